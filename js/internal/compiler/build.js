@@ -1,0 +1,75 @@
+// Runs `zig build-lib` for one module. The output is written aside and
+// renamed into place, so a concurrent importer sees either no library or a
+// whole one. A build slower than a second reports progress on stderr.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ZigCompileError } from '../errors.js';
+
+const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url));
+const PROGRESS_AFTER_MS = 1000;
+
+/** The command-line arguments that build `source` into `output`. */
+export function buildArguments({ source, output, optimize, root }) {
+  return [
+    'build-lib', '-dynamic', '-lc', '-fPIC',
+    // The LLVM backend binds the exporter's write/writev in place of libc's
+    // (see js/zig/console.zig); the self-hosted one does not yet.
+    '-fllvm',
+    '-O', optimize,
+    '--name', 'module',
+    '--cache-dir', join(root, 'zig-cache'),
+    '--global-cache-dir', join(root, 'zig-global-cache'),
+    '--dep', 'module',
+    `-Mroot=${EXPORTER}`,
+    `-Mmodule=${source}`,
+    `-femit-bin=${output}`,
+  ];
+}
+
+/** Compiles `source` to the library at `target`; rejects with ZigCompileError. */
+export async function buildLibrary({ zig, source, target, optimize, root }) {
+  mkdirSync(dirname(target), { recursive: true });
+  const scratch = mkdtempSync(join(root, 'tmp-'));
+  const output = join(scratch, basename(target));
+  const shown = relative(process.cwd(), source) || source;
+  const progress = startProgress(shown, optimize);
+  try {
+    const { code, stderr } = await run(zig, buildArguments({ source, output, optimize, root }), process.cwd());
+    if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`);
+    renameSync(output, target);
+  } finally {
+    progress.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function run(command, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+function startProgress(file, optimize) {
+  const started = Date.now();
+  let announced = false;
+  const timer = setTimeout(() => {
+    announced = true;
+    process.stderr.write(`zigport: compiling ${file} (${optimize})...\n`);
+  }, PROGRESS_AFTER_MS);
+  return {
+    stop() {
+      clearTimeout(timer);
+      if (announced) {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stderr.write(`zigport: compiled ${file} in ${seconds} s\n`);
+      }
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The compiler driver: maps a .zig file and its options to a compiled
+// library in the cache, building it only when no library with the same build
+// key exists.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildKey, cacheRoot, libraryPath } from './cache.js';
+import { collectSources } from './sources.js';
+import { findZig } from './toolchain.js';
+import { buildLibrary } from './build.js';
+
+const EXPORTER_DIR = fileURLToPath(new URL('../../zig/', import.meta.url));
+const TARGET = `${process.platform}-${process.arch}`;
+
+/** Path of the compiled library for `source`, building it if needed. */
+export async function compileModule(source, { optimize }) {
+  const root = cacheRoot();
+  const zig = findZig(root);
+  const key = buildKey([
+    zig.version, TARGET, optimize,
+    ...exporterSources().flatMap((s) => [s.name, s.content]),
+    ...collectSources(source).flatMap((s) => [s.path, s.content]),
+  ]);
+  const target = libraryPath(root, source, key);
+  if (!existsSync(target)) await buildLibrary({ zig: zig.path, source, target, optimize, root });
+  return target;
+}
+
+let exporter = null;
+
+function exporterSources() {
+  exporter ??= readdirSync(EXPORTER_DIR)
+    .filter((name) => name.endsWith('.zig'))
+    .sort()
+    .map((name) => ({ name, content: readFileSync(join(EXPORTER_DIR, name)) }));
+  return exporter;
+}

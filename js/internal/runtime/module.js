@@ -1,0 +1,88 @@
+// Loads a compiled module and builds what JS sees of it: one function per
+// Zig function, constants as values, and a namespace object (the default
+// export) whose properties read and write Zig variables in place.
+import { addon } from './addon.js';
+import { flushConsole } from './console.js';
+import { buildTypes } from '../types/index.js';
+import { comptimeValue } from '../types/comptime.js';
+import { makeFunction } from '../calls/function.js';
+import { ZigError, readOnlyError, unsupportedError } from '../errors.js';
+
+const loaded = new Map();
+
+/**
+ * The loaded module at `libraryPath` (a compiled .so), loaded once per
+ * thread: `{ exports, namespace }`, where `exports` maps every name that is
+ * also a named ES export to its value.
+ */
+export function loadModule(libraryPath) {
+  let module = loaded.get(libraryPath);
+  if (!module) {
+    module = buildModule(addon.ZigModule.open(libraryPath));
+    loaded.set(libraryPath, module);
+  }
+  return module;
+}
+
+function buildModule(native) {
+  const descriptor = JSON.parse(native.descriptor);
+  const errorFor = errorLookup(native);
+  const types = buildTypes(descriptor, errorFor);
+  const arena = native.arena();
+  const frames = { dv: new DataView(arena), header: new Uint32Array(arena, 0, 1), top: native.frameBase };
+  const exports = {};
+  const namespace = {};
+  descriptor.functions.forEach((fn, index) => {
+    const invoke = native.bindFunction(index);
+    exports[fn.name] = makeFunction(fn, types, frames, invoke, flushConsole);
+    define(namespace, fn.name, { value: exports[fn.name] }, readOnly(fn.name));
+  });
+  for (const c of descriptor.constants) {
+    exports[c.name] = comptimeValue(descriptor.types[c.type], c.value);
+    define(namespace, c.name, { value: exports[c.name] }, readOnly(c.name));
+  }
+  for (const v of descriptor.variables) {
+    const type = types[v.type];
+    const dv = new DataView(native.storage(v.slot));
+    if (v.mutable) {
+      define(namespace, v.name, {
+        get: () => type.read(dv, 0),
+        set: (value) => type.write(dv, 0, value, v.name),
+      });
+    } else {
+      exports[v.name] = type.read(dv, 0);
+      define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
+    }
+  }
+  for (const u of descriptor.unsupported) {
+    const fail = () => { throw unsupportedError(u.name, u.reason); };
+    define(namespace, u.name, { get: fail, set: fail });
+  }
+  Object.preventExtensions(namespace);
+  return { exports, namespace };
+}
+
+/** A property whose writes fail with `onWrite` (or an accessor pair). */
+function define(target, name, { value, get, set }, onWrite) {
+  const descriptor = get
+    ? { get, set, enumerable: true }
+    : { get: () => value, set: onWrite, enumerable: true };
+  Object.defineProperty(target, name, descriptor);
+}
+
+function readOnly(name) {
+  return () => { throw readOnlyError(name); };
+}
+
+/** Error code -> ZigError, one object per error name in this module. */
+function errorLookup(native) {
+  const byCode = new Map();
+  return (code) => {
+    let error = byCode.get(code);
+    if (!error) {
+      error = new ZigError(native.errorName(code), code);
+      byCode.set(code, error);
+    }
+    return error;
+  };
+}

@@ -1,0 +1,21 @@
+// Zig `E!T`: reading one whose error code is set throws the matching
+// ZigError; otherwise it yields the payload. At the boundary it is
+// `{ value, code }` (see wire.zig).
+/** Builds the converter for an `error_union` type descriptor. */
+export function errorUnionType(t, payload, errorSet, errorFor) {
+  const { value_offset: valueAt, code_offset: codeAt } = t;
+  const readCode = { 1: 'getUint8', 2: 'getUint16', 4: 'getUint32' }[errorSet.size];
+  return {
+    ...t,
+    read(dv, offset) {
+      const code = dv[readCode](offset + codeAt, true);
+      if (code !== 0) throw errorFor(code);
+      return payload.read(dv, offset + valueAt);
+    },
+    write(dv, offset, value, where) {
+      payload.write(dv, offset + valueAt, value, where);
+      dv[readCode.replace('get', 'set')](offset + codeAt, 0, true);
+    },
+    inline: null,
+  };
+}

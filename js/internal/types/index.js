@@ -1,0 +1,38 @@
+// Turns the descriptor's type table into converters: objects that read and
+// write one Zig type in a DataView, validating what JS hands them. One file
+// per kind of type; this one only dispatches.
+import { intType } from './int.js';
+import { floatType } from './float.js';
+import { boolType } from './bool.js';
+import { voidType } from './void.js';
+import { optionalType } from './optional.js';
+import { errorUnionType } from './error-union.js';
+import { unsupportedError } from '../errors.js';
+
+/**
+ * Builds a converter for every type of a descriptor. `errorFor(code)` maps
+ * an error code to the ZigError to throw.
+ */
+export function buildTypes(descriptor, errorFor) {
+  const built = new Array(descriptor.types.length);
+  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errorFor));
+  return descriptor.types.map((_, i) => get(i));
+}
+
+function make(t, get, errorFor) {
+  switch (t.kind) {
+    case 'int': return intType(t);
+    case 'float': return floatType(t);
+    case 'bool': return boolType(t);
+    case 'void': return voidType(t);
+    case 'optional': return optionalType(t, get(t.child));
+    case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errorFor);
+    default: return unusable(t);
+  }
+}
+
+/** Types that only describe (error sets, comptime values, unsupported). */
+function unusable(t) {
+  const fail = () => { throw unsupportedError(t.name, `values of type ${t.name} cannot cross the boundary yet`); };
+  return { ...t, read: fail, write: fail, normalize: fail, inline: null };
+}

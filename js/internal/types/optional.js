@@ -1,0 +1,16 @@
+// Zig `?T`: `null` (or `undefined` on the way in) when empty, otherwise the
+// child's value. At the boundary it is `{ value, present }` (see wire.zig).
+/** Builds the converter for an `optional` type descriptor. */
+export function optionalType(t, child) {
+  const { value_offset: valueAt, present_offset: presentAt } = t;
+  return {
+    ...t,
+    read: (dv, offset) => (dv.getUint8(offset + presentAt) !== 0 ? child.read(dv, offset + valueAt) : null),
+    write(dv, offset, value, where) {
+      const present = value !== null && value !== undefined;
+      if (present) child.write(dv, offset + valueAt, value, where);
+      dv.setUint8(offset + presentAt, present ? 1 : 0);
+    },
+    inline: null,
+  };
+}

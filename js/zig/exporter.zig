@@ -1,0 +1,89 @@
+//! Root of every zigport build. Imports the user's file as "module" and
+//! exports the C symbols the runtime looks up: ABI version, descriptor,
+//! thunks, variable addresses, error names, console routing and allocation.
+const std = @import("std");
+const user = @import("module");
+const describe = @import("describe.zig");
+const thunk = @import("thunk.zig");
+const console = @import("console.zig");
+const wire = @import("wire.zig");
+
+comptime {
+    _ = console;
+}
+
+const entries = describe.entries(user);
+const descriptor_text = describe.descriptor(user);
+
+const thunks = blk: {
+    var list: []const thunk.Thunk = &.{};
+    for (entries) |e| switch (e) {
+        .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(user, f.name))},
+        else => {},
+    };
+    break :blk list;
+};
+
+fn storageAddress(comptime name: []const u8) *anyopaque {
+    return @ptrCast(@constCast(&@field(user, name)));
+}
+
+const storage_count = blk: {
+    var n: usize = 0;
+    for (entries) |e| if (e == .storage) {
+        n += 1;
+    };
+    break :blk n;
+};
+
+/// Addresses of `pub var` / runtime `pub const` storage, by slot. Filled at
+/// run time because constant addresses cannot be taken at comptime for
+/// mutable globals.
+fn storageSlot(index: usize) ?*anyopaque {
+    comptime var slot = 0;
+    inline for (entries) |e| switch (e) {
+        .storage => |s| {
+            if (index == slot) return storageAddress(s.name);
+            slot += 1;
+        },
+        else => {},
+    };
+    return null;
+}
+
+export fn zigport_abi_version() u32 {
+    return describe.abi_version;
+}
+
+export fn zigport_descriptor(len: *usize) [*]const u8 {
+    len.* = descriptor_text.len;
+    return descriptor_text.ptr;
+}
+
+export fn zigport_thunk(index: usize) ?thunk.Thunk {
+    return if (index < thunks.len) thunks[index] else null;
+}
+
+export fn zigport_storage(index: usize, size: *usize) ?*anyopaque {
+    if (index >= storage_count) return null;
+    comptime var slot = 0;
+    inline for (entries) |e| switch (e) {
+        .storage => |s| {
+            if (index == slot) size.* = @sizeOf(s.T);
+            slot += 1;
+        },
+        else => {},
+    };
+    return storageSlot(index);
+}
+
+/// Name of error `code`; the host only passes codes a thunk produced.
+export fn zigport_error_name(code: u32, len: *usize) [*]const u8 {
+    const name = @errorName(@errorFromInt(@as(wire.ErrorCode, @intCast(code))));
+    len.* = name.len;
+    return name.ptr;
+}
+
+export fn zigport_set_console(sink: ?console.Sink) void {
+    console.setSink(sink);
+}

@@ -1,0 +1,28 @@
+//! The descriptor a compiled module exports (JSON produced at comptime by
+//! `js/zig/describe.zig`): its types, functions, variables and constants.
+//!
+//! [`Descriptor::parse`] is the only way to obtain one, and it validates every
+//! index, offset and size against the structure it belongs to, so later code
+//! may index and offset without re-checking.
+
+mod model;
+mod validate;
+
+pub use model::{Constant, Descriptor, Function, Member, Type, TypeKind, Unsupported, Variable};
+pub use validate::DescriptorError;
+
+/// Version of the descriptor format and the exporter's symbol set. Must equal
+/// `abi_version` in `js/zig/describe.zig`.
+pub const ABI_VERSION: u32 = 1;
+
+impl Descriptor {
+    /// Decodes descriptor text and validates it.
+    pub fn parse(text: &str) -> Result<Self, DescriptorError> {
+        let descriptor: Descriptor = serde_json::from_str(text)?;
+        validate::check(&descriptor)?;
+        Ok(descriptor)
+    }
+}
+
+#[cfg(test)]
+mod tests;

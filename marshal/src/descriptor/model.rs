@@ -1,0 +1,91 @@
+//! The descriptor's data model, as decoded from JSON (unvalidated).
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Descriptor {
+    pub abi: u32,
+    pub error_code_bits: u32,
+    pub functions: Vec<Function>,
+    pub variables: Vec<Variable>,
+    pub constants: Vec<Constant>,
+    pub unsupported: Vec<Unsupported>,
+    pub types: Vec<Type>,
+}
+
+/// A type in boundary layout: `size`/`align` are those of the value as it
+/// sits in a call frame or in storage.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Type {
+    pub name: String,
+    pub size: u64,
+    pub align: u64,
+    #[serde(flatten)]
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TypeKind {
+    Bool,
+    Void,
+    ComptimeInt,
+    ComptimeFloat,
+    Int {
+        bits: u32,
+        signed: bool,
+        /// `usize`/`isize`: JS sees a number when the value is a safe integer.
+        #[serde(default)]
+        pointer_sized: bool,
+    },
+    Float { bits: u32 },
+    Optional { child: usize, value_offset: u64, present_offset: u64 },
+    ErrorUnion { payload: usize, error_set: usize, value_offset: u64, code_offset: u64 },
+    ErrorSet { errors: Option<Vec<String>> },
+    Unsupported,
+}
+
+/// A value placed at `offset` within an enclosing structure.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Member {
+    #[serde(rename = "type")]
+    pub type_index: usize,
+    pub offset: u64,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Frame {
+    pub size: u64,
+    pub align: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Function {
+    pub name: String,
+    pub thunk: usize,
+    pub frame: Frame,
+    pub params: Vec<Member>,
+    pub ret: Member,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Variable {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_index: usize,
+    pub slot: usize,
+    pub mutable: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Constant {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_index: usize,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Unsupported {
+    pub name: String,
+    pub reason: String,
+}

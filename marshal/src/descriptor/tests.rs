@@ -1,0 +1,178 @@
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use super::{Descriptor, DescriptorError, TypeKind};
+
+/// A descriptor as the exporter writes it for a small module with a scalar
+/// function, an optional result, an error union, a variable and a constant.
+fn sample() -> Value {
+    json!({
+        "abi": 1, "error_code_bits": 16,
+        "functions": [
+            {"name": "add", "thunk": 0, "frame": {"size": 12, "align": 4},
+             "params": [{"type": 0, "offset": 0}, {"type": 0, "offset": 4}], "ret": {"type": 0, "offset": 8}},
+            {"name": "half", "thunk": 1, "frame": {"size": 24, "align": 8},
+             "params": [{"type": 1, "offset": 0}], "ret": {"type": 2, "offset": 8}},
+            {"name": "fail", "thunk": 2, "frame": {"size": 24, "align": 8},
+             "params": [{"type": 3, "offset": 16}], "ret": {"type": 4, "offset": 0}}
+        ],
+        "variables": [{"name": "counter", "type": 0, "slot": 0, "mutable": true}],
+        "constants": [{"name": "big", "type": 7, "value": "123456789012345678901234567890"}],
+        "unsupported": [{"name": "Point", "reason": "type declarations are not supported yet"}],
+        "types": [
+            {"kind": "int", "bits": 32, "signed": true, "name": "i32", "size": 4, "align": 4},
+            {"kind": "float", "bits": 64, "name": "f64", "size": 8, "align": 8},
+            {"kind": "optional", "child": 1, "value_offset": 0, "present_offset": 8, "name": "?f64", "size": 16, "align": 8},
+            {"kind": "int", "bits": 8, "signed": false, "name": "u8", "size": 1, "align": 1},
+            {"kind": "error_union", "payload": 5, "error_set": 6, "value_offset": 0, "code_offset": 8,
+             "name": "E!u64", "size": 16, "align": 8},
+            {"kind": "int", "bits": 64, "signed": false, "name": "u64", "size": 8, "align": 8},
+            {"kind": "error_set", "errors": ["SystemIsOnFire"], "name": "E", "size": 2, "align": 2},
+            {"kind": "comptime_int", "name": "comptime_int", "size": 0, "align": 1}
+        ]
+    })
+}
+
+fn parse(v: &Value) -> Result<Descriptor, DescriptorError> {
+    Descriptor::parse(&v.to_string())
+}
+
+fn refused(v: &Value) -> String {
+    parse(v).expect_err("descriptor should be refused").to_string()
+}
+
+#[test]
+fn accepts_what_the_exporter_writes() {
+    let d = parse(&sample()).unwrap();
+    assert_eq!(d.functions.len(), 3);
+    assert_eq!(d.types[2].kind, TypeKind::Optional { child: 1, value_offset: 0, present_offset: 8 });
+}
+
+#[test]
+fn refuses_another_abi_version() {
+    let mut v = sample();
+    v["abi"] = json!(99);
+    assert!(refused(&v).contains("version 99"));
+}
+
+#[test]
+fn refuses_text_that_is_not_json() {
+    assert!(matches!(Descriptor::parse("{\"abi\":"), Err(DescriptorError::Json(_))));
+}
+
+#[test]
+fn refuses_a_parameter_outside_its_frame() {
+    let mut v = sample();
+    v["functions"][0]["params"][1]["offset"] = json!(12);
+    assert!(refused(&v).starts_with("function add:"));
+}
+
+#[test]
+fn refuses_a_misaligned_parameter() {
+    let mut v = sample();
+    v["functions"][0]["params"][1]["offset"] = json!(2);
+    assert!(refused(&v).contains("does not fit its frame"));
+}
+
+#[test]
+fn refuses_a_missing_type() {
+    let mut v = sample();
+    v["functions"][0]["ret"]["type"] = json!(40);
+    assert!(refused(&v).contains("missing type #40"));
+}
+
+#[test]
+fn refuses_a_presence_flag_inside_the_value() {
+    let mut v = sample();
+    v["types"][2]["present_offset"] = json!(3);
+    assert!(refused(&v).contains("overlaps"));
+}
+
+#[test]
+fn refuses_a_type_that_contains_itself() {
+    let mut v = sample();
+    v["types"][2]["child"] = json!(2);
+    assert!(refused(&v).contains("contains itself"));
+}
+
+#[test]
+fn refuses_an_error_union_whose_set_is_not_an_error_set() {
+    let mut v = sample();
+    v["types"][4]["error_set"] = json!(0);
+    assert!(refused(&v).contains("not an error set"));
+}
+
+#[test]
+fn refuses_a_repeated_thunk() {
+    let mut v = sample();
+    v["functions"][1]["thunk"] = json!(0);
+    assert!(refused(&v).contains("repeated"));
+}
+
+#[test]
+fn refuses_a_variable_of_a_type_without_storage() {
+    let mut v = sample();
+    v["variables"][0]["type"] = json!(2);
+    assert!(refused(&v).starts_with("declaration counter:"));
+}
+
+#[test]
+fn refuses_a_malformed_comptime_integer() {
+    let mut v = sample();
+    v["constants"][0]["value"] = json!("12a");
+    assert!(refused(&v).starts_with("declaration big:"));
+}
+
+#[test]
+fn refuses_a_name_declared_twice() {
+    let mut v = sample();
+    v["variables"][0]["name"] = json!("add");
+    assert!(refused(&v).contains("declared twice"));
+}
+
+/// Every member of every accepted descriptor lies inside its structure.
+fn members_in_bounds(d: &Descriptor) -> bool {
+    let fits = |t: usize, offset: u64, outer: u64| offset + d.types[t].size <= outer;
+    d.functions.iter().all(|f| {
+        f.params.iter().chain([&f.ret]).all(|m| fits(m.type_index, m.offset, f.frame.size))
+    }) && d.types.iter().all(|t| match t.kind {
+        TypeKind::Optional { child, value_offset, present_offset } => {
+            fits(child, value_offset, t.size) && present_offset < t.size
+        }
+        TypeKind::ErrorUnion { payload, value_offset, .. } => fits(payload, value_offset, t.size),
+        _ => true,
+    })
+}
+
+proptest! {
+    /// Corrupting any numeric field either gets the descriptor refused or
+    /// leaves one whose members are all in bounds; parsing never panics.
+    #[test]
+    fn corrupt_numbers_never_pass_out_of_bounds(path in 0usize..64, value in prop_oneof![0u64..64, any::<u64>()]) {
+        let mut v = sample();
+        let mut slots = Vec::new();
+        collect_numbers(&mut v, &mut slots);
+        let slot = path % slots.len();
+        let target = pointer_mut(&mut v, &slots[slot]);
+        *target = json!(value);
+        if let Ok(d) = parse(&v) {
+            prop_assert!(members_in_bounds(&d));
+        }
+    }
+}
+
+fn collect_numbers(v: &Value, out: &mut Vec<String>) {
+    fn walk(v: &Value, path: String, out: &mut Vec<String>) {
+        match v {
+            Value::Number(_) => out.push(path),
+            Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| walk(x, format!("{path}/{i}"), out)),
+            Value::Object(map) => map.iter().for_each(|(k, x)| walk(x, format!("{path}/{k}"), out)),
+            _ => {}
+        }
+    }
+    walk(v, String::new(), out);
+}
+
+fn pointer_mut<'v>(v: &'v mut Value, path: &str) -> &'v mut Value {
+    v.pointer_mut(path).expect("path was collected from this value")
+}

@@ -1,0 +1,201 @@
+//! Structural checks on a decoded descriptor. After `check` succeeds every
+//! type index is in range, every member lies inside its structure at its
+//! alignment, and nested types strictly shrink (so walking them terminates).
+use std::collections::HashSet;
+
+use super::model::{Descriptor, Function, Member, Type, TypeKind};
+use super::ABI_VERSION;
+
+/// Why a module's descriptor was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DescriptorError {
+    #[error("descriptor is not valid JSON ({0})")]
+    Json(#[from] serde_json::Error),
+    #[error(
+        "module was built for descriptor version {found} but this runtime reads version {expected}; \
+         delete the zigport cache so it is rebuilt"
+    )]
+    AbiMismatch { found: u32, expected: u32 },
+    #[error("error codes of {0} bits are not supported (expected 1 to 32)")]
+    ErrorCodeBits(u32),
+    #[error("type #{index} ({name}): {problem}")]
+    Type { index: usize, name: String, problem: String },
+    #[error("function {name}: {problem}")]
+    Function { name: String, problem: String },
+    #[error("declaration {name}: {problem}")]
+    Declaration { name: String, problem: String },
+}
+
+type Problem = Result<(), String>;
+
+/// Upper bound on every size and offset, so that sums of two never overflow.
+const MAX_EXTENT: u64 = 1 << 32;
+
+pub(super) fn check(d: &Descriptor) -> Result<(), DescriptorError> {
+    if d.abi != ABI_VERSION {
+        return Err(DescriptorError::AbiMismatch { found: d.abi, expected: ABI_VERSION });
+    }
+    if !(1..=32).contains(&d.error_code_bits) {
+        return Err(DescriptorError::ErrorCodeBits(d.error_code_bits));
+    }
+    for (index, t) in d.types.iter().enumerate() {
+        check_type(d, index, t).map_err(|problem| DescriptorError::Type {
+            index,
+            name: t.name.clone(),
+            problem,
+        })?;
+    }
+    check_functions(d)?;
+    check_declarations(d)
+}
+
+fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
+    if !t.align.is_power_of_two() || t.align > 1 << 16 {
+        return Err(format!("alignment {} is not a power of two up to 65536", t.align));
+    }
+    if t.size > MAX_EXTENT {
+        return Err(format!("size {} is implausibly large", t.size));
+    }
+    if t.size % t.align != 0 {
+        return Err(format!("size {} is not a multiple of alignment {}", t.size, t.align));
+    }
+    let code_bytes = u64::from(d.error_code_bits.div_ceil(8));
+    match &t.kind {
+        TypeKind::Bool => expect(t.size == 1, "a bool must be 1 byte"),
+        TypeKind::Void | TypeKind::ComptimeInt | TypeKind::ComptimeFloat => {
+            expect(t.size == 0, "a value without storage must have size 0")
+        }
+        TypeKind::Int { bits, .. } => {
+            expect(*bits <= 65535, "integers are at most 65535 bits")?;
+            expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
+        }
+        TypeKind::Float { bits } => {
+            expect(matches!(bits, 16 | 32 | 64 | 80 | 128), "floats are 16, 32, 64, 80 or 128 bits")?;
+            expect(u64::from(*bits) <= t.size * 8, "float bits exceed its size")
+        }
+        TypeKind::Optional { child, value_offset, present_offset } => {
+            let child = nested(d, index, *child)?;
+            expect(*value_offset <= MAX_EXTENT && *present_offset <= MAX_EXTENT, "offset is implausibly large")?;
+            let value = *value_offset..value_offset + child.size;
+            within(t, value.clone(), child.align)?;
+            within(t, *present_offset..present_offset + 1, 1)?;
+            expect(!value.contains(present_offset), "presence flag overlaps the value")
+        }
+        TypeKind::ErrorUnion { payload, error_set, value_offset, code_offset } => {
+            expect(*value_offset <= MAX_EXTENT && *code_offset <= MAX_EXTENT, "offset is implausibly large")?;
+            let payload = nested(d, index, *payload)?;
+            let set = nested(d, index, *error_set)?;
+            expect(matches!(set.kind, TypeKind::ErrorSet { .. }), "error_set is not an error set")?;
+            within(t, *value_offset..value_offset + payload.size, payload.align)?;
+            within(t, *code_offset..code_offset + code_bytes, set.align)?;
+            let overlap = *value_offset < code_offset + code_bytes && *code_offset < value_offset + payload.size;
+            expect(!overlap, "error code overlaps the value")
+        }
+        TypeKind::ErrorSet { .. } => expect(t.size >= code_bytes, "error set is smaller than an error code"),
+        TypeKind::Unsupported => Ok(()),
+    }
+}
+
+fn expect(ok: bool, problem: &str) -> Problem {
+    if ok {
+        Ok(())
+    } else {
+        Err(problem.to_owned())
+    }
+}
+
+/// A child type of type `parent`: in range, and not the parent itself.
+fn nested(d: &Descriptor, parent: usize, child: usize) -> Result<&Type, String> {
+    if child == parent {
+        return Err("type contains itself".into());
+    }
+    d.types.get(child).ok_or_else(|| format!("refers to missing type #{child}"))
+}
+
+/// Checks that `range` lies inside `outer` and starts at a multiple of `align`.
+fn within(outer: &Type, range: std::ops::Range<u64>, align: u64) -> Problem {
+    if range.start > MAX_EXTENT || range.end > outer.size || range.start > range.end {
+        return Err(format!("bytes {}..{} lie outside its {} bytes", range.start, range.end, outer.size));
+    }
+    expect(range.start % align == 0, "member is misaligned")
+}
+
+fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
+    let mut thunks = HashSet::new();
+    for f in &d.functions {
+        let fail = |problem: String| DescriptorError::Function { name: f.name.clone(), problem };
+        if f.thunk >= d.functions.len() || !thunks.insert(f.thunk) {
+            return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
+        }
+        check_frame(d, f).map_err(fail)?;
+    }
+    Ok(())
+}
+
+fn check_frame(d: &Descriptor, f: &Function) -> Problem {
+    let frame = &f.frame;
+    if frame.size > MAX_EXTENT || !frame.align.is_power_of_two() || frame.align > 4096 {
+        return Err(format!("frame alignment {} is not a power of two up to 4096", frame.align));
+    }
+    let members = f.params.iter().map(|p| ("parameter", p)).chain([("result", &f.ret)]);
+    for (what, m) in members {
+        let t = member_type(d, m).map_err(|e| format!("{what}: {e}"))?;
+        if m.offset > MAX_EXTENT || m.offset % t.align != 0 || m.offset + t.size > frame.size || t.align > frame.align {
+            return Err(format!("{what} of type {} does not fit its frame at offset {}", t.name, m.offset));
+        }
+    }
+    Ok(())
+}
+
+fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
+    let t = d.types.get(m.type_index).ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
+    match t.kind {
+        TypeKind::ComptimeInt | TypeKind::ComptimeFloat | TypeKind::Unsupported => {
+            Err(format!("type {} cannot be passed at run time", t.name))
+        }
+        _ => Ok(t),
+    }
+}
+
+fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
+    let mut names = HashSet::new();
+    let all = d.functions.iter().map(|f| &f.name)
+        .chain(d.variables.iter().map(|v| &v.name))
+        .chain(d.constants.iter().map(|c| &c.name))
+        .chain(d.unsupported.iter().map(|u| &u.name));
+    for name in all {
+        if name.is_empty() || !names.insert(name) {
+            return Err(declaration(name, "name is empty or declared twice"));
+        }
+    }
+    let mut slots = HashSet::new();
+    for v in &d.variables {
+        let storable = d.types.get(v.type_index).is_some_and(|t| {
+            matches!(t.kind, TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. })
+        });
+        if !storable || v.slot >= d.variables.len() || !slots.insert(v.slot) {
+            return Err(declaration(&v.name, "bad type or storage slot"));
+        }
+    }
+    for c in &d.constants {
+        let kind = d.types.get(c.type_index).map(|t| &t.kind);
+        let ok = match kind {
+            Some(TypeKind::ComptimeInt) => is_integer_text(&c.value),
+            Some(TypeKind::ComptimeFloat) => c.value.parse::<f64>().is_ok(),
+            _ => false,
+        };
+        if !ok {
+            return Err(declaration(&c.name, "comptime value has a bad type or text"));
+        }
+    }
+    Ok(())
+}
+
+fn declaration(name: &str, problem: &str) -> DescriptorError {
+    DescriptorError::Declaration { name: name.to_owned(), problem: problem.to_owned() }
+}
+
+fn is_integer_text(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,9 @@
+//! zigport's pure half: every decision about the boundary that can be made
+//! without touching N-API or the operating system. The runtime crate executes
+//! what this crate decides.
+//!
+//! - [`descriptor`]: decodes and validates what a compiled module says about
+//!   itself, so the runtime never acts on an offset it has not checked.
+#![forbid(unsafe_code)]
+
+pub mod descriptor;

@@ -1,0 +1,36 @@
+//! Every way the runtime can refuse, as one enum. Each becomes a JS `Error`
+//! whose message says what happened and what to do about it.
+use std::path::PathBuf;
+
+use zigport_marshal::descriptor::DescriptorError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("cannot load compiled module {path}: {reason}")]
+    Load { path: PathBuf, reason: String },
+    #[error("{path} is not a zigport module (it lacks {symbol}); build it with zigport's compiler")]
+    MissingSymbol { path: PathBuf, symbol: &'static str },
+    #[error(
+        "{path} was built for ABI version {found} but this runtime speaks version {expected}; \
+         delete the zigport cache so it is rebuilt"
+    )]
+    AbiMismatch { path: PathBuf, found: u32, expected: u32 },
+    #[error("compiled module {path} has an invalid descriptor: {source}")]
+    Descriptor { path: PathBuf, source: DescriptorError },
+    #[error("compiled module {path} has a descriptor that is not UTF-8")]
+    DescriptorEncoding { path: PathBuf },
+    #[error("module has no function #{0}")]
+    NoFunction(u32),
+    #[error("module has no storage slot #{0}")]
+    NoStorage(u32),
+    #[error("storage slot #{slot} holds {actual} bytes but its type needs {expected}")]
+    StorageSize { slot: u32, actual: usize, expected: u64 },
+    #[error("function {name} needs a {size}-byte call frame; the argument arena holds {limit}")]
+    FrameTooLarge { name: String, size: u64, limit: usize },
+}
+
+impl From<RuntimeError> for napi::Error {
+    fn from(e: RuntimeError) -> Self {
+        napi::Error::new(napi::Status::GenericFailure, e.to_string())
+    }
+}

@@ -1,0 +1,123 @@
+//! A compiled Zig module opened with `dlopen`, and the exporter's C symbols
+//! in it (see `js/zig/exporter.zig`). This is the only place that resolves
+//! symbols; everything above it calls the safe methods of [`ZigLibrary`].
+use std::ffi::c_void;
+use std::path::{Path, PathBuf};
+
+use libloading::os::unix::{Library, Symbol, RTLD_LOCAL, RTLD_NOW};
+use zigport_marshal::descriptor::ABI_VERSION;
+
+use crate::console::Sink;
+use crate::error::RuntimeError;
+
+/// `fn (frame: *anyopaque) callconv(.c) void`: runs one exported function on
+/// a frame laid out as the descriptor says.
+pub type Thunk = unsafe extern "C" fn(frame: *mut c_void);
+
+type AbiVersionFn = unsafe extern "C" fn() -> u32;
+type DescriptorFn = unsafe extern "C" fn(len: *mut usize) -> *const u8;
+type ThunkFn = unsafe extern "C" fn(index: usize) -> Option<Thunk>;
+type StorageFn = unsafe extern "C" fn(slot: usize, size: *mut usize) -> *mut c_void;
+type ErrorNameFn = unsafe extern "C" fn(code: u32, len: *mut usize) -> *const u8;
+type SetConsoleFn = unsafe extern "C" fn(sink: Option<Sink>);
+
+/// An open compiled module. Function pointers taken from it stay valid for
+/// as long as this value lives.
+pub struct ZigLibrary {
+    path: PathBuf,
+    descriptor: DescriptorFn,
+    thunk: ThunkFn,
+    storage: StorageFn,
+    error_name: ErrorNameFn,
+    set_console: SetConsoleFn,
+    // Declared last: dropped (dlclose) after nothing above can be called.
+    _library: Library,
+}
+
+impl ZigLibrary {
+    /// Opens `path` and checks that it speaks this runtime's ABI.
+    pub fn open(path: &Path) -> Result<Self, RuntimeError> {
+        // SAFETY: opening runs the library's initialisers. The file is what
+        // zigport's compiler built from the source file the user imported,
+        // so its initialisers are the user's own code, which they asked for.
+        let library = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }.map_err(|e| {
+            RuntimeError::Load { path: path.to_owned(), reason: e.to_string() }
+        })?;
+        let abi: AbiVersionFn = symbol(&library, path, "zigport_abi_version")?;
+        // SAFETY: the exporter defines this symbol with exactly this signature.
+        let found = unsafe { abi() };
+        if found != ABI_VERSION {
+            return Err(RuntimeError::AbiMismatch { path: path.to_owned(), found, expected: ABI_VERSION });
+        }
+        Ok(Self {
+            path: path.to_owned(),
+            descriptor: symbol(&library, path, "zigport_descriptor")?,
+            thunk: symbol(&library, path, "zigport_thunk")?,
+            storage: symbol(&library, path, "zigport_storage")?,
+            error_name: symbol(&library, path, "zigport_error_name")?,
+            set_console: symbol(&library, path, "zigport_set_console")?,
+            _library: library,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The descriptor text the module carries (not yet validated).
+    pub fn descriptor_text(&self) -> Result<String, RuntimeError> {
+        let mut len = 0;
+        // SAFETY: the exporter returns a pointer to `len` bytes of static
+        // data that lives as long as the library.
+        let bytes = unsafe { static_bytes((self.descriptor)(&mut len), len) };
+        String::from_utf8(bytes.to_vec()).map_err(|_| RuntimeError::DescriptorEncoding { path: self.path.clone() })
+    }
+
+    /// The thunk of function `index`, if there is one.
+    pub fn thunk(&self, index: usize) -> Option<Thunk> {
+        // SAFETY: the exporter checks `index` and returns null when out of range.
+        unsafe { (self.thunk)(index) }
+    }
+
+    /// Address and byte size of storage slot `slot` (a `pub var` or `pub const`).
+    pub fn storage(&self, slot: usize) -> Option<(*mut u8, usize)> {
+        let mut size = 0;
+        // SAFETY: the exporter checks `slot` and returns null when out of range.
+        let address = unsafe { (self.storage)(slot, &mut size) };
+        (!address.is_null()).then_some((address.cast(), size))
+    }
+
+    /// The name of error code `code`. Only codes that a thunk of this module
+    /// produced may be passed.
+    pub fn error_name(&self, code: u32) -> String {
+        let mut len = 0;
+        // SAFETY: error names are static strings in the library; the caller
+        // passes a code the module itself produced.
+        let bytes = unsafe { static_bytes((self.error_name)(code, &mut len), len) };
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    /// Routes the module's writes to fds 1 and 2 through `sink`.
+    pub fn set_console(&self, sink: Sink) {
+        // SAFETY: the exporter stores the pointer atomically; `sink` is a
+        // plain function that lives as long as the process.
+        unsafe { (self.set_console)(Some(sink)) }
+    }
+}
+
+fn symbol<T: Copy>(library: &Library, path: &Path, name: &'static str) -> Result<T, RuntimeError> {
+    // SAFETY: `T` is the signature the exporter gives `name`; the copied
+    // pointer is only used while `library` is kept alive by `ZigLibrary`.
+    let found: Result<Symbol<T>, _> = unsafe { library.get(name.as_bytes()) };
+    found.map(|s| *s).map_err(|_| RuntimeError::MissingSymbol { path: path.to_owned(), symbol: name })
+}
+
+/// # Safety
+/// `ptr` must point to `len` readable bytes that outlive the returned slice.
+unsafe fn static_bytes<'a>(ptr: *const u8, len: usize) -> &'a [u8] {
+    if ptr.is_null() || len == 0 {
+        return &[];
+    }
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::slice::from_raw_parts(ptr, len) }
+}

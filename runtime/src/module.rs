@@ -1,0 +1,120 @@
+//! `ZigModule`, the JS class through which the JS half drives one loaded
+//! module: its validated descriptor, its argument arena, one callable per
+//! function, and views of its variables.
+use std::path::Path;
+use std::sync::Arc;
+
+use napi::bindgen_prelude::ArrayBuffer;
+use napi::{sys, Env};
+use napi_derive::napi;
+use zigport_marshal::descriptor::Descriptor;
+
+use crate::arena::{Arena, ARENA_SIZE, HEADER_SIZE};
+use crate::call::{self, CallTarget};
+use crate::console;
+use crate::error::RuntimeError;
+use crate::library::ZigLibrary;
+
+#[napi]
+pub struct ZigModule {
+    library: Arc<ZigLibrary>,
+    descriptor: Descriptor,
+    descriptor_text: String,
+    arena: Arc<Arena>,
+}
+
+/// Opens a compiled module and validates its descriptor.
+pub fn open(path: &Path) -> Result<(ZigLibrary, Descriptor, String), RuntimeError> {
+    let library = ZigLibrary::open(path)?;
+    let text = library.descriptor_text()?;
+    let descriptor = Descriptor::parse(&text)
+        .map_err(|source| RuntimeError::Descriptor { path: path.to_owned(), source })?;
+    Ok((library, descriptor, text))
+}
+
+#[napi]
+impl ZigModule {
+    /// Loads the compiled module at `path` for use on this thread.
+    #[napi(factory)]
+    pub fn open(path: String) -> napi::Result<Self> {
+        let (library, descriptor, descriptor_text) = open(Path::new(&path))?;
+        console::capture_this_thread();
+        library.set_console(console::sink);
+        Ok(Self { library: Arc::new(library), descriptor, descriptor_text, arena: Arc::new(Arena::new()) })
+    }
+
+    /// The validated descriptor, as JSON text.
+    #[napi(getter)]
+    pub fn descriptor(&self) -> String {
+        self.descriptor_text.clone()
+    }
+
+    /// Offset of the first frame in the arena (after the header).
+    #[napi(getter)]
+    pub fn frame_base(&self) -> u32 {
+        HEADER_SIZE as u32
+    }
+
+    /// The argument arena as an ArrayBuffer over the same memory.
+    #[napi]
+    pub fn arena<'env>(&self, env: &'env Env) -> napi::Result<ArrayBuffer<'env>> {
+        let keep = Arc::clone(&self.arena);
+        // SAFETY: the arena is ARENA_SIZE bytes and lives until the hint (a
+        // clone of its Arc) is dropped by the finalizer.
+        unsafe { ArrayBuffer::from_external(env, self.arena.base(), ARENA_SIZE, keep, |_, keep| drop(keep)) }
+    }
+
+    /// A JS function that calls function `index` on the current arena frame.
+    #[napi]
+    pub fn bind_function(&self, env: Env, index: u32) -> napi::Result<sys::napi_value> {
+        let function = self.descriptor.functions.get(index as usize).ok_or(RuntimeError::NoFunction(index))?;
+        let thunk = self.library.thunk(function.thunk).ok_or(RuntimeError::NoFunction(index))?;
+        let frame = function.frame;
+        if frame.size as usize > ARENA_SIZE - HEADER_SIZE {
+            let limit = ARENA_SIZE - HEADER_SIZE;
+            return Err(RuntimeError::FrameTooLarge { name: function.name.clone(), size: frame.size, limit }.into());
+        }
+        let target = CallTarget {
+            thunk,
+            frame_size: frame.size as usize,
+            frame_align: frame.align as usize,
+            arena: Arc::clone(&self.arena),
+            _library: Arc::clone(&self.library),
+        };
+        call::bind(env.raw(), &function.name, target)
+    }
+
+    /// The memory of storage slot `slot`: a live view for a variable, a
+    /// copy for a constant (Zig's constants live in read-only pages).
+    #[napi]
+    pub fn storage<'env>(&self, env: &'env Env, slot: u32) -> napi::Result<ArrayBuffer<'env>> {
+        let variable = self.descriptor.variables.iter().find(|v| v.slot == slot as usize);
+        let variable = variable.ok_or(RuntimeError::NoStorage(slot))?;
+        let (address, size) = self.library.storage(slot as usize).ok_or(RuntimeError::NoStorage(slot))?;
+        let expected = self.descriptor.types[variable.type_index].size;
+        if size as u64 != expected {
+            return Err(RuntimeError::StorageSize { slot, actual: size, expected }.into());
+        }
+        if !variable.mutable || size == 0 {
+            // SAFETY: the exporter reports `size` readable bytes at `address`.
+            let bytes = unsafe { std::slice::from_raw_parts(address, size) };
+            return ArrayBuffer::from_data(env, bytes.to_vec());
+        }
+        let keep = Arc::clone(&self.library);
+        // SAFETY: a `pub var` lives in the library's writable data for as
+        // long as the library is loaded, which the hint (an Arc of it) ensures.
+        unsafe { ArrayBuffer::from_external(env, address, size, keep, |_, keep| drop(keep)) }
+    }
+
+    /// The name of an error code this module's thunks produced.
+    #[napi]
+    pub fn error_name(&self, code: u32) -> String {
+        self.library.error_name(code)
+    }
+
+    /// The path the module was loaded from.
+    #[napi(getter)]
+    pub fn path(&self) -> String {
+        self.library.path().display().to_string()
+    }
+}

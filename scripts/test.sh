@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit and property tests, then the Node integration
+# tests, which compile real Zig fixtures and call them through the addon.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+cargo test --quiet -p zigport-marshal
+
+export ZIGPORT_CACHE_DIR="${ZIGPORT_CACHE_DIR:-$PWD/.zigport-cache/tests}"
+mapfile -t files < <(find tests -name '*.test.js' | sort)
+node --test --test-reporter=spec "${files[@]}"
