@@ -9,4 +9,4 @@ cargo test --quiet -p zigport-marshal
 
 export ZIGPORT_CACHE_DIR="${ZIGPORT_CACHE_DIR:-$PWD/.zigport-cache/tests}"
 mapfile -t files < <(find tests -name '*.test.js' | sort)
-node --test --test-reporter=spec "${files[@]}"
+node --import ./js/register.js --test --test-reporter=spec "${files[@]}"

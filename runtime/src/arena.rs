@@ -2,7 +2,8 @@
 //! as an ArrayBuffer, where call frames are written. It is a stack: a call
 //! that re-enters places its frame above its caller's. The first
 //! [`HEADER_SIZE`] bytes are a header whose first u32 is the offset of the
-//! frame the next call uses; JS sets it, the runtime checks it.
+//! frame the next call uses and whose second is the id of the function to
+//! run; JS sets both, the runtime checks them.
 use std::alloc::{self, Layout};
 use std::ptr::NonNull;
 
@@ -47,14 +48,24 @@ impl Arena {
         unsafe { self.base.as_ptr().cast::<u32>().write_volatile(offset) }
     }
 
-    /// The frame for the next call, if the header names one that holds
-    /// `size` bytes at alignment `align` inside the arena.
+    /// The header: (frame offset, function id). Volatile because JS writes
+    /// it through its ArrayBuffer between calls.
     #[inline]
-    pub fn frame(&self, size: usize, align: usize) -> Option<*mut u8> {
-        // SAFETY: as in `set_frame_offset`. Volatile because JS writes the
-        // header through its ArrayBuffer between calls.
-        let offset = unsafe { self.base.as_ptr().cast::<u32>().read_volatile() } as usize;
-        let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && offset % align == 0 && size <= ARENA_SIZE - offset;
+    pub fn header(&self) -> (usize, u32) {
+        let words = self.base.as_ptr().cast::<u32>();
+        // SAFETY: the header's first 8 bytes are inside the allocation and
+        // aligned (the arena is 64-byte aligned).
+        unsafe { (words.read_volatile() as usize, words.add(1).read_volatile()) }
+    }
+
+    /// The frame at `offset`, if it holds `size` bytes at alignment `align`
+    /// (a power of two) inside the arena, past the header.
+    #[inline]
+    pub fn frame_at(&self, offset: usize, size: usize, align: usize) -> Option<*mut u8> {
+        debug_assert!(align.is_power_of_two());
+        // A mask, not `%`: this runs on every call and division is slow.
+        let aligned = offset & (align - 1) == 0;
+        let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && aligned && size <= ARENA_SIZE - offset;
         // SAFETY: `offset` was just checked to be inside the allocation.
         fits.then(|| unsafe { self.base.as_ptr().add(offset) })
     }

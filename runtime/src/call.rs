@@ -1,75 +1,44 @@
-//! The hot path: one JS function per exported Zig function, created with raw
-//! N-API (napi-rs's generated wrappers cost more than the whole call budget).
-//! The JS half writes the arguments into the arena and calls the function
-//! with no arguments; the callback runs the thunk on that frame. It returns
-//! `true` when the call produced console output for JS to print, and
-//! `undefined` otherwise.
-use std::ffi::c_void;
+//! The hot path. Each environment has one raw N-API function, the invoker
+//! (napi-rs's generated wrappers cost more than the whole call budget). The
+//! JS half writes a call's frame into the arena, puts the frame offset and
+//! the function's id in the arena header, and calls the invoker with no
+//! arguments; it finds the environment's state through instance data (much
+//! cheaper than per-function callback data) and runs the thunk. It returns
+//! `true` when console output may be waiting for JS, `undefined` otherwise.
 use std::ptr;
-use std::sync::Arc;
 
 use napi::sys;
 
-use crate::arena::Arena;
 use crate::console;
-use crate::library::{Thunk, ZigLibrary};
+use crate::env_state;
 
-/// What the callback needs for one function. Owned by the JS function
-/// object and dropped by its finalizer.
-pub struct CallTarget {
-    pub thunk: Thunk,
-    pub frame_size: usize,
-    pub frame_align: usize,
-    pub arena: Arc<Arena>,
-    /// Keeps the code behind `thunk` mapped.
-    pub _library: Arc<ZigLibrary>,
-}
-
-/// Creates the JS function that calls `target`.
-pub fn bind(env: sys::napi_env, name: &str, target: CallTarget) -> napi::Result<sys::napi_value> {
-    let data = Box::into_raw(Box::new(target));
+/// Creates this environment's invoker function.
+pub fn create_invoker(env: sys::napi_env) -> napi::Result<sys::napi_value> {
+    let name = "invoke";
     let mut function = ptr::null_mut();
-    // SAFETY: `env` is the live environment of the current call; `name` is
-    // valid for `name.len()` bytes; `data` stays valid until the finalizer
-    // registered below frees it.
+    // SAFETY: `env` is live; `name` is valid for its length; no data pointer.
     let status = unsafe {
-        sys::napi_create_function(env, name.as_ptr().cast(), name.len() as isize, Some(invoke), data.cast(), &mut function)
+        sys::napi_create_function(env, name.as_ptr().cast(), name.len() as isize, Some(invoke), ptr::null_mut(), &mut function)
     };
     if status != sys::Status::napi_ok {
-        // SAFETY: creation failed, so nothing else refers to `data`.
-        drop(unsafe { Box::from_raw(data) });
-        return Err(napi::Error::from_reason("cannot create function"));
-    }
-    // SAFETY: `function` was just created in `env`; the finalizer runs once,
-    // when the function is collected, and is the sole owner of `data`.
-    let status = unsafe { sys::napi_add_finalizer(env, function, data.cast(), Some(release), ptr::null_mut(), ptr::null_mut()) };
-    if status != sys::Status::napi_ok {
-        // SAFETY: no finalizer was registered, so `data` is still ours.
-        drop(unsafe { Box::from_raw(data) });
-        return Err(napi::Error::from_reason("cannot attach function data"));
+        return Err(napi::Error::from_reason("cannot create the invoker function"));
     }
     Ok(function)
 }
 
-unsafe extern "C" fn release(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
-    // SAFETY: `data` is the Box leaked in `bind`, released exactly once.
-    drop(unsafe { Box::from_raw(data.cast::<CallTarget>()) });
-}
-
-unsafe extern "C" fn invoke(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
-    let mut data = ptr::null_mut();
-    // SAFETY: called by Node with a valid `info`; arguments are not needed,
-    // so argc/argv/this are null.
-    unsafe { sys::napi_get_cb_info(env, info, ptr::null_mut(), ptr::null_mut(), ptr::null_mut(), &mut data) };
-    // SAFETY: `data` is the CallTarget attached in `bind`; the function that
-    // owns it is being called, so it has not been finalized.
-    let target = unsafe { &*data.cast::<CallTarget>() };
-    let Some(frame) = target.arena.frame(target.frame_size, target.frame_align) else {
-        throw_range_error(env, c"call frame lies outside the argument arena");
-        return ptr::null_mut();
+unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) -> sys::napi_value {
+    let Some(state) = env_state::existing(env) else {
+        return throw_range_error(env, c"no zigport module is loaded in this environment");
     };
-    // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, which the
-    // validated descriptor says is the thunk's frame layout.
+    let (offset, id) = state.arena.header();
+    let Some(target) = state.target(id) else {
+        return throw_range_error(env, c"call names a function that is not registered");
+    };
+    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
+        return throw_range_error(env, c"call frame lies outside the argument arena");
+    };
+    // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, the thunk's
+    // frame layout per the validated descriptor it was registered from.
     unsafe { (target.thunk)(frame.cast()) };
     if console::has_pending() {
         return boolean(env, true);
@@ -77,10 +46,11 @@ unsafe extern "C" fn invoke(env: sys::napi_env, info: sys::napi_callback_info) -
     ptr::null_mut()
 }
 
-fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) {
-    // SAFETY: `env` is live for the duration of the callback; both strings
-    // are NUL-terminated (the code may be null).
+fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
+    // SAFETY: `env` is live for the duration of the callback; the message is
+    // NUL-terminated and the code may be null.
     unsafe { sys::napi_throw_range_error(env, ptr::null(), message.as_ptr()) };
+    ptr::null_mut()
 }
 
 fn boolean(env: sys::napi_env, value: bool) -> sys::napi_value {

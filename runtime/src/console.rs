@@ -5,8 +5,14 @@
 //! worker) runs on its own thread and prints through its own `console`.
 //! Bytes written from a thread that is not capturing (a thread Zig spawned)
 //! go to the real file descriptor instead.
-use std::cell::{Cell, RefCell};
+//!
+//! The check made after every call is one relaxed load of a process-wide
+//! count of threads holding captured output (a thread-local lookup in a
+//! dlopen'ed library costs a function call). A thread that sees the count
+//! raised by another thread merely takes an empty buffer.
+use std::cell::RefCell;
 use std::ffi::c_int;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Signature of the console sink the exporter calls (`console.Sink` in
 /// `js/zig/console.zig`).
@@ -14,8 +20,10 @@ pub type Sink = unsafe extern "C" fn(fd: c_int, bytes: *const u8, len: usize) ->
 
 thread_local! {
     static CAPTURED: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
-    static PENDING: Cell<bool> = const { Cell::new(false) };
 }
+
+/// Number of threads whose capture buffer is not empty.
+static THREADS_WITH_OUTPUT: AtomicUsize = AtomicUsize::new(0);
 
 /// Starts capturing on the calling thread (idempotent).
 pub fn capture_this_thread() {
@@ -24,16 +32,19 @@ pub fn capture_this_thread() {
     });
 }
 
-/// Whether captured output awaits [`take`]. Cheap: checked after every call.
+/// Whether some thread may have captured output awaiting [`take`].
 #[inline]
 pub fn has_pending() -> bool {
-    PENDING.with(Cell::get)
+    THREADS_WITH_OUTPUT.load(Ordering::Relaxed) != 0
 }
 
 /// Removes and returns what was captured on this thread.
 pub fn take() -> Vec<u8> {
-    PENDING.with(|p| p.set(false));
-    CAPTURED.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default())
+    let taken = CAPTURED.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default());
+    if !taken.is_empty() {
+        THREADS_WITH_OUTPUT.fetch_sub(1, Ordering::Relaxed);
+    }
+    taken
 }
 
 /// The sink handed to every module. Must not unwind: it is called from Zig.
@@ -45,12 +56,17 @@ pub unsafe extern "C" fn sink(_fd: c_int, bytes: *const u8, len: usize) -> bool 
     // readable bytes that stay valid for the duration of this call.
     let data = unsafe { std::slice::from_raw_parts(bytes, len) };
     let captured = CAPTURED.try_with(|c| match c.try_borrow_mut() {
-        Ok(mut slot) => slot.as_mut().map(|buf| buf.extend_from_slice(data)).is_some(),
+        Ok(mut slot) => match slot.as_mut() {
+            Some(buf) => {
+                if buf.is_empty() && !data.is_empty() {
+                    THREADS_WITH_OUTPUT.fetch_add(1, Ordering::Relaxed);
+                }
+                buf.extend_from_slice(data);
+                true
+            }
+            None => false,
+        },
         Err(_) => false,
     });
-    let captured = captured.unwrap_or(false);
-    if captured {
-        PENDING.with(|p| p.set(true));
-    }
-    captured
+    captured.unwrap_or(false)
 }

@@ -4,7 +4,8 @@
 //!
 //! - [`library`]: dlopen and the exporter's symbols;
 //! - [`module`]: the `ZigModule` class the JS half uses;
-//! - [`call`]: the raw N-API callback on the hot path;
+//! - [`call`]: the raw N-API invoker on the hot path;
+//! - [`env_state`]: per-environment state (arena, function table);
 //! - [`arena`]: memory where call frames are written;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
@@ -12,13 +13,17 @@
 mod arena;
 mod call;
 mod console;
+mod env_state;
 mod error;
 mod library;
 mod module;
 
 use std::path::Path;
 
-use napi::bindgen_prelude::Buffer;
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{ArrayBuffer, Buffer};
+use napi::{sys, Env};
 use napi_derive::napi;
 
 /// The descriptor of the compiled module at `path`, validated, as JSON. Used
@@ -34,4 +39,27 @@ pub fn describe(path: String) -> napi::Result<String> {
 pub fn take_console_output() -> Option<Buffer> {
     let bytes = console::take();
     (!bytes.is_empty()).then(|| bytes.into())
+}
+
+/// This environment's argument arena, as an ArrayBuffer over its memory.
+#[napi]
+pub fn arena(env: &Env) -> napi::Result<ArrayBuffer<'_>> {
+    let state = env_state::env_state(env.raw())?;
+    let keep = Arc::clone(&state.arena);
+    // SAFETY: the arena is ARENA_SIZE bytes and lives until the hint (a
+    // clone of its Arc) is dropped by the finalizer.
+    unsafe { ArrayBuffer::from_external(env, state.arena.base(), arena::ARENA_SIZE, keep, |_, keep| drop(keep)) }
+}
+
+/// Offset of the first call frame in the arena (after its header).
+#[napi]
+pub fn frame_base() -> u32 {
+    arena::HEADER_SIZE as u32
+}
+
+/// This environment's invoker: runs the function the arena header names.
+#[napi]
+pub fn invoker(env: Env) -> napi::Result<sys::napi_value> {
+    env_state::env_state(env.raw())?;
+    call::create_invoker(env.raw())
 }

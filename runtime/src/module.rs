@@ -5,13 +5,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::ArrayBuffer;
-use napi::{sys, Env};
+use napi::Env;
 use napi_derive::napi;
 use zigport_marshal::descriptor::Descriptor;
 
-use crate::arena::{Arena, ARENA_SIZE, HEADER_SIZE};
-use crate::call::{self, CallTarget};
+use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
+use crate::env_state::{env_state, CallTarget};
 use crate::error::RuntimeError;
 use crate::library::ZigLibrary;
 
@@ -20,7 +20,6 @@ pub struct ZigModule {
     library: Arc<ZigLibrary>,
     descriptor: Descriptor,
     descriptor_text: String,
-    arena: Arc<Arena>,
 }
 
 /// Opens a compiled module and validates its descriptor.
@@ -40,7 +39,7 @@ impl ZigModule {
         let (library, descriptor, descriptor_text) = open(Path::new(&path))?;
         console::capture_this_thread();
         library.set_console(console::sink);
-        Ok(Self { library: Arc::new(library), descriptor, descriptor_text, arena: Arc::new(Arena::new()) })
+        Ok(Self { library: Arc::new(library), descriptor, descriptor_text })
     }
 
     /// The validated descriptor, as JSON text.
@@ -49,24 +48,10 @@ impl ZigModule {
         self.descriptor_text.clone()
     }
 
-    /// Offset of the first frame in the arena (after the header).
-    #[napi(getter)]
-    pub fn frame_base(&self) -> u32 {
-        HEADER_SIZE as u32
-    }
-
-    /// The argument arena as an ArrayBuffer over the same memory.
+    /// Registers function `index` with this environment's invoker and
+    /// returns the id that calls it.
     #[napi]
-    pub fn arena<'env>(&self, env: &'env Env) -> napi::Result<ArrayBuffer<'env>> {
-        let keep = Arc::clone(&self.arena);
-        // SAFETY: the arena is ARENA_SIZE bytes and lives until the hint (a
-        // clone of its Arc) is dropped by the finalizer.
-        unsafe { ArrayBuffer::from_external(env, self.arena.base(), ARENA_SIZE, keep, |_, keep| drop(keep)) }
-    }
-
-    /// A JS function that calls function `index` on the current arena frame.
-    #[napi]
-    pub fn bind_function(&self, env: Env, index: u32) -> napi::Result<sys::napi_value> {
+    pub fn bind_function(&self, env: Env, index: u32) -> napi::Result<u32> {
         let function = self.descriptor.functions.get(index as usize).ok_or(RuntimeError::NoFunction(index))?;
         let thunk = self.library.thunk(function.thunk).ok_or(RuntimeError::NoFunction(index))?;
         let frame = function.frame;
@@ -74,14 +59,8 @@ impl ZigModule {
             let limit = ARENA_SIZE - HEADER_SIZE;
             return Err(RuntimeError::FrameTooLarge { name: function.name.clone(), size: frame.size, limit }.into());
         }
-        let target = CallTarget {
-            thunk,
-            frame_size: frame.size as usize,
-            frame_align: frame.align as usize,
-            arena: Arc::clone(&self.arena),
-            _library: Arc::clone(&self.library),
-        };
-        call::bind(env.raw(), &function.name, target)
+        let target = CallTarget { thunk, frame_size: frame.size as usize, frame_align: frame.align as usize };
+        Ok(env_state(env.raw())?.register(target, &self.library))
     }
 
     /// The memory of storage slot `slot`: a live view for a variable, a

@@ -6,11 +6,11 @@ import { argumentCountError } from '../errors.js';
 /**
  * Makes the callable for function descriptor `fn`.
  * - `types`: converters from types/index.js
- * - `frames`: the module's frame stack ({ dv, header, top })
- * - `invoke`: the raw N-API function that runs the thunk on the top frame
+ * - `frames`: this thread's frame stack (runtime/frames.js)
+ * - `id`: the function's id with the invoker (ZigModule.bindFunction)
  * - `afterOutput`: called when the call printed to the console
  */
-export function makeFunction(fn, types, frames, invoke, afterOutput) {
+export function makeFunction(fn, types, frames, id, afterOutput) {
   const n = fn.params.length;
   const ret = types[fn.ret.type];
   const span = alignUp(Math.max(fn.frame.size, 1), 64);
@@ -29,13 +29,16 @@ export function makeFunction(fn, types, frames, invoke, afterOutput) {
     const at = `f + ${p.offset}`;
     body.push(t.inline ? `${t.inline.set('dv', at, args[i])};` : `t${i}.write(dv, ${at}, ${args[i]}, ${where(fn, i)});`);
   });
-  body.push(`frames.header[0] = f; frames.top = f + ${span};`);
-  body.push('let printed; try { printed = invoke(); } finally { frames.top = f; }');
+  body.push(`header[0] = f; header[1] = ${id};`);
+  body.push('const printed = invoke();');
   body.push('if (printed !== undefined) afterOutput();');
   const at = `f + ${fn.ret.offset}`;
   if (ret.kind !== 'void') body.push(`return ${ret.inline?.get ? ret.inline.get('dv', at) : `tr.read(dv, ${at})`};`);
-  const names = ['argumentCountError', 'frames', 'dv', 'invoke', 'afterOutput', 'tr', ...fn.params.map((_, i) => `t${i}`)];
-  const values = [argumentCountError, frames, frames.dv, invoke, afterOutput, ret, ...fn.params.map((p) => types[p.type])];
+  const names = ['argumentCountError', 'frames', 'dv', 'header', 'invoke', 'afterOutput', 'tr', ...fn.params.map((_, i) => `t${i}`)];
+  const values = [
+    argumentCountError, frames, frames.dv, frames.header, frames.invoke, afterOutput, ret,
+    ...fn.params.map((p) => types[p.type]),
+  ];
   const source = `return function ${identifier(fn.name)}(${args.join(', ')}) {\n  ${body.join('\n  ')}\n};`;
   const made = new Function(...names, source)(...values);
   Object.defineProperty(made, 'name', { value: fn.name });

@@ -3,6 +3,7 @@
 // export) whose properties read and write Zig variables in place.
 import { addon } from './addon.js';
 import { flushConsole } from './console.js';
+import { frames } from './frames.js';
 import { buildTypes } from '../types/index.js';
 import { comptimeValue } from '../types/comptime.js';
 import { makeFunction } from '../calls/function.js';
@@ -28,13 +29,11 @@ function buildModule(native) {
   const descriptor = JSON.parse(native.descriptor);
   const errorFor = errorLookup(native);
   const types = buildTypes(descriptor, errorFor);
-  const arena = native.arena();
-  const frames = { dv: new DataView(arena), header: new Uint32Array(arena, 0, 1), top: native.frameBase };
   const exports = {};
   const namespace = {};
   descriptor.functions.forEach((fn, index) => {
-    const invoke = native.bindFunction(index);
-    exports[fn.name] = makeFunction(fn, types, frames, invoke, flushConsole);
+    const id = native.bindFunction(index);
+    exports[fn.name] = makeFunction(fn, types, frames, id, flushConsole);
     define(namespace, fn.name, { value: exports[fn.name] }, readOnly(fn.name));
   });
   for (const c of descriptor.constants) {

@@ -1,0 +1,16 @@
+// Runs every benchmark and prints each figure beside its baseline from the
+// same run. Usage: npm run bench
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scalarCall } from './scalar-call.js';
+import { importTime } from './import-time.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
+try {
+  console.log(`zigport benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  await scalarCall({ scratch });
+  await importTime({ scratch });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,88 @@
+//! State that belongs to one Node environment (the main thread or one
+//! worker), kept in N-API instance data: the argument arena that every call
+//! on this environment uses, and the table of callable functions. Never a
+//! process-wide static, because a module may be loaded in several workers.
+use std::cell::RefCell;
+use std::ffi::c_void;
+use std::ptr;
+use std::sync::Arc;
+
+use napi::sys;
+
+use crate::arena::Arena;
+use crate::library::{Thunk, ZigLibrary};
+
+/// What the hot path needs to run one function: plain data, copied out of
+/// the table before the thunk runs, so a call that re-enters and registers
+/// more functions never invalidates it.
+#[derive(Clone, Copy)]
+pub struct CallTarget {
+    pub thunk: Thunk,
+    pub frame_size: usize,
+    pub frame_align: usize,
+}
+
+pub struct EnvState {
+    pub arena: Arc<Arena>,
+    targets: RefCell<Vec<CallTarget>>,
+    /// Keeps the code behind every registered thunk mapped.
+    libraries: RefCell<Vec<Arc<ZigLibrary>>>,
+}
+
+impl EnvState {
+    /// Registers a function and returns the id JS writes into the arena
+    /// header to call it.
+    pub fn register(&self, target: CallTarget, library: &Arc<ZigLibrary>) -> u32 {
+        let mut libraries = self.libraries.borrow_mut();
+        if !libraries.iter().any(|l| Arc::ptr_eq(l, library)) {
+            libraries.push(Arc::clone(library));
+        }
+        let mut targets = self.targets.borrow_mut();
+        targets.push(target);
+        (targets.len() - 1) as u32
+    }
+
+    #[inline]
+    pub fn target(&self, id: u32) -> Option<CallTarget> {
+        self.targets.borrow().get(id as usize).copied()
+    }
+}
+
+/// This environment's state, created on first use.
+pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
+    if let Some(state) = existing(env) {
+        return Ok(state);
+    }
+    let state = Box::into_raw(Box::new(EnvState {
+        arena: Arc::new(Arena::new()),
+        targets: RefCell::new(Vec::new()),
+        libraries: RefCell::new(Vec::new()),
+    }));
+    // SAFETY: `env` is live; the finalizer frees `state` exactly once, when
+    // the environment is torn down, after which no callback can run in it.
+    let status = unsafe { sys::napi_set_instance_data(env, state.cast(), Some(release), ptr::null_mut()) };
+    if status != sys::Status::napi_ok {
+        // SAFETY: not registered, so still exclusively ours.
+        drop(unsafe { Box::from_raw(state) });
+        return Err(napi::Error::from_reason("cannot attach zigport state to this environment"));
+    }
+    // SAFETY: just stored; lives until the environment's teardown.
+    Ok(unsafe { &*state })
+}
+
+/// This environment's state if it was created; cheap enough for every call.
+#[inline]
+pub fn existing(env: sys::napi_env) -> Option<&'static EnvState> {
+    let mut data: *mut c_void = ptr::null_mut();
+    // SAFETY: `env` is the live environment of the current callback.
+    unsafe { sys::napi_get_instance_data(env, &mut data) };
+    // SAFETY: only `env_state` sets this addon's instance data, always to a
+    // leaked EnvState that lives until the environment's teardown. (Instance
+    // data is per addon, so no other addon's data can appear here.)
+    unsafe { data.cast::<EnvState>().as_ref() }
+}
+
+unsafe extern "C" fn release(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
+    // SAFETY: `data` is the Box leaked in `env_state`, released exactly once.
+    drop(unsafe { Box::from_raw(data.cast::<EnvState>()) });
+}
