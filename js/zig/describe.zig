@@ -179,8 +179,8 @@ pub fn descriptor(comptime M: type) []const u8 {
     const fn_json = json.array(functions);
     const storage_json = json.array(storage);
     return std.fmt.comptimePrint(
-        "{{\"abi\":{d},\"error_code_bits\":{d},\"functions\":{s},\"variables\":{s},\"constants\":{s},\"unsupported\":{s},\"types\":{s}}}",
-        .{ abi_version, @bitSizeOf(wire.ErrorCode), fn_json, storage_json, json.array(constants), json.array(unsupported), table.render() },
+        "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"functions\":{s},\"variables\":{s},\"constants\":{s},\"unsupported\":{s},\"types\":{s}}}",
+        .{ abi_version, std.debug.runtime_safety, @bitSizeOf(wire.ErrorCode), fn_json, storage_json, json.array(constants), json.array(unsupported), table.render() },
     );
 }
 

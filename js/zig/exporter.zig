@@ -7,10 +7,14 @@ const describe = @import("describe.zig");
 const thunk = @import("thunk.zig");
 const console = @import("console.zig");
 const wire = @import("wire.zig");
+const panic_escape = @import("panic.zig");
 
 comptime {
     _ = console;
 }
+
+/// Panics inside calls from JS become JS exceptions (see panic.zig).
+pub const panic = panic_escape.Handler;
 
 const entries = describe.entries(user);
 const descriptor_text = describe.descriptor(user);
@@ -86,4 +90,8 @@ export fn zigport_error_name(code: u32, len: *usize) [*]const u8 {
 
 export fn zigport_set_console(sink: ?console.Sink) void {
     console.setSink(sink);
+}
+
+export fn zigport_set_panic_escape(escape: ?panic_escape.Escape) void {
+    panic_escape.setEscape(escape);
 }

@@ -11,6 +11,7 @@ use napi::sys;
 
 use crate::console;
 use crate::env_state;
+use crate::guard;
 
 /// Creates this environment's invoker function.
 pub fn create_invoker(env: sys::napi_env) -> napi::Result<sys::napi_value> {
@@ -37,9 +38,16 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
-    // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, the thunk's
-    // frame layout per the validated descriptor it was registered from.
-    unsafe { (target.thunk)(frame.cast()) };
+    if target.guarded {
+        // SAFETY: as below.
+        if let Err(message) = unsafe { guard::call_guarded(target.thunk, frame.cast()) } {
+            return throw_panic(env, &message);
+        }
+    } else {
+        // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, the
+        // thunk's frame layout per the validated descriptor it came from.
+        unsafe { (target.thunk)(frame.cast()) };
+    }
     if console::has_pending() {
         return boolean(env, true);
     }
@@ -50,6 +58,15 @@ fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_
     // SAFETY: `env` is live for the duration of the callback; the message is
     // NUL-terminated and the code may be null.
     unsafe { sys::napi_throw_range_error(env, ptr::null(), message.as_ptr()) };
+    ptr::null_mut()
+}
+
+/// Throws `Error("Zig panicked: <message>")` with code ZIG_PANIC.
+fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
+    let text = format!("Zig panicked: {message}").replace('\0', " ");
+    let text = std::ffi::CString::new(text).expect("NULs were replaced");
+    // SAFETY: `env` is live; both strings are NUL-terminated.
+    unsafe { sys::napi_throw_error(env, c"ZIG_PANIC".as_ptr(), text.as_ptr()) };
     ptr::null_mut()
 }
 

@@ -20,6 +20,8 @@ pub struct CallTarget {
     pub thunk: Thunk,
     pub frame_size: usize,
     pub frame_align: usize,
+    /// Run through `guard::call_guarded` (modules with runtime safety).
+    pub guarded: bool,
 }
 
 pub struct EnvState {

@@ -7,7 +7,8 @@
 //! - [`call`]: the raw N-API invoker on the hot path;
 //! - [`env_state`]: per-environment state (arena, function table);
 //! - [`arena`]: memory where call frames are written;
-//! - [`console`]: Zig's stdout/stderr, captured for `console.log`.
+//! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
+//! - [`guard`]: calls that turn a Zig panic into a JS exception.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -15,6 +16,7 @@ mod call;
 mod console;
 mod env_state;
 mod error;
+mod guard;
 mod library;
 mod module;
 

@@ -20,6 +20,8 @@ type ThunkFn = unsafe extern "C" fn(index: usize) -> Option<Thunk>;
 type StorageFn = unsafe extern "C" fn(slot: usize, size: *mut usize) -> *mut c_void;
 type ErrorNameFn = unsafe extern "C" fn(code: u32, len: *mut usize) -> *const u8;
 type SetConsoleFn = unsafe extern "C" fn(sink: Option<Sink>);
+type PanicEscape = unsafe extern "C" fn(message: *const u8, len: usize);
+type SetPanicEscapeFn = unsafe extern "C" fn(escape: Option<PanicEscape>);
 
 /// An open compiled module. Function pointers taken from it stay valid for
 /// as long as this value lives.
@@ -30,6 +32,7 @@ pub struct ZigLibrary {
     storage: StorageFn,
     error_name: ErrorNameFn,
     set_console: SetConsoleFn,
+    set_panic_escape: SetPanicEscapeFn,
     // Declared last: dropped (dlclose) after nothing above can be called.
     _library: Library,
 }
@@ -56,6 +59,7 @@ impl ZigLibrary {
             storage: symbol(&library, path, "zigport_storage")?,
             error_name: symbol(&library, path, "zigport_error_name")?,
             set_console: symbol(&library, path, "zigport_set_console")?,
+            set_panic_escape: symbol(&library, path, "zigport_set_panic_escape")?,
             _library: library,
         })
     }
@@ -95,6 +99,13 @@ impl ZigLibrary {
         // passes a code the module itself produced.
         let bytes = unsafe { static_bytes((self.error_name)(code, &mut len), len) };
         String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    /// Makes the module's panics jump to `escape` (see guard.c).
+    pub fn set_panic_escape(&self, escape: PanicEscape) {
+        // SAFETY: the exporter stores the pointer atomically; `escape` is a
+        // plain function that lives as long as the process.
+        unsafe { (self.set_panic_escape)(Some(escape)) }
     }
 
     /// Routes the module's writes to fds 1 and 2 through `sink`.

@@ -13,6 +13,7 @@ use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
 use crate::env_state::{env_state, CallTarget};
 use crate::error::RuntimeError;
+use crate::guard;
 use crate::library::ZigLibrary;
 
 #[napi]
@@ -39,6 +40,7 @@ impl ZigModule {
         let (library, descriptor, descriptor_text) = open(Path::new(&path))?;
         console::capture_this_thread();
         library.set_console(console::sink);
+        library.set_panic_escape(guard::zigport_panic_escape);
         Ok(Self { library: Arc::new(library), descriptor, descriptor_text })
     }
 
@@ -59,7 +61,12 @@ impl ZigModule {
             let limit = ARENA_SIZE - HEADER_SIZE;
             return Err(RuntimeError::FrameTooLarge { name: function.name.clone(), size: frame.size, limit }.into());
         }
-        let target = CallTarget { thunk, frame_size: frame.size as usize, frame_align: frame.align as usize };
+        let target = CallTarget {
+            thunk,
+            frame_size: frame.size as usize,
+            frame_align: frame.align as usize,
+            guarded: self.descriptor.runtime_safety,
+        };
         Ok(env_state(env.raw())?.register(target, &self.library))
     }
 

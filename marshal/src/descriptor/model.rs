@@ -4,6 +4,10 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 pub struct Descriptor {
     pub abi: u32,
+    /// Whether the module was built with runtime safety checks (Debug,
+    /// ReleaseSafe), i.e. whether its calls can panic on bad values.
+    #[serde(default)]
+    pub runtime_safety: bool,
     pub error_code_bits: u32,
     pub functions: Vec<Function>,
     pub variables: Vec<Variable>,
