@@ -10,7 +10,7 @@ use std::ptr;
 use napi::sys;
 
 use crate::console;
-use crate::env_state;
+use crate::env_state::{self, CallTarget};
 use crate::guard;
 
 /// Creates this environment's invoker function.
@@ -40,18 +40,37 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     };
     if target.guarded {
         // SAFETY: as below.
-        if let Err(message) = unsafe { guard::call_guarded(target.thunk, frame.cast()) } {
-            return throw_panic(env, &message);
-        }
+        return unsafe { invoke_guarded(env, target, frame) };
     } else {
         // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, the
         // thunk's frame layout per the validated descriptor it came from.
         unsafe { (target.thunk)(frame.cast()) };
     }
+    after_call(env)
+}
+
+/// What a call returns to JS: `true` when console output may be waiting.
+#[inline(always)]
+fn after_call(env: sys::napi_env) -> sys::napi_value {
     if console::has_pending() {
         return boolean(env, true);
     }
     ptr::null_mut()
+}
+
+/// The call path of modules with runtime safety, kept out of line so the
+/// unguarded path stays small.
+///
+/// # Safety
+/// `frame` must be a valid frame for `target.thunk`.
+#[cold]
+#[inline(never)]
+unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8) -> sys::napi_value {
+    // SAFETY: guaranteed by the caller.
+    match unsafe { guard::call_guarded(target.thunk, frame.cast()) } {
+        Ok(()) => after_call(env),
+        Err(message) => throw_panic(env, &message),
+    }
 }
 
 fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
@@ -70,6 +89,7 @@ fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
     ptr::null_mut()
 }
 
+#[cold]
 fn boolean(env: sys::napi_env, value: bool) -> sys::napi_value {
     let mut result = ptr::null_mut();
     // SAFETY: `env` is live for the duration of the callback.

@@ -2,7 +2,7 @@
 //! worker), kept in N-API instance data: the argument arena that every call
 //! on this environment uses, and the table of callable functions. Never a
 //! process-wide static, because a module may be loaded in several workers.
-use std::cell::RefCell;
+use std::cell::{RefCell, UnsafeCell};
 use std::ffi::c_void;
 use std::ptr;
 use std::sync::Arc;
@@ -26,7 +26,10 @@ pub struct CallTarget {
 
 pub struct EnvState {
     pub arena: Arc<Arena>,
-    targets: RefCell<Vec<CallTarget>>,
+    /// Only touched on this environment's thread, and never borrowed across
+    /// a thunk call (targets are copied out first), so no borrow flag is
+    /// needed on the hot path.
+    targets: UnsafeCell<Vec<CallTarget>>,
     /// Keeps the code behind every registered thunk mapped.
     libraries: RefCell<Vec<Arc<ZigLibrary>>>,
 }
@@ -39,14 +42,17 @@ impl EnvState {
         if !libraries.iter().any(|l| Arc::ptr_eq(l, library)) {
             libraries.push(Arc::clone(library));
         }
-        let mut targets = self.targets.borrow_mut();
+        // SAFETY: see `targets`: no other reference to the vector is alive
+        // while this runs (invoke copies a target out before calling Zig).
+        let targets = unsafe { &mut *self.targets.get() };
         targets.push(target);
         (targets.len() - 1) as u32
     }
 
     #[inline]
     pub fn target(&self, id: u32) -> Option<CallTarget> {
-        self.targets.borrow().get(id as usize).copied()
+        // SAFETY: see `targets`; the reference ends within this expression.
+        unsafe { &*self.targets.get() }.get(id as usize).copied()
     }
 }
 
@@ -57,7 +63,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     }
     let state = Box::into_raw(Box::new(EnvState {
         arena: Arc::new(Arena::new()),
-        targets: RefCell::new(Vec::new()),
+        targets: UnsafeCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
     }));
     // SAFETY: `env` is live; the finalizer frees `state` exactly once, when

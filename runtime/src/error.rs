@@ -8,7 +8,10 @@ use zigport_marshal::descriptor::DescriptorError;
 pub enum RuntimeError {
     #[error("cannot load compiled module {path}: {reason}")]
     Load { path: PathBuf, reason: String },
-    #[error("{path} is not a zigport module (it lacks {symbol}); build it with zigport's compiler")]
+    #[error(
+        "{path} lacks {symbol}: it is not a zigport module, or another zigport version built it; \
+         delete the zigport cache so it is rebuilt"
+    )]
     MissingSymbol { path: PathBuf, symbol: &'static str },
     #[error(
         "{path} was built for ABI version {found} but this runtime speaks version {expected}; \

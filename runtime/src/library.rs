@@ -40,6 +40,10 @@ pub struct ZigLibrary {
 impl ZigLibrary {
     /// Opens `path` and checks that it speaks this runtime's ABI.
     pub fn open(path: &Path) -> Result<Self, RuntimeError> {
+        if path.as_os_str().is_empty() {
+            // dlopen("") would open the main program instead.
+            return Err(RuntimeError::Load { path: path.to_owned(), reason: "the path is empty".into() });
+        }
         // SAFETY: opening runs the library's initialisers. The file is what
         // zigport's compiler built from the source file the user imported,
         // so its initialisers are the user's own code, which they asked for.
