@@ -5,6 +5,7 @@
 use std::cell::{RefCell, UnsafeCell};
 use std::ffi::c_void;
 use std::ptr;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Arc;
 
 use napi::sys;
@@ -26,6 +27,8 @@ pub struct CallTarget {
 
 pub struct EnvState {
     pub arena: Arc<Arena>,
+    /// This environment's entry for the lookup cache (leaked, see LAST_ENTRY).
+    cache_entry: *mut CacheEntry,
     /// Only touched on this environment's thread, and never borrowed across
     /// a thunk call (targets are copied out first), so no borrow flag is
     /// needed on the hot path.
@@ -61,7 +64,9 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     if let Some(state) = existing(env) {
         return Ok(state);
     }
+    let cache_entry = Box::into_raw(Box::new(CacheEntry { env, state: ptr::null() }));
     let state = Box::into_raw(Box::new(EnvState {
+        cache_entry,
         arena: Arc::new(Arena::new()),
         targets: UnsafeCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
@@ -74,13 +79,44 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         drop(unsafe { Box::from_raw(state) });
         return Err(napi::Error::from_reason("cannot attach zigport state to this environment"));
     }
+    // SAFETY: the entry is not published yet, so nothing else reads it.
+    unsafe { (*cache_entry).state = state };
     // SAFETY: just stored; lives until the environment's teardown.
     Ok(unsafe { &*state })
 }
 
+/// An (environment, state) pair; immutable once published.
+struct CacheEntry {
+    env: sys::napi_env,
+    state: *const EnvState,
+}
+
+/// The most recently looked-up environment's entry, or null. A cache, not
+/// state: `napi_get_instance_data` costs a quarter of a whole call, so the
+/// hot path first checks whether the caller's environment is this one. With
+/// several environments calling at once it merely misses. An entry is
+/// unpublished (`release`) before its state is freed, and environments that
+/// are alive have distinct `napi_env` pointers, so a hit is always current.
+/// Entries are small and never freed (one per environment ever created).
+static LAST_ENTRY: AtomicPtr<CacheEntry> = AtomicPtr::new(ptr::null_mut());
+
 /// This environment's state if it was created; cheap enough for every call.
 #[inline]
 pub fn existing(env: sys::napi_env) -> Option<&'static EnvState> {
+    // SAFETY: published entries are leaked, so never dangle themselves.
+    if let Some(entry) = unsafe { LAST_ENTRY.load(Ordering::Acquire).as_ref() } {
+        if entry.env == env {
+            // SAFETY: see LAST_ENTRY: a published entry's state is alive.
+            return Some(unsafe { &*entry.state });
+        }
+    }
+    let state = lookup(env)?;
+    LAST_ENTRY.store(state.cache_entry, Ordering::Release);
+    Some(state)
+}
+
+#[cold]
+fn lookup(env: sys::napi_env) -> Option<&'static EnvState> {
     let mut data: *mut c_void = ptr::null_mut();
     // SAFETY: `env` is the live environment of the current callback.
     unsafe { sys::napi_get_instance_data(env, &mut data) };
@@ -91,6 +127,10 @@ pub fn existing(env: sys::napi_env) -> Option<&'static EnvState> {
 }
 
 unsafe extern "C" fn release(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
+    // SAFETY: `data` is the EnvState leaked in `env_state`, still alive.
+    let entry = unsafe { (*data.cast::<EnvState>()).cache_entry };
+    // Unpublish before freeing, so no later call can reach the freed state.
+    let _ = LAST_ENTRY.compare_exchange(entry, ptr::null_mut(), Ordering::AcqRel, Ordering::Acquire);
     // SAFETY: `data` is the Box leaked in `env_state`, released exactly once.
     drop(unsafe { Box::from_raw(data.cast::<EnvState>()) });
 }
