@@ -4,6 +4,9 @@
 //!
 //! - [`descriptor`]: decodes and validates what a compiled module says about
 //!   itself, so the runtime never acts on an offset it has not checked.
+//! - [`plan`]: decides, per call, which pointer targets are passed in place and
+//!   which are copied to aligned scratch memory.
 #![forbid(unsafe_code)]
 
 pub mod descriptor;
+pub mod plan;
