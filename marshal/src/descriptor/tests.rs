@@ -151,7 +151,7 @@ proptest! {
     fn corrupt_numbers_never_pass_out_of_bounds(path in 0usize..64, value in prop_oneof![0u64..64, any::<u64>()]) {
         let mut v = sample();
         let mut slots = Vec::new();
-        collect_numbers(&mut v, &mut slots);
+        collect_numbers(&v, &mut slots);
         let slot = path % slots.len();
         let target = pointer_mut(&mut v, &slots[slot]);
         *target = json!(value);

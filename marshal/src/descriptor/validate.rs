@@ -56,7 +56,7 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     if t.size > MAX_EXTENT {
         return Err(format!("size {} is implausibly large", t.size));
     }
-    if t.size % t.align != 0 {
+    if !t.size.is_multiple_of(t.align) {
         return Err(format!("size {} is not a multiple of alignment {}", t.size, t.align));
     }
     let code_bytes = u64::from(d.error_code_bits.div_ceil(8));
@@ -117,7 +117,7 @@ fn within(outer: &Type, range: std::ops::Range<u64>, align: u64) -> Problem {
     if range.start > MAX_EXTENT || range.end > outer.size || range.start > range.end {
         return Err(format!("bytes {}..{} lie outside its {} bytes", range.start, range.end, outer.size));
     }
-    expect(range.start % align == 0, "member is misaligned")
+    expect(range.start.is_multiple_of(align), "member is misaligned")
 }
 
 fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
