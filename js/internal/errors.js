@@ -73,6 +73,11 @@ export function outOfRange(where, zigType, value, range) {
   return new RangeError(`${where}: ${showValue(value)} is out of range for ${zigType} (${range})`);
 }
 
+/** A value the Zig type cannot take, described by `detail`. */
+export function rangeError(where, detail) {
+  return new RangeError(`${where}: ${detail}`);
+}
+
 /** A write to a `pub const` or another read-only place. */
 export function readOnlyError(where) {
   return new TypeError(`${where} is a Zig constant and cannot be assigned`);

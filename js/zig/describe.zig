@@ -19,6 +19,29 @@ pub fn isSupported(comptime T: type) bool {
         .bool, .int, .float, .void => true,
         .optional => |o| isSupported(o.child),
         .error_union => |e| isSupported(e.payload),
+        .pointer => |p| isPassablePointer(p),
+        else => false,
+    };
+}
+
+/// `*T` and `[]T` of plain scalars (no sentinel), which the host can point
+/// at JS memory.
+fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (p.size != .one and p.size != .slice) return false;
+    if (p.sentinel_ptr != null or p.is_allowzero or p.is_volatile) return false;
+    if (@sizeOf(p.child) == 0) return false;
+    return switch (@typeInfo(p.child)) {
+        .bool, .int, .float => true,
+        else => false,
+    };
+}
+
+/// Whether a value of `T` carries a pointer (results cannot, yet).
+fn hasPointer(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .pointer => true,
+        .optional => |o| hasPointer(o.child),
+        .error_union => |e| hasPointer(e.payload),
         else => false,
     };
 }
@@ -44,7 +67,7 @@ fn functionProblem(comptime F: type) ?[]const u8 {
         );
     }
     const R = info.return_type.?;
-    if (!isSupported(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    if (!isSupported(R) or hasPointer(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
     return null;
 }
 
@@ -102,6 +125,7 @@ const TypeTable = struct {
                 _ = self.id(e.payload);
                 _ = self.id(e.error_set);
             },
+            .pointer => |p| _ = self.id(p.child),
             else => {},
         }
         return index;
@@ -140,6 +164,13 @@ const TypeTable = struct {
                 .{ self.id(e.payload), self.id(e.error_set), @offsetOf(W, "value"), @offsetOf(W, "code") },
             ),
             .error_set => |set| "\"kind\":\"error_set\",\"errors\":" ++ errorNames(set),
+            .pointer => |p| if (p.size == .slice) std.fmt.comptimePrint(
+                "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d}",
+                .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len") },
+            ) else std.fmt.comptimePrint(
+                "\"kind\":\"pointer\",\"child\":{d},\"const\":{}",
+                .{ self.id(p.child), p.is_const },
+            ),
             else => "\"kind\":\"unsupported\"",
         };
         return "{" ++ body ++ "," ++ head ++ "}";

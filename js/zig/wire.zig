@@ -1,8 +1,8 @@
 //! How values cross the boundary. Zig gives optionals and error unions no
 //! defined memory layout, so at the boundary each one travels as a plain
 //! struct whose field offsets the descriptor reports: `?T` as
-//! `{ value, present }`, `E!T` as `{ value, code }`. Everything else travels
-//! as itself.
+//! `{ value, present }`, `E!T` as `{ value, code }`, a slice `[]T` as
+//! `{ ptr, len }`. Everything else travels as itself.
 const std = @import("std");
 
 /// Integer type that holds an error code (`@intFromError`).
@@ -13,8 +13,14 @@ pub fn Wire(comptime T: type) type {
     return switch (@typeInfo(T)) {
         .optional => |o| struct { value: Wire(o.child), present: bool },
         .error_union => |e| struct { value: Wire(e.payload), code: ErrorCode },
+        .pointer => |p| if (p.size == .slice) struct { ptr: ManyPointer(T), len: usize } else T,
         else => T,
     };
+}
+
+/// `[*]T` (const-ness and alignment kept) for slice type `[]T`.
+fn ManyPointer(comptime Slice: type) type {
+    return @TypeOf(@as(Slice, undefined).ptr);
 }
 
 /// Converts a Zig value into its boundary representation.
@@ -28,6 +34,7 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
             .{ .value = toWire(e.payload, x), .code = 0 }
         else |err|
             .{ .value = undefined, .code = @intFromError(err) },
+        .pointer => |p| if (p.size == .slice) .{ .ptr = v.ptr, .len = v.len } else v,
         else => v,
     };
 }
@@ -39,6 +46,9 @@ pub fn fromWire(comptime T: type, w: Wire(T)) T {
         // Error-union parameters are rare; the host only ever sends the
         // payload, never an error code.
         .error_union => |e| fromWire(e.payload, w.value),
+        // The host always supplies a non-null, aligned address, even for
+        // an empty slice.
+        .pointer => |p| if (p.size == .slice) w.ptr[0..w.len] else w,
         else => w,
     };
 }

@@ -58,6 +58,22 @@ impl Arena {
         unsafe { (words.read_volatile() as usize, words.add(1).read_volatile()) }
     }
 
+    /// Header words 2 and 3: (count, offset) of a call's pointer-target
+    /// records (see `pointer_call`).
+    pub fn record_table(&self) -> (usize, usize) {
+        let words = self.base.as_ptr().cast::<u32>();
+        // SAFETY: as in `header`; words 2 and 3 are within the header.
+        unsafe { (words.add(2).read_volatile() as usize, words.add(3).read_volatile() as usize) }
+    }
+
+    /// A copy of `len` bytes at `offset`, if inside the arena past the header.
+    pub fn read(&self, offset: usize, len: usize) -> Option<Vec<u8>> {
+        let inside = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && len <= ARENA_SIZE - offset;
+        // SAFETY: the range was just checked to lie inside the allocation;
+        // no JS runs while the runtime reads it.
+        inside.then(|| unsafe { std::slice::from_raw_parts(self.base.as_ptr().add(offset), len) }.to_vec())
+    }
+
     /// The frame at `offset`, if it holds `size` bytes at alignment `align`
     /// (a power of two) inside the arena, past the header.
     #[inline]

@@ -11,15 +11,28 @@ use napi::sys;
 
 use crate::console;
 use crate::env_state::{self, CallTarget};
+use crate::error::{CallError, JsErrorClass};
 use crate::guard;
+use crate::pointer_call;
 
-/// Creates this environment's invoker function.
-pub fn create_invoker(env: sys::napi_env) -> napi::Result<sys::napi_value> {
-    let name = "invoke";
+/// Which of the two invokers to create.
+pub enum Invoker {
+    /// Functions whose parameters are all scalars: the hot path.
+    Scalar,
+    /// Functions with pointer parameters; the ArrayBuffers are its arguments.
+    Pointers,
+}
+
+/// Creates one of this environment's invoker functions.
+pub fn create_invoker(env: sys::napi_env, kind: Invoker) -> napi::Result<sys::napi_value> {
+    let (name, callback): (&str, sys::napi_callback) = match kind {
+        Invoker::Scalar => ("invoke", Some(invoke)),
+        Invoker::Pointers => ("invokeWithPointers", Some(invoke_with_pointers)),
+    };
     let mut function = ptr::null_mut();
     // SAFETY: `env` is live; `name` is valid for its length; no data pointer.
     let status = unsafe {
-        sys::napi_create_function(env, name.as_ptr().cast(), name.len() as isize, Some(invoke), ptr::null_mut(), &mut function)
+        sys::napi_create_function(env, name.as_ptr().cast(), name.len() as isize, callback, ptr::null_mut(), &mut function)
     };
     if status != sys::Status::napi_ok {
         return Err(napi::Error::from_reason("cannot create the invoker function"));
@@ -47,6 +60,61 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
         unsafe { (target.thunk)(frame.cast()) };
     }
     after_call(env)
+}
+
+unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+    let Some(state) = env_state::existing(env) else {
+        return throw_range_error(env, c"no zigport module is loaded in this environment");
+    };
+    let (offset, id) = state.arena.header();
+    let (Some(target), Some(slots)) = (state.target(id), state.slots(id)) else {
+        return throw_range_error(env, c"call names a function that is not registered");
+    };
+    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
+        return throw_range_error(env, c"call frame lies outside the argument arena");
+    };
+    let prepared = match pointer_call::prepare(env, info, state, &slots, frame) {
+        Ok(prepared) => prepared,
+        Err(e) => return throw_call_error(env, &e),
+    };
+    // SAFETY: `frame` is the thunk's frame and every address slot in it now
+    // points at memory that stays valid until `copy_back` below.
+    let outcome = unsafe { run(target, frame) };
+    // Zig may have written before it panicked; JS sees what it wrote.
+    prepared.copy_back();
+    match outcome {
+        Ok(()) => after_call(env),
+        Err(message) => throw_panic(env, &message),
+    }
+}
+
+/// Runs a thunk, guarded when its module has runtime safety.
+///
+/// # Safety
+/// `frame` must be a valid frame for `target.thunk`.
+unsafe fn run(target: CallTarget, frame: *mut u8) -> Result<(), String> {
+    if target.guarded {
+        // SAFETY: guaranteed by the caller.
+        unsafe { guard::call_guarded(target.thunk, frame.cast()) }
+    } else {
+        // SAFETY: guaranteed by the caller.
+        unsafe { (target.thunk)(frame.cast()) };
+        Ok(())
+    }
+}
+
+fn throw_call_error(env: sys::napi_env, e: &CallError) -> sys::napi_value {
+    let text = std::ffi::CString::new(e.to_string().replace('\0', " ")).expect("NULs were replaced");
+    let code = c"ZIGPORT_ARGUMENT";
+    // SAFETY: `env` is live; both strings are NUL-terminated.
+    unsafe {
+        match e.js_class() {
+            JsErrorClass::Error => sys::napi_throw_error(env, code.as_ptr(), text.as_ptr()),
+            JsErrorClass::TypeError => sys::napi_throw_type_error(env, code.as_ptr(), text.as_ptr()),
+            JsErrorClass::RangeError => sys::napi_throw_range_error(env, code.as_ptr(), text.as_ptr()),
+        }
+    };
+    ptr::null_mut()
 }
 
 /// What a call returns to JS: `true` when console output may be waiting.

@@ -10,6 +10,8 @@ use std::sync::Arc;
 
 use napi::sys;
 
+use zigport_marshal::descriptor::PointerSlot;
+
 use crate::arena::Arena;
 use crate::library::{Thunk, ZigLibrary};
 
@@ -33,6 +35,8 @@ pub struct EnvState {
     /// a thunk call (targets are copied out first), so no borrow flag is
     /// needed on the hot path.
     targets: UnsafeCell<Vec<CallTarget>>,
+    /// The pointer slots of each registered function, by the same id.
+    slots: RefCell<Vec<Arc<[PointerSlot]>>>,
     /// Keeps the code behind every registered thunk mapped.
     libraries: RefCell<Vec<Arc<ZigLibrary>>>,
 }
@@ -40,7 +44,8 @@ pub struct EnvState {
 impl EnvState {
     /// Registers a function and returns the id JS writes into the arena
     /// header to call it.
-    pub fn register(&self, target: CallTarget, library: &Arc<ZigLibrary>) -> u32 {
+    pub fn register(&self, target: CallTarget, slots: Vec<PointerSlot>, library: &Arc<ZigLibrary>) -> u32 {
+        self.slots.borrow_mut().push(slots.into());
         let mut libraries = self.libraries.borrow_mut();
         if !libraries.iter().any(|l| Arc::ptr_eq(l, library)) {
             libraries.push(Arc::clone(library));
@@ -50,6 +55,11 @@ impl EnvState {
         let targets = unsafe { &mut *self.targets.get() };
         targets.push(target);
         (targets.len() - 1) as u32
+    }
+
+    /// The pointer slots of function `id`.
+    pub fn slots(&self, id: u32) -> Option<Arc<[PointerSlot]>> {
+        self.slots.borrow().get(id as usize).cloned()
     }
 
     #[inline]
@@ -69,6 +79,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         cache_entry,
         arena: Arc::new(Arena::new()),
         targets: UnsafeCell::new(Vec::new()),
+        slots: RefCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
     }));
     // SAFETY: `env` is live; the finalizer frees `state` exactly once, when

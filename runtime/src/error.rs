@@ -37,3 +37,41 @@ impl From<RuntimeError> for napi::Error {
         napi::Error::new(napi::Status::GenericFailure, e.to_string())
     }
 }
+
+/// Why a call with pointer arguments was refused before Zig ran. Each knows
+/// which JS error class it becomes.
+#[derive(Debug, thiserror::Error)]
+pub enum CallError {
+    #[error("{0}")]
+    Alignment(#[from] zigport_marshal::plan::AlignmentConflict),
+    #[error("args[{param}]: expected an ArrayBuffer-backed value")]
+    NotABuffer { param: usize },
+    #[error("args[{param}]: the buffer is detached or smaller than the {len} bytes at offset {offset} the call needs")]
+    OutOfBounds { param: usize, offset: u64, len: u64 },
+    #[error("args[{param}]: {len} bytes is not a whole number of {elem_size}-byte elements")]
+    PartialElement { param: usize, len: u64, elem_size: u64 },
+    #[error("args[{param}]: a pointer is required")]
+    MissingTarget { param: usize },
+    #[error("malformed pointer-target records ({0})")]
+    Records(&'static str),
+    #[error("cannot plan the call: {0}")]
+    Plan(String),
+}
+
+impl CallError {
+    /// The JS error class this becomes.
+    pub fn js_class(&self) -> JsErrorClass {
+        match self {
+            CallError::Alignment(_) | CallError::Plan(_) => JsErrorClass::Error,
+            CallError::NotABuffer { .. } | CallError::MissingTarget { .. } => JsErrorClass::TypeError,
+            _ => JsErrorClass::RangeError,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum JsErrorClass {
+    Error,
+    TypeError,
+    RangeError,
+}

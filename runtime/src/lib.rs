@@ -4,7 +4,9 @@
 //!
 //! - [`library`]: dlopen and the exporter's symbols;
 //! - [`module`]: the `ZigModule` class the JS half uses;
-//! - [`call`]: the raw N-API invoker on the hot path;
+//! - [`call`]: the raw N-API invokers, the hot path;
+//! - [`pointer_call`]: planning and executing calls with pointer arguments;
+//! - [`transfer`]: scratch memory and the copies in and out of it;
 //! - [`env_state`]: per-environment state (arena, function table);
 //! - [`arena`]: memory where call frames are written;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
@@ -19,6 +21,8 @@ mod error;
 mod guard;
 mod library;
 mod module;
+mod pointer_call;
+mod transfer;
 
 use std::path::Path;
 
@@ -63,5 +67,13 @@ pub fn frame_base() -> u32 {
 #[napi]
 pub fn invoker(env: Env) -> napi::Result<sys::napi_value> {
     env_state::env_state(env.raw())?;
-    call::create_invoker(env.raw())
+    call::create_invoker(env.raw(), call::Invoker::Scalar)
+}
+
+/// The invoker for functions with pointer parameters; takes the call's
+/// ArrayBuffers as arguments (see `pointer_call`).
+#[napi]
+pub fn pointer_invoker(env: Env) -> napi::Result<sys::napi_value> {
+    env_state::env_state(env.raw())?;
+    call::create_invoker(env.raw(), call::Invoker::Pointers)
 }

@@ -67,7 +67,8 @@ impl ZigModule {
             frame_align: frame.align as usize,
             guarded: self.descriptor.runtime_safety,
         };
-        Ok(env_state(env.raw())?.register(target, &self.library))
+        let slots = self.descriptor.pointer_slots(function);
+        Ok(env_state(env.raw())?.register(target, slots, &self.library))
     }
 
     /// The memory of storage slot `slot`: a live view for a variable, a

@@ -7,6 +7,7 @@ import { frames } from './frames.js';
 import { buildTypes } from '../types/index.js';
 import { comptimeValue } from '../types/comptime.js';
 import { makeFunction } from '../calls/function.js';
+import { makePointerFunction } from '../calls/pointer-call.js';
 import { ZigError, readOnlyError, unsupportedError } from '../errors.js';
 
 const loaded = new Map();
@@ -33,7 +34,8 @@ function buildModule(native) {
   const namespace = {};
   descriptor.functions.forEach((fn, index) => {
     const id = native.bindFunction(index);
-    exports[fn.name] = makeFunction(fn, types, frames, id, flushConsole);
+    const make = fn.params.some((p) => types[p.type].pointer) ? makePointerFunction : makeFunction;
+    exports[fn.name] = make(fn, types, frames, id, flushConsole);
     define(namespace, fn.name, { value: exports[fn.name] }, readOnly(fn.name));
   });
   for (const c of descriptor.constants) {

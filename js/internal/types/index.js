@@ -7,6 +7,7 @@ import { boolType } from './bool.js';
 import { voidType } from './void.js';
 import { optionalType } from './optional.js';
 import { errorUnionType } from './error-union.js';
+import { pointerType } from './pointer.js';
 import { unsupportedError } from '../errors.js';
 
 /**
@@ -27,6 +28,7 @@ function make(t, get, errorFor) {
     case 'void': return voidType(t);
     case 'optional': return optionalType(t, get(t.child));
     case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errorFor);
+    case 'slice': case 'pointer': return pointerType(t, get(t.child));
     default: return unusable(t);
   }
 }

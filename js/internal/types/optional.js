@@ -12,5 +12,8 @@ export function optionalType(t, child) {
       dv.setUint8(offset + presentAt, present ? 1 : 0);
     },
     inline: null,
+    // An optional pointer is a pointer argument that may be absent.
+    pointer: child.pointer ? { ...child.pointer, optional: true } : undefined,
+    target: child.target,
   };
 }

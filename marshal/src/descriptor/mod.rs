@@ -6,9 +6,11 @@
 //! may index and offset without re-checking.
 
 mod model;
+mod slots;
 mod validate;
 
 pub use model::{Constant, Descriptor, Function, Member, Type, TypeKind, Unsupported, Variable};
+pub use slots::PointerSlot;
 pub use validate::DescriptorError;
 
 /// Version of the descriptor format and the exporter's symbol set. Must equal

@@ -45,6 +45,20 @@ pub enum TypeKind {
     Optional { child: usize, value_offset: u64, present_offset: u64 },
     ErrorUnion { payload: usize, error_set: usize, value_offset: u64, code_offset: u64 },
     ErrorSet { errors: Option<Vec<String>> },
+    /// `[]T` / `[]const T`, at the boundary `{ ptr, len }`.
+    Slice {
+        child: usize,
+        #[serde(rename = "const")]
+        is_const: bool,
+        ptr_offset: u64,
+        len_offset: u64,
+    },
+    /// `*T` / `*const T`: an address.
+    Pointer {
+        child: usize,
+        #[serde(rename = "const")]
+        is_const: bool,
+    },
     Unsupported,
 }
 

@@ -176,3 +176,51 @@ fn collect_numbers(v: &Value, out: &mut Vec<String>) {
 fn pointer_mut<'v>(v: &'v mut Value, path: &str) -> &'v mut Value {
     v.pointer_mut(path).expect("path was collected from this value")
 }
+
+/// A function `f(a: []u32, b: ?*const i16, n: u8)`.
+fn with_pointers() -> Value {
+    let mut v = sample();
+    let types = v["types"].as_array_mut().unwrap();
+    let base = types.len();
+    types.extend([
+        json!({"kind": "int", "bits": 16, "signed": true, "name": "i16", "size": 2, "align": 2}),
+        json!({"kind": "slice", "child": 0, "const": false, "ptr_offset": 0, "len_offset": 8,
+               "name": "[]i32", "size": 16, "align": 8}),
+        json!({"kind": "pointer", "child": base, "const": true, "name": "*const i16", "size": 8, "align": 8}),
+        json!({"kind": "optional", "child": base + 2, "value_offset": 0, "present_offset": 8,
+               "name": "?*const i16", "size": 16, "align": 8}),
+    ]);
+    v["functions"].as_array_mut().unwrap().push(json!({
+        "name": "f", "thunk": 3, "frame": {"size": 40, "align": 8},
+        "params": [{"type": base + 1, "offset": 0}, {"type": base + 3, "offset": 16}, {"type": 3, "offset": 32}],
+        "ret": {"type": 0, "offset": 36}
+    }));
+    v
+}
+
+#[test]
+fn finds_every_pointer_slot_of_a_function() {
+    let d = parse(&with_pointers()).unwrap();
+    let slots = d.pointer_slots(&d.functions[3]);
+    assert_eq!(slots.len(), 2);
+    assert_eq!((slots[0].param, slots[0].address_offset, slots[0].len_offset), (0, 0, Some(8)));
+    assert!(slots[0].writable && slots[0].present_offset.is_none());
+    assert_eq!((slots[1].param, slots[1].address_offset, slots[1].present_offset), (1, 16, Some(24)));
+    assert_eq!((slots[1].elem_size, slots[1].elem_align, slots[1].writable), (2, 2, false));
+}
+
+#[test]
+fn refuses_a_pointer_to_something_other_than_a_scalar() {
+    let mut v = with_pointers();
+    let slice = v["types"].as_array().unwrap().len() - 3;
+    v["types"][slice]["child"] = json!(2);
+    assert!(refused(&v).contains("pointers must point at"));
+}
+
+#[test]
+fn refuses_a_result_that_carries_a_pointer() {
+    let mut v = with_pointers();
+    let pointer = v["types"].as_array().unwrap().len() - 2;
+    v["functions"][3]["ret"] = json!({"type": pointer, "offset": 32});
+    assert!(refused(&v).contains("results that carry pointers"));
+}

@@ -92,6 +92,17 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             expect(!overlap, "error code overlaps the value")
         }
         TypeKind::ErrorSet { .. } => expect(t.size >= code_bytes, "error set is smaller than an error code"),
+        TypeKind::Slice { child, ptr_offset, len_offset, .. } => {
+            pointee(d, index, *child)?;
+            expect(*ptr_offset <= MAX_EXTENT && *len_offset <= MAX_EXTENT, "offset is implausibly large")?;
+            within(t, *ptr_offset..ptr_offset + 8, 8)?;
+            within(t, *len_offset..len_offset + 8, 8)?;
+            expect(ptr_offset.abs_diff(*len_offset) >= 8, "slice address and length overlap")
+        }
+        TypeKind::Pointer { child, .. } => {
+            pointee(d, index, *child)?;
+            expect(t.size == 8 && t.align == 8, "a pointer must be 8 bytes at alignment 8")
+        }
         TypeKind::Unsupported => Ok(()),
     }
 }
@@ -110,6 +121,13 @@ fn nested(d: &Descriptor, parent: usize, child: usize) -> Result<&Type, String> 
         return Err("type contains itself".into());
     }
     d.types.get(child).ok_or_else(|| format!("refers to missing type #{child}"))
+}
+
+/// The target type of a pointer: a plain scalar with storage.
+fn pointee(d: &Descriptor, parent: usize, child: usize) -> Problem {
+    let t = nested(d, parent, child)?;
+    let plain = matches!(t.kind, TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. });
+    expect(plain && t.size > 0, "pointers must point at bools, integers or floats")
 }
 
 /// Checks that `range` lies inside `outer` and starts at a multiple of `align`.
@@ -137,6 +155,9 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
     if frame.size > MAX_EXTENT || !frame.align.is_power_of_two() || frame.align > 4096 {
         return Err(format!("frame alignment {} is not a power of two up to 4096", frame.align));
     }
+    if carries_pointer(d, f.ret.type_index) {
+        return Err("results that carry pointers are not supported".into());
+    }
     let members = f.params.iter().map(|p| ("parameter", p)).chain([("result", &f.ret)]);
     for (what, m) in members {
         let t = member_type(d, m).map_err(|e| format!("{what}: {e}"))?;
@@ -145,6 +166,15 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
         }
     }
     Ok(())
+}
+
+fn carries_pointer(d: &Descriptor, index: usize) -> bool {
+    match d.types.get(index).map(|t| &t.kind) {
+        Some(TypeKind::Slice { .. } | TypeKind::Pointer { .. }) => true,
+        Some(TypeKind::Optional { child, .. }) => carries_pointer(d, *child),
+        Some(TypeKind::ErrorUnion { payload, .. }) => carries_pointer(d, *payload),
+        _ => false,
+    }
 }
 
 fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {

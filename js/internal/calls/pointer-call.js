@@ -1,0 +1,56 @@
+// Builds the JS function for a Zig function with pointer or slice
+// parameters. Scalars go into the frame as usual; each pointer argument
+// becomes a record (slot, buffer index, byte offset, byte length) after the
+// frame, and its ArrayBuffer an argument of the pointer invoker, which
+// checks the ranges, plans copies and writes the addresses itself.
+import { argumentCountError } from '../errors.js';
+
+const RECORD_SIZE = 24;
+
+/** Makes the callable for function descriptor `fn` (see function.js). */
+export function makePointerFunction(fn, types, frames, id, afterOutput) {
+  const { dv, header } = frames;
+  const ret = types[fn.ret.type];
+  const params = fn.params.map((p, i) => ({
+    type: types[p.type],
+    offset: p.offset,
+    where: `${fn.name}(args[${i}])`,
+  }));
+  let slot = 0;
+  for (const p of params) if (p.type.pointer) p.slot = slot++;
+  const tableAt = (f) => Math.ceil((f + fn.frame.size) / 8) * 8;
+
+  const call = function (...args) {
+    if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
+    const f = frames.top;
+    const buffers = [];
+    const records = [];
+    params.forEach((p, i) => {
+      const value = args[i];
+      if (!p.type.pointer) return p.type.write(dv, f + p.offset, value, p.where);
+      if (p.type.pointer.optional && (value === null || value === undefined)) return undefined;
+      const { buffer, byteOffset, byteLength } = p.type.target(value, p.where);
+      let arg = buffers.indexOf(buffer);
+      if (arg < 0) arg = buffers.push(buffer) - 1;
+      records.push([p.slot, arg, byteOffset, byteLength]);
+      return undefined;
+    });
+    const table = tableAt(f);
+    records.forEach(([s, arg, byteOffset, byteLength], k) => {
+      const at = table + k * RECORD_SIZE;
+      dv.setUint32(at, s, true);
+      dv.setUint32(at + 4, arg, true);
+      dv.setFloat64(at + 8, byteOffset, true);
+      dv.setFloat64(at + 16, byteLength, true);
+    });
+    header[0] = f;
+    header[1] = id;
+    header[2] = records.length;
+    header[3] = table;
+    const printed = frames.invokeWithPointers(...buffers);
+    if (printed !== undefined) afterOutput();
+    return ret.read(dv, f + fn.ret.offset);
+  };
+  Object.defineProperty(call, 'name', { value: fn.name });
+  return call;
+}

@@ -1,0 +1,86 @@
+// Zig `*T` and `[]T` parameters of scalar T. JS passes memory (ArrayBuffer,
+// typed array, DataView, Buffer, and strings for `[]const u8`); the runtime
+// points Zig at it in place when alignment allows, or at an aligned copy
+// that is copied back afterwards when the pointer is not const. Here we only
+// find which bytes of which ArrayBuffer a value means.
+import { typeMismatch, rangeError } from '../errors.js';
+
+const TYPED_ARRAYS = {
+  'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
+  'u16': [Uint16Array], 'i16': [Int16Array], 'u32': [Uint32Array], 'i32': [Int32Array],
+  'u64': [BigUint64Array], 'i64': [BigInt64Array], 'usize': [BigUint64Array], 'isize': [BigInt64Array],
+  'f32': [Float32Array], 'f64': [Float64Array],
+};
+
+const encoder = new TextEncoder();
+
+/** Builds the converter for a `slice` or `pointer` type descriptor. */
+export function pointerType(t, child) {
+  const isSlice = t.kind === 'slice';
+  const writable = !t.const;
+  const accepted = TYPED_ARRAYS[child.name] ?? [];
+  const expected = [...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].join(', ')
+    + (isSlice && child.name === 'u8' && !writable ? ' or a string' : '')
+    + (!writable ? ' or an array of values' : '');
+  return {
+    ...t,
+    pointer: { isSlice, writable, elemSize: child.size },
+    /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */
+    target(value, where) {
+      const found = memoryOf(value, accepted, where) ?? (!writable ? copyOf(value, where) : null);
+      if (!found) throw typeMismatch(where, t.name, expected, value);
+      if (found.buffer instanceof SharedArrayBuffer) {
+        throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
+      }
+      const { byteLength } = found;
+      if (isSlice ? byteLength % child.size !== 0 : byteLength < child.size) {
+        throw rangeError(where, isSlice
+          ? `${t.name} needs a whole number of ${child.size}-byte elements, received ${byteLength} bytes`
+          : `${t.name} needs at least ${child.size} bytes, received ${byteLength}`);
+      }
+      return found;
+    },
+  };
+
+  /** A fresh buffer holding `value` (string, array, or one value) for const pointers. */
+  function copyOf(value, where) {
+    if (typeof value === 'string') {
+      return isSlice && child.name === 'u8' ? memoryOf(encoder.encode(value), accepted, where) : null;
+    }
+    const items = Array.isArray(value) ? value : isSlice ? null : [value];
+    if (!items) return null;
+    const dv = new DataView(new ArrayBuffer(items.length * child.size));
+    items.forEach((item, i) => child.write(dv, i * child.size, item, `${where}[${i}]`));
+    return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
+  }
+}
+
+function memoryOf(value, accepted, where) {
+  let found = null;
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
+    found = { buffer: value, byteOffset: 0, byteLength: value.byteLength };
+  } else if (value instanceof DataView || accepted.some((ctor) => value instanceof ctor)) {
+    try {
+      found = { buffer: value.buffer, byteOffset: value.byteOffset, byteLength: value.byteLength };
+    } catch {
+      // V8 refuses to read a DataView's range once its buffer is detached.
+      throw detached(where, value);
+    }
+  }
+  if (found?.byteLength === 0 && isDetached(found.buffer)) throw detached(where, value);
+  return found;
+}
+
+/** Node 20 has no `ArrayBuffer.prototype.detached`; a detached buffer reads as empty. */
+function isDetached(buffer) {
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function detached(where, value) {
+  return new TypeError(`${where}: the ArrayBuffer behind this ${value.constructor.name} is detached`);
+}

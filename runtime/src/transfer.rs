@@ -1,0 +1,50 @@
+//! Raw byte movement for calls with pointer arguments: the scratch block
+//! that misaligned clusters are copied into, and the copies themselves.
+//! Every range reaching this module was bounds-checked by the caller
+//! against the buffer or block it lies in.
+
+/// Heap memory for one call's copied clusters; freed when dropped.
+pub struct ScratchBlock {
+    bytes: Vec<u8>,
+}
+
+impl ScratchBlock {
+    pub fn new(len: u64) -> Self {
+        // Capacity, not contents: every byte used is written by a copy-in
+        // before Zig sees it, so zero-filling would be wasted work.
+        Self { bytes: Vec::with_capacity(len as usize) }
+    }
+
+    pub fn base(&mut self) -> *mut u8 {
+        self.bytes.as_mut_ptr()
+    }
+}
+
+/// Copies `len` bytes from `from` to `to`.
+///
+/// # Safety
+/// Both ranges must be valid for `len` bytes and must not overlap.
+pub unsafe fn copy(from: *const u8, to: *mut u8, len: usize) {
+    if len > 0 {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::ptr::copy_nonoverlapping(from, to, len) }
+    }
+}
+
+/// Writes `value` into a call frame at `at`.
+///
+/// # Safety
+/// `at` must be valid for writing 8 bytes (no alignment needed).
+pub unsafe fn write_u64(at: *mut u8, value: u64) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { at.cast::<u64>().write_unaligned(value) }
+}
+
+/// Writes a presence flag into a call frame at `at`.
+///
+/// # Safety
+/// `at` must be valid for writing 1 byte.
+pub unsafe fn write_flag(at: *mut u8, present: bool) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { at.write(u8::from(present)) }
+}
