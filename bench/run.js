@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scalarCall } from './scalar-call.js';
 import { importTime } from './import-time.js';
+import { sliceCalls } from './slices.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
   console.log(`zigport benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   await scalarCall({ scratch });
+  await sliceCalls();
   await importTime({ scratch });
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -1,0 +1,33 @@
+// Slices: zero copy must be flat in size; a misaligned writable slice pays
+// for a copy in and out, compared with one memcpy of the same bytes.
+import { compare, report } from './lib/measure.js';
+
+const MiB = 1 << 20;
+
+export async function sliceCalls() {
+  const { touchBytes, bumpFirst } = await import('./fixtures/slice-touch.zig?optimize=ReleaseFast');
+  const small = new Uint8Array(16);
+  const mid = new Uint8Array(MiB);
+  const large = new Uint8Array(64 * MiB);
+  const zero = compare({
+    b16(n) { for (let i = 0; i < n; i++) touchBytes(small); },
+    b1m(n) { for (let i = 0; i < n; i++) touchBytes(mid); },
+    b64m(n) { for (let i = 0; i < n; i++) touchBytes(large); },
+  }, { n: 500_000 });
+  console.log('\n## Zero-copy []u8 (ns per call, median of 7 runs)');
+  report('1 MiB aligned vs 16 B aligned', zero.b1m, zero.b16);
+  report('64 MiB aligned vs 16 B aligned', zero.b64m, zero.b16, 1.5);
+
+  const backing = new ArrayBuffer(MiB + 4);
+  const aligned = new Uint32Array(backing, 0, MiB / 4);
+  const misaligned = new DataView(backing, 1, MiB);
+  const source = new Uint8Array(MiB);
+  const target = new Uint8Array(MiB);
+  const copy = compare({
+    aligned(n) { for (let i = 0; i < n; i++) bumpFirst(aligned); },
+    misaligned(n) { for (let i = 0; i < n; i++) bumpFirst(misaligned); },
+    memcpy(n) { for (let i = 0; i < n; i++) target.set(source); },
+  }, { n: 2_000 });
+  console.log('\n## Misaligned 1 MiB writable []u32 (ns per call, median of 7 runs)');
+  report('marshalling (misaligned - aligned) vs memcpy', copy.misaligned - copy.aligned, copy.memcpy, 2.5);
+}
