@@ -29,3 +29,28 @@ pub fn array(comptime items: []const []const u8) []const u8 {
 pub fn number(comptime v: anytype) []const u8 {
     return string(std.fmt.comptimePrint("{d}", .{v}));
 }
+
+/// A comptime default value as JSON: numbers as strings (see `number`),
+/// bools as booleans, enum values by name, arrays and structs recursively;
+/// anything else as null.
+pub fn value(comptime v: anytype) []const u8 {
+    return switch (@typeInfo(@TypeOf(v))) {
+        .bool => if (v) "true" else "false",
+        .int, .comptime_int => number(v),
+        .float, .comptime_float => if (std.math.isFinite(v)) number(v) else string(std.fmt.comptimePrint("{d}", .{v})),
+        .@"enum" => string(@tagName(v)),
+        .array => blk: {
+            var items: []const []const u8 = &.{};
+            for (v) |item| items = items ++ [_][]const u8{value(item)};
+            break :blk array(items);
+        },
+        .@"struct" => |s| blk: {
+            var out: []const u8 = "{";
+            for (s.fields, 0..) |f, i| {
+                out = out ++ (if (i > 0) "," else "") ++ string(f.name) ++ ":" ++ value(@field(v, f.name));
+            }
+            break :blk out ++ "}";
+        },
+        else => "null",
+    };
+}

@@ -23,6 +23,7 @@ export function moduleSource(library, descriptor) {
   const named = [
     ...descriptor.functions,
     ...descriptor.constants,
+    ...(descriptor.type_decls ?? []),
     ...descriptor.variables.filter((v) => !v.mutable),
   ].map((d) => d.name).filter((name) => name !== 'default');
   const lines = [

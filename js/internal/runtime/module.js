@@ -42,25 +42,35 @@ function buildModule(native) {
     exports[c.name] = comptimeValue(descriptor.types[c.type], c.value);
     define(namespace, c.name, { value: exports[c.name] }, readOnly(c.name));
   }
-  for (const v of descriptor.variables) {
-    const type = types[v.type];
-    const dv = new DataView(native.storage(v.slot));
-    if (v.mutable) {
-      define(namespace, v.name, {
-        get: () => type.read(dv, 0),
-        set: (value) => type.write(dv, 0, value, v.name),
-      });
-    } else {
-      exports[v.name] = type.read(dv, 0);
-      define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
-    }
+  for (const t of descriptor.type_decls ?? []) {
+    exports[t.name] = types[t.type].constructor;
+    define(namespace, t.name, { value: exports[t.name] }, readOnly(t.name));
   }
+  for (const v of descriptor.variables) defineVariable(namespace, exports, v, types[v.type], native);
   for (const u of descriptor.unsupported) {
     const fail = () => { throw unsupportedError(u.name, u.reason); };
     define(namespace, u.name, { get: fail, set: fail });
   }
   Object.preventExtensions(namespace);
   return { exports, namespace };
+}
+
+/**
+ * A `pub var` reads and writes Zig's memory in place; a `pub const` is read
+ * from a copy and refuses writes (also to its fields).
+ */
+function defineVariable(namespace, exports, v, type, native) {
+  const dv = new DataView(native.storage(v.slot));
+  const object = typeof type.view === 'function' ? type.view(dv, 0, !v.mutable) : undefined;
+  if (v.mutable) {
+    define(namespace, v.name, {
+      get: object ? () => object : () => type.read(dv, 0),
+      set: (value) => type.write(dv, 0, value, v.name),
+    });
+  } else {
+    exports[v.name] = object ?? type.read(dv, 0);
+    define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
+  }
 }
 
 /** A property whose writes fail with `onWrite` (or an accessor pair). */

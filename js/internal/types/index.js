@@ -8,6 +8,9 @@ import { voidType } from './void.js';
 import { optionalType } from './optional.js';
 import { errorUnionType } from './error-union.js';
 import { pointerType } from './pointer.js';
+import { structType } from './struct.js';
+import { arrayType } from './array.js';
+import { enumType } from './enum.js';
 import { unsupportedError } from '../errors.js';
 
 /**
@@ -29,6 +32,9 @@ function make(t, get, errorFor) {
     case 'optional': return optionalType(t, get(t.child));
     case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errorFor);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
+    case 'struct': return structType(t, get);
+    case 'array': return arrayType(t, get(t.child));
+    case 'enum': return enumType(t, get(t.tag));
     default: return unusable(t);
   }
 }

@@ -10,14 +10,16 @@ const ACCESSORS = {
 };
 
 // Expressions that are true exactly when `v` is an in-range JS number for
-// the common widths; cheaper than range comparisons.
+// the common widths; cheaper than range comparisons. The typeof test comes
+// first because the bit operators throw on bigints and symbols and call
+// valueOf on objects.
 const EXACT_GUARDS = {
-  'i8': (v) => `((${v} << 24 >> 24) === ${v})`,
-  'u8': (v) => `((${v} & 255) === ${v})`,
-  'i16': (v) => `((${v} << 16 >> 16) === ${v})`,
-  'u16': (v) => `((${v} & 65535) === ${v})`,
-  'i32': (v) => `((${v} | 0) === ${v})`,
-  'u32': (v) => `((${v} >>> 0) === ${v})`,
+  'i8': (v) => `(typeof ${v} === "number" && (${v} << 24 >> 24) === ${v})`,
+  'u8': (v) => `(typeof ${v} === "number" && (${v} & 255) === ${v})`,
+  'i16': (v) => `(typeof ${v} === "number" && (${v} << 16 >> 16) === ${v})`,
+  'u16': (v) => `(typeof ${v} === "number" && (${v} & 65535) === ${v})`,
+  'i32': (v) => `(typeof ${v} === "number" && (${v} | 0) === ${v})`,
+  'u32': (v) => `(typeof ${v} === "number" && (${v} >>> 0) === ${v})`,
 };
 
 /** Builds the converter for an `int` type descriptor. */

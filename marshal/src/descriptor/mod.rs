@@ -9,7 +9,10 @@ mod model;
 mod slots;
 mod validate;
 
-pub use model::{Constant, Descriptor, Function, Member, Type, TypeKind, Unsupported, Variable};
+pub use model::{
+    Constant, Descriptor, EnumMember, Field, Function, Member, StructLayout, Type, TypeDecl, TypeKind, Unsupported,
+    Variable,
+};
 pub use slots::PointerSlot;
 pub use validate::DescriptorError;
 

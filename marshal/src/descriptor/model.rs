@@ -12,6 +12,8 @@ pub struct Descriptor {
     pub functions: Vec<Function>,
     pub variables: Vec<Variable>,
     pub constants: Vec<Constant>,
+    #[serde(default)]
+    pub type_decls: Vec<TypeDecl>,
     pub unsupported: Vec<Unsupported>,
     pub types: Vec<Type>,
 }
@@ -59,6 +61,12 @@ pub enum TypeKind {
         #[serde(rename = "const")]
         is_const: bool,
     },
+    /// `[len]T`.
+    Array { child: usize, len: u64 },
+    /// An enum stored as its integer tag type.
+    Enum { tag: usize, exhaustive: bool, members: Vec<EnumMember> },
+    /// A struct (or tuple); `layout` is "auto", "extern" or "packed".
+    Struct { layout: StructLayout, tuple: bool, fields: Vec<Field> },
     Unsupported,
 }
 
@@ -106,4 +114,39 @@ pub struct Constant {
 pub struct Unsupported {
     pub name: String,
     pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StructLayout {
+    Auto,
+    Extern,
+    Packed,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Field {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_index: usize,
+    pub offset: u64,
+    pub bit_offset: u64,
+    /// The default value as JSON (numbers as strings), if any.
+    #[serde(default)]
+    pub default: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct EnumMember {
+    pub name: String,
+    /// The tag value, as decimal text.
+    pub value: String,
+}
+
+/// `pub const Name = SomeType;`
+#[derive(Debug, Clone, Deserialize)]
+pub struct TypeDecl {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_index: usize,
 }

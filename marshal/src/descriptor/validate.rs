@@ -3,7 +3,7 @@
 //! alignment, and nested types strictly shrink (so walking them terminates).
 use std::collections::HashSet;
 
-use super::model::{Descriptor, Function, Member, Type, TypeKind};
+use super::model::{Descriptor, Field, Function, Member, StructLayout, Type, TypeKind};
 use super::ABI_VERSION;
 
 /// Why a module's descriptor was refused.
@@ -103,6 +103,23 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             pointee(d, index, *child)?;
             expect(t.size == 8 && t.align == 8, "a pointer must be 8 bytes at alignment 8")
         }
+        TypeKind::Array { child, len } => {
+            let child = nested(d, index, *child)?;
+            expect(in_memory(&child.kind), "array elements must be values in memory")?;
+            let bytes = child.size.checked_mul(*len).filter(|b| *b <= t.size);
+            expect(bytes.is_some(), "elements exceed the array's size")
+        }
+        TypeKind::Enum { tag, members, .. } => {
+            let tag = nested(d, index, *tag)?;
+            expect(matches!(tag.kind, TypeKind::Int { .. }) && tag.size == t.size, "enum tag must be an integer of its size")?;
+            expect(members.iter().all(|m| is_integer_text(&m.value)), "enum values must be integers")
+        }
+        TypeKind::Struct { layout, fields, .. } => {
+            for f in fields {
+                check_field(d, index, t, *layout, f).map_err(|e| format!("field {}: {e}", f.name))?;
+            }
+            Ok(())
+        }
         TypeKind::Unsupported => Ok(()),
     }
 }
@@ -121,6 +138,35 @@ fn nested(d: &Descriptor, parent: usize, child: usize) -> Result<&Type, String> 
         return Err("type contains itself".into());
     }
     d.types.get(child).ok_or_else(|| format!("refers to missing type #{child}"))
+}
+
+/// Kinds whose values JS reads and writes where they lie in memory.
+fn in_memory(kind: &TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. } | TypeKind::Enum { .. }
+            | TypeKind::Array { .. } | TypeKind::Struct { .. }
+    )
+}
+
+fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
+    let ft = nested(d, parent, f.type_index)?;
+    if layout == StructLayout::Packed {
+        let bits = match ft.kind {
+            TypeKind::Bool => 1,
+            TypeKind::Int { bits, .. } => u64::from(bits),
+            TypeKind::Enum { tag, .. } => match d.types.get(tag).map(|t| &t.kind) {
+                Some(TypeKind::Int { bits, .. }) => u64::from(*bits),
+                _ => return Err("enum tag is not an integer".into()),
+            },
+            _ => return Err("packed fields must be bools, integers or enums".into()),
+        };
+        expect(bits <= 64 && f.bit_offset <= MAX_EXTENT && f.bit_offset + bits <= t.size * 8, "bits lie outside the struct")
+    } else {
+        expect(in_memory(&ft.kind), "fields must be values in memory")?;
+        expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
+        within(t, f.offset..f.offset + ft.size, ft.align)
+    }
 }
 
 /// The target type of a pointer: a plain scalar with storage.
@@ -192,6 +238,7 @@ fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     let all = d.functions.iter().map(|f| &f.name)
         .chain(d.variables.iter().map(|v| &v.name))
         .chain(d.constants.iter().map(|c| &c.name))
+        .chain(d.type_decls.iter().map(|t| &t.name))
         .chain(d.unsupported.iter().map(|u| &u.name));
     for name in all {
         if name.is_empty() || !names.insert(name) {
@@ -200,12 +247,13 @@ fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     }
     let mut slots = HashSet::new();
     for v in &d.variables {
-        let storable = d.types.get(v.type_index).is_some_and(|t| {
-            matches!(t.kind, TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. })
-        });
+        let storable = d.types.get(v.type_index).is_some_and(|t| in_memory(&t.kind));
         if !storable || v.slot >= d.variables.len() || !slots.insert(v.slot) {
             return Err(declaration(&v.name, "bad type or storage slot"));
         }
+    }
+    if let Some(t) = d.type_decls.iter().find(|t| d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind))) {
+        return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }
     for c in &d.constants {
         let kind = d.types.get(c.type_index).map(|t| &t.kind);

@@ -1,0 +1,107 @@
+// What every object that stands for Zig memory has in common: where its
+// bytes are, the special properties (`dataView`, `base64`, `$`, `toJSON`,
+// `valueOf`, `Symbol.toStringTag`), and how one is cast over existing memory
+// or copied from a call frame. One prototype helper per concern; each kind of
+// object (struct.js, array.js) adds its own members.
+import { readOnlyError, typeMismatch } from '../errors.js';
+
+/** Private slots of memory-backed objects. */
+export const DV = Symbol('zigport.dataView');
+export const AT = Symbol('zigport.offset');
+export const READ_ONLY = Symbol('zigport.readOnly');
+export const CHILDREN = Symbol('zigport.children');
+
+/** The Zig type's display name without the root module's prefix. */
+export function displayName(zigName) {
+  return zigName.replace(/\bmodule\./g, '');
+}
+
+/** Points `object` at `size` bytes of `dv` from `offset`. */
+export function bind(object, dv, offset, readOnly = false) {
+  object[DV] = dv;
+  object[AT] = offset;
+  object[READ_ONLY] = readOnly;
+  object[CHILDREN] = null;
+  return object;
+}
+
+/** Fresh zeroed memory for a new object of `size` bytes. */
+export function freshMemory(size) {
+  return new DataView(new ArrayBuffer(size));
+}
+
+/** DataView over exactly the bytes `value` means, for casting. */
+export function castMemory(value, size, where) {
+  let dv;
+  if (value instanceof ArrayBuffer) dv = new DataView(value);
+  else if (ArrayBuffer.isView(value)) dv = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  else throw typeMismatch(where, 'a cast', 'an ArrayBuffer, typed array or DataView', value);
+  if (dv.byteLength !== size) {
+    throw new RangeError(`${where}: casting needs exactly ${size} bytes, received ${dv.byteLength}`);
+  }
+  return dv;
+}
+
+/** Child object of `parent` at `offset`, the same object each time. */
+export function childView(parent, key, make) {
+  parent[CHILDREN] ??= new Map();
+  let child = parent[CHILDREN].get(key);
+  if (!child) {
+    child = make(parent[DV], parent[AT], parent[READ_ONLY]);
+    parent[CHILDREN].set(key, child);
+  }
+  return child;
+}
+
+/** Throws when `object` views constant memory. */
+export function assertWritable(object, where) {
+  if (object[READ_ONLY]) throw readOnlyError(where);
+}
+
+/** Copies `size` bytes of `from`'s memory over `to`'s. */
+export function copyBytes(to, toAt, from, fromAt, size) {
+  new Uint8Array(to.buffer, to.byteOffset + toAt, size)
+    .set(new Uint8Array(from.buffer, from.byteOffset + fromAt, size));
+}
+
+/** A JSON-safe form of a plain value tree (bigints become numbers or strings). */
+export function jsonSafe(value) {
+  if (typeof value === 'bigint') {
+    return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : String(value);
+  }
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  }
+  return value;
+}
+
+/** `valueOf()` of a member: objects unwrap, scalars are themselves. */
+export function plain(value) {
+  return value !== null && typeof value === 'object' ? value.valueOf() : value;
+}
+
+/** Installs the special properties shared by structs and arrays. */
+export function defineSpecialProperties(proto, type, assign) {
+  const name = displayName(type.name);
+  Object.defineProperties(proto, {
+    dataView: {
+      get() { return new DataView(this[DV].buffer, this[DV].byteOffset + this[AT], type.size); },
+    },
+    base64: {
+      get() { return Buffer.from(this.dataView.buffer, this.dataView.byteOffset, type.size).toString('base64'); },
+      set(text) {
+        assertWritable(this, `${name}.base64`);
+        const bytes = Buffer.from(text, 'base64');
+        if (bytes.length !== type.size) throw new RangeError(`${name}.base64: needs ${type.size} bytes, received ${bytes.length}`);
+        new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT], type.size).set(bytes);
+      },
+    },
+    $: {
+      get() { return this; },
+      set(value) { assign(this, value, `${name}.$`); },
+    },
+    toJSON: { value() { return jsonSafe(this.valueOf()); }, writable: true },
+    [Symbol.toStringTag]: { get: () => name },
+  });
+}

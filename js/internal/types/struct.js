@@ -1,0 +1,136 @@
+// Zig structs (plain, extern, packed, tuples) as JS classes. An instance
+// owns or views the struct's bytes; each field is an accessor that converts
+// on access, so a struct viewing Zig memory (a `pub var`) is always live.
+// `new Point({ x: 1 })` fills missing fields from Zig's defaults; calling
+// `Point(dataView)` without `new` casts existing memory without copying.
+import {
+  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, defineSpecialProperties,
+  displayName, plain,
+} from './memory.js';
+import { readBits, writeBits } from './bits.js';
+import { typeMismatch } from '../errors.js';
+
+/** Builds the converter (and class) for a `struct` type descriptor. */
+export function structType(t, fieldType) {
+  const name = displayName(t.name);
+  const fields = t.fields.map((f) => ({ ...f, type: fieldType(f.type) }));
+  const byName = new Map(fields.map((f) => [f.name, f]));
+
+  function Struct(init) {
+    if (!new.target) return bind(Object.create(Struct.prototype), castMemory(init, t.size, `${name}()`), 0);
+    bind(this, freshMemory(t.size), 0);
+    assign(this, init ?? {}, `new ${name}()`);
+  }
+  Object.defineProperty(Struct, 'name', { value: name });
+  for (const f of fields) {
+    Object.defineProperty(Struct.prototype, f.name, t.layout === 'packed' ? bitField(f) : byteField(f));
+  }
+  Object.defineProperty(Struct.prototype, 'valueOf', {
+    value() {
+      const out = t.tuple ? [] : {};
+      for (const f of fields) out[t.tuple ? Number(f.name) : f.name] = plain(this[f.name]);
+      return out;
+    },
+    writable: true,
+  });
+  defineSpecialProperties(Struct.prototype, t, assign);
+
+  /** Sets every field from `init` (an instance, or an object/array of field values). */
+  function assign(target, init, where) {
+    assertWritable(target, where);
+    if (init instanceof Struct) return copyBytes(target[DV], target[AT], init[DV], init[AT], t.size);
+    if (init === null || typeof init !== 'object') throw typeMismatch(where, name, 'an object of field values', init);
+    const keys = t.tuple && Array.isArray(init) ? init.map((_, i) => String(i)) : Object.keys(init);
+    for (const key of keys) {
+      if (!byName.has(key)) throw new TypeError(`${where}: ${name} has no field "${key}"`);
+    }
+    for (const f of fields) {
+      const given = Object.hasOwn(init, f.name);
+      if (!given && f.default === undefined) throw new TypeError(`${where}: missing field "${f.name}" of ${name}`);
+      const value = given ? init[f.name] : fromDefault(f.type, f.default);
+      setField(target, f, value, `${where}.${f.name}`);
+    }
+    return undefined;
+  }
+
+  function setField(target, f, value, where) {
+    Object.getOwnPropertyDescriptor(Struct.prototype, f.name).set.call(target, value, where);
+  }
+
+  function byteField(f) {
+    const where = `${name}.${f.name}`;
+    const object = typeof f.type.view === 'function';
+    return {
+      get() {
+        if (!object) return f.type.read(this[DV], this[AT] + f.offset);
+        return childView(this, f.name, (dv, at, ro) => f.type.view(dv, at + f.offset, ro));
+      },
+      set(value, at = where) {
+        assertWritable(this, where);
+        f.type.write(this[DV], this[AT] + f.offset, value, at);
+      },
+      enumerable: true,
+    };
+  }
+
+  function bitField(f) {
+    const where = `${name}.${f.name}`;
+    const bits = f.type.kind === 'bool' ? 1 : (f.type.bits ?? f.type.tagBits);
+    return {
+      get() {
+        const raw = readBits(this[DV], this[AT], f.bit_offset, bits);
+        return fromBits(f.type, raw, bits);
+      },
+      set(value, at = where) {
+        assertWritable(this, where);
+        writeBits(this[DV], this[AT], f.bit_offset, bits, toBits(f.type, value, at));
+      },
+      enumerable: true,
+    };
+  }
+
+  return {
+    ...t,
+    constructor: Struct,
+    fieldType: (key) => byName.get(key).type,
+    /** A copy (frames are reused, so results must not view them). */
+    read(dv, offset) {
+      const copy = bind(Object.create(Struct.prototype), freshMemory(t.size), 0);
+      copyBytes(copy[DV], 0, dv, offset, t.size);
+      return copy;
+    },
+    view: (dv, offset, readOnly) => bind(Object.create(Struct.prototype), dv, offset, readOnly),
+    write(dv, offset, value, where) {
+      if (value instanceof Struct) return copyBytes(dv, offset, value[DV], value[AT], t.size);
+      // Fill a temporary first so a bad field leaves the target untouched.
+      const temp = bind(Object.create(Struct.prototype), freshMemory(t.size), 0);
+      assign(temp, value, where);
+      return copyBytes(dv, offset, temp[DV], 0, t.size);
+    },
+    inline: null,
+  };
+}
+
+function fromBits(type, raw, bits) {
+  if (type.kind === 'bool') return raw !== 0n;
+  if (type.kind === 'enum') return type.fromTag(type.tagBits > 32 ? raw : Number(raw));
+  const value = type.signed ? BigInt.asIntN(bits, raw) : raw;
+  return bits > 32 ? value : Number(value);
+}
+
+function toBits(type, value, where) {
+  if (type.kind === 'bool') return type.normalize(value, where) ? 1n : 0n;
+  if (type.kind === 'enum') return BigInt(type.tagOf(value, where));
+  return BigInt(type.normalize(value, where));
+}
+
+/** The JS value of a default from the descriptor (numbers arrive as text). */
+export function fromDefault(type, json) {
+  switch (type.kind) {
+    case 'int': return BigInt(json);
+    case 'float': return { inf: Infinity, '-inf': -Infinity, nan: NaN }[json] ?? Number(json);
+    case 'array': return json.map((item) => fromDefault(type.child, item));
+    case 'struct': return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, fromDefault(type.fieldType(k), v)]));
+    default: return json;
+  }
+}

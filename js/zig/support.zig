@@ -1,0 +1,85 @@
+//! Which Zig types zigport can carry across the boundary, and how: as
+//! values in memory (in a struct, an array, a variable or a call frame), as
+//! pointers to JS memory, or wrapped for the boundary (optionals and error
+//! unions, see wire.zig).
+const std = @import("std");
+
+/// Whether values of `T` can be parameters or results.
+pub fn isSupported(comptime T: type) bool {
+    if (isInMemory(T)) return true;
+    return switch (@typeInfo(T)) {
+        .void => true,
+        .optional => |o| isSupported(o.child),
+        .error_union => |e| isSupported(e.payload),
+        .pointer => |p| isPassablePointer(p),
+        else => false,
+    };
+}
+
+/// Whether JS can read and write a `T` where it lies in memory: scalars,
+/// enums, and structs and arrays made of those.
+pub fn isInMemory(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .bool, .int, .float => true,
+        .@"enum" => |e| @typeInfo(e.tag_type) == .int,
+        .array => |a| isInMemory(a.child),
+        .@"struct" => |s| structInMemory(s),
+        else => false,
+    };
+}
+
+fn structInMemory(comptime s: std.builtin.Type.Struct) bool {
+    for (s.fields) |f| {
+        if (f.is_comptime) return false;
+        const ok = if (s.layout == .@"packed") isBitField(f.type) else isInMemory(f.type);
+        if (!ok) return false;
+    }
+    return true;
+}
+
+/// Fields of packed structs: values JS can read and write bit by bit.
+fn isBitField(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .bool, .int => true,
+        .@"enum" => |e| @typeInfo(e.tag_type) == .int,
+        else => false,
+    };
+}
+
+/// `*T` and `[]T` of plain scalars (no sentinel), which the host can point
+/// at JS memory.
+pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (p.size != .one and p.size != .slice) return false;
+    if (p.sentinel_ptr != null or p.is_allowzero or p.is_volatile) return false;
+    if (@sizeOf(p.child) == 0) return false;
+    return switch (@typeInfo(p.child)) {
+        .bool, .int, .float => true,
+        else => false,
+    };
+}
+
+/// Whether a value of `T` carries a pointer (results cannot, yet).
+pub fn hasPointer(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .pointer => true,
+        .optional => |o| hasPointer(o.child),
+        .error_union => |e| hasPointer(e.payload),
+        else => false,
+    };
+}
+
+/// Why function type `F` cannot be exported, or null when it can.
+pub fn functionProblem(comptime F: type) ?[]const u8 {
+    const info = @typeInfo(F).@"fn";
+    if (info.is_generic) return "generic functions (anytype or comptime parameters) cannot be called at run time";
+    if (info.is_var_args) return "variadic functions are not supported";
+    for (info.params, 0..) |p, i| {
+        if (!isSupported(p.type.?)) return std.fmt.comptimePrint(
+            "parameter {d} has type {s}, which is not supported yet",
+            .{ i, @typeName(p.type.?) },
+        );
+    }
+    const R = info.return_type.?;
+    if (!isSupported(R) or hasPointer(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    return null;
+}

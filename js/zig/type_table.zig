@@ -1,0 +1,119 @@
+//! The descriptor's type table: every type a function, variable or type
+//! declaration needs, interned once and described as JSON. Sizes, alignments
+//! and offsets are those of the boundary representation (wire.zig), which
+//! for values in memory is the value itself.
+const std = @import("std");
+const json = @import("json.zig");
+const wire = @import("wire.zig");
+
+pub const TypeTable = struct {
+    types: []const type = &.{},
+
+    /// Index of `T` in the table, adding it (and the types it contains).
+    pub fn id(comptime self: *TypeTable, comptime T: type) usize {
+        for (self.types, 0..) |U, i| if (U == T) return i;
+        self.types = self.types ++ [_]type{T};
+        const index = self.types.len - 1;
+        switch (@typeInfo(T)) {
+            .optional => |o| _ = self.id(o.child),
+            .error_union => |e| {
+                _ = self.id(e.payload);
+                _ = self.id(e.error_set);
+            },
+            .pointer => |p| _ = self.id(p.child),
+            .array => |a| _ = self.id(a.child),
+            .@"enum" => |e| _ = self.id(e.tag_type),
+            .@"struct" => |s| for (s.fields) |f| {
+                _ = self.id(f.type);
+            },
+            else => {},
+        }
+        return index;
+    }
+
+    pub fn render(comptime self: *TypeTable) []const u8 {
+        comptime var items: []const []const u8 = &.{};
+        comptime var i = 0;
+        inline while (i < self.types.len) : (i += 1) {
+            items = items ++ [_][]const u8{self.describe(self.types[i])};
+        }
+        return json.array(items);
+    }
+
+    fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
+        const W = wire.Wire(T);
+        const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
+            json.string(@typeName(T)), @sizeOf(W), @alignOf(W),
+        });
+        return "{" ++ self.body(T, W) ++ "," ++ head ++ "}";
+    }
+
+    fn body(comptime self: *TypeTable, comptime T: type, comptime W: type) []const u8 {
+        return switch (@typeInfo(T)) {
+            .bool => "\"kind\":\"bool\"",
+            .void => "\"kind\":\"void\"",
+            .comptime_int => "\"kind\":\"comptime_int\"",
+            .comptime_float => "\"kind\":\"comptime_float\"",
+            .int => |n| std.fmt.comptimePrint("\"kind\":\"int\",\"bits\":{d},\"signed\":{},\"pointer_sized\":{}", .{
+                n.bits, n.signedness == .signed, T == usize or T == isize,
+            }),
+            .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
+            .optional => |o| std.fmt.comptimePrint(
+                "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d}",
+                .{ self.id(o.child), @offsetOf(W, "value"), @offsetOf(W, "present") },
+            ),
+            .error_union => |e| std.fmt.comptimePrint(
+                "\"kind\":\"error_union\",\"payload\":{d},\"error_set\":{d},\"value_offset\":{d},\"code_offset\":{d}",
+                .{ self.id(e.payload), self.id(e.error_set), @offsetOf(W, "value"), @offsetOf(W, "code") },
+            ),
+            .error_set => |set| "\"kind\":\"error_set\",\"errors\":" ++ errorNames(set),
+            .pointer => |p| if (p.size == .slice) std.fmt.comptimePrint(
+                "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d}",
+                .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len") },
+            ) else std.fmt.comptimePrint(
+                "\"kind\":\"pointer\",\"child\":{d},\"const\":{}",
+                .{ self.id(p.child), p.is_const },
+            ),
+            .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
+            .@"enum" => |e| std.fmt.comptimePrint(
+                "\"kind\":\"enum\",\"tag\":{d},\"exhaustive\":{},\"members\":{s}",
+                .{ self.id(e.tag_type), e.is_exhaustive, enumMembers(e) },
+            ),
+            .@"struct" => |s| std.fmt.comptimePrint(
+                "\"kind\":\"struct\",\"layout\":\"{s}\",\"tuple\":{},\"fields\":{s}",
+                .{ @tagName(s.layout), s.is_tuple, self.fields(T, s) },
+            ),
+            else => "\"kind\":\"unsupported\"",
+        };
+    }
+
+    fn fields(comptime self: *TypeTable, comptime T: type, comptime s: std.builtin.Type.Struct) []const u8 {
+        comptime var items: []const []const u8 = &.{};
+        inline for (s.fields) |f| {
+            const default = if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
+            items = items ++ [_][]const u8{std.fmt.comptimePrint(
+                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}}}",
+                .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), default },
+            )};
+        }
+        return json.array(items);
+    }
+};
+
+fn enumMembers(comptime e: std.builtin.Type.Enum) []const u8 {
+    comptime var items: []const []const u8 = &.{};
+    inline for (e.fields) |f| {
+        items = items ++ [_][]const u8{std.fmt.comptimePrint(
+            "{{\"name\":{s},\"value\":{s}}}",
+            .{ json.string(f.name), json.number(f.value) },
+        )};
+    }
+    return json.array(items);
+}
+
+fn errorNames(comptime set: ?[]const std.builtin.Type.Error) []const u8 {
+    const errors = set orelse return "null";
+    comptime var names: []const []const u8 = &.{};
+    inline for (errors) |e| names = names ++ [_][]const u8{json.string(e.name)};
+    return json.array(names);
+}
