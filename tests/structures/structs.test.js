@@ -1,0 +1,115 @@
+// Zig structs as JS classes.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { MODES, importFixture } from '../helpers/fixtures.js';
+
+const FIXTURE = 'structures/geometry-structs';
+
+for (const mode of MODES) {
+  describe(`${mode}: structs`, () => {
+    test('a struct type is a class whose instances have the fields', async () => {
+      const { Point } = await importFixture(FIXTURE, { mode });
+      const p = new Point({ x: 3, y: 4 });
+      assert.ok(p instanceof Point);
+      assert.equal(p.x, 3);
+      assert.equal(p.y, 4);
+      p.x = -1.5;
+      assert.equal(p.x, -1.5);
+    });
+
+    test('missing fields take their Zig defaults', async () => {
+      const { Point, Segment, Kind } = await importFixture(FIXTURE, { mode });
+      assert.equal(new Point({ x: 1 }).y, 2.5);
+      const s = new Segment({ from: { x: 0, y: 0 }, to: { x: 1, y: 1 } });
+      assert.equal(s.label.string, 'none');
+      assert.equal(s.kind, Kind.arrow);
+    });
+
+    test('a struct passes by value and comes back as a new object', async () => {
+      const { Point, Segment, norm, midpoint } = await importFixture(FIXTURE, { mode });
+      assert.equal(norm(new Point({ x: 3, y: 4 })), 5);
+      assert.equal(norm({ x: 6, y: 8 }), 10);
+      const m = midpoint(new Segment({ from: { x: 0, y: 0 }, to: { x: 4, y: 2 } }));
+      assert.ok(m instanceof Point);
+      assert.deepEqual(m.valueOf(), { x: 2, y: 1 });
+    });
+
+    test('valueOf, toJSON and the type name describe the value', async () => {
+      const { Segment } = await importFixture(FIXTURE, { mode });
+      const s = new Segment({ from: { x: 0, y: 0 }, to: { x: 4, y: 2 }, label: 'abcd' });
+      assert.deepEqual(s.valueOf(), { from: { x: 0, y: 0 }, to: { x: 4, y: 2 }, label: [97, 98, 99, 100], kind: 'arrow' });
+      assert.equal(JSON.stringify(s.from), '{"x":0,"y":0}');
+      assert.match(Object.prototype.toString.call(s), /Segment\]$/);
+    });
+
+    test('nested fields are live views of the parent', async () => {
+      const { Segment } = await importFixture(FIXTURE, { mode });
+      const s = new Segment({ from: { x: 0, y: 0 }, to: { x: 4, y: 2 } });
+      s.to.y = 9;
+      assert.equal(s.valueOf().to.y, 9);
+      assert.equal(s.to, s.to);
+    });
+
+    test('dataView, base64 and $ give the whole value', async () => {
+      const { Point } = await importFixture(FIXTURE, { mode });
+      const p = new Point({ x: 1, y: 2 });
+      assert.equal(p.dataView.byteLength, 16);
+      assert.equal(p.dataView.getFloat64(8, true), 2);
+      const copy = new Point({ x: 0 });
+      copy.base64 = p.base64;
+      assert.deepEqual(copy.valueOf(), { x: 1, y: 2 });
+      copy.$ = { x: 5, y: 6 };
+      assert.deepEqual(copy.valueOf(), { x: 5, y: 6 });
+    });
+
+    test('calling the type without new casts memory without copying', async () => {
+      const { Point } = await importFixture(FIXTURE, { mode });
+      const bytes = new Float64Array([7, 8]);
+      const p = Point(bytes);
+      assert.equal(p.y, 8);
+      p.x = 1;
+      assert.equal(bytes[0], 1);
+      assert.throws(() => Point(new Uint8Array(3)), { name: 'RangeError' });
+    });
+
+    test('packed structs read and write bit fields', async () => {
+      const { Flags, Kind, raise } = await importFixture(FIXTURE, { mode });
+      const f = new Flags({ visible: true, kind: Kind.line, extra: 7 });
+      assert.deepEqual(f.valueOf(), { visible: true, level: 5, kind: 'line', extra: 7 });
+      assert.equal(f.dataView.byteLength, 2);
+      assert.deepEqual(raise(f).valueOf(), { visible: true, level: 6, kind: 'line', extra: -8 });
+      assert.throws(() => { f.level = 8; }, { name: 'RangeError' });
+    });
+
+    test('tuples are structs with numbered fields', async () => {
+      const { Pair, swap } = await importFixture(FIXTURE, { mode });
+      assert.deepEqual(swap(new Pair([5, false])).valueOf(), [-5, true]);
+    });
+
+    test('a pub var struct is a live view of Zig memory', async () => {
+      const mod = await importFixture(FIXTURE, { mode });
+      mod.default.cursor.x = 42;
+      assert.equal(mod.cursorX(), 42);
+      mod.moveCursor(1);
+      assert.equal(mod.default.cursor.x, 43);
+      mod.default.cursor = { x: 7, y: 1 };
+      assert.equal(mod.cursorX(), 7);
+    });
+
+    test('a pub const struct refuses writes, nested fields included', async () => {
+      const { unit, default: mod } = await importFixture(FIXTURE, { mode });
+      assert.equal(unit.to.x, 1);
+      assert.throws(() => { unit.to.x = 3; }, { name: 'TypeError', message: /constant/ });
+      assert.throws(() => { mod.unit = {}; }, { name: 'TypeError' });
+      assert.equal(unit.to.x, 1);
+    });
+
+    test('bad field values and unknown fields are rejected with the field named', async () => {
+      const { Point, norm } = await importFixture(FIXTURE, { mode });
+      assert.throws(() => new Point({ y: 1 }), { name: 'TypeError', message: /missing field "x"/ });
+      assert.throws(() => new Point({ x: 1, z: 2 }), { name: 'TypeError', message: /no field "z"/ });
+      assert.throws(() => new Point({ x: 'a' }), { name: 'TypeError', message: /\.x/ });
+      assert.throws(() => norm(5), { name: 'TypeError', message: /^norm\(args\[0\]\)/ });
+    });
+  });
+}
