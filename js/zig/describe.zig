@@ -17,18 +17,38 @@ const Decl = std.builtin.Type.Declaration;
 
 /// What one public declaration of the module is.
 pub const Entry = union(enum) {
-    function: struct { name: []const u8, F: type },
+    /// A function declared in `container` (the module or a struct type,
+    /// which is then `owner`).
+    function: struct { name: []const u8, F: type, container: type, owner: ?type },
     storage: struct { name: []const u8, T: type, mutable: bool },
     comptime_value: struct { name: []const u8, T: type, text: []const u8 },
     type_decl: struct { name: []const u8, T: type },
     unsupported: struct { name: []const u8, reason: []const u8 },
 };
 
-/// Classifies every public declaration of `M`, in declaration order.
+/// Classifies every public declaration of `M`, in declaration order, then
+/// the functions declared inside its struct types (their methods).
 pub fn entries(comptime M: type) []const Entry {
     comptime var list: []const Entry = &.{};
     inline for (@typeInfo(M).@"struct".decls) |d| {
         list = list ++ [_]Entry{classify(M, d)};
+    }
+    inline for (list) |e| switch (e) {
+        .type_decl => |t| list = list ++ methods(t.T),
+        else => {},
+    };
+    return list;
+}
+
+/// The callable functions declared inside struct type `T`.
+fn methods(comptime T: type) []const Entry {
+    comptime var list: []const Entry = &.{};
+    if (@typeInfo(T) != .@"struct") return list;
+    inline for (@typeInfo(T).@"struct".decls) |d| {
+        const F = @TypeOf(@field(T, d.name));
+        if (@typeInfo(F) == .@"fn" and support.functionProblem(F) == null) {
+            list = list ++ [_]Entry{.{ .function = .{ .name = d.name, .F = F, .container = T, .owner = T } }};
+        }
     }
     return list;
 }
@@ -38,7 +58,7 @@ fn classify(comptime M: type, comptime d: Decl) Entry {
     switch (@typeInfo(T)) {
         .@"fn" => {
             if (support.functionProblem(T)) |why| return unsupported(d, why);
-            return .{ .function = .{ .name = d.name, .F = T } };
+            return .{ .function = .{ .name = d.name, .F = T, .container = M, .owner = null } };
         },
         .comptime_int, .comptime_float => return .{ .comptime_value = .{
             .name = d.name,
@@ -71,7 +91,7 @@ pub fn descriptor(comptime M: type) []const u8 {
     comptime var type_decls: []const []const u8 = &.{};
     comptime var unsupported_decls: []const []const u8 = &.{};
     inline for (entries(M)) |e| switch (e) {
-        .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f.name, f.F, functions.len)},
+        .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
         .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}}}",
             .{ json.string(s.name), table.id(s.T), storage.len, s.mutable },
@@ -102,8 +122,10 @@ pub fn descriptor(comptime M: type) []const u8 {
     );
 }
 
-fn describeFunction(comptime table: *TypeTable, comptime name: []const u8, comptime F: type, comptime index: usize) []const u8 {
+fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
+    const F = f.F;
     const info = @typeInfo(F).@"fn";
+    const owner = if (f.owner) |O| std.fmt.comptimePrint("{d}", .{table.id(O)}) else "null";
     const Frame = thunk.ArgFrame(F);
     comptime var params: []const []const u8 = &.{};
     inline for (info.params, 0..) |p, i| {
@@ -113,9 +135,10 @@ fn describeFunction(comptime table: *TypeTable, comptime name: []const u8, compt
         )};
     }
     return std.fmt.comptimePrint(
-        "{{\"name\":{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
+        "{{\"name\":{s},\"owner\":{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
         .{
-            json.string(name),                     index,
+            json.string(f.name),                   owner,
+            index,
             @sizeOf(Frame),                        @alignOf(Frame),
             json.array(params),                    table.id(info.return_type.?),
             thunk.frameOffset(F, info.params.len),

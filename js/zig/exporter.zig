@@ -22,7 +22,7 @@ const descriptor_text = describe.descriptor(user);
 const thunks = blk: {
     var list: []const thunk.Thunk = &.{};
     for (entries) |e| switch (e) {
-        .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(user, f.name))},
+        .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(f.container, f.name))},
         else => {},
     };
     break :blk list;

@@ -46,16 +46,12 @@ fn isBitField(comptime T: type) bool {
     };
 }
 
-/// `*T` and `[]T` of plain scalars (no sentinel), which the host can point
-/// at JS memory.
+/// `*T` and `[]T` of values in memory (no sentinel), which the host can
+/// point at JS memory.
 pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
     if (p.size != .one and p.size != .slice) return false;
     if (p.sentinel_ptr != null or p.is_allowzero or p.is_volatile) return false;
-    if (@sizeOf(p.child) == 0) return false;
-    return switch (@typeInfo(p.child)) {
-        .bool, .int, .float => true,
-        else => false,
-    };
+    return @sizeOf(p.child) > 0 and isInMemory(p.child);
 }
 
 /// Whether a value of `T` carries a pointer (results cannot, yet).

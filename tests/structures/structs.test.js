@@ -113,3 +113,41 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: struct methods and pointers to structs`, () => {
+    test('a pub fn in a struct is callable as value.method() and Type.method(value)', async () => {
+      const { Vector } = await importFixture('structures/struct-methods', { mode });
+      const v = new Vector({ x: 3, y: 4 });
+      assert.equal(v.length(), 5);
+      assert.equal(Vector.length(v), 5);
+      assert.deepEqual(Vector.zero().valueOf(), { x: 0, y: 0 });
+    });
+
+    test('a method taking *Self changes the object in place', async () => {
+      const { Vector } = await importFixture('structures/struct-methods', { mode });
+      const v = new Vector({ x: 1, y: 2 });
+      v.scale(3);
+      assert.deepEqual(v.valueOf(), { x: 3, y: 6 });
+    });
+
+    test('a pointer to a struct variable gives Zig its memory', async () => {
+      const { default: mod, distance } = await importFixture('structures/struct-methods', { mode });
+      mod.home.scale(10);
+      assert.deepEqual(mod.home.valueOf(), { x: 30, y: 40 });
+      assert.equal(distance(mod.home), 50);
+      assert.equal(distance({ x: 6, y: 8 }), 10);
+    });
+
+    test('a constant struct cannot be handed to a mutable pointer', async () => {
+      const { fixed } = await importFixture('structures/struct-methods', { mode });
+      assert.throws(() => fixed.scale(2), { name: 'TypeError', message: /constant/ });
+      assert.equal(fixed.length(), Math.SQRT2);
+    });
+
+    test('a slice of structs accepts an array of objects for a const parameter', async () => {
+      const { sumAll } = await importFixture('structures/struct-methods', { mode });
+      assert.equal(sumAll([{ x: 1, y: 2 }, { x: 3, y: 4 }]), 10);
+    });
+  });
+}

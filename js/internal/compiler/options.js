@@ -11,7 +11,8 @@ export function parseOptions(searchParams, env = process.env) {
       throw new TypeError(`Unrecognized option "${key}" in import query; known options: ${[...KNOWN].join(', ')}`);
     }
   }
-  const optimize = searchParams.get('optimize') ?? env.ZIGPORT_OPTIMIZE ?? 'Debug';
+  // An empty ZIGPORT_OPTIMIZE counts as unset, as an empty ZIGPORT_CACHE_DIR does.
+  const optimize = searchParams.get('optimize') ?? (env.ZIGPORT_OPTIMIZE || 'Debug');
   if (!OPTIMIZE_MODES.includes(optimize)) {
     throw new TypeError(`Unknown optimize mode "${optimize}"; use one of ${OPTIMIZE_MODES.join(', ')}`);
   }

@@ -1,6 +1,6 @@
 // The source graph of a module: its file plus every file it reaches through
-// `@import("x.zig")` or `@embedFile("x")` with a relative path. A change to
-// any of them changes the build key.
+// `@import("x.zig")`, `@import("x.zon")` or `@embedFile("x")` with a relative
+// path. A change to any of them changes the build key.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -17,7 +17,9 @@ export function collectSources(file) {
     seen.set(path, content);
     if (!path.endsWith('.zig')) continue;
     for (const [, kind, target] of content.toString('utf8').matchAll(REFERENCE)) {
-      const relative = kind === 'embedFile' || target.endsWith('.zig');
+      // `@import` takes a path for .zig and .zon files (ZON data, Zig 0.14+);
+      // any other name is a module such as "std".
+      const relative = kind === 'embedFile' || target.endsWith('.zig') || target.endsWith('.zon');
       if (relative) pending.push(resolve(dirname(path), target));
     }
   }

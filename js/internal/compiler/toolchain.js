@@ -1,9 +1,10 @@
-// Finds the Zig compiler: $ZIG, then the project-local install made by
-// scripts/setup.sh (from PyPI's ziglang package), then `zig` on PATH. Only
-// the version zigport's exporter is written for is accepted.
+// Finds the Zig compiler: $ZIG when set (and then only it), else the
+// project-local install made by scripts/setup.sh (from PyPI's ziglang
+// package), then `zig` on PATH. Only the version zigport's exporter is
+// written for is accepted.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ZIG_VERSION = '0.15.2';
@@ -19,7 +20,11 @@ let found = null;
  */
 export function findZig(cacheRoot) {
   if (found) return found;
-  const candidates = [process.env.ZIG, existsSync(LOCAL_ZIG) ? LOCAL_ZIG : null, 'zig'].filter(Boolean);
+  // A ZIG the user chose is not second-guessed: falling back to another zig
+  // would hide that theirs is wrong.
+  const candidates = process.env.ZIG
+    ? [process.env.ZIG]
+    : [existsSync(LOCAL_ZIG) ? LOCAL_ZIG : null, onPath('zig') ?? 'zig'].filter(Boolean);
   const rejected = [];
   for (const path of candidates) {
     const version = versionOf(path, cacheRoot);
@@ -48,6 +53,23 @@ function versionOf(path, cacheRoot) {
     writeFileSync(memo, JSON.stringify({ stamp, version }));
   }
   return version;
+}
+
+/**
+ * Absolute path of executable `name` on PATH. A bare name has no file to
+ * stamp, so its version would be asked for on every start.
+ */
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const path = resolve(dir, name);
+    try {
+      accessSync(path, constants.X_OK);
+      if (statSync(path).isFile()) return path;
+    } catch {
+      // not here; try the next directory
+    }
+  }
+  return null;
 }
 
 /** Identity of a binary given by path (null for a bare command name). */

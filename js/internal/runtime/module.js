@@ -35,8 +35,10 @@ function buildModule(native) {
   descriptor.functions.forEach((fn, index) => {
     const id = native.bindFunction(index);
     const make = fn.params.some((p) => types[p.type].pointer) ? makePointerFunction : makeFunction;
-    exports[fn.name] = make(fn, types, frames, id, flushConsole);
-    define(namespace, fn.name, { value: exports[fn.name] }, readOnly(fn.name));
+    const callable = make(fn, types, frames, id, flushConsole);
+    if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
+    exports[fn.name] = callable;
+    return define(namespace, fn.name, { value: callable }, readOnly(fn.name));
   });
   for (const c of descriptor.constants) {
     exports[c.name] = comptimeValue(descriptor.types[c.type], c.value);
@@ -53,6 +55,23 @@ function buildModule(native) {
   }
   Object.preventExtensions(namespace);
   return { exports, namespace };
+}
+
+/**
+ * A function declared in a struct: `Type.name(...)`, and `value.name(...)`
+ * when its first parameter is the struct or a pointer to it.
+ */
+function attachMethod(types, fn, callable) {
+  const owner = types[fn.owner];
+  const Class = owner.constructor;
+  if (fn.name !== 'prototype') Object.defineProperty(Class, fn.name, { value: callable, configurable: true });
+  const first = fn.params[0] && types[fn.params[0].type];
+  const self = first && (first === owner || types[first.child] === owner);
+  if (!self || Object.hasOwn(Class.prototype, fn.name)) return;
+  Object.defineProperty(Class.prototype, fn.name, {
+    value: { [fn.name](...args) { return callable(this, ...args); } }[fn.name],
+    configurable: true,
+  });
 }
 
 /**

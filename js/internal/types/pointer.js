@@ -1,9 +1,11 @@
-// Zig `*T` and `[]T` parameters of scalar T. JS passes memory (ArrayBuffer,
-// typed array, DataView, Buffer, and strings for `[]const u8`); the runtime
+// Zig `*T` and `[]T` parameters. JS passes memory (ArrayBuffer, typed
+// array, DataView, Buffer, strings for `[]const u8`, and zigport objects
+// such as struct instances, whose memory is used as is); the runtime
 // points Zig at it in place when alignment allows, or at an aligned copy
 // that is copied back afterwards when the pointer is not const. Here we only
 // find which bytes of which ArrayBuffer a value means.
 import { typeMismatch, rangeError } from '../errors.js';
+import { AT, DV, READ_ONLY } from './memory.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -19,7 +21,8 @@ export function pointerType(t, child) {
   const isSlice = t.kind === 'slice';
   const writable = !t.const;
   const accepted = TYPED_ARRAYS[child.name] ?? [];
-  const expected = [...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].join(', ')
+  const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
+  const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
     + (isSlice && child.name === 'u8' && !writable ? ' or a string' : '')
     + (!writable ? ' or an array of values' : '');
   return {
@@ -27,7 +30,7 @@ export function pointerType(t, child) {
     pointer: { isSlice, writable, elemSize: child.size },
     /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */
     target(value, where) {
-      const found = memoryOf(value, accepted, where) ?? (!writable ? copyOf(value, where) : null);
+      const found = objectMemory(value, where) ?? memoryOf(value, accepted, where) ?? (!writable ? copyOf(value, where) : null);
       if (!found) throw typeMismatch(where, t.name, expected, value);
       if (found.buffer instanceof SharedArrayBuffer) {
         throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
@@ -42,10 +45,26 @@ export function pointerType(t, child) {
     },
   };
 
+  /** The bytes a zigport object of the pointee's type (or array of them) owns or views. */
+  function objectMemory(value, where) {
+    const own = objectClass && value instanceof objectClass && !isSlice;
+    if (!own || value[DV] === undefined) return null;
+    if (writable && value[READ_ONLY]) {
+      throw new TypeError(`${where}: ${t.name} would let Zig write to a constant ${objectClass.name}`);
+    }
+    const dv = value[DV];
+    return { buffer: dv.buffer, byteOffset: dv.byteOffset + value[AT], byteLength: child.size };
+  }
+
   /** A fresh buffer holding `value` (string, array, or one value) for const pointers. */
   function copyOf(value, where) {
     if (typeof value === 'string') {
       return isSlice && child.name === 'u8' ? memoryOf(encoder.encode(value), accepted, where) : null;
+    }
+    if (!isSlice && objectClass) {
+      const dv = new DataView(new ArrayBuffer(child.size));
+      child.write(dv, 0, value, where);
+      return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
     }
     const items = Array.isArray(value) ? value : isSlice ? null : [value];
     if (!items) return null;

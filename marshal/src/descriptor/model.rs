@@ -87,6 +87,9 @@ pub struct Frame {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Function {
     pub name: String,
+    /// The struct type the function is declared in, for methods.
+    #[serde(default)]
+    pub owner: Option<usize>,
     pub thunk: usize,
     pub frame: Frame,
     pub params: Vec<Member>,

@@ -169,11 +169,10 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
     }
 }
 
-/// The target type of a pointer: a plain scalar with storage.
+/// The target type of a pointer: a value in memory with storage.
 fn pointee(d: &Descriptor, parent: usize, child: usize) -> Problem {
     let t = nested(d, parent, child)?;
-    let plain = matches!(t.kind, TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. });
-    expect(plain && t.size > 0, "pointers must point at bools, integers or floats")
+    expect(in_memory(&t.kind) && t.size > 0, "pointers must point at values in memory")
 }
 
 /// Checks that `range` lies inside `outer` and starts at a multiple of `align`.
@@ -192,6 +191,9 @@ fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
             return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
         }
         check_frame(d, f).map_err(fail)?;
+        if f.owner.is_some_and(|o| !matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. }))) {
+            return Err(DescriptorError::Function { name: f.name.clone(), problem: "owner is not a struct type".into() });
+        }
     }
     Ok(())
 }
@@ -235,7 +237,7 @@ fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
 
 fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut names = HashSet::new();
-    let all = d.functions.iter().map(|f| &f.name)
+    let all = d.functions.iter().filter(|f| f.owner.is_none()).map(|f| &f.name)
         .chain(d.variables.iter().map(|v| &v.name))
         .chain(d.constants.iter().map(|c| &c.name))
         .chain(d.type_decls.iter().map(|t| &t.name))
