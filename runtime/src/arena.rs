@@ -66,12 +66,13 @@ impl Arena {
         unsafe { (words.add(2).read_volatile() as usize, words.add(3).read_volatile() as usize) }
     }
 
-    /// A copy of `len` bytes at `offset`, if inside the arena past the header.
-    pub fn read(&self, offset: usize, len: usize) -> Option<Vec<u8>> {
+    /// The `len` bytes at `offset`, if inside the arena past the header.
+    /// JS writes the arena only between calls, so the bytes do not change
+    /// while the runtime holds this slice during one.
+    pub fn bytes(&self, offset: usize, len: usize) -> Option<&[u8]> {
         let inside = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && len <= ARENA_SIZE - offset;
-        // SAFETY: the range was just checked to lie inside the allocation;
-        // no JS runs while the runtime reads it.
-        inside.then(|| unsafe { std::slice::from_raw_parts(self.base.as_ptr().add(offset), len) }.to_vec())
+        // SAFETY: the range was just checked to lie inside the allocation.
+        inside.then(|| unsafe { std::slice::from_raw_parts(self.base.as_ptr().add(offset), len) })
     }
 
     /// The frame at `offset`, if it holds `size` bytes at alignment `align`

@@ -81,7 +81,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     // points at memory that stays valid until `copy_back` below.
     let outcome = unsafe { run(target, frame) };
     // Zig may have written before it panicked; JS sees what it wrote.
-    prepared.copy_back();
+    prepared.finish();
     match outcome {
         Ok(()) => after_call(env),
         Err(message) => throw_panic(env, &message),

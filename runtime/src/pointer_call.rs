@@ -2,17 +2,20 @@
 //! the scalar parameters into the frame as usual, then one record per
 //! pointer argument (which slot, which ArrayBuffer argument, byte range) and
 //! calls this environment's pointer invoker with the ArrayBuffers as its
-//! arguments. The runtime checks every range against its buffer, lets
-//! `zigport_marshal::plan` decide what is passed in place and what is
-//! copied to aligned scratch memory, writes every address and slice length
-//! into the frame itself, calls the thunk and copies writable clusters back.
+//! arguments. The runtime checks every range against its buffer; when every
+//! target is already aligned where it lies, Zig gets the JS memory itself
+//! (the common case, decided without the planner); otherwise
+//! `zigport_marshal::plan` decides what is copied to aligned scratch memory.
+//! Either way the runtime writes every address and slice length into the
+//! frame itself, and copies writable clusters back after the call.
 use std::ptr;
 
 use napi::sys;
+use smallvec::SmallVec;
 use zigport_marshal::descriptor::PointerSlot;
-use zigport_marshal::plan::{plan_call, BufferId, CallPlan, Placement, ScratchLayout, Target};
+use zigport_marshal::plan::{plan_call, BufferId, CallPlan, PlanError, Placement, ScratchLayout, Target};
 
-use crate::env_state;
+use crate::env_state::EnvState;
 use crate::error::CallError;
 use crate::transfer::{self, ScratchBlock};
 
@@ -21,64 +24,76 @@ const MAX_BUFFERS: usize = 32;
 /// Bytes per record: slot u32, buffer argument u32, byte offset f64, byte length f64.
 const RECORD_SIZE: usize = 24;
 
+/// Inline capacity of the per-call lists: calls rarely have more pointers.
+type Small<T> = SmallVec<[T; 8]>;
+
 /// One pointer argument as JS described it.
+#[derive(Clone, Copy)]
 struct Record {
     slot: usize,
     arg: usize,
-    offset: u64,
-    len: u64,
 }
 
-/// Everything a call needs besides the frame: what each slot points at.
-pub struct Prepared {
+/// An ArrayBuffer argument: its data (None if the value was not an
+/// ArrayBuffer) and byte length.
+type BufferInfo = (Option<*mut u8>, usize);
+
+/// What must happen after the call: nothing, or copies back from scratch.
+pub enum Prepared {
+    InPlace,
+    Copied(Box<CopiedCall>),
+}
+
+pub struct CopiedCall {
     plan: CallPlan,
-    buffers: Vec<*mut u8>,
+    buffers: Small<*mut u8>,
     /// Owns the copies' memory until the call is over.
     _scratch: Option<ScratchBlock>,
     layout: ScratchLayout,
 }
 
-/// Reads the records, checks them, plans the call and writes the frame's
+/// Reads the records, checks them, decides placement and writes the frame's
 /// address slots. `frame` must be the frame of the function with `slots`.
 pub fn prepare(
     env: sys::napi_env,
     info: sys::napi_callback_info,
-    state: &env_state::EnvState,
+    state: &EnvState,
     slots: &[PointerSlot],
     frame: *mut u8,
 ) -> Result<Prepared, CallError> {
-    let records = read_records(state, slots)?;
+    let (records, targets) = read_records(state, slots)?;
     let buffers = buffer_arguments(env, info)?;
-    let mut targets = Vec::with_capacity(records.len());
-    for r in &records {
-        let slot = &slots[r.slot];
-        let (data, byte_len) = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
-        data.ok_or(CallError::NotABuffer { param: slot.param })?;
-        let len = if slot.len_offset.is_some() { r.len } else { slot.elem_size };
-        if slot.len_offset.is_some() && r.len % slot.elem_size != 0 {
-            return Err(CallError::PartialElement { param: slot.param, len: r.len, elem_size: slot.elem_size });
-        }
-        if len > r.len || r.offset.checked_add(len).is_none_or(|end| end > byte_len as u64) {
-            return Err(CallError::OutOfBounds { param: slot.param, offset: r.offset, len });
-        }
-        targets.push(Target { buffer: BufferId(r.arg as u32), offset: r.offset, len, align: slot.elem_align, writable: slot.writable });
+    check_targets(&records, &targets, slots, &buffers)?;
+    let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
+    if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
+        write_slots(&records, &targets, slots, frame, |i| base(&targets[i]) + targets[i].offset)?;
+        return Ok(Prepared::InPlace);
     }
-    let addresses: Vec<*mut u8> = buffers.iter().map(|(d, _)| d.unwrap_or(ptr::null_mut())).collect();
+    let addresses: Small<*mut u8> = buffers.iter().map(|(d, _)| d.unwrap_or(ptr::null_mut())).collect();
     let plan = plan_call(&targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
-        zigport_marshal::plan::PlanError::Alignment(conflict) => CallError::Alignment(conflict),
+        PlanError::Alignment(conflict) => CallError::Alignment(conflict),
         other => CallError::Plan(other.to_string()),
     })?;
     let needed = ScratchLayout::upper_bound(&plan);
     let mut scratch = (needed > 0).then(|| ScratchBlock::new(needed));
-    let base = scratch.as_mut().map_or(0, |block| block.base() as u64);
-    let layout = ScratchLayout::new(&plan, base).map_err(|e| CallError::Plan(e.to_string()))?;
-    let prepared = Prepared { plan, buffers: addresses, _scratch: scratch, layout };
-    prepared.copy_in();
-    prepared.write_slots(&records, slots, &targets, frame)?;
-    Ok(prepared)
+    let start = scratch.as_mut().map_or(0, |block| block.base() as u64);
+    let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
+    let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
+    call.copy_in();
+    write_slots(&records, &targets, slots, frame, |i| call.layout.target_address(&call.plan, i))?;
+    Ok(Prepared::Copied(Box::new(call)))
 }
 
 impl Prepared {
+    /// Copies writable clusters that were moved back into their buffers.
+    pub fn finish(self) {
+        if let Prepared::Copied(call) = self {
+            call.copy_back();
+        }
+    }
+}
+
+impl CopiedCall {
     /// Fills the scratch regions of clusters that must move.
     fn copy_in(&self) {
         for (i, planned) in self.plan.clusters.iter().enumerate() {
@@ -90,40 +105,7 @@ impl Prepared {
         }
     }
 
-    fn cluster_source(&self, cluster: usize) -> *mut u8 {
-        let c = &self.plan.clusters[cluster].cluster;
-        // SAFETY: `start` lies inside the buffer (see `prepare`).
-        unsafe { self.buffers[c.buffer.0 as usize].add(c.start as usize) }
-    }
-
-    /// Writes each slot's address (and length, and presence) into the frame.
-    fn write_slots(&self, records: &[Record], slots: &[PointerSlot], targets: &[Target], frame: *mut u8) -> Result<(), CallError> {
-        for (index, slot) in slots.iter().enumerate() {
-            let record = records.iter().position(|r| r.slot == index);
-            if let Some(present_at) = slot.present_offset {
-                // SAFETY: slot offsets come from the validated descriptor
-                // and lie inside this function's frame.
-                unsafe { transfer::write_flag(frame.add(present_at as usize), record.is_some()) };
-            }
-            let Some(t) = record else {
-                if slot.present_offset.is_none() {
-                    return Err(CallError::MissingTarget { param: slot.param });
-                }
-                continue;
-            };
-            let address = self.layout.target_address(&self.plan, t);
-            // SAFETY: as above.
-            unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), address) };
-            if let Some(len_at) = slot.len_offset {
-                // SAFETY: as above.
-                unsafe { transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size) };
-            }
-        }
-        Ok(())
-    }
-
-    /// Copies writable clusters that were moved back into their buffers.
-    pub fn copy_back(self) {
+    fn copy_back(&self) {
         for (i, planned) in self.plan.clusters.iter().enumerate() {
             if let Placement::Copy { len, copy_back: true, .. } = planned.placement {
                 // SAFETY: as in `copy_in`, in the other direction.
@@ -131,26 +113,89 @@ impl Prepared {
             }
         }
     }
+
+    fn cluster_source(&self, cluster: usize) -> *mut u8 {
+        let c = &self.plan.clusters[cluster].cluster;
+        // SAFETY: `start` lies inside the buffer (see `check_targets`).
+        unsafe { self.buffers[c.buffer.0 as usize].add(c.start as usize) }
+    }
 }
 
-fn read_records(state: &env_state::EnvState, slots: &[PointerSlot]) -> Result<Vec<Record>, CallError> {
+/// Each target lies inside its ArrayBuffer and is whole elements long.
+fn check_targets(records: &[Record], targets: &[Target], slots: &[PointerSlot], buffers: &[BufferInfo]) -> Result<(), CallError> {
+    for (r, t) in records.iter().zip(targets) {
+        let slot = &slots[r.slot];
+        let (data, byte_len) = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
+        data.ok_or(CallError::NotABuffer { param: slot.param })?;
+        if t.end() > byte_len as u64 {
+            return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
+        }
+    }
+    Ok(())
+}
+
+/// Writes each slot's address (and length, and presence) into the frame;
+/// `address(i)` is where target `i` is during the call.
+fn write_slots(
+    records: &[Record],
+    targets: &[Target],
+    slots: &[PointerSlot],
+    frame: *mut u8,
+    address: impl Fn(usize) -> u64,
+) -> Result<(), CallError> {
+    for (index, slot) in slots.iter().enumerate() {
+        let record = records.iter().position(|r| r.slot == index);
+        if let Some(present_at) = slot.present_offset {
+            // SAFETY: slot offsets come from the validated descriptor and
+            // lie inside this function's frame.
+            unsafe { transfer::write_flag(frame.add(present_at as usize), record.is_some()) };
+        }
+        let Some(t) = record else {
+            if slot.present_offset.is_none() {
+                return Err(CallError::MissingTarget { param: slot.param });
+            }
+            continue;
+        };
+        // SAFETY: as above.
+        unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), address(t)) };
+        if let Some(len_at) = slot.len_offset {
+            // SAFETY: as above.
+            unsafe { transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size) };
+        }
+    }
+    Ok(())
+}
+
+/// The records JS wrote, and the target each describes.
+fn read_records(state: &EnvState, slots: &[PointerSlot]) -> Result<(Small<Record>, Small<Target>), CallError> {
     let (count, offset) = state.arena.record_table();
     if count > slots.len() || offset % 8 != 0 {
         return Err(CallError::Records("bad count or table offset"));
     }
-    let bytes = state.arena.read(offset, count * RECORD_SIZE).ok_or(CallError::Records("table outside the arena"))?;
-    let mut records = Vec::with_capacity(count);
+    let bytes = state.arena.bytes(offset, count * RECORD_SIZE).ok_or(CallError::Records("table outside the arena"))?;
+    let mut records = Small::new();
+    let mut targets = Small::new();
     for chunk in bytes.chunks_exact(RECORD_SIZE) {
         let word = |i: usize| u32::from_le_bytes(chunk[i..i + 4].try_into().expect("4 bytes")) as usize;
         let float = |i: usize| f64::from_le_bytes(chunk[i..i + 8].try_into().expect("8 bytes"));
-        let (slot, arg) = (word(0), word(4));
-        let (offset, len) = (as_u64(float(8))?, as_u64(float(16))?);
-        if slot >= slots.len() || records.iter().any(|r: &Record| r.slot == slot) {
+        let record = Record { slot: word(0), arg: word(4) };
+        if record.slot >= slots.len() || records.iter().any(|r: &Record| r.slot == record.slot) || record.arg >= MAX_BUFFERS {
             return Err(CallError::Records("slot out of range or repeated"));
         }
-        records.push(Record { slot, arg, offset, len });
+        let slot = &slots[record.slot];
+        let (offset, given) = (as_u64(float(8))?, as_u64(float(16))?);
+        let len = if slot.len_offset.is_some() { given } else { slot.elem_size };
+        if slot.len_offset.is_some() && given % slot.elem_size != 0 {
+            return Err(CallError::PartialElement { param: slot.param, len: given, elem_size: slot.elem_size });
+        }
+        if len > given {
+            return Err(CallError::OutOfBounds { param: slot.param, offset, len });
+        }
+        let buffer = BufferId(record.arg as u32);
+        targets.push(Target { buffer, offset, len, align: slot.elem_align, writable: slot.writable });
+        records.push(record);
     }
-    Ok(records)
+    Ok((records, targets))
 }
 
 fn as_u64(x: f64) -> Result<u64, CallError> {
@@ -158,8 +203,8 @@ fn as_u64(x: f64) -> Result<u64, CallError> {
     exact.then_some(x as u64).ok_or(CallError::Records("offset or length is not a whole number"))
 }
 
-/// (data, byte length) of each argument; data is None for a non-ArrayBuffer.
-fn buffer_arguments(env: sys::napi_env, info: sys::napi_callback_info) -> Result<Vec<(Option<*mut u8>, usize)>, CallError> {
+/// Data and byte length of each argument.
+fn buffer_arguments(env: sys::napi_env, info: sys::napi_callback_info) -> Result<Small<BufferInfo>, CallError> {
     let mut argc = MAX_BUFFERS;
     let mut argv = [ptr::null_mut(); MAX_BUFFERS];
     // SAFETY: `argv` holds `argc` slots; Node writes at most that many.
@@ -170,7 +215,7 @@ fn buffer_arguments(env: sys::napi_env, info: sys::napi_callback_info) -> Result
     Ok(argv[..argc].iter().map(|&value| arraybuffer(env, value)).collect())
 }
 
-fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> (Option<*mut u8>, usize) {
+fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {
     let mut data = ptr::null_mut();
     let mut len = 0usize;
     // SAFETY: `value` is an argument of the current callback.
@@ -179,7 +224,7 @@ fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> (Option<*mut u8>, 
         return (None, 0);
     }
     // A detached or empty buffer may have no data pointer at all; its
-    // length of 0 makes every non-empty range out of bounds.
-    (Some(if data.is_null() { ptr::dangling_mut() } else { data.cast() }), len)
+    // length of 0 makes every non-empty range out of bounds, and the
+    // planner gives empty targets an address of their own.
+    (Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len)
 }
-
