@@ -1,8 +1,10 @@
 //! Routes what Zig code writes to stdout and stderr to the host, so that it
 //! reaches JavaScript's `console`. The module is linked against libc, whose
-//! `write`/`writev` every std writer ends in; this file defines both symbols
-//! with hidden visibility, so the module's own references bind here while
-//! the rest of the process keeps libc's.
+//! write functions every std writer ends in; this file defines them with
+//! hidden visibility, so the module's own references bind here while the
+//! rest of the process keeps libc's. The positional ones (`pwrite*`) are
+//! included because std's file writer starts in positional mode, which
+//! succeeds when stdout is a regular file (`node app.mjs > out.txt`).
 const std = @import("std");
 const linux = std.os.linux;
 
@@ -37,20 +39,41 @@ fn write(fd: c_int, bytes: [*]const u8, len: usize) callconv(.c) isize {
 
 fn writev(fd: c_int, iov: [*]const std.posix.iovec_const, count: c_int) callconv(.c) isize {
     const vecs = iov[0..@intCast(@max(count, 0))];
-    if (fd == 1 or fd == 2) {
-        if (sink.load(.acquire) != null) {
-            var total: usize = 0;
-            for (vecs) |v| {
-                if (!offer(fd, v.base, v.len)) break;
-                total += v.len;
-            } else return @intCast(total);
-            if (total > 0) return @intCast(total);
-        }
-    }
+    if (offerAll(fd, vecs)) |total| return total;
     return libcResult(linux.writev(fd, iov, @intCast(vecs.len)));
+}
+
+/// Offers every vector to the sink; the byte count, or null when the sink
+/// took nothing (so the bytes go to the file descriptor).
+fn offerAll(fd: c_int, vecs: []const std.posix.iovec_const) ?isize {
+    if ((fd != 1 and fd != 2) or sink.load(.acquire) == null) return null;
+    var total: usize = 0;
+    for (vecs) |v| {
+        if (!offer(fd, v.base, v.len)) break;
+        total += v.len;
+    }
+    return if (total > 0 or vecs.len == 0) @intCast(total) else null;
+}
+
+// A console has no positions, so the offset is ignored for fds 1 and 2.
+fn pwrite(fd: c_int, bytes: [*]const u8, len: usize, offset: i64) callconv(.c) isize {
+    if (offer(fd, bytes, len)) return @intCast(len);
+    return libcResult(linux.pwrite(fd, bytes, len, offset));
+}
+
+fn pwritev(fd: c_int, iov: [*]const std.posix.iovec_const, count: c_int, offset: i64) callconv(.c) isize {
+    const vecs = iov[0..@intCast(@max(count, 0))];
+    if (offerAll(fd, vecs)) |total| return total;
+    return libcResult(linux.pwritev(fd, iov, @intCast(vecs.len), offset));
 }
 
 comptime {
     @export(&write, .{ .name = "write", .visibility = .hidden });
     @export(&writev, .{ .name = "writev", .visibility = .hidden });
+    for ([_][]const u8{ "pwrite", "pwrite64" }) |name| {
+        @export(&pwrite, .{ .name = name, .visibility = .hidden });
+    }
+    for ([_][]const u8{ "pwritev", "pwritev64" }) |name| {
+        @export(&pwritev, .{ .name = name, .visibility = .hidden });
+    }
 }

@@ -48,7 +48,7 @@ impl ZigLibrary {
         // zigport's compiler built from the source file the user imported,
         // so its initialisers are the user's own code, which they asked for.
         let library = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }.map_err(|e| {
-            RuntimeError::Load { path: path.to_owned(), reason: e.to_string() }
+            RuntimeError::Load { path: path.to_owned(), reason: with_causes(&e) }
         })?;
         let abi: AbiVersionFn = symbol(&library, path, "zigport_abi_version")?;
         // SAFETY: the exporter defines this symbol with exactly this signature.
@@ -118,6 +118,17 @@ impl ZigLibrary {
         // plain function that lives as long as the process.
         unsafe { (self.set_console)(Some(sink)) }
     }
+}
+
+/// An error's message followed by its causes (dlerror's text is a cause).
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
 }
 
 fn symbol<T: Copy>(library: &Library, path: &Path, name: &'static str) -> Result<T, RuntimeError> {

@@ -1,7 +1,12 @@
 // How tests reach Zig: import a fixture from zig-fixtures/ exactly as a user
 // would import a .zig file, in each mode zigport supports.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheRoot } from '../../js/internal/compiler/cache.js';
+import { findZig } from '../../js/internal/compiler/toolchain.js';
 
 /** The modes every behaviour test runs in ('wasm' joins with WebAssembly mode). */
 export const MODES = ['native'];
@@ -32,4 +37,68 @@ export function runNode(args, { env = {}, cwd = ROOT, input } = {}) {
     timeout: 120_000,
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+// --- Helpers for tests that need their own processes, caches and sources ---
+
+/**
+ * The cache the test run shares (the one `npm test` sets up). Tests that
+ * need an empty zigport cache still share its zig-global-cache, where Zig
+ * keeps its compiled std and libc, so a cold module compile takes seconds
+ * rather than many.
+ */
+export const TEST_CACHE_DIR = process.env.ZIGPORT_CACHE_DIR || cacheRoot();
+
+/** The Zig compiler the loader itself would use. */
+export function zigBinary() {
+  return findZig(TEST_CACHE_DIR).path;
+}
+
+/** A temporary directory removed after test `t`. */
+export function tempDir(t, prefix = 'zigport-test-') {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * An empty zigport cache directory for test `t`. Unless `shareZigCache` is
+ * false, its zig-global-cache is the test run's shared one.
+ */
+export function freshCacheDir(t, { shareZigCache = true } = {}) {
+  const dir = tempDir(t, 'zigport-cache-');
+  if (shareZigCache) {
+    const shared = join(TEST_CACHE_DIR, 'zig-global-cache');
+    mkdirSync(shared, { recursive: true });
+    symlinkSync(shared, join(dir, 'zig-global-cache'));
+  }
+  return dir;
+}
+
+/** Copies fixture files (paths under zig-fixtures/, with extension) into a temp dir for `t`. */
+export function copyFixtures(t, files) {
+  const dir = tempDir(t, 'zigport-src-');
+  for (const file of files) copyFileSync(join(ROOT, 'zig-fixtures', file), join(dir, basename(file)));
+  return dir;
+}
+
+/**
+ * Runs `node ...args` (no loader unless args say so) without blocking, so
+ * several can run at once. Resolves to `{ status, signal, stdout, stderr }`.
+ */
+export function spawnNode(args, { env = {}, cwd = ROOT } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
+
+/** Build options that select `mode` (none for native), as the worker tests do. */
+export function modeOptions(mode) {
+  return mode === 'native' ? {} : { target: mode };
 }

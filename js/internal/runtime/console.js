@@ -24,6 +24,8 @@ export function flushConsole() {
 function flushPartialLine() {
   timer = null;
   flushConsole();
+  // Also whatever the decoder holds of an unfinished character.
+  partial += decoder.decode();
   if (partial !== '') {
     console.log(partial);
     partial = '';

@@ -1,0 +1,131 @@
+// What Zig writes to stdout and stderr reaches console.log, a line at a time,
+// in order with JS's own console.log calls.
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { MODES, REGISTER, ROOT, importFixture, runNode, tempDir } from '../helpers/fixtures.js';
+
+const FIXTURE = 'console/prints-to-console';
+
+/**
+ * Runs `body` with console.log recording its lines instead of printing;
+ * returns them. `body` may be async: recording lasts until it settles.
+ */
+async function captureConsole(body) {
+  const lines = [];
+  const original = console.log;
+  console.log = (...args) => { lines.push(args.join(' ')); };
+  try {
+    await body(lines);
+  } finally {
+    console.log = original;
+  }
+  return lines;
+}
+
+/** Resolves once `condition()` holds; polls, and gives up after `limitMs`. */
+async function eventually(condition, limitMs = 10_000) {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+for (const mode of MODES) {
+  // The apps in tests/apps/ import statically, so they cannot select a mode.
+  const staticApp = { skip: mode !== 'native' && 'tests/apps/ imports select no mode' };
+
+  describe(`${mode}: Zig output reaches console.log`, () => {
+    let zig;
+    before(async () => {
+      zig = await importFixture(FIXTURE, { mode });
+    });
+
+    test('std.debug.print reaches console.log interleaved with JS console.log', staticApp, () => {
+      const { status, stdout, stderr } = runNode(['tests/apps/console-interleaved.mjs']);
+      assert.equal(status, 0, stderr);
+      assert.equal(stdout, [
+        'js 1', 'zig line 1', 'js 2', 'zig stdout 2', 'first', 'second', 'third', 'js 3', '',
+      ].join('\n'));
+    });
+
+    test('std.debug.print output is passed to console.log one line per call', async () => {
+      const lines = await captureConsole(() => {
+        console.log('before');
+        zig.debugLine(7);
+        console.log('after');
+      });
+      assert.deepEqual(lines, ['before', 'zig line 7', 'after']);
+    });
+
+    test('writes to std.fs.File.stdout() reach console.log', async () => {
+      const lines = await captureConsole(() => zig.stdoutLine(3));
+      assert.deepEqual(lines, ['zig stdout 3']);
+    });
+
+    test('multi-line output in one call becomes one console.log per line', async () => {
+      const lines = await captureConsole(() => zig.debugLines());
+      assert.deepEqual(lines, ['first', 'second', 'third']);
+    });
+
+    test('a partial line waits for its newline from a later call', async () => {
+      const lines = await captureConsole((recorded) => {
+        zig.debugPartial();
+        assert.deepEqual(recorded, [], 'nothing is printed before the line ends');
+        zig.debugLineEnd();
+      });
+      assert.deepEqual(lines, ['no newline yet, now ended']);
+    });
+
+    test('a partial line without newline is printed after a short delay', async () => {
+      const lines = await captureConsole(async (recorded) => {
+        zig.debugPartial();
+        await eventually(() => recorded.length > 0);
+      });
+      assert.deepEqual(lines, ['no newline yet']);
+    });
+
+    test('a partial line without newline is printed at exit', staticApp, () => {
+      const { status, stdout, stderr } = runNode(['tests/apps/console-partial-at-exit.mjs']);
+      assert.equal(status, 0, stderr);
+      assert.equal(stdout, 'js first\nno newline yet\n');
+    });
+
+    test('UTF-8 split across writes in one call stays intact', async () => {
+      const lines = await captureConsole(() => zig.splitUtf8());
+      assert.deepEqual(lines, ['Grüße €']);
+    });
+
+    test('UTF-8 split across calls, a byte per write, stays intact', async () => {
+      const text = 'Grüße, €uro 😀!\n';
+      const lines = await captureConsole(() => {
+        for (const byte of Buffer.from(text)) zig.writeByte(byte);
+      });
+      assert.deepEqual(lines, [text.trimEnd()]);
+    });
+
+    test(
+      'std.fs.File.stdout() output stays in order when stdout is a regular file',
+      staticApp,
+      (t) => {
+        const out = join(tempDir(t), 'stdout.txt');
+        const fd = openSync(out, 'w');
+        let result;
+        try {
+          result = spawnSync(process.execPath, ['--import', REGISTER, 'tests/apps/console-interleaved.mjs'], {
+            cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000,
+          });
+        } finally {
+          closeSync(fd);
+        }
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(readFileSync(out, 'utf8'), [
+          'js 1', 'zig line 1', 'js 2', 'zig stdout 2', 'first', 'second', 'third', 'js 3', '',
+        ].join('\n'));
+      },
+    );
+  });
+}

@@ -1,0 +1,15 @@
+//! A fake module whose descriptor bytes are not UTF-8.
+comptime {
+    _ = @import("exporter-symbol-stubs.zig");
+}
+
+const descriptor = "{\"abi\":1,\xff\xfe\x80}";
+
+export fn zigport_abi_version() u32 {
+    return 1;
+}
+
+export fn zigport_descriptor(len: *usize) [*]const u8 {
+    len.* = descriptor.len;
+    return descriptor.ptr;
+}
