@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { scalarCall } from './scalar-call.js';
 import { importTime } from './import-time.js';
 import { sliceCalls } from './slices.js';
+import { structCalls } from './structs.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
   console.log(`zigport benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   await scalarCall({ scratch });
   await sliceCalls();
+  await structCalls();
   await importTime({ scratch });
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -1,0 +1,25 @@
+// Structs: a call taking a pointer to a struct against the scalar-call
+// floor, and struct field access against a plain JS object's.
+import { compare, report } from './lib/measure.js';
+
+export async function structCalls() {
+  const { P, norm, add } = await import('./fixtures/struct-norm.zig?optimize=ReleaseFast');
+  const p = new P({ x: 1, y: 2, z: 3 });
+  const calls = compare({
+    scalar(n) { let s = 0; for (let i = 0; i < n; i++) s = add(i, 1); return s; },
+    norm(n) { let s = 0; for (let i = 0; i < n; i++) s = norm(p); return s; },
+  }, { n: 300_000 });
+  console.log('\n## Struct by pointer (ns per call, median of 7 runs)');
+  report('norm(p: *const P) vs add(i32, i32)', calls.norm, calls.scalar);
+
+  const plainObject = { x: 1, y: 2, z: 3 };
+  const access = compare({
+    jsRead(n) { let s = 0; for (let i = 0; i < n; i++) s += plainObject.x + plainObject.y; return s; },
+    zigRead(n) { let s = 0; for (let i = 0; i < n; i++) s += p.x + p.y; return s; },
+    jsWrite(n) { for (let i = 0; i < n; i++) plainObject.x = i; },
+    zigWrite(n) { for (let i = 0; i < n; i++) p.x = i; },
+  }, { n: 1_000_000 });
+  console.log('\n## Struct fields (ns per operation, median of 7 runs)');
+  report('read two fields vs plain JS object', access.zigRead, access.jsRead);
+  report('write one field vs plain JS object', access.zigWrite, access.jsWrite);
+}
