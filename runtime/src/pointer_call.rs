@@ -25,7 +25,7 @@ const MAX_BUFFERS: usize = 32;
 const RECORD_SIZE: usize = 24;
 
 /// Inline capacity of the per-call lists: calls rarely have more pointers.
-type Small<T> = SmallVec<[T; 8]>;
+type Small<T> = SmallVec<[T; 4]>;
 
 /// One pointer argument as JS described it.
 #[derive(Clone, Copy)]
@@ -61,8 +61,9 @@ pub fn prepare(
     slots: &[PointerSlot],
     frame: *mut u8,
 ) -> Result<Prepared, CallError> {
-    let (records, targets) = read_records(state, slots)?;
-    let buffers = buffer_arguments(env, info)?;
+    let (mut records, mut targets, mut buffers) = (Small::new(), Small::new(), Small::new());
+    read_records(state, slots, &mut records, &mut targets)?;
+    buffer_arguments(env, info, &mut buffers)?;
     check_targets(&records, &targets, slots, &buffers)?;
     let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
     if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
@@ -166,15 +167,19 @@ fn write_slots(
     Ok(())
 }
 
-/// The records JS wrote, and the target each describes.
-fn read_records(state: &EnvState, slots: &[PointerSlot]) -> Result<(Small<Record>, Small<Target>), CallError> {
+/// Reads the records JS wrote, and the target each describes. (Filled in
+/// place: these lists are large enough that moving them shows in a call.)
+fn read_records(
+    state: &EnvState,
+    slots: &[PointerSlot],
+    records: &mut Small<Record>,
+    targets: &mut Small<Target>,
+) -> Result<(), CallError> {
     let (count, offset) = state.arena.record_table();
     if count > slots.len() || offset % 8 != 0 {
         return Err(CallError::Records("bad count or table offset"));
     }
     let bytes = state.arena.bytes(offset, count * RECORD_SIZE).ok_or(CallError::Records("table outside the arena"))?;
-    let mut records = Small::new();
-    let mut targets = Small::new();
     for chunk in bytes.chunks_exact(RECORD_SIZE) {
         let word = |i: usize| u32::from_le_bytes(chunk[i..i + 4].try_into().expect("4 bytes")) as usize;
         let float = |i: usize| f64::from_le_bytes(chunk[i..i + 8].try_into().expect("8 bytes"));
@@ -195,7 +200,7 @@ fn read_records(state: &EnvState, slots: &[PointerSlot]) -> Result<(Small<Record
         targets.push(Target { buffer, offset, len, align: slot.elem_align, writable: slot.writable });
         records.push(record);
     }
-    Ok((records, targets))
+    Ok(())
 }
 
 fn as_u64(x: f64) -> Result<u64, CallError> {
@@ -204,15 +209,21 @@ fn as_u64(x: f64) -> Result<u64, CallError> {
 }
 
 /// Data and byte length of each argument.
-fn buffer_arguments(env: sys::napi_env, info: sys::napi_callback_info) -> Result<Small<BufferInfo>, CallError> {
-    let mut argc = MAX_BUFFERS;
+fn buffer_arguments(env: sys::napi_env, info: sys::napi_callback_info, out: &mut Small<BufferInfo>) -> Result<(), CallError> {
+    // Node fills every slot it is given, so ask for few first.
     let mut argv = [ptr::null_mut(); MAX_BUFFERS];
-    // SAFETY: `argv` holds `argc` slots; Node writes at most that many.
+    let mut argc = 4;
+    // SAFETY: `argv` holds at least `argc` slots; Node writes at most that many.
     unsafe { sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), ptr::null_mut()) };
-    if argc > MAX_BUFFERS {
-        return Err(CallError::Records("too many buffers"));
+    if argc > 4 {
+        if argc > MAX_BUFFERS {
+            return Err(CallError::Records("too many buffers"));
+        }
+        // SAFETY: as above, now with room for all `argc` arguments.
+        unsafe { sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), ptr::null_mut()) };
     }
-    Ok(argv[..argc].iter().map(|&value| arraybuffer(env, value)).collect())
+    out.extend(argv[..argc].iter().map(|&value| arraybuffer(env, value)));
+    Ok(())
 }
 
 fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {

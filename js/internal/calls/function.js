@@ -1,6 +1,9 @@
 // Builds the JS function for one exported Zig function. Each is generated
 // source, specialised to its parameter types, so that a scalar call is a few
-// guarded DataView stores, one N-API call and one load.
+// guarded DataView stores, one N-API call and one load. A function with one
+// pointer parameter is generated too: its record (see pointer-call.js) is
+// written inline and its ArrayBuffer is the pointer invoker's one argument.
+// Functions with several pointer parameters use pointer-call.js.
 import { argumentCountError } from '../errors.js';
 
 /**
@@ -13,7 +16,7 @@ import { argumentCountError } from '../errors.js';
 export function makeFunction(fn, types, frames, id, afterOutput) {
   const n = fn.params.length;
   const ret = types[fn.ret.type];
-  const span = alignUp(Math.max(fn.frame.size, 1), 64);
+  const pointerParam = fn.params.findIndex((p) => types[p.type].pointer);
   const args = fn.params.map((_, i) => `a${i}`);
   const body = [];
   body.push(`if (arguments.length !== ${n}) throw argumentCountError(${str(fn.name)}, ${n}, arguments.length);`);
@@ -27,22 +30,46 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   fn.params.forEach((p, i) => {
     const t = types[p.type];
     const at = `f + ${p.offset}`;
+    if (t.pointer) return;
     body.push(t.inline ? `${t.inline.set('dv', at, args[i])};` : `t${i}.write(dv, ${at}, ${args[i]}, ${where(fn, i)});`);
   });
   body.push(`header[0] = f; header[1] = ${id};`);
-  body.push('const printed = invoke();');
+  if (pointerParam < 0) body.push('const printed = invoke();');
+  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam));
   body.push('if (printed !== undefined) afterOutput();');
   const at = `f + ${fn.ret.offset}`;
   if (ret.kind !== 'void') body.push(`return ${ret.inline?.get ? ret.inline.get('dv', at) : `tr.read(dv, ${at})`};`);
-  const names = ['argumentCountError', 'frames', 'dv', 'header', 'invoke', 'afterOutput', 'tr', ...fn.params.map((_, i) => `t${i}`)];
+  const names = [
+    'argumentCountError', 'frames', 'dv', 'header', 'invoke', 'invokeWithPointers', 'afterOutput', 'tr',
+    ...fn.params.map((_, i) => `t${i}`),
+  ];
   const values = [
-    argumentCountError, frames, frames.dv, frames.header, frames.invoke, afterOutput, ret,
+    argumentCountError, frames, frames.dv, frames.header, frames.invoke, frames.invokeWithPointers, afterOutput, ret,
     ...fn.params.map((p) => types[p.type]),
   ];
   const source = `return function ${identifier(fn.name)}(${args.join(', ')}) {\n  ${body.join('\n  ')}\n};`;
   const made = new Function(...names, source)(...values);
   Object.defineProperty(made, 'name', { value: fn.name });
   return made;
+}
+
+/** The lines that pass pointer parameter `i` (slot 0) and call. */
+function pointerCall(fn, t, i) {
+  const a = `a${i}`;
+  const table = `f + ${alignUp(fn.frame.size, 8)}`;
+  const found = t.pointer.optional
+    ? `const m = ${a} === null || ${a} === undefined ? null : t${i}.target(${a}, ${where(fn, i)});`
+    : `const m = t${i}.target(${a}, ${where(fn, i)});`;
+  return [
+    found,
+    `header[3] = ${table};`,
+    'let printed;',
+    'if (m === null) { header[2] = 0; printed = invokeWithPointers(); } else {',
+    `  dv.setUint32(${table}, 0, true); dv.setUint32(${table} + 4, 0, true);`,
+    `  dv.setFloat64(${table} + 8, m.byteOffset, true); dv.setFloat64(${table} + 16, m.byteLength, true);`,
+    '  header[2] = 1; printed = invokeWithPointers(m.buffer);',
+    '}',
+  ];
 }
 
 function where(fn, i) {

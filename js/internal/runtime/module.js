@@ -34,7 +34,8 @@ function buildModule(native) {
   const namespace = {};
   descriptor.functions.forEach((fn, index) => {
     const id = native.bindFunction(index);
-    const make = fn.params.some((p) => types[p.type].pointer) ? makePointerFunction : makeFunction;
+    const pointers = fn.params.filter((p) => types[p.type].pointer).length;
+    const make = pointers > 1 ? makePointerFunction : makeFunction;
     const callable = make(fn, types, frames, id, flushConsole);
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
