@@ -63,7 +63,12 @@ impl Arena {
     pub fn record_table(&self) -> (usize, usize) {
         let words = self.base.as_ptr().cast::<u32>();
         // SAFETY: as in `header`; words 2 and 3 are within the header.
-        unsafe { (words.add(2).read_volatile() as usize, words.add(3).read_volatile() as usize) }
+        unsafe {
+            (
+                words.add(2).read_volatile() as usize,
+                words.add(3).read_volatile() as usize,
+            )
+        }
     }
 
     /// The `len` bytes at `offset`, if inside the arena past the header.
@@ -82,7 +87,8 @@ impl Arena {
         debug_assert!(align.is_power_of_two());
         // A mask, not `%`: this runs on every call and division is slow.
         let aligned = offset & (align - 1) == 0;
-        let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && aligned && size <= ARENA_SIZE - offset;
+        let fits =
+            (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && aligned && size <= ARENA_SIZE - offset;
         // SAFETY: `offset` was just checked to be inside the allocation.
         fits.then(|| unsafe { self.base.as_ptr().add(offset) })
     }

@@ -32,10 +32,19 @@ pub fn create_invoker(env: sys::napi_env, kind: Invoker) -> napi::Result<sys::na
     let mut function = ptr::null_mut();
     // SAFETY: `env` is live; `name` is valid for its length; no data pointer.
     let status = unsafe {
-        sys::napi_create_function(env, name.as_ptr().cast(), name.len() as isize, callback, ptr::null_mut(), &mut function)
+        sys::napi_create_function(
+            env,
+            name.as_ptr().cast(),
+            name.len() as isize,
+            callback,
+            ptr::null_mut(),
+            &mut function,
+        )
     };
     if status != sys::Status::napi_ok {
-        return Err(napi::Error::from_reason("cannot create the invoker function"));
+        return Err(napi::Error::from_reason(
+            "cannot create the invoker function",
+        ));
     }
     Ok(function)
 }
@@ -48,7 +57,10 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     let Some(target) = state.target(id) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
-    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
+    let Some(frame) = state
+        .arena
+        .frame_at(offset, target.frame_size, target.frame_align)
+    else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
     if target.guarded {
@@ -62,7 +74,10 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     after_call(env)
 }
 
-unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+unsafe extern "C" fn invoke_with_pointers(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
     let Some(state) = env_state::existing(env) else {
         return throw_range_error(env, c"no zigport module is loaded in this environment");
     };
@@ -70,7 +85,10 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     let (Some(target), Some(slots)) = (state.target(id), state.slots(id)) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
-    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
+    let Some(frame) = state
+        .arena
+        .frame_at(offset, target.frame_size, target.frame_align)
+    else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
     let prepared = match pointer_call::prepare(env, info, state, &slots, frame) {
@@ -104,14 +122,19 @@ unsafe fn run(target: CallTarget, frame: *mut u8) -> Result<(), String> {
 }
 
 fn throw_call_error(env: sys::napi_env, e: &CallError) -> sys::napi_value {
-    let text = std::ffi::CString::new(e.to_string().replace('\0', " ")).expect("NULs were replaced");
+    let text =
+        std::ffi::CString::new(e.to_string().replace('\0', " ")).expect("NULs were replaced");
     let code = c"ZIGPORT_ARGUMENT";
     // SAFETY: `env` is live; both strings are NUL-terminated.
     unsafe {
         match e.js_class() {
             JsErrorClass::Error => sys::napi_throw_error(env, code.as_ptr(), text.as_ptr()),
-            JsErrorClass::TypeError => sys::napi_throw_type_error(env, code.as_ptr(), text.as_ptr()),
-            JsErrorClass::RangeError => sys::napi_throw_range_error(env, code.as_ptr(), text.as_ptr()),
+            JsErrorClass::TypeError => {
+                sys::napi_throw_type_error(env, code.as_ptr(), text.as_ptr())
+            }
+            JsErrorClass::RangeError => {
+                sys::napi_throw_range_error(env, code.as_ptr(), text.as_ptr())
+            }
         }
     };
     ptr::null_mut()
@@ -133,7 +156,11 @@ fn after_call(env: sys::napi_env) -> sys::napi_value {
 /// `frame` must be a valid frame for `target.thunk`.
 #[cold]
 #[inline(never)]
-unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8) -> sys::napi_value {
+unsafe fn invoke_guarded(
+    env: sys::napi_env,
+    target: CallTarget,
+    frame: *mut u8,
+) -> sys::napi_value {
     // SAFETY: guaranteed by the caller.
     match unsafe { guard::call_guarded(target.thunk, frame.cast()) } {
         Ok(()) => after_call(env),

@@ -8,7 +8,13 @@ use crate::library::Thunk;
 const MESSAGE_CAPACITY: usize = 512;
 
 unsafe extern "C" {
-    fn zigport_guarded_call(thunk: Thunk, frame: *mut c_void, message: *mut u8, capacity: usize, length: *mut usize) -> i32;
+    fn zigport_guarded_call(
+        thunk: Thunk,
+        frame: *mut c_void,
+        message: *mut u8,
+        capacity: usize,
+        length: *mut usize,
+    ) -> i32;
     /// Handed to each module as its panic escape.
     pub fn zigport_panic_escape(message: *const u8, len: usize);
 }
@@ -22,7 +28,15 @@ pub unsafe fn call_guarded(thunk: Thunk, frame: *mut c_void) -> Result<(), Strin
     let mut length = 0usize;
     // SAFETY: `frame` is valid per the caller; `message` holds
     // MESSAGE_CAPACITY bytes and the trampoline writes at most that many.
-    let panicked = unsafe { zigport_guarded_call(thunk, frame, message.as_mut_ptr(), MESSAGE_CAPACITY, &mut length) };
+    let panicked = unsafe {
+        zigport_guarded_call(
+            thunk,
+            frame,
+            message.as_mut_ptr(),
+            MESSAGE_CAPACITY,
+            &mut length,
+        )
+    };
     if panicked == 0 {
         return Ok(());
     }

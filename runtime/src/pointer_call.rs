@@ -13,7 +13,9 @@ use std::ptr;
 use napi::sys;
 use smallvec::SmallVec;
 use zigport_marshal::descriptor::PointerSlot;
-use zigport_marshal::plan::{plan_call, BufferId, CallPlan, PlanError, Placement, ScratchLayout, Target};
+use zigport_marshal::plan::{
+    plan_call, BufferId, CallPlan, Placement, PlanError, ScratchLayout, Target,
+};
 
 use crate::env_state::EnvState;
 use crate::error::CallError;
@@ -66,11 +68,19 @@ pub fn prepare(
     buffer_arguments(env, info, &mut buffers)?;
     check_targets(&records, &targets, slots, &buffers)?;
     let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
-    if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
-        write_slots(&records, &targets, slots, frame, |i| base(&targets[i]) + targets[i].offset)?;
+    if targets
+        .iter()
+        .all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset))
+    {
+        write_slots(&records, &targets, slots, frame, |i| {
+            base(&targets[i]) + targets[i].offset
+        })?;
         return Ok(Prepared::InPlace);
     }
-    let addresses: Small<*mut u8> = buffers.iter().map(|(d, _)| d.unwrap_or(ptr::null_mut())).collect();
+    let addresses: Small<*mut u8> = buffers
+        .iter()
+        .map(|(d, _)| d.unwrap_or(ptr::null_mut()))
+        .collect();
     let plan = plan_call(&targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
         PlanError::Alignment(conflict) => CallError::Alignment(conflict),
         other => CallError::Plan(other.to_string()),
@@ -79,9 +89,16 @@ pub fn prepare(
     let mut scratch = (needed > 0).then(|| ScratchBlock::new(needed));
     let start = scratch.as_mut().map_or(0, |block| block.base() as u64);
     let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
-    let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
+    let call = CopiedCall {
+        plan,
+        buffers: addresses,
+        _scratch: scratch,
+        layout,
+    };
     call.copy_in();
-    write_slots(&records, &targets, slots, frame, |i| call.layout.target_address(&call.plan, i))?;
+    write_slots(&records, &targets, slots, frame, |i| {
+        call.layout.target_address(&call.plan, i)
+    })?;
     Ok(Prepared::Copied(Box::new(call)))
 }
 
@@ -101,16 +118,33 @@ impl CopiedCall {
             if let Placement::Copy { len, .. } = planned.placement {
                 // SAFETY: the cluster lies inside its buffer (each member was
                 // bounds-checked) and its scratch region inside the block.
-                unsafe { transfer::copy(self.cluster_source(i), self.layout.cluster_address(i) as *mut u8, len as usize) };
+                unsafe {
+                    transfer::copy(
+                        self.cluster_source(i),
+                        self.layout.cluster_address(i) as *mut u8,
+                        len as usize,
+                    )
+                };
             }
         }
     }
 
     fn copy_back(&self) {
         for (i, planned) in self.plan.clusters.iter().enumerate() {
-            if let Placement::Copy { len, copy_back: true, .. } = planned.placement {
+            if let Placement::Copy {
+                len,
+                copy_back: true,
+                ..
+            } = planned.placement
+            {
                 // SAFETY: as in `copy_in`, in the other direction.
-                unsafe { transfer::copy(self.layout.cluster_address(i) as *const u8, self.cluster_source(i), len as usize) };
+                unsafe {
+                    transfer::copy(
+                        self.layout.cluster_address(i) as *const u8,
+                        self.cluster_source(i),
+                        len as usize,
+                    )
+                };
             }
         }
     }
@@ -123,13 +157,24 @@ impl CopiedCall {
 }
 
 /// Each target lies inside its ArrayBuffer and is whole elements long.
-fn check_targets(records: &[Record], targets: &[Target], slots: &[PointerSlot], buffers: &[BufferInfo]) -> Result<(), CallError> {
+fn check_targets(
+    records: &[Record],
+    targets: &[Target],
+    slots: &[PointerSlot],
+    buffers: &[BufferInfo],
+) -> Result<(), CallError> {
     for (r, t) in records.iter().zip(targets) {
         let slot = &slots[r.slot];
-        let (data, byte_len) = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
+        let (data, byte_len) = *buffers
+            .get(r.arg)
+            .ok_or(CallError::Records("buffer argument missing"))?;
         data.ok_or(CallError::NotABuffer { param: slot.param })?;
         if t.end() > byte_len as u64 {
-            return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
+            return Err(CallError::OutOfBounds {
+                param: slot.param,
+                offset: t.offset,
+                len: t.len,
+            });
         }
     }
     Ok(())
@@ -161,7 +206,9 @@ fn write_slots(
         unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), address(t)) };
         if let Some(len_at) = slot.len_offset {
             // SAFETY: as above.
-            unsafe { transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size) };
+            unsafe {
+                transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size)
+            };
         }
     }
     Ok(())
@@ -179,25 +226,53 @@ fn read_records(
     if count > slots.len() || offset % 8 != 0 {
         return Err(CallError::Records("bad count or table offset"));
     }
-    let bytes = state.arena.bytes(offset, count * RECORD_SIZE).ok_or(CallError::Records("table outside the arena"))?;
+    let bytes = state
+        .arena
+        .bytes(offset, count * RECORD_SIZE)
+        .ok_or(CallError::Records("table outside the arena"))?;
     for chunk in bytes.chunks_exact(RECORD_SIZE) {
-        let word = |i: usize| u32::from_le_bytes(chunk[i..i + 4].try_into().expect("4 bytes")) as usize;
+        let word =
+            |i: usize| u32::from_le_bytes(chunk[i..i + 4].try_into().expect("4 bytes")) as usize;
         let float = |i: usize| f64::from_le_bytes(chunk[i..i + 8].try_into().expect("8 bytes"));
-        let record = Record { slot: word(0), arg: word(4) };
-        if record.slot >= slots.len() || records.iter().any(|r: &Record| r.slot == record.slot) || record.arg >= MAX_BUFFERS {
+        let record = Record {
+            slot: word(0),
+            arg: word(4),
+        };
+        if record.slot >= slots.len()
+            || records.iter().any(|r: &Record| r.slot == record.slot)
+            || record.arg >= MAX_BUFFERS
+        {
             return Err(CallError::Records("slot out of range or repeated"));
         }
         let slot = &slots[record.slot];
         let (offset, given) = (as_u64(float(8))?, as_u64(float(16))?);
-        let len = if slot.len_offset.is_some() { given } else { slot.elem_size };
+        let len = if slot.len_offset.is_some() {
+            given
+        } else {
+            slot.elem_size
+        };
         if slot.len_offset.is_some() && given % slot.elem_size != 0 {
-            return Err(CallError::PartialElement { param: slot.param, len: given, elem_size: slot.elem_size });
+            return Err(CallError::PartialElement {
+                param: slot.param,
+                len: given,
+                elem_size: slot.elem_size,
+            });
         }
         if len > given {
-            return Err(CallError::OutOfBounds { param: slot.param, offset, len });
+            return Err(CallError::OutOfBounds {
+                param: slot.param,
+                offset,
+                len,
+            });
         }
         let buffer = BufferId(record.arg as u32);
-        targets.push(Target { buffer, offset, len, align: slot.elem_align, writable: slot.writable });
+        targets.push(Target {
+            buffer,
+            offset,
+            len,
+            align: slot.elem_align,
+            writable: slot.writable,
+        });
         records.push(record);
     }
     Ok(())
@@ -205,22 +280,46 @@ fn read_records(
 
 fn as_u64(x: f64) -> Result<u64, CallError> {
     let exact = x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_992.0;
-    exact.then_some(x as u64).ok_or(CallError::Records("offset or length is not a whole number"))
+    exact
+        .then_some(x as u64)
+        .ok_or(CallError::Records("offset or length is not a whole number"))
 }
 
 /// Data and byte length of each argument.
-fn buffer_arguments(env: sys::napi_env, info: sys::napi_callback_info, out: &mut Small<BufferInfo>) -> Result<(), CallError> {
+fn buffer_arguments(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+    out: &mut Small<BufferInfo>,
+) -> Result<(), CallError> {
     // Node fills every slot it is given, so ask for few first.
     let mut argv = [ptr::null_mut(); MAX_BUFFERS];
     let mut argc = 4;
     // SAFETY: `argv` holds at least `argc` slots; Node writes at most that many.
-    unsafe { sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), ptr::null_mut()) };
+    unsafe {
+        sys::napi_get_cb_info(
+            env,
+            info,
+            &mut argc,
+            argv.as_mut_ptr(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+        )
+    };
     if argc > 4 {
         if argc > MAX_BUFFERS {
             return Err(CallError::Records("too many buffers"));
         }
         // SAFETY: as above, now with room for all `argc` arguments.
-        unsafe { sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), ptr::null_mut()) };
+        unsafe {
+            sys::napi_get_cb_info(
+                env,
+                info,
+                &mut argc,
+                argv.as_mut_ptr(),
+                ptr::null_mut(),
+                ptr::null_mut(),
+            )
+        };
     }
     out.extend(argv[..argc].iter().map(|&value| arraybuffer(env, value)));
     Ok(())
@@ -237,5 +336,12 @@ fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {
     // A detached or empty buffer may have no data pointer at all; its
     // length of 0 makes every non-empty range out of bounds, and the
     // planner gives empty targets an address of their own.
-    (Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len)
+    (
+        Some(if data.is_null() {
+            ptr::null_mut()
+        } else {
+            data.cast()
+        }),
+        len,
+    )
 }

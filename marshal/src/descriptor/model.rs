@@ -43,10 +43,23 @@ pub enum TypeKind {
         #[serde(default)]
         pointer_sized: bool,
     },
-    Float { bits: u32 },
-    Optional { child: usize, value_offset: u64, present_offset: u64 },
-    ErrorUnion { payload: usize, error_set: usize, value_offset: u64, code_offset: u64 },
-    ErrorSet { errors: Option<Vec<String>> },
+    Float {
+        bits: u32,
+    },
+    Optional {
+        child: usize,
+        value_offset: u64,
+        present_offset: u64,
+    },
+    ErrorUnion {
+        payload: usize,
+        error_set: usize,
+        value_offset: u64,
+        code_offset: u64,
+    },
+    ErrorSet {
+        errors: Option<Vec<String>>,
+    },
     /// `[]T` / `[]const T`, at the boundary `{ ptr, len }`.
     Slice {
         child: usize,
@@ -62,11 +75,22 @@ pub enum TypeKind {
         is_const: bool,
     },
     /// `[len]T`.
-    Array { child: usize, len: u64 },
+    Array {
+        child: usize,
+        len: u64,
+    },
     /// An enum stored as its integer tag type.
-    Enum { tag: usize, exhaustive: bool, members: Vec<EnumMember> },
+    Enum {
+        tag: usize,
+        exhaustive: bool,
+        members: Vec<EnumMember>,
+    },
     /// A struct (or tuple); `layout` is "auto", "extern" or "packed".
-    Struct { layout: StructLayout, tuple: bool, fields: Vec<Field> },
+    Struct {
+        layout: StructLayout,
+        tuple: bool,
+        fields: Vec<Field>,
+    },
     Unsupported,
 }
 

@@ -26,32 +26,42 @@ impl Descriptor {
     /// The pointer slots of `f`, in parameter order. `f` must belong to this
     /// (validated) descriptor.
     pub fn pointer_slots(&self, f: &Function) -> Vec<PointerSlot> {
-        f.params.iter().enumerate().filter_map(|(param, p)| {
-            let (type_index, present_offset) = match self.types[p.type_index].kind {
-                TypeKind::Optional { child, value_offset, present_offset } => {
-                    (child, Some((value_offset, p.offset + present_offset)))
-                }
-                _ => (p.type_index, None),
-            };
-            let base = p.offset + present_offset.map_or(0, |(value_offset, _)| value_offset);
-            let present_offset = present_offset.map(|(_, flag)| flag);
-            let (child, is_const, address_offset, len_offset) = match self.types[type_index].kind {
-                TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
-                    (child, is_const, base + ptr_offset, Some(base + len_offset))
-                }
-                TypeKind::Pointer { child, is_const } => (child, is_const, base, None),
-                _ => return None,
-            };
-            let elem = &self.types[child];
-            Some(PointerSlot {
-                param,
-                address_offset,
-                len_offset,
-                present_offset,
-                elem_size: elem.size,
-                elem_align: elem.align,
-                writable: !is_const,
+        f.params
+            .iter()
+            .enumerate()
+            .filter_map(|(param, p)| {
+                let (type_index, present_offset) = match self.types[p.type_index].kind {
+                    TypeKind::Optional {
+                        child,
+                        value_offset,
+                        present_offset,
+                    } => (child, Some((value_offset, p.offset + present_offset))),
+                    _ => (p.type_index, None),
+                };
+                let base = p.offset + present_offset.map_or(0, |(value_offset, _)| value_offset);
+                let present_offset = present_offset.map(|(_, flag)| flag);
+                let (child, is_const, address_offset, len_offset) =
+                    match self.types[type_index].kind {
+                        TypeKind::Slice {
+                            child,
+                            is_const,
+                            ptr_offset,
+                            len_offset,
+                        } => (child, is_const, base + ptr_offset, Some(base + len_offset)),
+                        TypeKind::Pointer { child, is_const } => (child, is_const, base, None),
+                        _ => return None,
+                    };
+                let elem = &self.types[child];
+                Some(PointerSlot {
+                    param,
+                    address_offset,
+                    len_offset,
+                    present_offset,
+                    elem_size: elem.size,
+                    elem_align: elem.align,
+                    writable: !is_const,
+                })
             })
-        }).collect()
+            .collect()
     }
 }

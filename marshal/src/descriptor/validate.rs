@@ -19,7 +19,11 @@ pub enum DescriptorError {
     #[error("error codes of {0} bits are not supported (expected 1 to 32)")]
     ErrorCodeBits(u32),
     #[error("type #{index} ({name}): {problem}")]
-    Type { index: usize, name: String, problem: String },
+    Type {
+        index: usize,
+        name: String,
+        problem: String,
+    },
     #[error("function {name}: {problem}")]
     Function { name: String, problem: String },
     #[error("declaration {name}: {problem}")]
@@ -33,7 +37,10 @@ const MAX_EXTENT: u64 = 1 << 32;
 
 pub(super) fn check(d: &Descriptor) -> Result<(), DescriptorError> {
     if d.abi != ABI_VERSION {
-        return Err(DescriptorError::AbiMismatch { found: d.abi, expected: ABI_VERSION });
+        return Err(DescriptorError::AbiMismatch {
+            found: d.abi,
+            expected: ABI_VERSION,
+        });
     }
     if !(1..=32).contains(&d.error_code_bits) {
         return Err(DescriptorError::ErrorCodeBits(d.error_code_bits));
@@ -51,13 +58,19 @@ pub(super) fn check(d: &Descriptor) -> Result<(), DescriptorError> {
 
 fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     if !t.align.is_power_of_two() || t.align > 1 << 16 {
-        return Err(format!("alignment {} is not a power of two up to 65536", t.align));
+        return Err(format!(
+            "alignment {} is not a power of two up to 65536",
+            t.align
+        ));
     }
     if t.size > MAX_EXTENT {
         return Err(format!("size {} is implausibly large", t.size));
     }
     if !t.size.is_multiple_of(t.align) {
-        return Err(format!("size {} is not a multiple of alignment {}", t.size, t.align));
+        return Err(format!(
+            "size {} is not a multiple of alignment {}",
+            t.size, t.align
+        ));
     }
     let code_bytes = u64::from(d.error_code_bits.div_ceil(8));
     match &t.kind {
@@ -67,56 +80,111 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         }
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
-            expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
+            expect(
+                u64::from(*bits) <= t.size * 8,
+                "integer bits exceed its size",
+            )
         }
         TypeKind::Float { bits } => {
-            expect(matches!(bits, 16 | 32 | 64 | 80 | 128), "floats are 16, 32, 64, 80 or 128 bits")?;
+            expect(
+                matches!(bits, 16 | 32 | 64 | 80 | 128),
+                "floats are 16, 32, 64, 80 or 128 bits",
+            )?;
             expect(u64::from(*bits) <= t.size * 8, "float bits exceed its size")
         }
-        TypeKind::Optional { child, value_offset, present_offset } => {
+        TypeKind::Optional {
+            child,
+            value_offset,
+            present_offset,
+        } => {
             let child = nested(d, index, *child)?;
-            expect(*value_offset <= MAX_EXTENT && *present_offset <= MAX_EXTENT, "offset is implausibly large")?;
+            expect(
+                *value_offset <= MAX_EXTENT && *present_offset <= MAX_EXTENT,
+                "offset is implausibly large",
+            )?;
             let value = *value_offset..value_offset + child.size;
             within(t, value.clone(), child.align)?;
             within(t, *present_offset..present_offset + 1, 1)?;
-            expect(!value.contains(present_offset), "presence flag overlaps the value")
+            expect(
+                !value.contains(present_offset),
+                "presence flag overlaps the value",
+            )
         }
-        TypeKind::ErrorUnion { payload, error_set, value_offset, code_offset } => {
-            expect(*value_offset <= MAX_EXTENT && *code_offset <= MAX_EXTENT, "offset is implausibly large")?;
+        TypeKind::ErrorUnion {
+            payload,
+            error_set,
+            value_offset,
+            code_offset,
+        } => {
+            expect(
+                *value_offset <= MAX_EXTENT && *code_offset <= MAX_EXTENT,
+                "offset is implausibly large",
+            )?;
             let payload = nested(d, index, *payload)?;
             let set = nested(d, index, *error_set)?;
-            expect(matches!(set.kind, TypeKind::ErrorSet { .. }), "error_set is not an error set")?;
+            expect(
+                matches!(set.kind, TypeKind::ErrorSet { .. }),
+                "error_set is not an error set",
+            )?;
             within(t, *value_offset..value_offset + payload.size, payload.align)?;
             within(t, *code_offset..code_offset + code_bytes, set.align)?;
-            let overlap = *value_offset < code_offset + code_bytes && *code_offset < value_offset + payload.size;
+            let overlap = *value_offset < code_offset + code_bytes
+                && *code_offset < value_offset + payload.size;
             expect(!overlap, "error code overlaps the value")
         }
-        TypeKind::ErrorSet { .. } => expect(t.size >= code_bytes, "error set is smaller than an error code"),
-        TypeKind::Slice { child, ptr_offset, len_offset, .. } => {
+        TypeKind::ErrorSet { .. } => expect(
+            t.size >= code_bytes,
+            "error set is smaller than an error code",
+        ),
+        TypeKind::Slice {
+            child,
+            ptr_offset,
+            len_offset,
+            ..
+        } => {
             pointee(d, index, *child)?;
-            expect(*ptr_offset <= MAX_EXTENT && *len_offset <= MAX_EXTENT, "offset is implausibly large")?;
+            expect(
+                *ptr_offset <= MAX_EXTENT && *len_offset <= MAX_EXTENT,
+                "offset is implausibly large",
+            )?;
             within(t, *ptr_offset..ptr_offset + 8, 8)?;
             within(t, *len_offset..len_offset + 8, 8)?;
-            expect(ptr_offset.abs_diff(*len_offset) >= 8, "slice address and length overlap")
+            expect(
+                ptr_offset.abs_diff(*len_offset) >= 8,
+                "slice address and length overlap",
+            )
         }
         TypeKind::Pointer { child, .. } => {
             pointee(d, index, *child)?;
-            expect(t.size == 8 && t.align == 8, "a pointer must be 8 bytes at alignment 8")
+            expect(
+                t.size == 8 && t.align == 8,
+                "a pointer must be 8 bytes at alignment 8",
+            )
         }
         TypeKind::Array { child, len } => {
             let child = nested(d, index, *child)?;
-            expect(in_memory(&child.kind), "array elements must be values in memory")?;
+            expect(
+                in_memory(&child.kind),
+                "array elements must be values in memory",
+            )?;
             let bytes = child.size.checked_mul(*len).filter(|b| *b <= t.size);
             expect(bytes.is_some(), "elements exceed the array's size")
         }
         TypeKind::Enum { tag, members, .. } => {
             let tag = nested(d, index, *tag)?;
-            expect(matches!(tag.kind, TypeKind::Int { .. }) && tag.size == t.size, "enum tag must be an integer of its size")?;
-            expect(members.iter().all(|m| is_integer_text(&m.value)), "enum values must be integers")
+            expect(
+                matches!(tag.kind, TypeKind::Int { .. }) && tag.size == t.size,
+                "enum tag must be an integer of its size",
+            )?;
+            expect(
+                members.iter().all(|m| is_integer_text(&m.value)),
+                "enum values must be integers",
+            )
         }
         TypeKind::Struct { layout, fields, .. } => {
             for f in fields {
-                check_field(d, index, t, *layout, f).map_err(|e| format!("field {}: {e}", f.name))?;
+                check_field(d, index, t, *layout, f)
+                    .map_err(|e| format!("field {}: {e}", f.name))?;
             }
             Ok(())
         }
@@ -137,19 +205,31 @@ fn nested(d: &Descriptor, parent: usize, child: usize) -> Result<&Type, String> 
     if child == parent {
         return Err("type contains itself".into());
     }
-    d.types.get(child).ok_or_else(|| format!("refers to missing type #{child}"))
+    d.types
+        .get(child)
+        .ok_or_else(|| format!("refers to missing type #{child}"))
 }
 
 /// Kinds whose values JS reads and writes where they lie in memory.
 fn in_memory(kind: &TypeKind) -> bool {
     matches!(
         kind,
-        TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. } | TypeKind::Enum { .. }
-            | TypeKind::Array { .. } | TypeKind::Struct { .. }
+        TypeKind::Bool
+            | TypeKind::Int { .. }
+            | TypeKind::Float { .. }
+            | TypeKind::Enum { .. }
+            | TypeKind::Array { .. }
+            | TypeKind::Struct { .. }
     )
 }
 
-fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
+fn check_field(
+    d: &Descriptor,
+    parent: usize,
+    t: &Type,
+    layout: StructLayout,
+    f: &Field,
+) -> Problem {
     let ft = nested(d, parent, f.type_index)?;
     if layout == StructLayout::Packed {
         let bits = match ft.kind {
@@ -161,7 +241,10 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
             },
             _ => return Err("packed fields must be bools, integers or enums".into()),
         };
-        expect(bits <= 64 && f.bit_offset <= MAX_EXTENT && f.bit_offset + bits <= t.size * 8, "bits lie outside the struct")
+        expect(
+            bits <= 64 && f.bit_offset <= MAX_EXTENT && f.bit_offset + bits <= t.size * 8,
+            "bits lie outside the struct",
+        )
     } else {
         expect(in_memory(&ft.kind), "fields must be values in memory")?;
         expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
@@ -172,13 +255,19 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
 /// The target type of a pointer: a value in memory with storage.
 fn pointee(d: &Descriptor, parent: usize, child: usize) -> Problem {
     let t = nested(d, parent, child)?;
-    expect(in_memory(&t.kind) && t.size > 0, "pointers must point at values in memory")
+    expect(
+        in_memory(&t.kind) && t.size > 0,
+        "pointers must point at values in memory",
+    )
 }
 
 /// Checks that `range` lies inside `outer` and starts at a multiple of `align`.
 fn within(outer: &Type, range: std::ops::Range<u64>, align: u64) -> Problem {
     if range.start > MAX_EXTENT || range.end > outer.size || range.start > range.end {
-        return Err(format!("bytes {}..{} lie outside its {} bytes", range.start, range.end, outer.size));
+        return Err(format!(
+            "bytes {}..{} lie outside its {} bytes",
+            range.start, range.end, outer.size
+        ));
     }
     expect(range.start.is_multiple_of(align), "member is misaligned")
 }
@@ -186,13 +275,27 @@ fn within(outer: &Type, range: std::ops::Range<u64>, align: u64) -> Problem {
 fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut thunks = HashSet::new();
     for f in &d.functions {
-        let fail = |problem: String| DescriptorError::Function { name: f.name.clone(), problem };
+        let fail = |problem: String| DescriptorError::Function {
+            name: f.name.clone(),
+            problem,
+        };
         if f.thunk >= d.functions.len() || !thunks.insert(f.thunk) {
-            return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
+            return Err(fail(format!(
+                "thunk index {} is out of range or repeated",
+                f.thunk
+            )));
         }
         check_frame(d, f).map_err(fail)?;
-        if f.owner.is_some_and(|o| !matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. }))) {
-            return Err(DescriptorError::Function { name: f.name.clone(), problem: "owner is not a struct type".into() });
+        if f.owner.is_some_and(|o| {
+            !matches!(
+                d.types.get(o).map(|t| &t.kind),
+                Some(TypeKind::Struct { .. })
+            )
+        }) {
+            return Err(DescriptorError::Function {
+                name: f.name.clone(),
+                problem: "owner is not a struct type".into(),
+            });
         }
     }
     Ok(())
@@ -201,16 +304,30 @@ fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
 fn check_frame(d: &Descriptor, f: &Function) -> Problem {
     let frame = &f.frame;
     if frame.size > MAX_EXTENT || !frame.align.is_power_of_two() || frame.align > 4096 {
-        return Err(format!("frame alignment {} is not a power of two up to 4096", frame.align));
+        return Err(format!(
+            "frame alignment {} is not a power of two up to 4096",
+            frame.align
+        ));
     }
     if carries_pointer(d, f.ret.type_index) {
         return Err("results that carry pointers are not supported".into());
     }
-    let members = f.params.iter().map(|p| ("parameter", p)).chain([("result", &f.ret)]);
+    let members = f
+        .params
+        .iter()
+        .map(|p| ("parameter", p))
+        .chain([("result", &f.ret)]);
     for (what, m) in members {
         let t = member_type(d, m).map_err(|e| format!("{what}: {e}"))?;
-        if m.offset > MAX_EXTENT || m.offset % t.align != 0 || m.offset + t.size > frame.size || t.align > frame.align {
-            return Err(format!("{what} of type {} does not fit its frame at offset {}", t.name, m.offset));
+        if m.offset > MAX_EXTENT
+            || m.offset % t.align != 0
+            || m.offset + t.size > frame.size
+            || t.align > frame.align
+        {
+            return Err(format!(
+                "{what} of type {} does not fit its frame at offset {}",
+                t.name, m.offset
+            ));
         }
     }
     Ok(())
@@ -226,7 +343,10 @@ fn carries_pointer(d: &Descriptor, index: usize) -> bool {
 }
 
 fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
-    let t = d.types.get(m.type_index).ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
+    let t = d
+        .types
+        .get(m.type_index)
+        .ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
     match t.kind {
         TypeKind::ComptimeInt | TypeKind::ComptimeFloat | TypeKind::Unsupported => {
             Err(format!("type {} cannot be passed at run time", t.name))
@@ -237,7 +357,11 @@ fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
 
 fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut names = HashSet::new();
-    let all = d.functions.iter().filter(|f| f.owner.is_none()).map(|f| &f.name)
+    let all = d
+        .functions
+        .iter()
+        .filter(|f| f.owner.is_none())
+        .map(|f| &f.name)
         .chain(d.variables.iter().map(|v| &v.name))
         .chain(d.constants.iter().map(|c| &c.name))
         .chain(d.type_decls.iter().map(|t| &t.name))
@@ -249,13 +373,23 @@ fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     }
     let mut slots = HashSet::new();
     for v in &d.variables {
-        let storable = d.types.get(v.type_index).is_some_and(|t| in_memory(&t.kind));
+        let storable = d
+            .types
+            .get(v.type_index)
+            .is_some_and(|t| in_memory(&t.kind));
         if !storable || v.slot >= d.variables.len() || !slots.insert(v.slot) {
             return Err(declaration(&v.name, "bad type or storage slot"));
         }
     }
-    if let Some(t) = d.type_decls.iter().find(|t| d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind))) {
-        return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
+    if let Some(t) = d.type_decls.iter().find(|t| {
+        d.types
+            .get(t.type_index)
+            .is_none_or(|ty| !in_memory(&ty.kind))
+    }) {
+        return Err(declaration(
+            &t.name,
+            "type declaration refers to a missing or unsupported type",
+        ));
     }
     for c in &d.constants {
         let kind = d.types.get(c.type_index).map(|t| &t.kind);
@@ -265,14 +399,20 @@ fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
             _ => false,
         };
         if !ok {
-            return Err(declaration(&c.name, "comptime value has a bad type or text"));
+            return Err(declaration(
+                &c.name,
+                "comptime value has a bad type or text",
+            ));
         }
     }
     Ok(())
 }
 
 fn declaration(name: &str, problem: &str) -> DescriptorError {
-    DescriptorError::Declaration { name: name.to_owned(), problem: problem.to_owned() }
+    DescriptorError::Declaration {
+        name: name.to_owned(),
+        problem: problem.to_owned(),
+    }
 }
 
 fn is_integer_text(s: &str) -> bool {

@@ -32,7 +32,9 @@ impl ScratchLayout {
     /// starts: each copy's length plus the worst-case padding before it.
     pub fn upper_bound(plan: &CallPlan) -> u64 {
         copies(plan).fold(0u64, |total, (len, constraint)| {
-            total.saturating_add(len).saturating_add(constraint.modulus - 1)
+            total
+                .saturating_add(len)
+                .saturating_add(constraint.modulus - 1)
         })
     }
 
@@ -44,8 +46,16 @@ impl ScratchLayout {
         for planned in &plan.clusters {
             let address = match planned.placement {
                 Placement::InPlace { address } => address,
-                Placement::Copy { align_modulus, align_residue, len, .. } => {
-                    let constraint = Constraint { modulus: align_modulus, residue: align_residue };
+                Placement::Copy {
+                    align_modulus,
+                    align_residue,
+                    len,
+                    ..
+                } => {
+                    let constraint = Constraint {
+                        modulus: align_modulus,
+                        residue: align_residue,
+                    };
                     let address = constraint.first_at_or_after(cursor).ok_or(overflow)?;
                     cursor = address.checked_add(len).ok_or(overflow)?;
                     address
@@ -53,7 +63,11 @@ impl ScratchLayout {
             };
             cluster_addresses.push(address);
         }
-        Ok(ScratchLayout { base, size: cursor - base, cluster_addresses })
+        Ok(ScratchLayout {
+            base,
+            size: cursor - base,
+            cluster_addresses,
+        })
     }
 
     /// The block's base address, as given to [`ScratchLayout::new`].
@@ -83,12 +97,23 @@ impl ScratchLayout {
 
 /// Length and constraint of every copied cluster, in cluster order.
 fn copies(plan: &CallPlan) -> impl Iterator<Item = (u64, Constraint)> + '_ {
-    plan.clusters.iter().filter_map(|planned| match planned.placement {
-        Placement::InPlace { .. } => None,
-        Placement::Copy { align_modulus, align_residue, len, .. } => {
-            Some((len, Constraint { modulus: align_modulus, residue: align_residue }))
-        }
-    })
+    plan.clusters
+        .iter()
+        .filter_map(|planned| match planned.placement {
+            Placement::InPlace { .. } => None,
+            Placement::Copy {
+                align_modulus,
+                align_residue,
+                len,
+                ..
+            } => Some((
+                len,
+                Constraint {
+                    modulus: align_modulus,
+                    residue: align_residue,
+                },
+            )),
+        })
 }
 
 #[cfg(test)]
@@ -97,7 +122,13 @@ mod tests {
     use super::*;
 
     fn target(offset: u64, len: u64, align: u64) -> Target {
-        Target { buffer: BufferId(0), offset, len, align, writable: false }
+        Target {
+            buffer: BufferId(0),
+            offset,
+            len,
+            align,
+            writable: false,
+        }
     }
 
     /// Three misaligned targets in a buffer at 0x1001: all three are copied.

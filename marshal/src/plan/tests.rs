@@ -8,7 +8,13 @@ use super::brute_force::{
 use super::*;
 
 fn writable(offset: u64, len: u64, align: u64) -> Target {
-    Target { buffer: BufferId(0), offset, len, align, writable: true }
+    Target {
+        buffer: BufferId(0),
+        offset,
+        len,
+        align,
+        writable: true,
+    }
 }
 
 /// A 16-byte buffer whose first byte is 16-aligned.
@@ -21,14 +27,28 @@ fn overlapping_i32_and_i16_are_copied_together() {
     let plan = plan_call(&targets, |_| BUFFER_ADDRESS).unwrap();
     assert_eq!(plan.clusters.len(), 1);
     let cluster = &plan.clusters[0].cluster;
-    assert_eq!((cluster.start, cluster.end, &cluster.members[..]), (1, 5, &[0, 1][..]));
-    let copy = Placement::Copy { align_modulus: 4, align_residue: 0, len: 4, copy_back: true };
+    assert_eq!(
+        (cluster.start, cluster.end, &cluster.members[..]),
+        (1, 5, &[0, 1][..])
+    );
+    let copy = Placement::Copy {
+        align_modulus: 4,
+        align_residue: 0,
+        len: 4,
+        copy_back: true,
+    };
     assert_eq!(plan.clusters[0].placement, copy);
     assert_eq!(
         plan.targets,
         [
-            TargetLocation::InCluster { cluster: 0, offset: 0 },
-            TargetLocation::InCluster { cluster: 0, offset: 2 },
+            TargetLocation::InCluster {
+                cluster: 0,
+                offset: 0
+            },
+            TargetLocation::InCluster {
+                cluster: 0,
+                offset: 2
+            },
         ]
     );
 }
@@ -37,7 +57,13 @@ fn overlapping_i32_and_i16_are_copied_together() {
 fn i32_and_i16_an_odd_distance_apart_cannot_both_be_aligned() {
     let targets = [writable(1, 4, 4), writable(4, 2, 2)];
     let error = plan_call(&targets, |_| BUFFER_ADDRESS).unwrap_err();
-    assert_eq!(error, PlanError::Alignment(AlignmentConflict { larger: 4, smaller: 2 }));
+    assert_eq!(
+        error,
+        PlanError::Alignment(AlignmentConflict {
+            larger: 4,
+            smaller: 2
+        })
+    );
     assert_eq!(
         error.to_string(),
         "Unable to simultaneously align memory to 4-byte and 2-byte boundary"
@@ -57,7 +83,12 @@ fn aligned_targets_are_passed_in_place() {
 fn an_empty_target_keeps_an_aligned_real_address() {
     let plan = plan_call(&[writable(8, 0, 8)], |_| BUFFER_ADDRESS).unwrap();
     assert!(plan.clusters.is_empty());
-    assert_eq!(plan.targets, [TargetLocation::Empty { address: BUFFER_ADDRESS + 8 }]);
+    assert_eq!(
+        plan.targets,
+        [TargetLocation::Empty {
+            address: BUFFER_ADDRESS + 8
+        }]
+    );
 }
 
 #[test]
@@ -71,7 +102,13 @@ fn an_empty_target_at_a_misaligned_or_null_address_gets_its_alignment() {
 #[test]
 fn a_bad_target_is_refused_by_index() {
     let error = plan_call(&[writable(0, 4, 4), writable(0, 4, 3)], |_| BUFFER_ADDRESS).unwrap_err();
-    assert_eq!(error, PlanError::Target { index: 1, source: TargetError::BadAlignment(3) });
+    assert_eq!(
+        error,
+        PlanError::Target {
+            index: 1,
+            source: TargetError::BadAlignment(3)
+        }
+    );
     assert_eq!(
         error.to_string(),
         "pointer target #1: alignment 3 is not a power of two from 1 to 4096"
@@ -81,7 +118,13 @@ fn a_bad_target_is_refused_by_index() {
 #[test]
 fn a_range_past_the_top_of_memory_is_refused() {
     let error = plan_call(&[writable(8, 16, 1)], |_| u64::MAX - 16).unwrap_err();
-    assert_eq!(error, PlanError::AddressOverflow { index: 0, address: u64::MAX - 16 });
+    assert_eq!(
+        error,
+        PlanError::AddressOverflow {
+            index: 0,
+            address: u64::MAX - 16
+        }
+    );
 }
 
 // ---- properties against the brute-force models ----
