@@ -37,6 +37,8 @@ export function describeErrorName(name) {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .trim()
     .split(/\s+/);
+  // A name of only underscores (`error.__`) has no words to show.
+  if (words[0] === '') return name;
   const sentence = words.map((w, i) => {
     const acronym = w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w);
     if (acronym) return w;

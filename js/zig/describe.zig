@@ -29,6 +29,7 @@ pub const Entry = union(enum) {
 /// Classifies every public declaration of `M`, in declaration order, then
 /// the functions declared inside its struct types (their methods).
 pub fn entries(comptime M: type) []const Entry {
+    @setEvalBranchQuota(1_000_000);
     comptime var list: []const Entry = &.{};
     inline for (@typeInfo(M).@"struct".decls) |d| {
         list = list ++ [_]Entry{classify(M, d)};

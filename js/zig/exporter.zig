@@ -20,6 +20,7 @@ const entries = describe.entries(user);
 const descriptor_text = describe.descriptor(user);
 
 const thunks = blk: {
+    @setEvalBranchQuota(1_000_000);
     var list: []const thunk.Thunk = &.{};
     for (entries) |e| switch (e) {
         .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(f.container, f.name))},

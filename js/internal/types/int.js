@@ -47,8 +47,9 @@ function toBigInt(value, where, t, { min, max, range }) {
 
 function smallInt(t) {
   const { bits, signed, size, name } = t;
-  const lim = limits(Math.max(bits, 1), signed);
-  const [min, max] = bits === 0 ? [0, 0] : [Number(lim.min), Number(lim.max)];
+  // u0 and i0 hold only 0; the shifts in limits() would not say so.
+  const lim = bits === 0 ? { min: 0n, max: 0n, range: '0 to 0' } : limits(bits, signed);
+  const [min, max] = [Number(lim.min), Number(lim.max)];
   const names = ACCESSORS[size];
   const [get, set] = names ? (signed ? names.slice(0, 2) : names.slice(2)) : [null, null];
   const shift = 32 - bits;
@@ -60,7 +61,7 @@ function smallInt(t) {
     ...t,
     read: size === 0 ? () => 0 : (dv, offset) => clean(dv[get](offset, true)),
     normalize(value, where) {
-      return Number(toBigInt(value, where, t, { ...lim, min: BigInt(min), max: BigInt(max) }));
+      return Number(toBigInt(value, where, t, lim));
     },
     write(dv, offset, value, where) {
       const v = this.normalize(value, where);

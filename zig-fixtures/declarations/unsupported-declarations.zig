@@ -1,0 +1,51 @@
+//! Declarations zigport cannot expose yet next to ones it can: importing works, and only touching the former fails.
+
+/// A struct holding a slice: no fixed bytes JS could view.
+pub const Message = struct { id: u32, text: []const u8 };
+
+pub const Shape = union(enum) { circle: f64, square: f64 };
+
+/// A generic function: there is no single compiled version to call.
+pub fn largest(comptime T: type, a: T, b: T) T {
+    return @max(a, b);
+}
+
+pub fn anyEqual(a: anytype, b: anytype) bool {
+    return a == b;
+}
+
+/// A slice of slices, which cannot cross the boundary yet.
+pub fn countBytes(texts: []const []const u8) usize {
+    var total: usize = 0;
+    for (texts) |t| total += t.len;
+    return total;
+}
+
+/// A many-item pointer carries no length, so JS memory cannot be checked against it.
+pub fn firstByte(bytes: [*]const u8) u8 {
+    return bytes[0];
+}
+
+pub fn send(message: Message) u32 {
+    return message.id;
+}
+
+pub fn blank() Message {
+    return .{ .id = 0, .text = "" };
+}
+
+pub var last_message: Message = .{ .id = 0, .text = "" };
+
+pub const greeting = "hello";
+
+/// Supported declarations in the same module keep working.
+pub fn double(x: i32) i32 {
+    visits += 1;
+    return x * 2;
+}
+
+pub var visits: u32 = 0;
+
+pub const version: u16 = 3;
+
+pub const release = 2;
