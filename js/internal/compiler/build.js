@@ -35,12 +35,14 @@ export async function buildLibrary({ zig, source, target, optimize, root }) {
   const output = join(scratch, basename(target));
   const shown = relative(process.cwd(), source) || source;
   const progress = startProgress(shown, optimize);
+  let built = false;
   try {
     const { code, stderr } = await run(zig, buildArguments({ source, output, optimize, root }), process.cwd());
     if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`);
     renameSync(output, target);
+    built = true;
   } finally {
-    progress.stop();
+    progress.stop(built);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -64,11 +66,11 @@ function startProgress(file, optimize) {
     process.stderr.write(`zigport: compiling ${file} (${optimize})...\n`);
   }, PROGRESS_AFTER_MS);
   return {
-    stop() {
+    stop(built) {
       clearTimeout(timer);
       if (announced) {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        process.stderr.write(`zigport: compiled ${file} in ${seconds} s\n`);
+        process.stderr.write(`zigport: ${built ? 'compiled' : 'failed to compile'} ${file} in ${seconds} s\n`);
       }
     },
   };
