@@ -54,8 +54,18 @@ pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
     return @sizeOf(p.child) > 0 and isInMemory(p.child);
 }
 
-/// Whether a value of `T` carries a pointer (results cannot, yet).
-pub fn hasPointer(comptime T: type) bool {
+/// Whether a result of type `T` can be passed back: no pointers, or a
+/// pointer or slice, possibly optional (not inside an error union, yet).
+fn isReturnable(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .pointer => true,
+        .optional => |o| isReturnable(o.child),
+        .error_union => |e| !hasPointer(e.payload),
+        else => true,
+    };
+}
+
+fn hasPointer(comptime T: type) bool {
     return switch (@typeInfo(T)) {
         .pointer => true,
         .optional => |o| hasPointer(o.child),
@@ -76,6 +86,6 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
         );
     }
     const R = info.return_type.?;
-    if (!isSupported(R) or hasPointer(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    if (!isSupported(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
     return null;
 }

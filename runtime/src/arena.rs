@@ -71,6 +71,24 @@ impl Arena {
         }
     }
 
+    /// Header words the pointer invoker fills after a call: word 4, whether
+    /// console output may be waiting; word 5, the result kind (0 null, 1 in
+    /// argument `arg`, 2 Zig memory); word 6, `arg`; f64s at bytes 32, 40,
+    /// 48: byte offset in the argument, byte length, address.
+    pub fn set_call_outcome(&self, console: bool, kind: u32, arg: u32, offset: u64, len: u64, address: u64) {
+        let base = self.base.as_ptr();
+        // SAFETY: bytes 16..56 are inside the header, and each write is
+        // aligned to its size (the arena is 64-byte aligned).
+        unsafe {
+            base.add(16).cast::<u32>().write_volatile(u32::from(console));
+            base.add(20).cast::<u32>().write_volatile(kind);
+            base.add(24).cast::<u32>().write_volatile(arg);
+            base.add(32).cast::<f64>().write_volatile(offset as f64);
+            base.add(40).cast::<f64>().write_volatile(len as f64);
+            base.add(48).cast::<f64>().write_volatile(address as f64);
+        }
+    }
+
     /// The `len` bytes at `offset`, if inside the arena past the header.
     /// JS writes the arena only between calls, so the bytes do not change
     /// while the runtime holds this slice during one.

@@ -5,6 +5,7 @@
 //! arguments; it finds the environment's state through instance data (much
 //! cheaper than per-function callback data) and runs the thunk. It returns
 //! `true` when console output may be waiting for JS, `undefined` otherwise.
+use std::ffi::c_void;
 use std::ptr;
 
 use napi::sys;
@@ -13,7 +14,7 @@ use crate::console;
 use crate::env_state::{self, CallTarget};
 use crate::error::{CallError, JsErrorClass};
 use crate::guard;
-use crate::pointer_call;
+use crate::pointer_call::{self, CallMemory, ResultMemory};
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -74,36 +75,70 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     after_call(env)
 }
 
-unsafe extern "C" fn invoke_with_pointers(
-    env: sys::napi_env,
-    info: sys::napi_callback_info,
-) -> sys::napi_value {
+unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
     let Some(state) = env_state::existing(env) else {
         return throw_range_error(env, c"no zigport module is loaded in this environment");
     };
     let (offset, id) = state.arena.header();
-    let (Some(target), Some(slots)) = (state.target(id), state.slots(id)) else {
+    let (Some(target), Some(layout)) = (state.target(id), state.layout(id)) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
-    let Some(frame) = state
-        .arena
-        .frame_at(offset, target.frame_size, target.frame_align)
-    else {
+    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
-    let prepared = match pointer_call::prepare(env, info, state, &slots, frame) {
+    let mut memory = CallMemory::default();
+    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory) {
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };
     // SAFETY: `frame` is the thunk's frame and every address slot in it now
-    // points at memory that stays valid until `copy_back` below.
+    // points at memory that stays valid until `finish` below.
     let outcome = unsafe { run(target, frame) };
+    let result = match (&outcome, layout.result) {
+        (Ok(()), Some(slot)) => pointer_call::resolve_result(&memory, &prepared, &slot, frame),
+        _ => ResultMemory::Null,
+    };
     // Zig may have written before it panicked; JS sees what it wrote.
     prepared.finish();
-    match outcome {
-        Ok(()) => after_call(env),
-        Err(message) => throw_panic(env, &message),
+    if let Err(message) = outcome {
+        return throw_panic(env, &message);
     }
+    report_outcome(env, state, result)
+}
+
+/// Tells JS what the pointer invoker's call produced (see
+/// `Arena::set_call_outcome`); returns the ArrayBuffer over Zig memory
+/// when the result points there.
+fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: ResultMemory) -> sys::napi_value {
+    let console = console::has_pending();
+    match result {
+        ResultMemory::Null => state.arena.set_call_outcome(console, 0, 0, 0, 0, 0),
+        ResultMemory::Argument { arg, offset, len } => state.arena.set_call_outcome(console, 1, arg, offset, len, 0),
+        ResultMemory::Zig { address, len } => {
+            state.arena.set_call_outcome(console, 2, 0, 0, len, address);
+            return zig_memory(env, address, len);
+        }
+    }
+    ptr::null_mut()
+}
+
+/// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
+/// finalizer: Zig owns the memory, JS only views it.
+fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
+    let mut buffer = ptr::null_mut();
+    let status = if len == 0 {
+        // SAFETY: `env` is live; an empty buffer needs no data.
+        unsafe { sys::napi_create_arraybuffer(env, 0, ptr::null_mut(), &mut buffer) }
+    } else {
+        // SAFETY: the thunk returned this address and length for the caller
+        // to use, and Zig keeps owning it: the buffer gets no finalizer, and
+        // the module stays loaded for the environment's lifetime.
+        unsafe { sys::napi_create_external_arraybuffer(env, address as *mut c_void, len as usize, None, ptr::null_mut(), &mut buffer) }
+    };
+    if status != sys::Status::napi_ok {
+        return throw_range_error(env, c"cannot view the memory a function returned");
+    }
+    buffer
 }
 
 /// Runs a thunk, guarded when its module has runtime safety.

@@ -27,6 +27,13 @@ pub struct CallTarget {
     pub guarded: bool,
 }
 
+/// The address slots of one function's frame: its pointer parameters, and
+/// its result when that is a pointer or slice.
+pub struct PointerLayout {
+    pub params: Vec<PointerSlot>,
+    pub result: Option<PointerSlot>,
+}
+
 pub struct EnvState {
     pub arena: Arc<Arena>,
     /// This environment's entry for the lookup cache (leaked, see LAST_ENTRY).
@@ -35,8 +42,8 @@ pub struct EnvState {
     /// a thunk call (targets are copied out first), so no borrow flag is
     /// needed on the hot path.
     targets: UnsafeCell<Vec<CallTarget>>,
-    /// The pointer slots of each registered function, by the same id.
-    slots: RefCell<Vec<Arc<[PointerSlot]>>>,
+    /// Where each registered function's frame holds addresses, by the same id.
+    layouts: RefCell<Vec<Arc<PointerLayout>>>,
     /// Keeps the code behind every registered thunk mapped.
     libraries: RefCell<Vec<Arc<ZigLibrary>>>,
 }
@@ -47,10 +54,10 @@ impl EnvState {
     pub fn register(
         &self,
         target: CallTarget,
-        slots: Vec<PointerSlot>,
+        layout: PointerLayout,
         library: &Arc<ZigLibrary>,
     ) -> u32 {
-        self.slots.borrow_mut().push(slots.into());
+        self.layouts.borrow_mut().push(Arc::new(layout));
         let mut libraries = self.libraries.borrow_mut();
         if !libraries.iter().any(|l| Arc::ptr_eq(l, library)) {
             libraries.push(Arc::clone(library));
@@ -62,9 +69,9 @@ impl EnvState {
         (targets.len() - 1) as u32
     }
 
-    /// The pointer slots of function `id`.
-    pub fn slots(&self, id: u32) -> Option<Arc<[PointerSlot]>> {
-        self.slots.borrow().get(id as usize).cloned()
+    /// Where function `id`'s frame holds addresses.
+    pub fn layout(&self, id: u32) -> Option<Arc<PointerLayout>> {
+        self.layouts.borrow().get(id as usize).cloned()
     }
 
     #[inline]
@@ -87,7 +94,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         cache_entry,
         arena: Arc::new(Arena::new()),
         targets: UnsafeCell::new(Vec::new()),
-        slots: RefCell::new(Vec::new()),
+        layouts: RefCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
     }));
     // SAFETY: `env` is live; the finalizer frees `state` exactly once, when

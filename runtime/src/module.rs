@@ -11,7 +11,7 @@ use zigport_marshal::descriptor::Descriptor;
 
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
-use crate::env_state::{env_state, CallTarget};
+use crate::env_state::{env_state, CallTarget, PointerLayout};
 use crate::error::RuntimeError;
 use crate::guard;
 use crate::library::ZigLibrary;
@@ -85,8 +85,11 @@ impl ZigModule {
             frame_align: frame.align as usize,
             guarded: self.descriptor.runtime_safety,
         };
-        let slots = self.descriptor.pointer_slots(function);
-        Ok(env_state(env.raw())?.register(target, slots, &self.library))
+        let layout = PointerLayout {
+            params: self.descriptor.pointer_slots(function),
+            result: self.descriptor.result_slot(function),
+        };
+        Ok(env_state(env.raw())?.register(target, layout, &self.library))
     }
 
     /// The memory of storage slot `slot`: a live view for a variable, a

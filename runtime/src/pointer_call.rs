@@ -40,6 +40,26 @@ struct Record {
 /// ArrayBuffer) and byte length.
 type BufferInfo = (Option<*mut u8>, usize);
 
+/// The per-call lists, owned by the invoker's stack frame (moving them
+/// around showed in the cost of a call).
+#[derive(Default)]
+pub struct CallMemory {
+    records: Small<Record>,
+    targets: Small<Target>,
+    buffers: Small<BufferInfo>,
+}
+
+/// Where an address a function returned points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultMemory {
+    Null,
+    /// Inside ArrayBuffer argument `arg` (in place or, via its scratch copy,
+    /// at the corresponding position).
+    Argument { arg: u32, offset: u64, len: u64 },
+    /// Anywhere else: memory Zig owns.
+    Zig { address: u64, len: u64 },
+}
+
 /// What must happen after the call: nothing, or copies back from scratch.
 pub enum Prepared {
     InPlace,
@@ -62,11 +82,13 @@ pub fn prepare(
     state: &EnvState,
     slots: &[PointerSlot],
     frame: *mut u8,
+    memory: &mut CallMemory,
 ) -> Result<Prepared, CallError> {
-    let (mut records, mut targets, mut buffers) = (Small::new(), Small::new(), Small::new());
-    read_records(state, slots, &mut records, &mut targets)?;
-    buffer_arguments(env, info, &mut buffers)?;
-    check_targets(&records, &targets, slots, &buffers)?;
+    let CallMemory { records, targets, buffers } = memory;
+    read_records(state, slots, records, targets)?;
+    buffer_arguments(env, info, buffers)?;
+    let (records, targets, buffers) = (&*records, &*targets, &*buffers);
+    check_targets(records, targets, slots, buffers)?;
     let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
     if targets
         .iter()
@@ -81,7 +103,7 @@ pub fn prepare(
         .iter()
         .map(|(d, _)| d.unwrap_or(ptr::null_mut()))
         .collect();
-    let plan = plan_call(&targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
+    let plan = plan_call(targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
         PlanError::Alignment(conflict) => CallError::Alignment(conflict),
         other => CallError::Plan(other.to_string()),
     })?;
@@ -100,6 +122,33 @@ pub fn prepare(
         call.layout.target_address(&call.plan, i)
     })?;
     Ok(Prepared::Copied(Box::new(call)))
+}
+
+/// Where the address in result slot `slot` of `frame` points, after a call
+/// prepared as `prepared` with `memory`.
+pub fn resolve_result(memory: &CallMemory, prepared: &Prepared, slot: &PointerSlot, frame: *const u8) -> ResultMemory {
+    // SAFETY: slot offsets come from the validated descriptor and lie inside
+    // this function's frame, which the thunk has just filled.
+    let (present, address, count) = unsafe {
+        let present = slot.present_offset.is_none_or(|at| transfer::read_flag(frame.add(at as usize)));
+        let count = slot.len_offset.map_or(1, |at| transfer::read_u64(frame.add(at as usize)));
+        (present, transfer::read_u64(frame.add(slot.address_offset as usize)), count)
+    };
+    let Some(len) = count.checked_mul(slot.elem_size).filter(|_| present && address != 0) else {
+        return ResultMemory::Null;
+    };
+    if let Prepared::Copied(call) = prepared {
+        if let Some(found) = call.in_scratch(address, len) {
+            return found;
+        }
+    }
+    for (arg, (data, byte_len)) in memory.buffers.iter().enumerate() {
+        let Some(base) = data.map(|d| d as u64).filter(|b| *b != 0) else { continue };
+        if address >= base && address.checked_add(len).is_some_and(|end| end <= base + *byte_len as u64) {
+            return ResultMemory::Argument { arg: arg as u32, offset: address - base, len };
+        }
+    }
+    ResultMemory::Zig { address, len }
 }
 
 impl Prepared {
@@ -147,6 +196,20 @@ impl CopiedCall {
                 };
             }
         }
+    }
+
+    /// The argument position of `len` bytes at `address` inside a scratch copy.
+    fn in_scratch(&self, address: u64, len: u64) -> Option<ResultMemory> {
+        self.plan.clusters.iter().enumerate().find_map(|(i, planned)| {
+            let Placement::Copy { len: size, .. } = planned.placement else { return None };
+            let start = self.layout.cluster_address(i);
+            let inside = address >= start && address.checked_add(len).is_some_and(|end| end <= start + size);
+            inside.then(|| ResultMemory::Argument {
+                arg: planned.cluster.buffer.0,
+                offset: planned.cluster.start + (address - start),
+                len,
+            })
+        })
     }
 
     fn cluster_source(&self, cluster: usize) -> *mut u8 {

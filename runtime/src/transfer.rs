@@ -50,3 +50,21 @@ pub unsafe fn write_flag(at: *mut u8, present: bool) {
     // SAFETY: guaranteed by the caller.
     unsafe { at.write(u8::from(present)) }
 }
+
+/// Reads a u64 from a call frame at `at`.
+///
+/// # Safety
+/// `at` must be valid for reading 8 bytes (no alignment needed).
+pub unsafe fn read_u64(at: *const u8) -> u64 {
+    // SAFETY: guaranteed by the caller.
+    unsafe { at.cast::<u64>().read_unaligned() }
+}
+
+/// Reads a presence flag from a call frame at `at`.
+///
+/// # Safety
+/// `at` must be valid for reading 1 byte.
+pub unsafe fn read_flag(at: *const u8) -> bool {
+    // SAFETY: guaranteed by the caller.
+    unsafe { at.read() != 0 }
+}

@@ -63,12 +63,13 @@ function pointerCall(fn, t, i) {
   return [
     found,
     `header[3] = ${table};`,
-    'let printed;',
-    'if (m === null) { header[2] = 0; printed = invokeWithPointers(); } else {',
+    'if (m === null) { header[2] = 0; invokeWithPointers(); } else {',
     `  dv.setUint32(${table}, 0, true); dv.setUint32(${table} + 4, 0, true);`,
     `  dv.setFloat64(${table} + 8, m.byteOffset, true); dv.setFloat64(${table} + 16, m.byteLength, true);`,
-    '  header[2] = 1; printed = invokeWithPointers(m.buffer);',
+    '  header[2] = 1; invokeWithPointers(m.buffer);',
     '}',
+    // The pointer invoker reports console output in the header.
+    'const printed = header[4] !== 0 ? true : undefined;',
   ];
 }
 

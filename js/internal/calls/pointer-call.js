@@ -1,9 +1,12 @@
-// Builds the JS function for a Zig function with pointer or slice
-// parameters. Scalars go into the frame as usual; each pointer argument
-// becomes a record (slot, buffer index, byte offset, byte length) after the
-// frame, and its ArrayBuffer an argument of the pointer invoker, which
-// checks the ranges, plans copies and writes the addresses itself.
+// Builds the JS function for a Zig function with several pointer or slice
+// parameters, or a pointer result. Scalars go into the frame as usual; each
+// pointer argument becomes a record (slot, buffer index, byte offset, byte
+// length) after the frame, and its ArrayBuffer an argument of the pointer
+// invoker, which checks the ranges, plans copies and writes the addresses
+// itself. A returned address comes back as a place in one of those
+// ArrayBuffers or as an ArrayBuffer over Zig's own memory.
 import { argumentCountError } from '../errors.js';
+import { zigMemory, zigObject } from '../runtime/zig-memory.js';
 
 const RECORD_SIZE = 24;
 
@@ -47,10 +50,23 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     header[1] = id;
     header[2] = records.length;
     header[3] = table;
-    const printed = frames.invokeWithPointers(...buffers);
-    if (printed !== undefined) afterOutput();
-    return ret.read(dv, f + fn.ret.offset);
+    const external = frames.invokeWithPointers(...buffers);
+    if (header[4] !== 0) afterOutput();
+    return ret.pointer ? pointerResult(ret, buffers, external) : ret.read(dv, f + fn.ret.offset);
   };
   Object.defineProperty(call, 'name', { value: fn.name });
   return call;
+
+  /** The object for a returned address (see Arena::set_call_outcome in the runtime). */
+  function pointerResult(type, buffers, external) {
+    const byteLength = dv.getFloat64(40, true);
+    switch (header[5]) {
+      case 1: return type.result(buffers[header[6]], dv.getFloat64(32, true), byteLength);
+      case 2: {
+        const memory = zigMemory(dv.getFloat64(48, true), byteLength, external);
+        return zigObject(memory, type.name, () => type.result(memory, 0, byteLength));
+      }
+      default: return null;
+    }
+  }
 }

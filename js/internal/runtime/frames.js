@@ -14,7 +14,7 @@ const arena = addon.arena();
  */
 export const frames = {
   dv: new DataView(arena),
-  header: new Uint32Array(arena, 0, 4),
+  header: new Uint32Array(arena, 0, 16),
   top: addon.frameBase(),
   invoke: addon.invoker(),
   invokeWithPointers: addon.pointerInvoker(),

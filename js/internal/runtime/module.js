@@ -35,7 +35,7 @@ function buildModule(native) {
   descriptor.functions.forEach((fn, index) => {
     const id = native.bindFunction(index);
     const pointers = fn.params.filter((p) => types[p.type].pointer).length;
-    const make = pointers > 1 ? makePointerFunction : makeFunction;
+    const make = pointers > 1 || types[fn.ret.type].pointer ? makePointerFunction : makeFunction;
     const callable = make(fn, types, frames, id, flushConsole);
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;

@@ -1,7 +1,7 @@
-// Zig arrays `[N]T` as JS objects: `length`, `array[i]` with bounds checks,
-// `get(i)`/`set(i, v)`, iteration, `typedArray` for numeric elements and
-// `string` for u8. Like structs they own or view bytes, so an array inside
-// a Zig variable is live.
+// Zig arrays `[N]T` and slices `[]T` as JS objects: `length`, `x[i]` with
+// bounds checks, `get(i)`/`set(i, v)`, iteration, `typedArray` for numeric
+// elements and `string` for u8. Like structs they own or view bytes, so an
+// array inside a Zig variable, or a slice of a buffer, is live.
 import {
   AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, defineSpecialProperties,
   displayName, plain,
@@ -14,32 +14,86 @@ const TYPED_ARRAYS = {
 };
 
 const INDEX = /^(0|[1-9]\d*)$/;
+const LENGTH = Symbol('zigport.length');
+
+/** The element converter of an array or slice object (so a slice parameter can take it). */
+export const ELEMENT_TYPE = Symbol('zigport.elementType');
 
 /** Builds the converter (and class) for an `array` type descriptor. */
 export function arrayType(t, child) {
-  const name = displayName(t.name);
-  const stride = child.size;
-  const object = typeof child.view === 'function';
-  const TypedArray = TYPED_ARRAYS[child.name];
-
+  const { Elements, name, assign, indexed } = elementsClass(t, child, () => t.len);
   function ZigArray(init) {
     if (!new.target) return indexed(bind(Object.create(ZigArray.prototype), castMemory(init, t.size, `${name}()`), 0));
     bind(this, freshMemory(t.size), 0);
     assign(this, init ?? [], `new ${name}()`);
     return indexed(this);
   }
+  Object.setPrototypeOf(ZigArray.prototype, Elements.prototype);
   Object.defineProperty(ZigArray, 'name', { value: name });
+  const make = (dv, offset, readOnly) => indexed(bind(Object.create(ZigArray.prototype), dv, offset, readOnly));
+  return {
+    ...t,
+    constructor: ZigArray,
+    child,
+    read(dv, offset) {
+      const copy = make(freshMemory(t.size), 0, false);
+      copyBytes(copy[DV], 0, dv, offset, t.size);
+      return copy;
+    },
+    view: make,
+    write(dv, offset, value, where) {
+      if (value instanceof ZigArray) return copyBytes(dv, offset, value[DV], value[AT], t.size);
+      const temp = bind(Object.create(ZigArray.prototype), freshMemory(t.size), 0);
+      assign(temp, value, where);
+      return copyBytes(dv, offset, temp[DV], 0, t.size);
+    },
+    inline: null,
+  };
+}
 
-  function check(index, where) {
-    if (!Number.isInteger(index) || index < 0 || index >= t.len) {
-      throw rangeError(where, `index ${index} is out of bounds for ${name} (length ${t.len})`);
+/**
+ * The class of slices `[]T` (results that point at memory): each views
+ * `length` elements where they lie. Returns `(dv, offset, length, readOnly)
+ * => slice`, and the class for `instanceof`.
+ */
+export function sliceClass(t, child) {
+  const { Elements, name, indexed } = elementsClass(t, child, (s) => s[LENGTH]);
+  function ZigSlice(source) {
+    if (new.target) throw new TypeError(`${name} views memory; call ${name}(buffer) to cast`);
+    const dv = castMemory(source, undefined, `${name}()`);
+    return view(dv, 0, dv.byteLength / child.size, false);
+  }
+  Object.setPrototypeOf(ZigSlice.prototype, Elements.prototype);
+  Object.defineProperty(ZigSlice, 'name', { value: name });
+  function view(dv, offset, length, readOnly) {
+    const slice = bind(Object.create(ZigSlice.prototype), dv, offset, readOnly);
+    slice[LENGTH] = length;
+    return indexed(slice);
+  }
+  return { Slice: ZigSlice, view };
+}
+
+/** What arrays and slices share, with `lengthOf(object)` giving the element count. */
+function elementsClass(t, child, lengthOf) {
+  const name = displayName(t.name);
+  const stride = child.size;
+  const object = typeof child.view === 'function';
+  const TypedArray = TYPED_ARRAYS[child.name];
+  const bytes = (self) => new Uint8Array(self[DV].buffer, self[DV].byteOffset + self[AT], lengthOf(self) * stride);
+
+  function Elements() {}
+  function check(self, index, where) {
+    const length = lengthOf(self);
+    if (!Number.isInteger(index) || index < 0 || index >= length) {
+      throw rangeError(where, `index ${index} is out of bounds for ${name} (length ${length})`);
     }
   }
-  Object.defineProperties(ZigArray.prototype, {
-    length: { get: () => t.len },
+  Object.defineProperties(Elements.prototype, {
+    [ELEMENT_TYPE]: { value: child },
+    length: { get() { return lengthOf(this); } },
     get: {
       value(index, where = `${name}.get()`) {
-        check(index, where);
+        check(this, index, where);
         if (object) return childView(this, index, (dv, at, ro) => child.view(dv, at + index * stride, ro));
         return child.read(this[DV], this[AT] + index * stride);
       },
@@ -47,56 +101,57 @@ export function arrayType(t, child) {
     set: {
       value(index, value) {
         const where = `${name}[${index}]`;
-        check(index, where);
+        check(this, index, where);
         assertWritable(this, where);
         child.write(this[DV], this[AT] + index * stride, value, where);
       },
     },
     [Symbol.iterator]: {
       *value() {
-        for (let i = 0; i < t.len; i++) yield this.get(i);
+        for (let i = 0; i < lengthOf(this); i++) yield this.get(i);
       },
     },
     valueOf: { value() { return Array.from(this, plain); }, writable: true },
     typedArray: {
       get() {
         if (!TypedArray) throw new TypeError(`${name} has no typed-array form`);
-        return new TypedArray(this[DV].buffer, this[DV].byteOffset + this[AT], t.len);
+        return new TypedArray(this[DV].buffer, this[DV].byteOffset + this[AT], lengthOf(this));
       },
     },
     string: {
       get() {
         if (child.name !== 'u8') throw new TypeError(`${name} is not text`);
-        return new TextDecoder().decode(new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT], t.len));
+        return new TextDecoder().decode(bytes(this));
       },
       set(text) {
-        const bytes = new TextEncoder().encode(text);
-        if (bytes.length !== t.len) throw rangeError(`${name}.string`, `needs ${t.len} bytes of UTF-8, received ${bytes.length}`);
-        this.$ = bytes;
+        const encoded = new TextEncoder().encode(text);
+        const length = lengthOf(this);
+        if (encoded.length !== length) throw rangeError(`${name}.string`, `needs ${length} bytes of UTF-8, received ${encoded.length}`);
+        assign(this, encoded, `${name}.string`);
       },
     },
   });
-  defineSpecialProperties(ZigArray.prototype, t, assign);
+  defineSpecialProperties(Elements.prototype, t, assign, (self) => lengthOf(self) * stride);
 
   function assign(target, init, where) {
     assertWritable(target, where);
-    if (init instanceof ZigArray) return copyBytes(target[DV], target[AT], init[DV], init[AT], t.size);
+    const length = lengthOf(target);
     if (typeof init === 'string' && child.name === 'u8') init = new TextEncoder().encode(init);
     if (init === null || typeof init !== 'object' || !(Symbol.iterator in init)) {
       throw typeMismatch(where, name, 'an array or iterable of elements', init);
     }
     const items = Array.from(init);
-    if (items.length !== t.len) throw rangeError(where, `${name} needs ${t.len} elements, received ${items.length}`);
+    if (items.length !== length) throw rangeError(where, `${name} needs ${length} elements, received ${items.length}`);
     items.forEach((item, i) => child.write(target[DV], target[AT] + i * stride, item, `${where}[${i}]`));
     return undefined;
   }
 
-  /** Wraps an array object so that `array[i]` reads and writes elements. */
+  /** Wraps an object so that `x[i]` reads and writes elements. */
   function indexed(target) {
     return new Proxy(target, {
-      get(obj, key, receiver) {
+      get(obj, key) {
         if (typeof key === 'string' && INDEX.test(key)) return obj.get(Number(key), `${name}[${key}]`);
-        return Reflect.get(obj, key, receiver === target ? obj : obj);
+        return Reflect.get(obj, key, obj);
       },
       set(obj, key, value) {
         if (typeof key === 'string' && INDEX.test(key)) {
@@ -106,28 +161,11 @@ export function arrayType(t, child) {
         return Reflect.set(obj, key, value, obj);
       },
       has(obj, key) {
-        if (typeof key === 'string' && INDEX.test(key)) return Number(key) < t.len;
+        if (typeof key === 'string' && INDEX.test(key)) return Number(key) < lengthOf(obj);
         return Reflect.has(obj, key);
       },
     });
   }
 
-  return {
-    ...t,
-    constructor: ZigArray,
-    child,
-    read(dv, offset) {
-      const copy = bind(Object.create(ZigArray.prototype), freshMemory(t.size), 0);
-      copyBytes(copy[DV], 0, dv, offset, t.size);
-      return indexed(copy);
-    },
-    view: (dv, offset, readOnly) => indexed(bind(Object.create(ZigArray.prototype), dv, offset, readOnly)),
-    write(dv, offset, value, where) {
-      if (value instanceof ZigArray) return copyBytes(dv, offset, value[DV], value[AT], t.size);
-      const temp = bind(Object.create(ZigArray.prototype), freshMemory(t.size), 0);
-      assign(temp, value, where);
-      return copyBytes(dv, offset, temp[DV], 0, t.size);
-    },
-    inline: null,
-  };
+  return { Elements, name, assign, indexed };
 }

@@ -30,13 +30,13 @@ export function freshMemory(size) {
   return new DataView(new ArrayBuffer(size));
 }
 
-/** DataView over exactly the bytes `value` means, for casting. */
+/** DataView over exactly the bytes `value` means, for casting (any size when `size` is undefined). */
 export function castMemory(value, size, where) {
   let dv;
   if (value instanceof ArrayBuffer) dv = new DataView(value);
   else if (ArrayBuffer.isView(value)) dv = new DataView(value.buffer, value.byteOffset, value.byteLength);
   else throw typeMismatch(where, 'a cast', 'an ArrayBuffer, typed array or DataView', value);
-  if (dv.byteLength !== size) {
+  if (size !== undefined && dv.byteLength !== size) {
     throw new RangeError(`${where}: casting needs exactly ${size} bytes, received ${dv.byteLength}`);
   }
   return dv;
@@ -81,20 +81,24 @@ export function plain(value) {
   return value !== null && typeof value === 'object' ? value.valueOf() : value;
 }
 
-/** Installs the special properties shared by structs and arrays. */
-export function defineSpecialProperties(proto, type, assign) {
+/**
+ * Installs the special properties shared by structs, arrays and slices.
+ * `sizeOf(object)` is the object's byte size (a slice's varies).
+ */
+export function defineSpecialProperties(proto, type, assign, sizeOf = () => type.size) {
   const name = displayName(type.name);
   Object.defineProperties(proto, {
     dataView: {
-      get() { return new DataView(this[DV].buffer, this[DV].byteOffset + this[AT], type.size); },
+      get() { return new DataView(this[DV].buffer, this[DV].byteOffset + this[AT], sizeOf(this)); },
     },
     base64: {
-      get() { return Buffer.from(this.dataView.buffer, this.dataView.byteOffset, type.size).toString('base64'); },
+      get() { return Buffer.from(this[DV].buffer, this[DV].byteOffset + this[AT], sizeOf(this)).toString('base64'); },
       set(text) {
         assertWritable(this, `${name}.base64`);
         const bytes = Buffer.from(text, 'base64');
-        if (bytes.length !== type.size) throw new RangeError(`${name}.base64: needs ${type.size} bytes, received ${bytes.length}`);
-        new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT], type.size).set(bytes);
+        const size = sizeOf(this);
+        if (bytes.length !== size) throw new RangeError(`${name}.base64: needs ${size} bytes, received ${bytes.length}`);
+        new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT], size).set(bytes);
       },
     },
     $: {

@@ -15,5 +15,6 @@ export function optionalType(t, child) {
     // An optional pointer is a pointer argument that may be absent.
     pointer: child.pointer ? { ...child.pointer, optional: true } : undefined,
     target: child.target,
+    result: child.result,
   };
 }

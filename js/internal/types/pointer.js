@@ -6,6 +6,7 @@
 // find which bytes of which ArrayBuffer a value means.
 import { typeMismatch, rangeError } from '../errors.js';
 import { AT, DV, READ_ONLY } from './memory.js';
+import { ELEMENT_TYPE, sliceClass } from './array.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -22,12 +23,23 @@ export function pointerType(t, child) {
   const writable = !t.const;
   const accepted = TYPED_ARRAYS[child.name] ?? [];
   const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
+  const views = sliceClass(t, child);
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
     + (isSlice && child.name === 'u8' && !writable ? ' or a string' : '')
     + (!writable ? ' or an array of values' : '');
   return {
     ...t,
     pointer: { isSlice, writable, elemSize: child.size },
+    /**
+     * What a returned pointer means to JS, given the memory it points at: a
+     * slice view, the struct/array object it points to, or (for a pointer
+     * to a scalar) a one-element slice view. Const pointers give read-only views.
+     */
+    result(buffer, byteOffset, byteLength) {
+      const dv = new DataView(buffer, byteOffset, byteLength);
+      if (!isSlice && typeof child.view === 'function') return child.view(dv, 0, !writable);
+      return views.view(dv, 0, byteLength / child.size, !writable);
+    },
     /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */
     target(value, where) {
       const found = objectMemory(value, where) ?? memoryOf(value, accepted, where) ?? (!writable ? copyOf(value, where) : null);
@@ -45,15 +57,17 @@ export function pointerType(t, child) {
     },
   };
 
-  /** The bytes a zigport object of the pointee's type (or array of them) owns or views. */
+  /** The bytes a zigport object (of the pointee's type, or an array or slice of it) owns or views. */
   function objectMemory(value, where) {
     const own = objectClass && value instanceof objectClass && !isSlice;
-    if (!own || value[DV] === undefined) return null;
+    const elements = isSlice && value?.[ELEMENT_TYPE] === child;
+    if ((!own && !elements) || value[DV] === undefined) return null;
     if (writable && value[READ_ONLY]) {
-      throw new TypeError(`${where}: ${t.name} would let Zig write to a constant ${objectClass.name}`);
+      throw new TypeError(`${where}: ${t.name} would let Zig write to constant memory`);
     }
     const dv = value[DV];
-    return { buffer: dv.buffer, byteOffset: dv.byteOffset + value[AT], byteLength: child.size };
+    const byteLength = elements ? value.length * child.size : child.size;
+    return { buffer: dv.buffer, byteOffset: dv.byteOffset + value[AT], byteLength };
   }
 
   /** A fresh buffer holding `value` (string, array, or one value) for const pointers. */

@@ -29,39 +29,46 @@ impl Descriptor {
         f.params
             .iter()
             .enumerate()
-            .filter_map(|(param, p)| {
-                let (type_index, present_offset) = match self.types[p.type_index].kind {
-                    TypeKind::Optional {
-                        child,
-                        value_offset,
-                        present_offset,
-                    } => (child, Some((value_offset, p.offset + present_offset))),
-                    _ => (p.type_index, None),
-                };
-                let base = p.offset + present_offset.map_or(0, |(value_offset, _)| value_offset);
-                let present_offset = present_offset.map(|(_, flag)| flag);
-                let (child, is_const, address_offset, len_offset) =
-                    match self.types[type_index].kind {
-                        TypeKind::Slice {
-                            child,
-                            is_const,
-                            ptr_offset,
-                            len_offset,
-                        } => (child, is_const, base + ptr_offset, Some(base + len_offset)),
-                        TypeKind::Pointer { child, is_const } => (child, is_const, base, None),
-                        _ => return None,
-                    };
-                let elem = &self.types[child];
-                Some(PointerSlot {
-                    param,
-                    address_offset,
-                    len_offset,
-                    present_offset,
-                    elem_size: elem.size,
-                    elem_align: elem.align,
-                    writable: !is_const,
-                })
-            })
+            .filter_map(|(param, p)| self.slot_at(param, p))
             .collect()
+    }
+
+    /// Where `f`'s result holds an address, if it is a pointer or slice
+    /// (possibly optional). `param` in the slot is the parameter count.
+    pub fn result_slot(&self, f: &Function) -> Option<PointerSlot> {
+        self.slot_at(f.params.len(), &f.ret)
+    }
+
+    fn slot_at(&self, param: usize, p: &super::Member) -> Option<PointerSlot> {
+        let (type_index, present_offset) = match self.types[p.type_index].kind {
+            TypeKind::Optional {
+                child,
+                value_offset,
+                present_offset,
+            } => (child, Some((value_offset, p.offset + present_offset))),
+            _ => (p.type_index, None),
+        };
+        let base = p.offset + present_offset.map_or(0, |(value_offset, _)| value_offset);
+        let present_offset = present_offset.map(|(_, flag)| flag);
+        let (child, is_const, address_offset, len_offset) = match self.types[type_index].kind {
+            TypeKind::Slice {
+                child,
+                is_const,
+                ptr_offset,
+                len_offset,
+            } => (child, is_const, base + ptr_offset, Some(base + len_offset)),
+            TypeKind::Pointer { child, is_const } => (child, is_const, base, None),
+            _ => return None,
+        };
+        let elem = &self.types[child];
+        Some(PointerSlot {
+            param,
+            address_offset,
+            len_offset,
+            present_offset,
+            elem_size: elem.size,
+            elem_align: elem.align,
+            writable: !is_const,
+        })
     }
 }

@@ -258,9 +258,16 @@ fn refuses_a_pointer_to_something_other_than_a_scalar() {
 }
 
 #[test]
-fn refuses_a_result_that_carries_a_pointer() {
+fn finds_the_address_in_a_pointer_result() {
     let mut v = with_pointers();
-    let pointer = v["types"].as_array().unwrap().len() - 2;
-    v["functions"][3]["ret"] = json!({"type": pointer, "offset": 32});
-    assert!(refused(&v).contains("results that carry pointers"));
+    let optional = v["types"].as_array().unwrap().len() - 1;
+    v["functions"][3]["frame"]["size"] = json!(56);
+    v["functions"][3]["ret"] = json!({"type": optional, "offset": 40});
+    let d = parse(&v).unwrap();
+    let slot = d.result_slot(&d.functions[3]).unwrap();
+    assert_eq!(
+        (slot.param, slot.address_offset, slot.present_offset),
+        (3, 40, Some(48))
+    );
+    assert!(d.result_slot(&d.functions[0]).is_none());
 }

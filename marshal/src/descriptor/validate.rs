@@ -309,8 +309,9 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
             frame.align
         ));
     }
-    if carries_pointer(d, f.ret.type_index) {
-        return Err("results that carry pointers are not supported".into());
+    if matches!(d.types.get(f.ret.type_index).map(|t| &t.kind), Some(TypeKind::ErrorUnion { payload, .. }) if carries_pointer(d, *payload))
+    {
+        return Err("results that carry pointers inside error unions are not supported".into());
     }
     let members = f
         .params

@@ -1,0 +1,29 @@
+// ArrayBuffers over memory Zig owns (its globals, what it allocated), as
+// returned pointers reveal them. The same address and length give the same
+// ArrayBuffer while it is alive, so objects viewing Zig memory stay one
+// object per place; a collected buffer is simply made again.
+const known = new Map();
+const forget = new FinalizationRegistry((key) => {
+  if (known.get(key)?.deref() === undefined) known.delete(key);
+});
+
+/** The live ArrayBuffer for (address, byteLength); `fresh` if none is known. */
+export function zigMemory(address, byteLength, fresh) {
+  const key = `${address}:${byteLength}`;
+  const existing = known.get(key)?.deref();
+  if (existing) return existing;
+  known.set(key, new WeakRef(fresh));
+  forget.register(fresh, key);
+  return fresh;
+}
+
+const objects = new WeakMap();
+
+/** The object `make()` builds for a type over Zig memory, once per buffer and type. */
+export function zigObject(buffer, typeName, make) {
+  let byType = objects.get(buffer);
+  if (!byType) objects.set(buffer, (byType = new Map()));
+  let object = byType.get(typeName);
+  if (!object) byType.set(typeName, (object = make()));
+  return object;
+}
