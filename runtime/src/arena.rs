@@ -75,12 +75,22 @@ impl Arena {
     /// console output may be waiting; word 5, the result kind (0 null, 1 in
     /// argument `arg`, 2 Zig memory); word 6, `arg`; f64s at bytes 32, 40,
     /// 48: byte offset in the argument, byte length, address.
-    pub fn set_call_outcome(&self, console: bool, kind: u32, arg: u32, offset: u64, len: u64, address: u64) {
+    pub fn set_call_outcome(
+        &self,
+        console: bool,
+        kind: u32,
+        arg: u32,
+        offset: u64,
+        len: u64,
+        address: u64,
+    ) {
         let base = self.base.as_ptr();
         // SAFETY: bytes 16..56 are inside the header, and each write is
         // aligned to its size (the arena is 64-byte aligned).
         unsafe {
-            base.add(16).cast::<u32>().write_volatile(u32::from(console));
+            base.add(16)
+                .cast::<u32>()
+                .write_volatile(u32::from(console));
             base.add(20).cast::<u32>().write_volatile(kind);
             base.add(24).cast::<u32>().write_volatile(arg);
             base.add(32).cast::<f64>().write_volatile(offset as f64);

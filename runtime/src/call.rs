@@ -75,7 +75,10 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     after_call(env)
 }
 
-unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+unsafe extern "C" fn invoke_with_pointers(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
     let Some(state) = env_state::existing(env) else {
         return throw_range_error(env, c"no zigport module is loaded in this environment");
     };
@@ -83,11 +86,15 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     let (Some(target), Some(layout)) = (state.target(id), state.layout(id)) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
-    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
+    let Some(frame) = state
+        .arena
+        .frame_at(offset, target.frame_size, target.frame_align)
+    else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
     let mut memory = CallMemory::default();
-    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory) {
+    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory)
+    {
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };
@@ -109,11 +116,17 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
 /// Tells JS what the pointer invoker's call produced (see
 /// `Arena::set_call_outcome`); returns the ArrayBuffer over Zig memory
 /// when the result points there.
-fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: ResultMemory) -> sys::napi_value {
+fn report_outcome(
+    env: sys::napi_env,
+    state: &env_state::EnvState,
+    result: ResultMemory,
+) -> sys::napi_value {
     let console = console::has_pending();
     match result {
         ResultMemory::Null => state.arena.set_call_outcome(console, 0, 0, 0, 0, 0),
-        ResultMemory::Argument { arg, offset, len } => state.arena.set_call_outcome(console, 1, arg, offset, len, 0),
+        ResultMemory::Argument { arg, offset, len } => state
+            .arena
+            .set_call_outcome(console, 1, arg, offset, len, 0),
         ResultMemory::Zig { address, len } => {
             state.arena.set_call_outcome(console, 2, 0, 0, len, address);
             return zig_memory(env, address, len);
@@ -133,7 +146,16 @@ fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
         // SAFETY: the thunk returned this address and length for the caller
         // to use, and Zig keeps owning it: the buffer gets no finalizer, and
         // the module stays loaded for the environment's lifetime.
-        unsafe { sys::napi_create_external_arraybuffer(env, address as *mut c_void, len as usize, None, ptr::null_mut(), &mut buffer) }
+        unsafe {
+            sys::napi_create_external_arraybuffer(
+                env,
+                address as *mut c_void,
+                len as usize,
+                None,
+                ptr::null_mut(),
+                &mut buffer,
+            )
+        }
     };
     if status != sys::Status::napi_ok {
         return throw_range_error(env, c"cannot view the memory a function returned");

@@ -55,9 +55,16 @@ pub enum ResultMemory {
     Null,
     /// Inside ArrayBuffer argument `arg` (in place or, via its scratch copy,
     /// at the corresponding position).
-    Argument { arg: u32, offset: u64, len: u64 },
+    Argument {
+        arg: u32,
+        offset: u64,
+        len: u64,
+    },
     /// Anywhere else: memory Zig owns.
-    Zig { address: u64, len: u64 },
+    Zig {
+        address: u64,
+        len: u64,
+    },
 }
 
 /// What must happen after the call: nothing, or copies back from scratch.
@@ -84,7 +91,11 @@ pub fn prepare(
     frame: *mut u8,
     memory: &mut CallMemory,
 ) -> Result<Prepared, CallError> {
-    let CallMemory { records, targets, buffers } = memory;
+    let CallMemory {
+        records,
+        targets,
+        buffers,
+    } = memory;
     read_records(state, slots, records, targets)?;
     buffer_arguments(env, info, buffers)?;
     let (records, targets, buffers) = (&*records, &*targets, &*buffers);
@@ -94,7 +105,7 @@ pub fn prepare(
         .iter()
         .all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset))
     {
-        write_slots(&records, &targets, slots, frame, |i| {
+        write_slots(records, targets, slots, frame, |i| {
             base(&targets[i]) + targets[i].offset
         })?;
         return Ok(Prepared::InPlace);
@@ -118,7 +129,7 @@ pub fn prepare(
         layout,
     };
     call.copy_in();
-    write_slots(&records, &targets, slots, frame, |i| {
+    write_slots(records, targets, slots, frame, |i| {
         call.layout.target_address(&call.plan, i)
     })?;
     Ok(Prepared::Copied(Box::new(call)))
@@ -126,15 +137,31 @@ pub fn prepare(
 
 /// Where the address in result slot `slot` of `frame` points, after a call
 /// prepared as `prepared` with `memory`.
-pub fn resolve_result(memory: &CallMemory, prepared: &Prepared, slot: &PointerSlot, frame: *const u8) -> ResultMemory {
+pub fn resolve_result(
+    memory: &CallMemory,
+    prepared: &Prepared,
+    slot: &PointerSlot,
+    frame: *const u8,
+) -> ResultMemory {
     // SAFETY: slot offsets come from the validated descriptor and lie inside
     // this function's frame, which the thunk has just filled.
     let (present, address, count) = unsafe {
-        let present = slot.present_offset.is_none_or(|at| transfer::read_flag(frame.add(at as usize)));
-        let count = slot.len_offset.map_or(1, |at| transfer::read_u64(frame.add(at as usize)));
-        (present, transfer::read_u64(frame.add(slot.address_offset as usize)), count)
+        let present = slot
+            .present_offset
+            .is_none_or(|at| transfer::read_flag(frame.add(at as usize)));
+        let count = slot
+            .len_offset
+            .map_or(1, |at| transfer::read_u64(frame.add(at as usize)));
+        (
+            present,
+            transfer::read_u64(frame.add(slot.address_offset as usize)),
+            count,
+        )
     };
-    let Some(len) = count.checked_mul(slot.elem_size).filter(|_| present && address != 0) else {
+    let Some(len) = count
+        .checked_mul(slot.elem_size)
+        .filter(|_| present && address != 0)
+    else {
         return ResultMemory::Null;
     };
     if let Prepared::Copied(call) = prepared {
@@ -143,9 +170,19 @@ pub fn resolve_result(memory: &CallMemory, prepared: &Prepared, slot: &PointerSl
         }
     }
     for (arg, (data, byte_len)) in memory.buffers.iter().enumerate() {
-        let Some(base) = data.map(|d| d as u64).filter(|b| *b != 0) else { continue };
-        if address >= base && address.checked_add(len).is_some_and(|end| end <= base + *byte_len as u64) {
-            return ResultMemory::Argument { arg: arg as u32, offset: address - base, len };
+        let Some(base) = data.map(|d| d as u64).filter(|b| *b != 0) else {
+            continue;
+        };
+        if address >= base
+            && address
+                .checked_add(len)
+                .is_some_and(|end| end <= base + *byte_len as u64)
+        {
+            return ResultMemory::Argument {
+                arg: arg as u32,
+                offset: address - base,
+                len,
+            };
         }
     }
     ResultMemory::Zig { address, len }
@@ -200,16 +237,25 @@ impl CopiedCall {
 
     /// The argument position of `len` bytes at `address` inside a scratch copy.
     fn in_scratch(&self, address: u64, len: u64) -> Option<ResultMemory> {
-        self.plan.clusters.iter().enumerate().find_map(|(i, planned)| {
-            let Placement::Copy { len: size, .. } = planned.placement else { return None };
-            let start = self.layout.cluster_address(i);
-            let inside = address >= start && address.checked_add(len).is_some_and(|end| end <= start + size);
-            inside.then(|| ResultMemory::Argument {
-                arg: planned.cluster.buffer.0,
-                offset: planned.cluster.start + (address - start),
-                len,
+        self.plan
+            .clusters
+            .iter()
+            .enumerate()
+            .find_map(|(i, planned)| {
+                let Placement::Copy { len: size, .. } = planned.placement else {
+                    return None;
+                };
+                let start = self.layout.cluster_address(i);
+                let inside = address >= start
+                    && address
+                        .checked_add(len)
+                        .is_some_and(|end| end <= start + size);
+                inside.then(|| ResultMemory::Argument {
+                    arg: planned.cluster.buffer.0,
+                    offset: planned.cluster.start + (address - start),
+                    len,
+                })
             })
-        })
     }
 
     fn cluster_source(&self, cluster: usize) -> *mut u8 {
