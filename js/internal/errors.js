@@ -13,6 +13,11 @@ export class ZigError extends Error {
   toJSON() {
     return { error: this.errorName };
   }
+
+  /** `Number(err)` is the error's code, as in Zig's `@intFromError`. */
+  [Symbol.toPrimitive](hint) {
+    return hint === 'number' ? this.number : this.toString();
+  }
 }
 
 /** Zig refused to compile a module; the message carries its diagnostics. */

@@ -68,7 +68,8 @@ fn classify(comptime M: type, comptime d: Decl) Entry {
         } },
         .type => {
             const V = @field(M, d.name);
-            if (!support.isInMemory(V)) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet");
+            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set;
+            if (!declarable) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet");
             return .{ .type_decl = .{ .name = d.name, .T = V } };
         },
         else => {},

@@ -111,9 +111,13 @@ fn enumMembers(comptime e: std.builtin.Type.Enum) []const u8 {
     return json.array(items);
 }
 
+/// The members of an error set with their codes (null for `anyerror`).
 fn errorNames(comptime set: ?[]const std.builtin.Type.Error) []const u8 {
     const errors = set orelse return "null";
-    comptime var names: []const []const u8 = &.{};
-    inline for (errors) |e| names = names ++ [_][]const u8{json.string(e.name)};
-    return json.array(names);
+    comptime var items: []const []const u8 = &.{};
+    inline for (errors) |e| items = items ++ [_][]const u8{std.fmt.comptimePrint(
+        "{{\"name\":{s},\"value\":{d}}}",
+        .{ json.string(e.name), @intFromError(@field(anyerror, e.name)) },
+    )};
+    return json.array(items);
 }

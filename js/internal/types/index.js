@@ -11,6 +11,7 @@ import { pointerType } from './pointer.js';
 import { structType } from './struct.js';
 import { arrayType } from './array.js';
 import { enumType } from './enum.js';
+import { errorSetType } from './error-set.js';
 import { unsupportedError } from '../errors.js';
 
 /**
@@ -35,6 +36,7 @@ function make(t, get, errorFor) {
     case 'struct': return structType(t, get);
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
+    case 'error_set': return errorSetType(t, errorFor);
     default: return unusable(t);
   }
 }

@@ -57,8 +57,9 @@ pub enum TypeKind {
         value_offset: u64,
         code_offset: u64,
     },
+    /// Members with their codes; `None` for `anyerror`.
     ErrorSet {
-        errors: Option<Vec<String>>,
+        errors: Option<Vec<ErrorMember>>,
     },
     /// `[]T` / `[]const T`, at the boundary `{ ptr, len }`.
     Slice {
@@ -176,4 +177,10 @@ pub struct TypeDecl {
     pub name: String,
     #[serde(rename = "type")]
     pub type_index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ErrorMember {
+    pub name: String,
+    pub value: u32,
 }

@@ -27,7 +27,7 @@ fn sample() -> Value {
             {"kind": "error_union", "payload": 5, "error_set": 6, "value_offset": 0, "code_offset": 8,
              "name": "E!u64", "size": 16, "align": 8},
             {"kind": "int", "bits": 64, "signed": false, "name": "u64", "size": 8, "align": 8},
-            {"kind": "error_set", "errors": ["SystemIsOnFire"], "name": "E", "size": 2, "align": 2},
+            {"kind": "error_set", "errors": [{"name": "SystemIsOnFire", "value": 5}], "name": "E", "size": 2, "align": 2},
             {"kind": "comptime_int", "name": "comptime_int", "size": 0, "align": 1}
         ]
     })
@@ -270,4 +270,11 @@ fn finds_the_address_in_a_pointer_result() {
         (3, 40, Some(48))
     );
     assert!(d.result_slot(&d.functions[0]).is_none());
+}
+
+#[test]
+fn refuses_an_error_code_of_zero() {
+    let mut v = sample();
+    v["types"][6]["errors"][0]["value"] = json!(0);
+    assert!(refused(&v).contains("error codes must be non-zero"));
 }

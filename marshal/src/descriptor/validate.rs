@@ -132,10 +132,18 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
                 && *code_offset < value_offset + payload.size;
             expect(!overlap, "error code overlaps the value")
         }
-        TypeKind::ErrorSet { .. } => expect(
-            t.size >= code_bytes,
-            "error set is smaller than an error code",
-        ),
+        TypeKind::ErrorSet { errors } => {
+            expect(
+                t.size >= code_bytes,
+                "error set is smaller than an error code",
+            )?;
+            let limit = 1u64 << d.error_code_bits;
+            let fits = |e: &super::model::ErrorMember| e.value != 0 && u64::from(e.value) < limit;
+            expect(
+                errors.iter().flatten().all(fits),
+                "error codes must be non-zero and fit the code size",
+            )
+        }
         TypeKind::Slice {
             child,
             ptr_offset,
@@ -385,7 +393,7 @@ fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     if let Some(t) = d.type_decls.iter().find(|t| {
         d.types
             .get(t.type_index)
-            .is_none_or(|ty| !in_memory(&ty.kind))
+            .is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::ErrorSet { .. }))
     }) {
         return Err(declaration(
             &t.name,
