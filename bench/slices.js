@@ -30,4 +30,14 @@ export async function sliceCalls() {
   }, { n: 2_000 });
   console.log('\n## Misaligned 1 MiB writable []u32 (ns per call, median of 7 runs)');
   report('marshalling (misaligned - aligned) vs memcpy', copy.misaligned - copy.aligned, copy.memcpy, 2.5);
+
+  const { totalLength } = await import('./fixtures/string-list.zig?optimize=ReleaseFast');
+  const words = Array.from({ length: 1000 }, (_, i) => `word${i}`);
+  const lists = compare({
+    zig(n) { let s = 0; for (let i = 0; i < n; i++) s = totalLength(words); return s; },
+    encode(n) { const e = new TextEncoder(); for (let i = 0; i < n; i++) for (const w of words) e.encode(w); },
+  }, { n: 200 });
+  console.log('\n## []const []const u8 of 1,000 short strings (ns per call, median of 7 runs)');
+  report('one call vs TextEncoder.encode of each string', lists.zig, lists.encode);
+  console.log(`${'per string'.padEnd(44)} ${(lists.zig / 1000).toFixed(1).padStart(9)} ns`);
 }

@@ -47,10 +47,22 @@ fn isBitField(comptime T: type) bool {
 }
 
 /// `*T` and `[]T` of values in memory (no sentinel), which the host can
-/// point at JS memory.
+/// point at JS memory, and slices of those (`[]const []const u8`).
 pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (!isPlainPointer(p)) return false;
+    if (p.size == .slice) switch (@typeInfo(p.child)) {
+        .pointer => |inner| return isPlainPointer(inner) and pointsAtValues(inner),
+        else => {},
+    };
+    return pointsAtValues(p);
+}
+
+fn isPlainPointer(comptime p: std.builtin.Type.Pointer) bool {
     if (p.size != .one and p.size != .slice) return false;
-    if (p.sentinel_ptr != null or p.is_allowzero or p.is_volatile) return false;
+    return p.sentinel_ptr == null and !p.is_allowzero and !p.is_volatile;
+}
+
+fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
     return @sizeOf(p.child) > 0 and isInMemory(p.child);
 }
 

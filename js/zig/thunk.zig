@@ -54,6 +54,7 @@ pub fn thunkFor(comptime f: anytype) Thunk {
                 args[i] = wire.fromWire(p.type.?, @field(frame, fieldName(i)));
             }
             const result = @call(.auto, f, args);
+            inline for (info.params, 0..) |p, i| wire.release(p.type.?, args[i]);
             frame.retval = wire.toWire(info.return_type.?, result);
         }
     }.call;

@@ -2,7 +2,9 @@
 //! defined memory layout, so at the boundary each one travels as a plain
 //! struct whose field offsets the descriptor reports: `?T` as
 //! `{ value, present }`, `E!T` as `{ value, code }`, a slice `[]T` as
-//! `{ ptr, len }`. Everything else travels as itself.
+//! `{ ptr, len }`. Everything else travels as itself. A slice of slices
+//! arrives as `{ ptr, len }` pairs; the thunk turns them into real slices
+//! in memory it allocates for the call and frees afterwards (`release`).
 const std = @import("std");
 
 /// Integer type that holds an error code (`@intFromError`).
@@ -13,9 +15,22 @@ pub fn Wire(comptime T: type) type {
     return switch (@typeInfo(T)) {
         .optional => |o| struct { value: Wire(o.child), present: bool },
         .error_union => |e| struct { value: Wire(e.payload), code: ErrorCode },
-        .pointer => |p| if (p.size == .slice) struct { ptr: ManyPointer(T), len: usize } else T,
+        .pointer => |p| if (p.size == .slice) struct { ptr: ElementsPointer(T), len: usize } else T,
         else => T,
     };
+}
+
+/// Whether slice type `T` holds slices, which travel in boundary form.
+fn holdsSlices(comptime T: type) bool {
+    const child = @typeInfo(T).pointer.child;
+    return @typeInfo(child) == .pointer and @typeInfo(child).pointer.size == .slice;
+}
+
+/// The `ptr` of a slice's boundary form: `[*]T` as is (const-ness and
+/// alignment kept), or `[*]const Wire(T)` for a slice of slices.
+fn ElementsPointer(comptime Slice: type) type {
+    if (comptime holdsSlices(Slice)) return [*]const Wire(@typeInfo(Slice).pointer.child);
+    return ManyPointer(Slice);
 }
 
 /// `[*]T` (const-ness and alignment kept) for slice type `[]T`.
@@ -34,7 +49,7 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
             .{ .value = toWire(e.payload, x), .code = 0 }
         else |err|
             .{ .value = undefined, .code = @intFromError(err) },
-        .pointer => |p| if (p.size == .slice) .{ .ptr = v.ptr, .len = v.len } else v,
+        .pointer => |p| if (p.size == .slice and comptime !holdsSlices(T)) .{ .ptr = v.ptr, .len = v.len } else v,
         else => v,
     };
 }
@@ -48,7 +63,26 @@ pub fn fromWire(comptime T: type, w: Wire(T)) T {
         .error_union => |e| fromWire(e.payload, w.value),
         // The host always supplies a non-null, aligned address, even for
         // an empty slice.
-        .pointer => |p| if (p.size == .slice) w.ptr[0..w.len] else w,
+        .pointer => |p| if (p.size != .slice) w else if (comptime holdsSlices(T)) sliceOfSlices(T, w) else w.ptr[0..w.len],
         else => w,
     };
+}
+
+fn sliceOfSlices(comptime T: type, w: Wire(T)) T {
+    const Child = @typeInfo(T).pointer.child;
+    const slices = std.heap.c_allocator.alloc(Child, w.len) catch @panic("out of memory for a slice of slices");
+    for (slices, w.ptr[0..w.len]) |*s, element| s.* = fromWire(Child, element);
+    return slices;
+}
+
+/// Frees what `fromWire` allocated for a parameter, after the call.
+pub fn release(comptime T: type, v: T) void {
+    switch (@typeInfo(T)) {
+        .optional => |o| if (v) |x| release(o.child, x),
+        .pointer => |p| if (p.size == .slice and comptime holdsSlices(T)) {
+            for (v) |s| release(p.child, s);
+            std.heap.c_allocator.free(v);
+        },
+        else => {},
+    }
 }

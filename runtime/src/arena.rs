@@ -10,7 +10,7 @@ use std::ptr::NonNull;
 /// Bytes reserved at the start of the arena for the header.
 pub const HEADER_SIZE: usize = 64;
 /// Total arena size. Frames hold scalars and pointers, so this is ample.
-pub const ARENA_SIZE: usize = 64 * 1024;
+pub const ARENA_SIZE: usize = 256 * 1024;
 const ARENA_ALIGN: usize = 64;
 
 pub struct Arena {

@@ -23,17 +23,33 @@ use crate::transfer::{self, ScratchBlock};
 
 /// Most ArrayBuffers one call may pass.
 const MAX_BUFFERS: usize = 32;
-/// Bytes per record: slot u32, buffer argument u32, byte offset f64, byte length f64.
-const RECORD_SIZE: usize = 24;
+/// Most pointer records one call may have (a slice of slices has one per element).
+const MAX_RECORDS: usize = 1 << 12;
+/// Bytes per record: slot u32, buffer argument u32, byte offset f64, byte
+/// length f64, parent record u32 (u32::MAX for none), element u32.
+const RECORD_SIZE: usize = 32;
 
 /// Inline capacity of the per-call lists: calls rarely have more pointers.
 type Small<T> = SmallVec<[T; 4]>;
 
-/// One pointer argument as JS described it.
+/// One pointer argument as JS described it: for a frame slot (`slot`), or
+/// for element `element` of the slice-of-pointers target of record
+/// `parent`.
 #[derive(Clone, Copy)]
 struct Record {
     slot: usize,
     arg: usize,
+    parent: Option<usize>,
+    element: u64,
+}
+
+/// The shape of what a record points at, from its slot.
+struct Geometry {
+    param: usize,
+    is_slice: bool,
+    elem_size: u64,
+    elem_align: u64,
+    writable: bool,
 }
 
 /// An ArrayBuffer argument: its data (None if the value was not an
@@ -289,8 +305,9 @@ fn check_targets(
     Ok(())
 }
 
-/// Writes each slot's address (and length, and presence) into the frame;
-/// `address(i)` is where target `i` is during the call.
+/// Writes each slot's address (and length, and presence) into the frame,
+/// and each element address into its slice-of-pointers target; `address(i)`
+/// is where target `i` is during the call.
 fn write_slots(
     records: &[Record],
     targets: &[Target],
@@ -299,7 +316,9 @@ fn write_slots(
     address: impl Fn(usize) -> u64,
 ) -> Result<(), CallError> {
     for (index, slot) in slots.iter().enumerate() {
-        let record = records.iter().position(|r| r.slot == index);
+        let record = records
+            .iter()
+            .position(|r| r.parent.is_none() && r.slot == index);
         if let Some(present_at) = slot.present_offset {
             // SAFETY: slot offsets come from the validated descriptor and
             // lie inside this function's frame.
@@ -320,6 +339,22 @@ fn write_slots(
             };
         }
     }
+    for (i, r) in records.iter().enumerate() {
+        let Some(p) = r.parent else { continue };
+        let element = slots[records[p].slot]
+            .element
+            .expect("checked in geometry()");
+        let at = (address(p) + r.element * element.stride) as *mut u8;
+        // SAFETY: `geometry` checked that element `r.element` lies inside
+        // target `p`, whose bytes are at `address(p)` for the call (its own
+        // memory or its scratch copy, already filled).
+        unsafe {
+            transfer::write_u64(at.add(element.address_offset as usize), address(i));
+            if let Some(len_at) = element.len_offset {
+                transfer::write_u64(at.add(len_at as usize), targets[i].len / element.elem_size);
+            }
+        }
+    }
     Ok(())
 }
 
@@ -332,7 +367,7 @@ fn read_records(
     targets: &mut Small<Target>,
 ) -> Result<(), CallError> {
     let (count, offset) = state.arena.record_table();
-    if count > slots.len() || offset % 8 != 0 {
+    if count > MAX_RECORDS || offset % 8 != 0 {
         return Err(CallError::Records("bad count or table offset"));
     }
     let bytes = state
@@ -340,36 +375,32 @@ fn read_records(
         .bytes(offset, count * RECORD_SIZE)
         .ok_or(CallError::Records("table outside the arena"))?;
     for chunk in bytes.chunks_exact(RECORD_SIZE) {
-        let word =
-            |i: usize| u32::from_le_bytes(chunk[i..i + 4].try_into().expect("4 bytes")) as usize;
+        let word = |i: usize| u32::from_le_bytes(chunk[i..i + 4].try_into().expect("4 bytes"));
         let float = |i: usize| f64::from_le_bytes(chunk[i..i + 8].try_into().expect("8 bytes"));
+        let parent = Some(word(24) as usize).filter(|p| *p != u32::MAX as usize);
         let record = Record {
-            slot: word(0),
-            arg: word(4),
+            slot: word(0) as usize,
+            arg: word(4) as usize,
+            parent,
+            element: u64::from(word(28)),
         };
-        if record.slot >= slots.len()
-            || records.iter().any(|r: &Record| r.slot == record.slot)
-            || record.arg >= MAX_BUFFERS
-        {
-            return Err(CallError::Records("slot out of range or repeated"));
-        }
-        let slot = &slots[record.slot];
+        let shape = geometry(slots, records, targets, &record)?;
         let (offset, given) = (as_u64(float(8))?, as_u64(float(16))?);
-        let len = if slot.len_offset.is_some() {
+        let len = if shape.is_slice {
             given
         } else {
-            slot.elem_size
+            shape.elem_size
         };
-        if slot.len_offset.is_some() && given % slot.elem_size != 0 {
+        if shape.is_slice && given % shape.elem_size != 0 {
             return Err(CallError::PartialElement {
-                param: slot.param,
+                param: shape.param,
                 len: given,
-                elem_size: slot.elem_size,
+                elem_size: shape.elem_size,
             });
         }
-        if len > given {
+        if len > given || record.arg >= MAX_BUFFERS {
             return Err(CallError::OutOfBounds {
-                param: slot.param,
+                param: shape.param,
                 offset,
                 len,
             });
@@ -379,10 +410,89 @@ fn read_records(
             buffer,
             offset,
             len,
-            align: slot.elem_align,
-            writable: slot.writable,
+            align: shape.elem_align,
+            writable: shape.writable,
         });
         records.push(record);
+    }
+    check_elements_complete(slots, records, targets)
+}
+
+/// The geometry of `record`'s slot, after checking that the slot exists and
+/// that no earlier record claimed the same place. Element records follow
+/// their parent in element order, which keeps this check linear.
+fn geometry(
+    slots: &[PointerSlot],
+    records: &[Record],
+    targets: &[Target],
+    record: &Record,
+) -> Result<Geometry, CallError> {
+    let Some(p) = record.parent else {
+        let slot = slots
+            .get(record.slot)
+            .ok_or(CallError::Records("slot out of range"))?;
+        if records
+            .iter()
+            .any(|r| r.parent.is_none() && r.slot == record.slot)
+        {
+            return Err(CallError::Records("slot repeated"));
+        }
+        return Ok(Geometry {
+            param: slot.param,
+            is_slice: slot.len_offset.is_some(),
+            elem_size: slot.elem_size,
+            elem_align: slot.elem_align,
+            writable: slot.writable,
+        });
+    };
+    let parent = records
+        .get(p)
+        .filter(|r| r.parent.is_none() && r.slot == record.slot)
+        .ok_or(CallError::Records("bad parent record"))?;
+    let slot = &slots[parent.slot];
+    let element = slot
+        .element
+        .ok_or(CallError::Records("parent holds no pointers"))?;
+    let previous = records.last().expect("the parent precedes this record");
+    let expected = if previous.parent == Some(p) {
+        previous.element + 1
+    } else {
+        0
+    };
+    let in_order =
+        (previous.parent == Some(p) || records.len() == p + 1) && record.element == expected;
+    if !in_order || record.element >= targets[p].len / element.stride {
+        return Err(CallError::Records("element out of order or out of range"));
+    }
+    Ok(Geometry {
+        param: slot.param,
+        is_slice: element.len_offset.is_some(),
+        elem_size: element.elem_size,
+        elem_align: element.elem_align,
+        writable: element.writable,
+    })
+}
+
+/// Every element of a slice of pointers must have been described: the
+/// runtime writes every address Zig will read, so none is left to chance.
+fn check_elements_complete(
+    slots: &[PointerSlot],
+    records: &[Record],
+    targets: &[Target],
+) -> Result<(), CallError> {
+    for (i, r) in records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.parent.is_none())
+    {
+        if let Some(element) = slots[r.slot].element {
+            let described = records.iter().filter(|c| c.parent == Some(i)).count() as u64;
+            if described != targets[i].len / element.stride {
+                return Err(CallError::MissingTarget {
+                    param: slots[r.slot].param,
+                });
+            }
+        }
     }
     Ok(())
 }

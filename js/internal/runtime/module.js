@@ -34,8 +34,9 @@ function buildModule(native) {
   const namespace = {};
   descriptor.functions.forEach((fn, index) => {
     const id = native.bindFunction(index);
-    const pointers = fn.params.filter((p) => types[p.type].pointer).length;
-    const make = pointers > 1 || types[fn.ret.type].pointer ? makePointerFunction : makeFunction;
+    const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
+    const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer;
+    const make = simple ? makeFunction : makePointerFunction;
     const callable = make(fn, types, frames, id, flushConsole);
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;

@@ -27,6 +27,7 @@ export function pointerType(t, child) {
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
     + (isSlice && child.name === 'u8' && !writable ? ' or a string' : '')
     + (!writable ? ' or an array of values' : '');
+  if (isSlice && child.pointer) return sliceOfPointers(t, child);
   return {
     ...t,
     pointer: { isSlice, writable, elemSize: child.size },
@@ -116,4 +117,57 @@ function isDetached(buffer) {
 
 function detached(where, value) {
   return new TypeError(`${where}: the ArrayBuffer behind this ${value.constructor.name} is detached`);
+}
+
+/**
+ * `[]const []const u8` and the like: JS passes an array (or iterable) of
+ * values each child pointer accepts. The outer slice's memory is a buffer
+ * made for the call, in which the runtime writes each element's address.
+ * Strings for `[]const u8` elements are encoded side by side into one
+ * buffer, so a thousand strings are one ArrayBuffer rather than a thousand.
+ * `elements` lists, per element, its ArrayBuffer, byte offset and length.
+ */
+function sliceOfPointers(t, child) {
+  const packsStrings = child.pointer.isSlice && !child.pointer.writable && child.pointer.elemSize === 1;
+  return {
+    ...t,
+    pointer: { isSlice: true, writable: false, elemSize: child.size, holdsPointers: true },
+    target(value, where) {
+      if (value === null || typeof value !== 'object' || !(Symbol.iterator in value) || ArrayBuffer.isView(value)) {
+        throw typeMismatch(where, t.name, 'an array of values for its elements', value);
+      }
+      const items = Array.isArray(value) ? value : Array.from(value);
+      const n = items.length;
+      const elements = { owners: new Array(n), offsets: new Float64Array(n), lengths: new Float64Array(n) };
+      const pool = packsStrings ? stringPool(items) : null;
+      let used = 0;
+      for (let i = 0; i < n; i++) {
+        const item = items[i];
+        if (pool !== null && typeof item === 'string') {
+          const written = pool.write(item, used);
+          elements.owners[i] = pool.buffer;
+          elements.offsets[i] = pool.byteOffset + used;
+          elements.lengths[i] = written;
+          used += written;
+        } else {
+          const m = child.target(item, `${where}[${i}]`);
+          elements.owners[i] = m.buffer;
+          elements.offsets[i] = m.byteOffset;
+          elements.lengths[i] = m.byteLength;
+        }
+      }
+      const buffer = new ArrayBuffer(n * child.size);
+      return { buffer, byteOffset: 0, byteLength: buffer.byteLength, elements };
+    },
+    result() {
+      throw new TypeError(`${t.name} results are not supported yet`);
+    },
+  };
+}
+
+/** A zeroed buffer with room for every string of `items` as UTF-8, or null. */
+function stringPool(items) {
+  let capacity = 0;
+  for (const item of items) if (typeof item === 'string') capacity += item.length * 3;
+  return capacity > 0 ? Buffer.alloc(capacity) : null;
 }

@@ -13,7 +13,7 @@ pub use model::{
     Constant, Descriptor, EnumMember, ErrorMember, Field, Function, Member, StructLayout, Type,
     TypeDecl, TypeKind, Unsupported, Variable,
 };
-pub use slots::PointerSlot;
+pub use slots::{ElementSlot, PointerSlot};
 pub use validate::DescriptorError;
 
 /// Version of the descriptor format and the exporter's symbol set. Must equal

@@ -20,6 +20,20 @@ pub struct PointerSlot {
     pub elem_align: u64,
     /// Whether Zig may write through it.
     pub writable: bool,
+    /// For a slice of pointers or slices: where each element holds an address.
+    pub element: Option<ElementSlot>,
+}
+
+/// The address inside each element of a slice of slices (or of pointers):
+/// element `i` starts `i * stride` bytes into the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ElementSlot {
+    pub stride: u64,
+    pub address_offset: u64,
+    pub len_offset: Option<u64>,
+    pub elem_size: u64,
+    pub elem_align: u64,
+    pub writable: bool,
 }
 
 impl Descriptor {
@@ -66,6 +80,31 @@ impl Descriptor {
             address_offset,
             len_offset,
             present_offset,
+            elem_size: elem.size,
+            elem_align: elem.align,
+            writable: !is_const,
+            element: self.element_slot(child),
+        })
+    }
+
+    /// The address layout of elements of type `index`, if they are pointers.
+    fn element_slot(&self, index: usize) -> Option<ElementSlot> {
+        let t = &self.types[index];
+        let (child, is_const, address_offset, len_offset) = match t.kind {
+            TypeKind::Slice {
+                child,
+                is_const,
+                ptr_offset,
+                len_offset,
+            } => (child, is_const, ptr_offset, Some(len_offset)),
+            TypeKind::Pointer { child, is_const } => (child, is_const, 0, None),
+            _ => return None,
+        };
+        let elem = &self.types[child];
+        Some(ElementSlot {
+            stride: t.size,
+            address_offset,
+            len_offset,
             elem_size: elem.size,
             elem_align: elem.align,
             writable: !is_const,

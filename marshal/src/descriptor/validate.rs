@@ -260,9 +260,17 @@ fn check_field(
     }
 }
 
-/// The target type of a pointer: a value in memory with storage.
+/// The target type of a pointer: a value in memory with storage, or (one
+/// level deep) a pointer or slice to such values.
 fn pointee(d: &Descriptor, parent: usize, child: usize) -> Problem {
     let t = nested(d, parent, child)?;
+    if let TypeKind::Slice { child: inner, .. } | TypeKind::Pointer { child: inner, .. } = t.kind {
+        let target = nested(d, child, inner)?;
+        let is_pointer = matches!(t.kind, TypeKind::Pointer { .. });
+        let stride_ok = t.size == 16 || (t.size == 8 && is_pointer);
+        let plain = in_memory(&target.kind) && target.size > 0;
+        return expect(plain && stride_ok, "pointers nest only one level deep");
+    }
     expect(
         in_memory(&t.kind) && t.size > 0,
         "pointers must point at values in memory",
