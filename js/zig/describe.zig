@@ -15,72 +15,83 @@ pub const abi_version = 1;
 
 const Decl = std.builtin.Type.Declaration;
 
-/// What one public declaration of the module is.
+/// What one public declaration is. Each was declared in `container`: the
+/// module, or a struct type declared in it (then also its `owner`, and the
+/// declaration appears on that type's class in JS).
 pub const Entry = union(enum) {
-    /// A function declared in `container` (the module or a struct type,
-    /// which is then `owner`).
     function: struct { name: []const u8, F: type, container: type, owner: ?type },
-    storage: struct { name: []const u8, T: type, mutable: bool },
-    comptime_value: struct { name: []const u8, T: type, text: []const u8 },
-    type_decl: struct { name: []const u8, T: type },
-    unsupported: struct { name: []const u8, reason: []const u8 },
+    storage: struct { name: []const u8, T: type, mutable: bool, container: type, owner: ?type },
+    comptime_value: struct { name: []const u8, T: type, text: []const u8, owner: ?type },
+    type_decl: struct { name: []const u8, T: type, owner: ?type },
+    unsupported: struct { name: []const u8, reason: []const u8, owner: ?type },
 };
 
 /// Classifies every public declaration of `M`, in declaration order, then
-/// the functions declared inside its struct types (their methods).
+/// those of the struct types it declares (methods, constants, nested types,
+/// variables), each struct walked once.
 pub fn entries(comptime M: type) []const Entry {
     @setEvalBranchQuota(1_000_000);
-    comptime var list: []const Entry = &.{};
-    inline for (@typeInfo(M).@"struct".decls) |d| {
-        list = list ++ [_]Entry{classify(M, d)};
-    }
-    inline for (list) |e| switch (e) {
-        .type_decl => |t| list = list ++ methods(t.T),
-        else => {},
-    };
-    return list;
-}
-
-/// The callable functions declared inside struct type `T`.
-fn methods(comptime T: type) []const Entry {
-    comptime var list: []const Entry = &.{};
-    if (@typeInfo(T) != .@"struct") return list;
-    inline for (@typeInfo(T).@"struct".decls) |d| {
-        const F = @TypeOf(@field(T, d.name));
-        if (@typeInfo(F) == .@"fn" and support.functionProblem(F) == null) {
-            list = list ++ [_]Entry{.{ .function = .{ .name = d.name, .F = F, .container = T, .owner = T } }};
+    comptime var list: []const Entry = declarationsOf(M, null);
+    comptime var walked: []const type = &.{};
+    comptime var i = 0;
+    inline while (i < list.len) : (i += 1) {
+        switch (list[i]) {
+            .type_decl => |t| if (@typeInfo(t.T) == .@"struct" and !contains(walked, t.T)) {
+                walked = walked ++ [_]type{t.T};
+                list = list ++ declarationsOf(t.T, t.T);
+            },
+            else => {},
         }
     }
     return list;
 }
 
-fn classify(comptime M: type, comptime d: Decl) Entry {
+fn contains(comptime types: []const type, comptime T: type) bool {
+    for (types) |U| if (U == T) return true;
+    return false;
+}
+
+fn declarationsOf(comptime container: type, comptime owner: ?type) []const Entry {
+    comptime var list: []const Entry = &.{};
+    inline for (@typeInfo(container).@"struct".decls) |d| {
+        list = list ++ [_]Entry{classify(container, d, owner)};
+    }
+    return list;
+}
+
+fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
     const T = @TypeOf(@field(M, d.name));
     switch (@typeInfo(T)) {
         .@"fn" => {
-            if (support.functionProblem(T)) |why| return unsupported(d, why);
-            return .{ .function = .{ .name = d.name, .F = T, .container = M, .owner = null } };
+            if (support.functionProblem(T)) |why| return unsupported(d, why, owner);
+            return .{ .function = .{ .name = d.name, .F = T, .container = M, .owner = owner } };
         },
         .comptime_int, .comptime_float => return .{ .comptime_value = .{
             .name = d.name,
             .T = T,
             .text = json.number(@field(M, d.name)),
+            .owner = owner,
         } },
         .type => {
             const V = @field(M, d.name);
             const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set;
-            if (!declarable) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet");
-            return .{ .type_decl = .{ .name = d.name, .T = V } };
+            if (!declarable) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet", owner);
+            return .{ .type_decl = .{ .name = d.name, .T = V, .owner = owner } };
         },
         else => {},
     }
-    if (!support.isInMemory(T)) return unsupported(d, "variables of type " ++ @typeName(T) ++ " are not supported yet");
+    if (!support.isInMemory(T)) return unsupported(d, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
     const mutable = !@typeInfo(@TypeOf(&@field(M, d.name))).pointer.is_const;
-    return .{ .storage = .{ .name = d.name, .T = T, .mutable = mutable } };
+    return .{ .storage = .{ .name = d.name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
 }
 
-fn unsupported(comptime d: Decl, comptime reason: []const u8) Entry {
-    return .{ .unsupported = .{ .name = d.name, .reason = reason } };
+fn unsupported(comptime d: Decl, comptime reason: []const u8, comptime owner: ?type) Entry {
+    return .{ .unsupported = .{ .name = d.name, .reason = reason, .owner = owner } };
+}
+
+/// `,"owner":N` (the owner's type index) or `,"owner":null`.
+fn ownerJson(comptime table: *TypeTable, comptime owner: ?type) []const u8 {
+    return if (owner) |O| std.fmt.comptimePrint(",\"owner\":{d}", .{table.id(O)}) else ",\"owner\":null";
 }
 
 /// The descriptor of module `M` as JSON text.
@@ -95,20 +106,20 @@ pub fn descriptor(comptime M: type) []const u8 {
     inline for (entries(M)) |e| switch (e) {
         .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
         .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}}}",
-            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable },
+            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}}}",
+            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner) },
         )},
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d},\"value\":{s}}}",
-            .{ json.string(c.name), table.id(c.T), c.text },
+            "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
+            .{ json.string(c.name), table.id(c.T), c.text, ownerJson(&table, c.owner) },
         )},
         .type_decl => |t| type_decls = type_decls ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d}}}",
-            .{ json.string(t.name), table.id(t.T) },
+            "{{\"name\":{s},\"type\":{d}{s}}}",
+            .{ json.string(t.name), table.id(t.T), ownerJson(&table, t.owner) },
         )},
         .unsupported => |u| unsupported_decls = unsupported_decls ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"reason\":{s}}}",
-            .{ json.string(u.name), json.string(u.reason) },
+            "{{\"name\":{s},\"reason\":{s}{s}}}",
+            .{ json.string(u.name), json.string(u.reason), ownerJson(&table, u.owner) },
         )},
     };
     return std.fmt.comptimePrint(

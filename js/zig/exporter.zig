@@ -29,8 +29,8 @@ const thunks = blk: {
     break :blk list;
 };
 
-fn storageAddress(comptime name: []const u8) *anyopaque {
-    return @ptrCast(@constCast(&@field(user, name)));
+fn storageAddress(comptime container: type, comptime name: []const u8) *anyopaque {
+    return @ptrCast(@constCast(&@field(container, name)));
 }
 
 const storage_count = blk: {
@@ -48,7 +48,7 @@ fn storageSlot(index: usize) ?*anyopaque {
     comptime var slot = 0;
     inline for (entries) |e| switch (e) {
         .storage => |s| {
-            if (index == slot) return storageAddress(s.name);
+            if (index == slot) return storageAddress(s.container, s.name);
             slot += 1;
         },
         else => {},

@@ -151,3 +151,38 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: declarations inside structs`, () => {
+    test('constants, variables and nested types are properties of the class', async () => {
+      const { Circle } = await importFixture('structures/nested-declarations', { mode });
+      assert.equal(Circle.pi, Math.PI);
+      assert.equal(Circle.unit.radius, 1);
+      assert.ok(Circle.Style.dashed instanceof Circle.Style);
+      assert.deepEqual(Circle.make(2).bounds().valueOf(), { width: 4, height: 4 });
+      assert.ok(Circle.make(1).bounds() instanceof Circle.Box);
+    });
+
+    test('a variable inside a struct is live', async () => {
+      const { Circle } = await importFixture('structures/nested-declarations', { mode });
+      const before = Circle.created;
+      Circle.make(3);
+      assert.equal(Circle.created, before + 1);
+      Circle.created = 100;
+      Circle.make(3);
+      assert.equal(Circle.created, 101);
+    });
+
+    test('a type that refers to itself is the same class', async () => {
+      const { Circle } = await importFixture('structures/nested-declarations', { mode });
+      assert.equal(Circle.Self, Circle);
+      assert.ok(Math.abs(new Circle.Self({ radius: 1 }).area() - Math.PI) < 1e-12);
+    });
+
+    test('constants inside a struct refuse writes', async () => {
+      const { Circle } = await importFixture('structures/nested-declarations', { mode });
+      assert.throws(() => { Circle.pi = 3; }, { name: 'TypeError', message: /Circle\.pi/ });
+      assert.throws(() => { Circle.unit.radius = 2; }, { name: 'TypeError' });
+    });
+  });
+}

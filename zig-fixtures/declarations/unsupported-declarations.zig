@@ -14,10 +14,12 @@ pub fn anyEqual(a: anytype, b: anytype) bool {
     return a == b;
 }
 
-/// A slice of slices, which cannot cross the boundary yet.
-pub fn countBytes(texts: []const []const u8) usize {
+/// Slices nested two deep, which cannot cross the boundary yet.
+pub fn countBytes(pages: []const []const []const u8) usize {
     var total: usize = 0;
-    for (texts) |t| total += t.len;
+    for (pages) |page| {
+        for (page) |t| total += t.len;
+    }
     return total;
 }
 

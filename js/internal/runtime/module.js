@@ -42,18 +42,28 @@ function buildModule(native) {
     exports[fn.name] = callable;
     return define(namespace, fn.name, { value: callable }, readOnly(fn.name));
   });
+  // Declarations inside a struct go on its class (`Point.origin`); the
+  // module's own go on the namespace and, when constant, the named exports.
+  const home = (d) => (d.owner === null || d.owner === undefined
+    ? { object: namespace, exports, prefix: '' }
+    : { object: types[d.owner].constructor, exports: {}, prefix: `${types[d.owner].constructor.name}.` });
   for (const c of descriptor.constants) {
-    exports[c.name] = comptimeValue(descriptor.types[c.type], c.value);
-    define(namespace, c.name, { value: exports[c.name] }, readOnly(c.name));
+    const { object, exports: named, prefix } = home(c);
+    named[c.name] = comptimeValue(descriptor.types[c.type], c.value);
+    define(object, c.name, { value: named[c.name] }, readOnly(prefix + c.name));
   }
   for (const t of descriptor.type_decls ?? []) {
-    exports[t.name] = types[t.type].constructor;
-    define(namespace, t.name, { value: exports[t.name] }, readOnly(t.name));
+    const { object, exports: named, prefix } = home(t);
+    named[t.name] = types[t.type].constructor;
+    define(object, t.name, { value: named[t.name] }, readOnly(prefix + t.name));
   }
-  for (const v of descriptor.variables) defineVariable(namespace, exports, v, types[v.type], native);
+  for (const v of descriptor.variables) {
+    const { object, exports: named } = home(v);
+    defineVariable(object, named, v, types[v.type], native);
+  }
   for (const u of descriptor.unsupported) {
-    const fail = () => { throw unsupportedError(u.name, u.reason); };
-    define(namespace, u.name, { get: fail, set: fail });
+    const fail = () => { throw unsupportedError(home(u).prefix + u.name, u.reason); };
+    define(home(u).object, u.name, { get: fail, set: fail });
   }
   Object.preventExtensions(namespace);
   return { exports, namespace };
@@ -97,8 +107,10 @@ function defineVariable(namespace, exports, v, type, native) {
 /** A property whose writes fail with `onWrite` (or an accessor pair). */
 function define(target, name, { value, get, set }, onWrite) {
   const descriptor = get
-    ? { get, set, enumerable: true }
-    : { get: () => value, set: onWrite, enumerable: true };
+    ? { get, set, enumerable: true, configurable: true }
+    : { get: () => value, set: onWrite, enumerable: true, configurable: true };
+  // A class's `prototype` cannot be redefined; such a declaration stays out of JS.
+  if (Object.getOwnPropertyDescriptor(target, name)?.configurable === false) return;
   Object.defineProperty(target, name, descriptor);
 }
 

@@ -124,6 +124,9 @@ pub struct Function {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Variable {
     pub name: String,
+    /// The struct type it is declared in, if not the module.
+    #[serde(default)]
+    pub owner: Option<usize>,
     #[serde(rename = "type")]
     pub type_index: usize,
     pub slot: usize,
@@ -133,6 +136,9 @@ pub struct Variable {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Constant {
     pub name: String,
+    /// The struct type it is declared in, if not the module.
+    #[serde(default)]
+    pub owner: Option<usize>,
     #[serde(rename = "type")]
     pub type_index: usize,
     pub value: String,
@@ -141,6 +147,9 @@ pub struct Constant {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Unsupported {
     pub name: String,
+    /// The struct type it is declared in, if not the module.
+    #[serde(default)]
+    pub owner: Option<usize>,
     pub reason: String,
 }
 
@@ -175,6 +184,9 @@ pub struct EnumMember {
 #[derive(Debug, Clone, Deserialize)]
 pub struct TypeDecl {
     pub name: String,
+    /// The struct type it is declared in, if not the module.
+    #[serde(default)]
+    pub owner: Option<usize>,
     #[serde(rename = "type")]
     pub type_index: usize,
 }

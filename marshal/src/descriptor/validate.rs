@@ -377,15 +377,26 @@ fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
     let all = d
         .functions
         .iter()
-        .filter(|f| f.owner.is_none())
-        .map(|f| &f.name)
-        .chain(d.variables.iter().map(|v| &v.name))
-        .chain(d.constants.iter().map(|c| &c.name))
-        .chain(d.type_decls.iter().map(|t| &t.name))
-        .chain(d.unsupported.iter().map(|u| &u.name));
-    for name in all {
-        if name.is_empty() || !names.insert(name) {
+        .map(|f| (f.owner, &f.name))
+        .chain(d.variables.iter().map(|v| (v.owner, &v.name)))
+        .chain(d.constants.iter().map(|c| (c.owner, &c.name)))
+        .chain(d.type_decls.iter().map(|t| (t.owner, &t.name)))
+        .chain(d.unsupported.iter().map(|u| (u.owner, &u.name)));
+    for (owner, name) in all {
+        if name.is_empty() || !names.insert((owner, name)) {
             return Err(declaration(name, "name is empty or declared twice"));
+        }
+        let owner_ok = owner.is_none_or(|o| {
+            matches!(
+                d.types.get(o).map(|t| &t.kind),
+                Some(TypeKind::Struct { .. })
+            )
+        });
+        if !owner_ok {
+            return Err(declaration(
+                name,
+                "declared in something that is not a struct type",
+            ));
         }
     }
     let mut slots = HashSet::new();
