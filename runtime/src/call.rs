@@ -50,7 +50,39 @@ pub fn create_invoker(env: sys::napi_env, kind: Invoker) -> napi::Result<sys::na
     Ok(function)
 }
 
+/// The environment's state, the function the arena header names, its id
+/// and its frame; or the JS exception to return when the header is wrong.
+fn locate(
+    env: sys::napi_env,
+) -> Result<(&'static env_state::EnvState, u32, CallTarget, *mut u8), sys::napi_value> {
+    let Some(state) = env_state::existing(env) else {
+        return Err(throw_range_error(
+            env,
+            c"no zigport module is loaded in this environment",
+        ));
+    };
+    let (offset, id) = state.arena.header();
+    let Some(target) = state.target(id) else {
+        return Err(throw_range_error(
+            env,
+            c"call names a function that is not registered",
+        ));
+    };
+    let Some(frame) = state
+        .arena
+        .frame_at(offset, target.frame_size, target.frame_align)
+    else {
+        return Err(throw_range_error(
+            env,
+            c"call frame lies outside the argument arena",
+        ));
+    };
+    Ok((state, id, target, frame))
+}
+
 unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) -> sys::napi_value {
+    // Spelled out rather than through `locate`: returning its tuple costs
+    // about a nanosecond here, a tenth of the call.
     let Some(state) = env_state::existing(env) else {
         return throw_range_error(env, c"no zigport module is loaded in this environment");
     };
@@ -79,18 +111,12 @@ unsafe extern "C" fn invoke_with_pointers(
     env: sys::napi_env,
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
-    let Some(state) = env_state::existing(env) else {
-        return throw_range_error(env, c"no zigport module is loaded in this environment");
+    let (state, id, target, frame) = match locate(env) {
+        Ok(found) => found,
+        Err(exception) => return exception,
     };
-    let (offset, id) = state.arena.header();
-    let (Some(target), Some(layout)) = (state.target(id), state.layout(id)) else {
+    let Some(layout) = state.layout(id) else {
         return throw_range_error(env, c"call names a function that is not registered");
-    };
-    let Some(frame) = state
-        .arena
-        .frame_at(offset, target.frame_size, target.frame_align)
-    else {
-        return throw_range_error(env, c"call frame lies outside the argument arena");
     };
     let mut memory = CallMemory::default();
     let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory)

@@ -510,10 +510,27 @@ fn buffer_arguments(
     info: sys::napi_callback_info,
     out: &mut Small<BufferInfo>,
 ) -> Result<(), CallError> {
-    // Node fills every slot it is given, so ask for few first.
     let mut argv = [ptr::null_mut(); MAX_BUFFERS];
-    let mut argc = 4;
-    // SAFETY: `argv` holds at least `argc` slots; Node writes at most that many.
+    // Node fills every slot it is given, so ask for few first.
+    let mut argc = arguments(env, info, &mut argv[..4]);
+    if argc > 4 {
+        if argc > MAX_BUFFERS {
+            return Err(CallError::Records("too many buffers"));
+        }
+        argc = arguments(env, info, &mut argv);
+    }
+    out.extend(argv[..argc].iter().map(|&value| arraybuffer(env, value)));
+    Ok(())
+}
+
+/// Fills `argv` with the call's first arguments; returns how many it has.
+fn arguments(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+    argv: &mut [sys::napi_value],
+) -> usize {
+    let mut argc = argv.len();
+    // SAFETY: `argv` holds `argc` slots; Node writes at most that many.
     unsafe {
         sys::napi_get_cb_info(
             env,
@@ -524,24 +541,7 @@ fn buffer_arguments(
             ptr::null_mut(),
         )
     };
-    if argc > 4 {
-        if argc > MAX_BUFFERS {
-            return Err(CallError::Records("too many buffers"));
-        }
-        // SAFETY: as above, now with room for all `argc` arguments.
-        unsafe {
-            sys::napi_get_cb_info(
-                env,
-                info,
-                &mut argc,
-                argv.as_mut_ptr(),
-                ptr::null_mut(),
-                ptr::null_mut(),
-            )
-        };
-    }
-    out.extend(argv[..argc].iter().map(|&value| arraybuffer(env, value)));
-    Ok(())
+    argc
 }
 
 fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {

@@ -3,7 +3,7 @@
 // elements and `string` for u8. Like structs they own or view bytes, so an
 // array inside a Zig variable, or a slice of a buffer, is live.
 import {
-  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, defineSpecialProperties,
+  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyingAccess, defineSpecialProperties,
   displayName, plain,
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
@@ -30,23 +30,12 @@ export function arrayType(t, child) {
   }
   Object.setPrototypeOf(ZigArray.prototype, Elements.prototype);
   Object.defineProperty(ZigArray, 'name', { value: name });
-  const make = (dv, offset, readOnly) => indexed(bind(Object.create(ZigArray.prototype), dv, offset, readOnly));
   return {
     ...t,
+    ...copyingAccess(ZigArray, t.size, assign, indexed),
     constructor: ZigArray,
     child,
-    read(dv, offset) {
-      const copy = make(freshMemory(t.size), 0, false);
-      copyBytes(copy[DV], 0, dv, offset, t.size);
-      return copy;
-    },
-    view: make,
-    write(dv, offset, value, where) {
-      if (value instanceof ZigArray) return copyBytes(dv, offset, value[DV], value[AT], t.size);
-      const temp = bind(Object.create(ZigArray.prototype), freshMemory(t.size), 0);
-      assign(temp, value, where);
-      return copyBytes(dv, offset, temp[DV], 0, t.size);
-    },
+    view: (dv, offset, readOnly) => indexed(bind(Object.create(ZigArray.prototype), dv, offset, readOnly)),
     inline: null,
   };
 }

@@ -109,3 +109,27 @@ export function defineSpecialProperties(proto, type, assign, sizeOf = () => type
     [Symbol.toStringTag]: { get: () => name },
   });
 }
+
+/**
+ * `read` and `write` for a class whose instances own or view `size` bytes:
+ * `read` copies out of the memory (frames are reused, so results must not
+ * view them); `write` copies an instance's bytes, or fills a temporary from
+ * a plain value first so that a bad field leaves the target untouched.
+ * `wrap` turns a bound object into what users see (arrays add a Proxy).
+ */
+export function copyingAccess(Class, size, assign, wrap = (object) => object) {
+  const fresh = () => bind(Object.create(Class.prototype), freshMemory(size), 0);
+  return {
+    read(dv, offset) {
+      const copy = fresh();
+      copyBytes(copy[DV], 0, dv, offset, size);
+      return wrap(copy);
+    },
+    write(dv, offset, value, where) {
+      if (value instanceof Class) return copyBytes(dv, offset, value[DV], value[AT], size);
+      const temp = fresh();
+      assign(temp, value, where);
+      return copyBytes(dv, offset, temp[DV], 0, size);
+    },
+  };
+}

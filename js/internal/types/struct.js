@@ -4,8 +4,8 @@
 // `new Point({ x: 1 })` fills missing fields from Zig's defaults; calling
 // `Point(dataView)` without `new` casts existing memory without copying.
 import {
-  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, defineSpecialProperties,
-  displayName, plain,
+  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, copyingAccess,
+  defineSpecialProperties, displayName, plain,
 } from './memory.js';
 import { readBits, writeBits } from './bits.js';
 import { typeMismatch } from '../errors.js';
@@ -93,20 +93,8 @@ export function structType(t, fieldType) {
     ...t,
     constructor: Struct,
     fieldType: (key) => byName.get(key).type,
-    /** A copy (frames are reused, so results must not view them). */
-    read(dv, offset) {
-      const copy = bind(Object.create(Struct.prototype), freshMemory(t.size), 0);
-      copyBytes(copy[DV], 0, dv, offset, t.size);
-      return copy;
-    },
+    ...copyingAccess(Struct, t.size, assign),
     view: (dv, offset, readOnly) => bind(Object.create(Struct.prototype), dv, offset, readOnly),
-    write(dv, offset, value, where) {
-      if (value instanceof Struct) return copyBytes(dv, offset, value[DV], value[AT], t.size);
-      // Fill a temporary first so a bad field leaves the target untouched.
-      const temp = bind(Object.create(Struct.prototype), freshMemory(t.size), 0);
-      assign(temp, value, where);
-      return copyBytes(dv, offset, temp[DV], 0, t.size);
-    },
     inline: null,
   };
 }
