@@ -8,6 +8,7 @@ const thunk = @import("thunk.zig");
 const console = @import("console.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
+const host_allocator = @import("host_allocator.zig");
 
 comptime {
     _ = console;
@@ -95,4 +96,8 @@ export fn zigport_set_console(sink: ?console.Sink) void {
 
 export fn zigport_set_panic_escape(escape: ?panic_escape.Escape) void {
     panic_escape.setEscape(escape);
+}
+
+export fn zigport_set_host_alloc(alloc: ?host_allocator.Alloc) void {
+    host_allocator.setAlloc(alloc);
 }

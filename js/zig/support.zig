@@ -6,6 +6,7 @@ const std = @import("std");
 
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
+    if (T == std.mem.Allocator) return true;
     if (isInMemory(T)) return true;
     return switch (@typeInfo(T)) {
         .void => true,
@@ -66,23 +67,14 @@ fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
     return @sizeOf(p.child) > 0 and isInMemory(p.child);
 }
 
-/// Whether a result of type `T` can be passed back: no pointers, or a
-/// pointer or slice, possibly optional (not inside an error union, yet).
+/// Whether a result of type `T` can be passed back: anything supported
+/// but a slice of slices.
 fn isReturnable(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .pointer => true,
+        .pointer => |p| p.size != .slice or @typeInfo(p.child) != .pointer,
         .optional => |o| isReturnable(o.child),
-        .error_union => |e| !hasPointer(e.payload),
+        .error_union => |e| isReturnable(e.payload),
         else => true,
-    };
-}
-
-fn hasPointer(comptime T: type) bool {
-    return switch (@typeInfo(T)) {
-        .pointer => true,
-        .optional => |o| hasPointer(o.child),
-        .error_union => |e| hasPointer(e.payload),
-        else => false,
     };
 }
 
@@ -98,6 +90,6 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
         );
     }
     const R = info.return_type.?;
-    if (!isSupported(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    if (R == std.mem.Allocator or !isSupported(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
     return null;
 }

@@ -14,6 +14,7 @@ pub const TypeTable = struct {
         for (self.types, 0..) |U, i| if (U == T) return i;
         self.types = self.types ++ [_]type{T};
         const index = self.types.len - 1;
+        if (T == std.mem.Allocator) return index;
         switch (@typeInfo(T)) {
             .optional => |o| _ = self.id(o.child),
             .error_union => |e| {
@@ -49,6 +50,7 @@ pub const TypeTable = struct {
     }
 
     fn body(comptime self: *TypeTable, comptime T: type, comptime W: type) []const u8 {
+        if (T == std.mem.Allocator) return "\"kind\":\"allocator\"";
         return switch (@typeInfo(T)) {
             .bool => "\"kind\":\"bool\"",
             .void => "\"kind\":\"void\"",

@@ -6,12 +6,15 @@
 //! arrives as `{ ptr, len }` pairs; the thunk turns them into real slices
 //! in memory it allocates for the call and frees afterwards (`release`).
 const std = @import("std");
+const host_allocator = @import("host_allocator.zig");
 
 /// Integer type that holds an error code (`@intFromError`).
 pub const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
 
 /// The boundary representation of `T`.
 pub fn Wire(comptime T: type) type {
+    // JS passes nothing for an allocator; the thunk supplies the host's.
+    if (T == std.mem.Allocator) return void;
     return switch (@typeInfo(T)) {
         .optional => |o| struct { value: Wire(o.child), present: bool },
         .error_union => |e| struct { value: Wire(e.payload), code: ErrorCode },
@@ -56,6 +59,7 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
 
 /// Converts a boundary representation back into the Zig value.
 pub fn fromWire(comptime T: type, w: Wire(T)) T {
+    if (T == std.mem.Allocator) return host_allocator.allocator();
     return switch (@typeInfo(T)) {
         .optional => |o| if (w.present) fromWire(o.child, w.value) else null,
         // Error-union parameters are rare; the host only ever sends the
@@ -77,6 +81,7 @@ fn sliceOfSlices(comptime T: type, w: Wire(T)) T {
 
 /// Frees what `fromWire` allocated for a parameter, after the call.
 pub fn release(comptime T: type, v: T) void {
+    if (T == std.mem.Allocator) return;
     switch (@typeInfo(T)) {
         .optional => |o| if (v) |x| release(o.child, x),
         .pointer => |p| if (p.size == .slice and comptime holdsSlices(T)) {

@@ -73,8 +73,9 @@ impl Arena {
 
     /// Header words the pointer invoker fills after a call: word 4, whether
     /// console output may be waiting; word 5, the result kind (0 null, 1 in
-    /// argument `arg`, 2 Zig memory); word 6, `arg`; f64s at bytes 32, 40,
-    /// 48: byte offset in the argument, byte length, address.
+    /// argument `arg`, 2 Zig memory, 3 in a buffer the host allocator made,
+    /// which the invoker returns); word 6, `arg`; f64s at bytes 32, 40, 48:
+    /// byte offset in that buffer, byte length, address.
     pub fn set_call_outcome(
         &self,
         console: bool,

@@ -14,6 +14,7 @@ use crate::console;
 use crate::env_state::{self, CallTarget};
 use crate::error::{CallError, JsErrorClass};
 use crate::guard;
+use crate::host_memory::AllocationScope;
 use crate::pointer_call::{self, CallMemory, ResultMemory};
 
 /// Which of the two invokers to create.
@@ -124,11 +125,15 @@ unsafe extern "C" fn invoke_with_pointers(
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };
+    let scope = layout.allocates.then(|| AllocationScope::open(env));
     // SAFETY: `frame` is the thunk's frame and every address slot in it now
     // points at memory that stays valid until `finish` below.
     let outcome = unsafe { run(target, frame) };
+    let allocations = scope.map(AllocationScope::close).unwrap_or_default();
     let result = match (&outcome, layout.result) {
-        (Ok(()), Some(slot)) => pointer_call::resolve_result(&memory, &prepared, &slot, frame),
+        (Ok(()), Some(slot)) => {
+            pointer_call::resolve_result(&memory, &prepared, &allocations, &slot, frame)
+        }
         _ => ResultMemory::Null,
     };
     // Zig may have written before it panicked; JS sees what it wrote.
@@ -140,8 +145,9 @@ unsafe extern "C" fn invoke_with_pointers(
 }
 
 /// Tells JS what the pointer invoker's call produced (see
-/// `Arena::set_call_outcome`); returns the ArrayBuffer over Zig memory
-/// when the result points there.
+/// `Arena::set_call_outcome`); returns the ArrayBuffer the result points
+/// into when JS does not have it yet (Zig memory, or one the host
+/// allocator made).
 fn report_outcome(
     env: sys::napi_env,
     state: &env_state::EnvState,
@@ -156,6 +162,14 @@ fn report_outcome(
         ResultMemory::Zig { address, len } => {
             state.arena.set_call_outcome(console, 2, 0, 0, len, address);
             return zig_memory(env, address, len);
+        }
+        ResultMemory::Allocated {
+            buffer,
+            offset,
+            len,
+        } => {
+            state.arena.set_call_outcome(console, 3, 0, offset, len, 0);
+            return buffer;
         }
     }
     ptr::null_mut()

@@ -32,6 +32,8 @@ pub struct CallTarget {
 pub struct PointerLayout {
     pub params: Vec<PointerSlot>,
     pub result: Option<PointerSlot>,
+    /// Whether the function takes an allocator the host must supply.
+    pub allocates: bool,
 }
 
 pub struct EnvState {

@@ -10,7 +10,8 @@
 //! - [`env_state`]: per-environment state (arena, function table);
 //! - [`arena`]: memory where call frames are written;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
-//! - [`guard`]: calls that turn a Zig panic into a JS exception.
+//! - [`guard`]: calls that turn a Zig panic into a JS exception;
+//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -19,6 +20,7 @@ mod console;
 mod env_state;
 mod error;
 mod guard;
+mod host_memory;
 mod library;
 mod module;
 mod pointer_call;

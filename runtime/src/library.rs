@@ -22,6 +22,8 @@ type ErrorNameFn = unsafe extern "C" fn(code: u32, len: *mut usize) -> *const u8
 type SetConsoleFn = unsafe extern "C" fn(sink: Option<Sink>);
 type PanicEscape = unsafe extern "C" fn(message: *const u8, len: usize);
 type SetPanicEscapeFn = unsafe extern "C" fn(escape: Option<PanicEscape>);
+type HostAlloc = unsafe extern "C" fn(len: usize, alignment: usize) -> *mut u8;
+type SetHostAllocFn = unsafe extern "C" fn(alloc: Option<HostAlloc>);
 
 /// An open compiled module. Function pointers taken from it stay valid for
 /// as long as this value lives.
@@ -33,6 +35,7 @@ pub struct ZigLibrary {
     error_name: ErrorNameFn,
     set_console: SetConsoleFn,
     set_panic_escape: SetPanicEscapeFn,
+    set_host_alloc: SetHostAllocFn,
     // Declared last: dropped (dlclose) after nothing above can be called.
     _library: Library,
 }
@@ -74,6 +77,7 @@ impl ZigLibrary {
             error_name: symbol(&library, path, "zigport_error_name")?,
             set_console: symbol(&library, path, "zigport_set_console")?,
             set_panic_escape: symbol(&library, path, "zigport_set_panic_escape")?,
+            set_host_alloc: symbol(&library, path, "zigport_set_host_alloc")?,
             _library: library,
         })
     }
@@ -122,6 +126,13 @@ impl ZigLibrary {
         // SAFETY: the exporter stores the pointer atomically; `escape` is a
         // plain function that lives as long as the process.
         unsafe { (self.set_panic_escape)(Some(escape)) }
+    }
+
+    /// Makes the allocator the module hands its functions call `alloc`.
+    pub fn set_host_alloc(&self, alloc: HostAlloc) {
+        // SAFETY: the exporter stores the pointer atomically; `alloc` is a
+        // plain function that lives as long as the process.
+        unsafe { (self.set_host_alloc)(Some(alloc)) }
     }
 
     /// Routes the module's writes to fds 1 and 2 through `sink`.

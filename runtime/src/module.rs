@@ -14,6 +14,7 @@ use crate::console;
 use crate::env_state::{env_state, CallTarget, PointerLayout};
 use crate::error::RuntimeError;
 use crate::guard;
+use crate::host_memory;
 use crate::library::ZigLibrary;
 
 #[napi]
@@ -43,6 +44,7 @@ impl ZigModule {
         console::capture_this_thread();
         library.set_console(console::sink);
         library.set_panic_escape(guard::zigport_panic_escape);
+        library.set_host_alloc(host_memory::host_alloc);
         Ok(Self {
             library: Arc::new(library),
             descriptor,
@@ -88,6 +90,7 @@ impl ZigModule {
         let layout = PointerLayout {
             params: self.descriptor.pointer_slots(function),
             result: self.descriptor.result_slot(function),
+            allocates: self.descriptor.allocates(function),
         };
         Ok(env_state(env.raw())?.register(target, layout, &self.library))
     }

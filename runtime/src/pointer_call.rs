@@ -19,6 +19,7 @@ use zigport_marshal::plan::{
 
 use crate::env_state::EnvState;
 use crate::error::CallError;
+use crate::host_memory::Allocation;
 use crate::transfer::{self, ScratchBlock};
 
 /// Most ArrayBuffers one call may pass.
@@ -73,6 +74,12 @@ pub enum ResultMemory {
     /// at the corresponding position).
     Argument {
         arg: u32,
+        offset: u64,
+        len: u64,
+    },
+    /// Inside an ArrayBuffer the host allocator made during the call.
+    Allocated {
+        buffer: sys::napi_value,
         offset: u64,
         len: u64,
     },
@@ -156,6 +163,7 @@ pub fn prepare(
 pub fn resolve_result(
     memory: &CallMemory,
     prepared: &Prepared,
+    allocations: &[Allocation],
     slot: &PointerSlot,
     frame: *const u8,
 ) -> ResultMemory {
@@ -174,12 +182,30 @@ pub fn resolve_result(
             count,
         )
     };
+    let failed = slot.error_code.is_some_and(|(at, size)| {
+        // SAFETY: as above; the code's size comes from the validated
+        // descriptor's error_code_bits (at most 4 bytes).
+        unsafe { transfer::read_uint(frame.add(at as usize), size) != 0 }
+    });
     let Some(len) = count
         .checked_mul(slot.elem_size)
-        .filter(|_| present && address != 0)
+        .filter(|_| present && !failed && address != 0)
     else {
         return ResultMemory::Null;
     };
+    let inside = |start: u64, size: u64| {
+        address >= start
+            && address
+                .checked_add(len)
+                .is_some_and(|end| end <= start + size)
+    };
+    if let Some(a) = allocations.iter().find(|a| inside(a.start, a.len)) {
+        return ResultMemory::Allocated {
+            buffer: a.buffer,
+            offset: address - a.base,
+            len,
+        };
+    }
     if let Prepared::Copied(call) = prepared {
         if let Some(found) = call.in_scratch(address, len) {
             return found;

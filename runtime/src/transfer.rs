@@ -68,3 +68,15 @@ pub unsafe fn read_flag(at: *const u8) -> bool {
     // SAFETY: guaranteed by the caller.
     unsafe { at.read() != 0 }
 }
+
+/// Reads a little-endian unsigned integer of `size` bytes (at most 8).
+///
+/// # Safety
+/// `at` must be valid for reading `size` bytes.
+pub unsafe fn read_uint(at: *const u8, size: u64) -> u64 {
+    let mut bytes = [0u8; 8];
+    let size = size.min(8) as usize;
+    // SAFETY: guaranteed by the caller; `bytes` holds 8.
+    unsafe { std::ptr::copy_nonoverlapping(at, bytes.as_mut_ptr(), size) };
+    u64::from_le_bytes(bytes)
+}

@@ -19,7 +19,8 @@ const MAX_BUFFERS = 32;
 export function makePointerFunction(fn, types, frames, id, afterOutput) {
   const { dv, header } = frames;
   const ret = types[fn.ret.type];
-  const params = fn.params.map((p, i) => ({
+  // An allocator parameter is the runtime's to supply, not an argument.
+  const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => ({
     type: types[p.type],
     offset: p.offset,
     where: `${fn.name}(args[${i}])`,
@@ -69,7 +70,9 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     header[3] = table;
     const external = frames.invokeWithPointers(...buffers);
     if (header[4] !== 0) afterOutput();
-    return ret.pointer ? pointerResult(ret, buffers, external) : ret.read(dv, f + fn.ret.offset);
+    if (!ret.pointer) return ret.read(dv, f + fn.ret.offset);
+    ret.throwIfError?.(dv, f + fn.ret.offset);
+    return pointerResult(ret, buffers, external);
   };
   Object.defineProperty(call, 'name', { value: fn.name });
   return call;
@@ -85,6 +88,7 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     const byteLength = dv.getFloat64(40, true);
     switch (header[5]) {
       case 1: return type.result(buffers[header[6]], dv.getFloat64(32, true), byteLength);
+      case 3: return type.result(external, dv.getFloat64(32, true), byteLength);
       case 2: {
         const memory = zigMemory(dv.getFloat64(48, true), byteLength, external);
         return zigObject(memory, type.name, () => type.result(memory, 0, byteLength));

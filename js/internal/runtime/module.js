@@ -35,7 +35,9 @@ function buildModule(native) {
   descriptor.functions.forEach((fn, index) => {
     const id = native.bindFunction(index);
     const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
-    const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer;
+    const allocates = fn.params.some((p) => types[p.type].hidden);
+    const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
+      && !allocates;
     const make = simple ? makeFunction : makePointerFunction;
     const callable = make(fn, types, frames, id, flushConsole);
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);

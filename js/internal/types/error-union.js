@@ -17,5 +17,13 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
       dv[readCode.replace('get', 'set')](offset + codeAt, 0, true);
     },
     inline: null,
+    // A pointer payload (`![]u8`): the runtime resolves the address, and
+    // the caller first throws the error if there is one.
+    pointer: payload.pointer,
+    result: payload.result,
+    throwIfError(dv, offset) {
+      const code = dv[readCode](offset + codeAt, true);
+      if (code !== 0) throw errorFor(code);
+    },
   };
 }

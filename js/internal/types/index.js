@@ -37,6 +37,8 @@ function make(t, get, errorFor) {
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errorFor);
+    // Supplied by the runtime, never by JS: hidden from the argument list.
+    case 'allocator': return { ...t, hidden: true, inline: null };
     default: return unusable(t);
   }
 }

@@ -92,6 +92,8 @@ pub enum TypeKind {
         tuple: bool,
         fields: Vec<Field>,
     },
+    /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
+    Allocator,
     Unsupported,
 }
 

@@ -22,6 +22,9 @@ pub struct PointerSlot {
     pub writable: bool,
     /// For a slice of pointers or slices: where each element holds an address.
     pub element: Option<ElementSlot>,
+    /// For a result inside an error union: the error code's frame offset and
+    /// byte size (the address means nothing when the code is not zero).
+    pub error_code: Option<(u64, u64)>,
 }
 
 /// The address inside each element of a slice of slices (or of pointers):
@@ -47,6 +50,13 @@ impl Descriptor {
             .collect()
     }
 
+    /// Whether `f` takes a `std.mem.Allocator` the host must supply.
+    pub fn allocates(&self, f: &Function) -> bool {
+        f.params
+            .iter()
+            .any(|p| self.types[p.type_index].kind == TypeKind::Allocator)
+    }
+
     /// Where `f`'s result holds an address, if it is a pointer or slice
     /// (possibly optional). `param` in the slot is the parameter count.
     pub fn result_slot(&self, f: &Function) -> Option<PointerSlot> {
@@ -54,6 +64,22 @@ impl Descriptor {
     }
 
     fn slot_at(&self, param: usize, p: &super::Member) -> Option<PointerSlot> {
+        let code_size = u64::from(self.error_code_bits.div_ceil(8));
+        let (p, error_code) = match self.types[p.type_index].kind {
+            TypeKind::ErrorUnion {
+                payload,
+                value_offset,
+                code_offset,
+                ..
+            } => (
+                &super::Member {
+                    type_index: payload,
+                    offset: p.offset + value_offset,
+                },
+                Some((p.offset + code_offset, code_size)),
+            ),
+            _ => (p, None),
+        };
         let (type_index, present_offset) = match self.types[p.type_index].kind {
             TypeKind::Optional {
                 child,
@@ -84,6 +110,7 @@ impl Descriptor {
             elem_align: elem.align,
             writable: !is_const,
             element: self.element_slot(child),
+            error_code,
         })
     }
 

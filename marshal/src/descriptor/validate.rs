@@ -196,6 +196,7 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             }
             Ok(())
         }
+        TypeKind::Allocator => expect(t.size == 0, "an allocator takes no bytes at the boundary"),
         TypeKind::Unsupported => Ok(()),
     }
 }
@@ -325,10 +326,6 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
             frame.align
         ));
     }
-    if matches!(d.types.get(f.ret.type_index).map(|t| &t.kind), Some(TypeKind::ErrorUnion { payload, .. }) if carries_pointer(d, *payload))
-    {
-        return Err("results that carry pointers inside error unions are not supported".into());
-    }
     let members = f
         .params
         .iter()
@@ -348,15 +345,6 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
         }
     }
     Ok(())
-}
-
-fn carries_pointer(d: &Descriptor, index: usize) -> bool {
-    match d.types.get(index).map(|t| &t.kind) {
-        Some(TypeKind::Slice { .. } | TypeKind::Pointer { .. }) => true,
-        Some(TypeKind::Optional { child, .. }) => carries_pointer(d, *child),
-        Some(TypeKind::ErrorUnion { payload, .. }) => carries_pointer(d, *payload),
-        _ => false,
-    }
 }
 
 fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
