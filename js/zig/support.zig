@@ -24,6 +24,8 @@ pub fn isInMemory(comptime T: type) bool {
         .bool, .int, .float => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
         .array => |a| isInMemory(a.child),
+        // Vectors of bools are bit-packed; of numbers, laid out like arrays.
+        .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
         .@"struct" => |s| structInMemory(s),
         else => false,
     };

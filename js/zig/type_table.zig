@@ -23,6 +23,7 @@ pub const TypeTable = struct {
             },
             .pointer => |p| _ = self.id(p.child),
             .array => |a| _ = self.id(a.child),
+            .vector => |v| _ = self.id(v.child),
             .@"enum" => |e| _ = self.id(e.tag_type),
             .@"struct" => |s| for (s.fields) |f| {
                 _ = self.id(f.type);
@@ -76,7 +77,13 @@ pub const TypeTable = struct {
                 "\"kind\":\"pointer\",\"child\":{d},\"const\":{}",
                 .{ self.id(p.child), p.is_const },
             ),
-            .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
+            .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
+                self.id(a.child), a.len, sentinelJson(a),
+            }),
+            // A vector is an array to JS (its size may include padding).
+            .vector => |v| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d},\"vector\":true", .{
+                self.id(v.child), v.len,
+            }),
             .@"enum" => |e| std.fmt.comptimePrint(
                 "\"kind\":\"enum\",\"tag\":{d},\"exhaustive\":{},\"members\":{s}",
                 .{ self.id(e.tag_type), e.is_exhaustive, enumMembers(e) },
@@ -101,6 +108,12 @@ pub const TypeTable = struct {
         return json.array(items);
     }
 };
+
+/// `,"sentinel":value` for sentinel-terminated arrays (`[N:0]u8`).
+fn sentinelJson(comptime a: std.builtin.Type.Array) []const u8 {
+    const s = a.sentinel() orelse return "";
+    return ",\"sentinel\":" ++ json.value(s);
+}
 
 fn enumMembers(comptime e: std.builtin.Type.Enum) []const u8 {
     comptime var items: []const []const u8 = &.{};

@@ -87,3 +87,25 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: vectors and sentinel-terminated arrays`, () => {
+    const FIXTURE_VS = 'structures/vectors-and-sentinels';
+
+    test('vectors are arrays to JS, in and out', async () => {
+      const { scale, dot, Vec3 } = await importFixture(FIXTURE_VS, { mode });
+      assert.deepEqual([...scale([1, 2, 3], 2)], [2, 4, 6]);
+      assert.equal(dot([1, 2, 3, 4], [1, 1, 1, 1]), 10);
+      assert.equal(new Vec3([1, 2, 3]).length, 3);
+    });
+
+    test('a sentinel-terminated array keeps its sentinel when assigned', async () => {
+      const { default: mod, labelLength, nameLength } = await importFixture(FIXTURE_VS, { mode });
+      assert.equal(mod.label.length, 5);
+      assert.equal(mod.label.string, 'hello');
+      mod.label = 'abcde';
+      assert.equal(labelLength(), 5);
+      assert.equal(nameLength('abcd'), 4);
+    });
+  });
+}

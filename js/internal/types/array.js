@@ -7,6 +7,7 @@ import {
   displayName, plain,
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
+import { fromDefault } from './struct.js';
 
 const TYPED_ARRAYS = {
   u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, u32: Uint32Array, i32: Int32Array,
@@ -21,7 +22,9 @@ export const ELEMENT_TYPE = Symbol('zigport.elementType');
 
 /** Builds the converter (and class) for an `array` type descriptor. */
 export function arrayType(t, child) {
-  const { Elements, name, assign, indexed } = elementsClass(t, child, () => t.len);
+  // `[N:s]T` keeps `s` after the elements: every whole write puts it back.
+  const sentinel = t.sentinel === undefined ? undefined : fromDefault(child, t.sentinel);
+  const { Elements, name, assign, indexed } = elementsClass(t, child, () => t.len, sentinel);
   function ZigArray(init) {
     if (!new.target) return indexed(bind(Object.create(ZigArray.prototype), castMemory(init, t.size, `${name}()`), 0));
     bind(this, freshMemory(t.size), 0);
@@ -63,7 +66,7 @@ export function sliceClass(t, child) {
 }
 
 /** What arrays and slices share, with `lengthOf(object)` giving the element count. */
-function elementsClass(t, child, lengthOf) {
+function elementsClass(t, child, lengthOf, sentinel) {
   const name = displayName(t.name);
   const stride = child.size;
   const object = typeof child.view === 'function';
@@ -132,6 +135,7 @@ function elementsClass(t, child, lengthOf) {
     const items = Array.from(init);
     if (items.length !== length) throw rangeError(where, `${name} needs ${length} elements, received ${items.length}`);
     items.forEach((item, i) => child.write(target[DV], target[AT] + i * stride, item, `${where}[${i}]`));
+    if (sentinel !== undefined) child.write(target[DV], target[AT] + length * stride, sentinel, `${where} sentinel`);
     return undefined;
   }
 

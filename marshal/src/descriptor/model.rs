@@ -76,9 +76,15 @@ pub enum TypeKind {
         is_const: bool,
     },
     /// `[len]T`.
+    /// (`[len:s]T` has a `sentinel`, stored after the elements;
+    /// `@Vector(len, T)` is an array to JS, its size may include padding.)
     Array {
         child: usize,
         len: u64,
+        #[serde(default)]
+        sentinel: Option<serde_json::Value>,
+        #[serde(default)]
+        vector: bool,
     },
     /// An enum stored as its integer tag type.
     Enum {

@@ -169,13 +169,21 @@ fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
                 "a pointer must be 8 bytes at alignment 8",
             )
         }
-        TypeKind::Array { child, len } => {
+        TypeKind::Array {
+            child,
+            len,
+            sentinel,
+            ..
+        } => {
             let child = nested(d, index, *child)?;
             expect(
                 in_memory(&child.kind),
                 "array elements must be values in memory",
             )?;
-            let bytes = child.size.checked_mul(*len).filter(|b| *b <= t.size);
+            let count = len.checked_add(u64::from(sentinel.is_some()));
+            let bytes = count
+                .and_then(|n| child.size.checked_mul(n))
+                .filter(|b| *b <= t.size);
             expect(bytes.is_some(), "elements exceed the array's size")
         }
         TypeKind::Enum { tag, members, .. } => {
