@@ -63,12 +63,7 @@ impl Arena {
     pub fn record_table(&self) -> (usize, usize) {
         let words = self.base.as_ptr().cast::<u32>();
         // SAFETY: as in `header`; words 2 and 3 are within the header.
-        unsafe {
-            (
-                words.add(2).read_volatile() as usize,
-                words.add(3).read_volatile() as usize,
-            )
-        }
+        unsafe { (words.add(2).read_volatile() as usize, words.add(3).read_volatile() as usize) }
     }
 
     /// Header words the pointer invoker fills after a call: word 4, whether
@@ -76,22 +71,12 @@ impl Arena {
     /// argument `arg`, 2 Zig memory, 3 in a buffer the host allocator made,
     /// which the invoker returns); word 6, `arg`; f64s at bytes 32, 40, 48:
     /// byte offset in that buffer, byte length, address.
-    pub fn set_call_outcome(
-        &self,
-        console: bool,
-        kind: u32,
-        arg: u32,
-        offset: u64,
-        len: u64,
-        address: u64,
-    ) {
+    pub fn set_call_outcome(&self, console: bool, kind: u32, arg: u32, offset: u64, len: u64, address: u64) {
         let base = self.base.as_ptr();
         // SAFETY: bytes 16..56 are inside the header, and each write is
         // aligned to its size (the arena is 64-byte aligned).
         unsafe {
-            base.add(16)
-                .cast::<u32>()
-                .write_volatile(u32::from(console));
+            base.add(16).cast::<u32>().write_volatile(u32::from(console));
             base.add(20).cast::<u32>().write_volatile(kind);
             base.add(24).cast::<u32>().write_volatile(arg);
             base.add(32).cast::<f64>().write_volatile(offset as f64);
@@ -116,8 +101,7 @@ impl Arena {
         debug_assert!(align.is_power_of_two());
         // A mask, not `%`: this runs on every call and division is slow.
         let aligned = offset & (align - 1) == 0;
-        let fits =
-            (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && aligned && size <= ARENA_SIZE - offset;
+        let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && aligned && size <= ARENA_SIZE - offset;
         // SAFETY: `offset` was just checked to be inside the allocation.
         fits.then(|| unsafe { self.base.as_ptr().add(offset) })
     }

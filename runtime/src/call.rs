@@ -44,39 +44,23 @@ pub fn create_invoker(env: sys::napi_env, kind: Invoker) -> napi::Result<sys::na
         )
     };
     if status != sys::Status::napi_ok {
-        return Err(napi::Error::from_reason(
-            "cannot create the invoker function",
-        ));
+        return Err(napi::Error::from_reason("cannot create the invoker function"));
     }
     Ok(function)
 }
 
 /// The environment's state, the function the arena header names, its id
 /// and its frame; or the JS exception to return when the header is wrong.
-fn locate(
-    env: sys::napi_env,
-) -> Result<(&'static env_state::EnvState, u32, CallTarget, *mut u8), sys::napi_value> {
+fn locate(env: sys::napi_env) -> Result<(&'static env_state::EnvState, u32, CallTarget, *mut u8), sys::napi_value> {
     let Some(state) = env_state::existing(env) else {
-        return Err(throw_range_error(
-            env,
-            c"no zigport module is loaded in this environment",
-        ));
+        return Err(throw_range_error(env, c"no zigport module is loaded in this environment"));
     };
     let (offset, id) = state.arena.header();
     let Some(target) = state.target(id) else {
-        return Err(throw_range_error(
-            env,
-            c"call names a function that is not registered",
-        ));
+        return Err(throw_range_error(env, c"call names a function that is not registered"));
     };
-    let Some(frame) = state
-        .arena
-        .frame_at(offset, target.frame_size, target.frame_align)
-    else {
-        return Err(throw_range_error(
-            env,
-            c"call frame lies outside the argument arena",
-        ));
+    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
+        return Err(throw_range_error(env, c"call frame lies outside the argument arena"));
     };
     Ok((state, id, target, frame))
 }
@@ -91,10 +75,7 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     let Some(target) = state.target(id) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
-    let Some(frame) = state
-        .arena
-        .frame_at(offset, target.frame_size, target.frame_align)
-    else {
+    let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
     if target.guarded {
@@ -108,10 +89,7 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     after_call(env)
 }
 
-unsafe extern "C" fn invoke_with_pointers(
-    env: sys::napi_env,
-    info: sys::napi_callback_info,
-) -> sys::napi_value {
+unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
     let (state, id, target, frame) = match locate(env) {
         Ok(found) => found,
         Err(exception) => return exception,
@@ -120,8 +98,7 @@ unsafe extern "C" fn invoke_with_pointers(
         return throw_range_error(env, c"call names a function that is not registered");
     };
     let mut memory = CallMemory::default();
-    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory)
-    {
+    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory) {
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };
@@ -131,9 +108,7 @@ unsafe extern "C" fn invoke_with_pointers(
     let outcome = unsafe { run(target, frame) };
     let allocations = scope.map(AllocationScope::close).unwrap_or_default();
     let result = match (&outcome, layout.result) {
-        (Ok(()), Some(slot)) => {
-            pointer_call::resolve_result(&memory, &prepared, &allocations, &slot, frame)
-        }
+        (Ok(()), Some(slot)) => pointer_call::resolve_result(&memory, &prepared, &allocations, &slot, frame),
         _ => ResultMemory::Null,
     };
     // Zig may have written before it panicked; JS sees what it wrote.
@@ -148,26 +123,16 @@ unsafe extern "C" fn invoke_with_pointers(
 /// `Arena::set_call_outcome`); returns the ArrayBuffer the result points
 /// into when JS does not have it yet (Zig memory, or one the host
 /// allocator made).
-fn report_outcome(
-    env: sys::napi_env,
-    state: &env_state::EnvState,
-    result: ResultMemory,
-) -> sys::napi_value {
+fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: ResultMemory) -> sys::napi_value {
     let console = console::has_pending();
     match result {
         ResultMemory::Null => state.arena.set_call_outcome(console, 0, 0, 0, 0, 0),
-        ResultMemory::Argument { arg, offset, len } => state
-            .arena
-            .set_call_outcome(console, 1, arg, offset, len, 0),
+        ResultMemory::Argument { arg, offset, len } => state.arena.set_call_outcome(console, 1, arg, offset, len, 0),
         ResultMemory::Zig { address, len } => {
             state.arena.set_call_outcome(console, 2, 0, 0, len, address);
             return zig_memory(env, address, len);
         }
-        ResultMemory::Allocated {
-            buffer,
-            offset,
-            len,
-        } => {
+        ResultMemory::Allocated { buffer, offset, len } => {
             state.arena.set_call_outcome(console, 3, 0, offset, len, 0);
             return buffer;
         }
@@ -219,19 +184,14 @@ unsafe fn run(target: CallTarget, frame: *mut u8) -> Result<(), String> {
 }
 
 fn throw_call_error(env: sys::napi_env, e: &CallError) -> sys::napi_value {
-    let text =
-        std::ffi::CString::new(e.to_string().replace('\0', " ")).expect("NULs were replaced");
+    let text = std::ffi::CString::new(e.to_string().replace('\0', " ")).expect("NULs were replaced");
     let code = c"ZIGPORT_ARGUMENT";
     // SAFETY: `env` is live; both strings are NUL-terminated.
     unsafe {
         match e.js_class() {
             JsErrorClass::Error => sys::napi_throw_error(env, code.as_ptr(), text.as_ptr()),
-            JsErrorClass::TypeError => {
-                sys::napi_throw_type_error(env, code.as_ptr(), text.as_ptr())
-            }
-            JsErrorClass::RangeError => {
-                sys::napi_throw_range_error(env, code.as_ptr(), text.as_ptr())
-            }
+            JsErrorClass::TypeError => sys::napi_throw_type_error(env, code.as_ptr(), text.as_ptr()),
+            JsErrorClass::RangeError => sys::napi_throw_range_error(env, code.as_ptr(), text.as_ptr()),
         }
     };
     ptr::null_mut()
@@ -253,11 +213,7 @@ fn after_call(env: sys::napi_env) -> sys::napi_value {
 /// `frame` must be a valid frame for `target.thunk`.
 #[cold]
 #[inline(never)]
-unsafe fn invoke_guarded(
-    env: sys::napi_env,
-    target: CallTarget,
-    frame: *mut u8,
-) -> sys::napi_value {
+unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8) -> sys::napi_value {
     // SAFETY: guaranteed by the caller.
     match unsafe { guard::call_guarded(target.thunk, frame.cast()) } {
         Ok(()) => after_call(env),

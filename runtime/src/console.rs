@@ -40,12 +40,7 @@ pub fn has_pending() -> bool {
 
 /// Removes and returns what was captured on this thread.
 pub fn take() -> Vec<u8> {
-    let taken = CAPTURED.with(|c| {
-        c.borrow_mut()
-            .as_mut()
-            .map(std::mem::take)
-            .unwrap_or_default()
-    });
+    let taken = CAPTURED.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default());
     if !taken.is_empty() {
         THREADS_WITH_OUTPUT.fetch_sub(1, Ordering::Relaxed);
     }

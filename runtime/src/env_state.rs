@@ -53,12 +53,7 @@ pub struct EnvState {
 impl EnvState {
     /// Registers a function and returns the id JS writes into the arena
     /// header to call it.
-    pub fn register(
-        &self,
-        target: CallTarget,
-        layout: PointerLayout,
-        library: &Arc<ZigLibrary>,
-    ) -> u32 {
+    pub fn register(&self, target: CallTarget, layout: PointerLayout, library: &Arc<ZigLibrary>) -> u32 {
         self.layouts.borrow_mut().push(Arc::new(layout));
         let mut libraries = self.libraries.borrow_mut();
         if !libraries.iter().any(|l| Arc::ptr_eq(l, library)) {
@@ -88,10 +83,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     if let Some(state) = existing(env) {
         return Ok(state);
     }
-    let cache_entry = Box::into_raw(Box::new(CacheEntry {
-        env,
-        state: ptr::null(),
-    }));
+    let cache_entry = Box::into_raw(Box::new(CacheEntry { env, state: ptr::null() }));
     let state = Box::into_raw(Box::new(EnvState {
         cache_entry,
         arena: Arc::new(Arena::new()),
@@ -101,14 +93,11 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     }));
     // SAFETY: `env` is live; the finalizer frees `state` exactly once, when
     // the environment is torn down, after which no callback can run in it.
-    let status =
-        unsafe { sys::napi_set_instance_data(env, state.cast(), Some(release), ptr::null_mut()) };
+    let status = unsafe { sys::napi_set_instance_data(env, state.cast(), Some(release), ptr::null_mut()) };
     if status != sys::Status::napi_ok {
         // SAFETY: not registered, so still exclusively ours.
         drop(unsafe { Box::from_raw(state) });
-        return Err(napi::Error::from_reason(
-            "cannot attach zigport state to this environment",
-        ));
+        return Err(napi::Error::from_reason("cannot attach zigport state to this environment"));
     }
     // SAFETY: the entry is not published yet, so nothing else reads it.
     unsafe { (*cache_entry).state = state };
@@ -161,8 +150,7 @@ unsafe extern "C" fn release(_env: sys::napi_env, data: *mut c_void, _hint: *mut
     // SAFETY: `data` is the EnvState leaked in `env_state`, still alive.
     let entry = unsafe { (*data.cast::<EnvState>()).cache_entry };
     // Unpublish before freeing, so no later call can reach the freed state.
-    let _ =
-        LAST_ENTRY.compare_exchange(entry, ptr::null_mut(), Ordering::AcqRel, Ordering::Acquire);
+    let _ = LAST_ENTRY.compare_exchange(entry, ptr::null_mut(), Ordering::AcqRel, Ordering::Acquire);
     // SAFETY: `data` is the Box leaked in `env_state`, released exactly once.
     drop(unsafe { Box::from_raw(data.cast::<EnvState>()) });
 }

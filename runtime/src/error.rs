@@ -17,16 +17,9 @@ pub enum RuntimeError {
         "{path} was built for ABI version {found} but this runtime speaks version {expected}; \
          delete the zigport cache so it is rebuilt"
     )]
-    AbiMismatch {
-        path: PathBuf,
-        found: u32,
-        expected: u32,
-    },
+    AbiMismatch { path: PathBuf, found: u32, expected: u32 },
     #[error("compiled module {path} has an invalid descriptor: {source}")]
-    Descriptor {
-        path: PathBuf,
-        source: DescriptorError,
-    },
+    Descriptor { path: PathBuf, source: DescriptorError },
     #[error("compiled module {path} has a descriptor that is not UTF-8")]
     DescriptorEncoding { path: PathBuf },
     #[error("module has no function #{0}")]
@@ -34,17 +27,9 @@ pub enum RuntimeError {
     #[error("module has no storage slot #{0}")]
     NoStorage(u32),
     #[error("storage slot #{slot} holds {actual} bytes but its type needs {expected}")]
-    StorageSize {
-        slot: u32,
-        actual: usize,
-        expected: u64,
-    },
+    StorageSize { slot: u32, actual: usize, expected: u64 },
     #[error("function {name} needs a {size}-byte call frame; the argument arena holds {limit}")]
-    FrameTooLarge {
-        name: String,
-        size: u64,
-        limit: usize,
-    },
+    FrameTooLarge { name: String, size: u64, limit: usize },
 }
 
 impl From<RuntimeError> for napi::Error {
@@ -64,11 +49,7 @@ pub enum CallError {
     #[error("args[{param}]: the buffer is detached or smaller than the {len} bytes at offset {offset} the call needs")]
     OutOfBounds { param: usize, offset: u64, len: u64 },
     #[error("args[{param}]: {len} bytes is not a whole number of {elem_size}-byte elements")]
-    PartialElement {
-        param: usize,
-        len: u64,
-        elem_size: u64,
-    },
+    PartialElement { param: usize, len: u64, elem_size: u64 },
     #[error("args[{param}]: a pointer is required")]
     MissingTarget { param: usize },
     #[error("malformed pointer-target records ({0})")]
@@ -82,9 +63,7 @@ impl CallError {
     pub fn js_class(&self) -> JsErrorClass {
         match self {
             CallError::Alignment(_) | CallError::Plan(_) => JsErrorClass::Error,
-            CallError::NotABuffer { .. } | CallError::MissingTarget { .. } => {
-                JsErrorClass::TypeError
-            }
+            CallError::NotABuffer { .. } | CallError::MissingTarget { .. } => JsErrorClass::TypeError,
             _ => JsErrorClass::RangeError,
         }
     }

@@ -28,15 +28,7 @@ pub unsafe fn call_guarded(thunk: Thunk, frame: *mut c_void) -> Result<(), Strin
     let mut length = 0usize;
     // SAFETY: `frame` is valid per the caller; `message` holds
     // MESSAGE_CAPACITY bytes and the trampoline writes at most that many.
-    let panicked = unsafe {
-        zigport_guarded_call(
-            thunk,
-            frame,
-            message.as_mut_ptr(),
-            MESSAGE_CAPACITY,
-            &mut length,
-        )
-    };
+    let panicked = unsafe { zigport_guarded_call(thunk, frame, message.as_mut_ptr(), MESSAGE_CAPACITY, &mut length) };
     if panicked == 0 {
         return Ok(());
     }

@@ -37,22 +37,14 @@ pub struct AllocationScope {
 
 impl AllocationScope {
     pub fn open(env: sys::napi_env) -> Self {
-        let scope = Scope {
-            env,
-            allocations: Vec::new(),
-        };
-        Self {
-            outer: CURRENT.with(|c| c.borrow_mut().replace(scope)),
-        }
+        let scope = Scope { env, allocations: Vec::new() };
+        Self { outer: CURRENT.with(|c| c.borrow_mut().replace(scope)) }
     }
 
     /// Ends the scope, returning the allocations made in it.
     pub fn close(mut self) -> Vec<Allocation> {
         let outer = self.outer.take();
-        CURRENT
-            .with(|c| std::mem::replace(&mut *c.borrow_mut(), outer))
-            .map(|s| s.allocations)
-            .unwrap_or_default()
+        CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), outer)).map(|s| s.allocations).unwrap_or_default()
     }
 }
 
@@ -79,10 +71,7 @@ pub unsafe extern "C" fn host_alloc(len: usize, alignment: usize) -> *mut u8 {
 }
 
 fn allocate(scope: &mut Scope, len: usize, alignment: usize) -> *mut u8 {
-    let Some(total) = len
-        .checked_add(alignment.saturating_sub(1))
-        .filter(|_| alignment.is_power_of_two())
-    else {
+    let Some(total) = len.checked_add(alignment.saturating_sub(1)).filter(|_| alignment.is_power_of_two()) else {
         return ptr::null_mut();
     };
     let mut data = ptr::null_mut();
@@ -90,19 +79,13 @@ fn allocate(scope: &mut Scope, len: usize, alignment: usize) -> *mut u8 {
     // SAFETY: `scope.env` is the environment of the callback running this
     // call on this thread; the buffer stays reachable through that
     // callback's handle scope while Zig uses it.
-    let status =
-        unsafe { sys::napi_create_arraybuffer(scope.env, total.max(1), &mut data, &mut buffer) };
+    let status = unsafe { sys::napi_create_arraybuffer(scope.env, total.max(1), &mut data, &mut buffer) };
     if status != sys::Status::napi_ok || data.is_null() {
         return ptr::null_mut();
     }
     let base = data as u64;
     let start = base.next_multiple_of(alignment as u64);
-    scope.allocations.push(Allocation {
-        buffer,
-        base,
-        start,
-        len: len as u64,
-    });
+    scope.allocations.push(Allocation { buffer, base, start, len: len as u64 });
     // SAFETY: `start - base < alignment`, so `len` bytes from `start` lie
     // inside the `total` bytes just allocated.
     unsafe { data.cast::<u8>().add((start - base) as usize) }

@@ -56,15 +56,7 @@ pub fn arena(env: &Env) -> napi::Result<ArrayBuffer<'_>> {
     let keep = Arc::clone(&state.arena);
     // SAFETY: the arena is ARENA_SIZE bytes and lives until the hint (a
     // clone of its Arc) is dropped by the finalizer.
-    unsafe {
-        ArrayBuffer::from_external(
-            env,
-            state.arena.base(),
-            arena::ARENA_SIZE,
-            keep,
-            |_, keep| drop(keep),
-        )
-    }
+    unsafe { ArrayBuffer::from_external(env, state.arena.base(), arena::ARENA_SIZE, keep, |_, keep| drop(keep)) }
 }
 
 /// Offset of the first call frame in the arena (after its header).

@@ -45,29 +45,18 @@ impl ZigLibrary {
     pub fn open(path: &Path) -> Result<Self, RuntimeError> {
         if path.as_os_str().is_empty() {
             // dlopen("") would open the main program instead.
-            return Err(RuntimeError::Load {
-                path: path.to_owned(),
-                reason: "the path is empty".into(),
-            });
+            return Err(RuntimeError::Load { path: path.to_owned(), reason: "the path is empty".into() });
         }
         // SAFETY: opening runs the library's initialisers. The file is what
         // zigport's compiler built from the source file the user imported,
         // so its initialisers are the user's own code, which they asked for.
-        let library = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }.map_err(|e| {
-            RuntimeError::Load {
-                path: path.to_owned(),
-                reason: with_causes(&e),
-            }
-        })?;
+        let library = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }
+            .map_err(|e| RuntimeError::Load { path: path.to_owned(), reason: with_causes(&e) })?;
         let abi: AbiVersionFn = symbol(&library, path, "zigport_abi_version")?;
         // SAFETY: the exporter defines this symbol with exactly this signature.
         let found = unsafe { abi() };
         if found != ABI_VERSION {
-            return Err(RuntimeError::AbiMismatch {
-                path: path.to_owned(),
-                found,
-                expected: ABI_VERSION,
-            });
+            return Err(RuntimeError::AbiMismatch { path: path.to_owned(), found, expected: ABI_VERSION });
         }
         Ok(Self {
             path: path.to_owned(),
@@ -92,9 +81,7 @@ impl ZigLibrary {
         // SAFETY: the exporter returns a pointer to `len` bytes of static
         // data that lives as long as the library.
         let bytes = unsafe { static_bytes((self.descriptor)(&mut len), len) };
-        String::from_utf8(bytes.to_vec()).map_err(|_| RuntimeError::DescriptorEncoding {
-            path: self.path.clone(),
-        })
+        String::from_utf8(bytes.to_vec()).map_err(|_| RuntimeError::DescriptorEncoding { path: self.path.clone() })
     }
 
     /// The thunk of function `index`, if there is one.
@@ -158,10 +145,7 @@ fn symbol<T: Copy>(library: &Library, path: &Path, name: &'static str) -> Result
     // SAFETY: `T` is the signature the exporter gives `name`; the copied
     // pointer is only used while `library` is kept alive by `ZigLibrary`.
     let found: Result<Symbol<T>, _> = unsafe { library.get(name.as_bytes()) };
-    found.map(|s| *s).map_err(|_| RuntimeError::MissingSymbol {
-        path: path.to_owned(),
-        symbol: name,
-    })
+    found.map(|s| *s).map_err(|_| RuntimeError::MissingSymbol { path: path.to_owned(), symbol: name })
 }
 
 /// # Safety

@@ -28,10 +28,8 @@ pub struct ZigModule {
 pub fn open(path: &Path) -> Result<(ZigLibrary, Descriptor, String), RuntimeError> {
     let library = ZigLibrary::open(path)?;
     let text = library.descriptor_text()?;
-    let descriptor = Descriptor::parse(&text).map_err(|source| RuntimeError::Descriptor {
-        path: path.to_owned(),
-        source,
-    })?;
+    let descriptor =
+        Descriptor::parse(&text).map_err(|source| RuntimeError::Descriptor { path: path.to_owned(), source })?;
     Ok((library, descriptor, text))
 }
 
@@ -45,11 +43,7 @@ impl ZigModule {
         library.set_console(console::sink);
         library.set_panic_escape(guard::zigport_panic_escape);
         library.set_host_alloc(host_memory::host_alloc);
-        Ok(Self {
-            library: Arc::new(library),
-            descriptor,
-            descriptor_text,
-        })
+        Ok(Self { library: Arc::new(library), descriptor, descriptor_text })
     }
 
     /// The validated descriptor, as JSON text.
@@ -62,24 +56,12 @@ impl ZigModule {
     /// returns the id that calls it.
     #[napi]
     pub fn bind_function(&self, env: Env, index: u32) -> napi::Result<u32> {
-        let function = self
-            .descriptor
-            .functions
-            .get(index as usize)
-            .ok_or(RuntimeError::NoFunction(index))?;
-        let thunk = self
-            .library
-            .thunk(function.thunk)
-            .ok_or(RuntimeError::NoFunction(index))?;
+        let function = self.descriptor.functions.get(index as usize).ok_or(RuntimeError::NoFunction(index))?;
+        let thunk = self.library.thunk(function.thunk).ok_or(RuntimeError::NoFunction(index))?;
         let frame = function.frame;
         if frame.size as usize > ARENA_SIZE - HEADER_SIZE {
             let limit = ARENA_SIZE - HEADER_SIZE;
-            return Err(RuntimeError::FrameTooLarge {
-                name: function.name.clone(),
-                size: frame.size,
-                limit,
-            }
-            .into());
+            return Err(RuntimeError::FrameTooLarge { name: function.name.clone(), size: frame.size, limit }.into());
         }
         let target = CallTarget {
             thunk,
@@ -99,24 +81,12 @@ impl ZigModule {
     /// copy for a constant (Zig's constants live in read-only pages).
     #[napi]
     pub fn storage<'env>(&self, env: &'env Env, slot: u32) -> napi::Result<ArrayBuffer<'env>> {
-        let variable = self
-            .descriptor
-            .variables
-            .iter()
-            .find(|v| v.slot == slot as usize);
+        let variable = self.descriptor.variables.iter().find(|v| v.slot == slot as usize);
         let variable = variable.ok_or(RuntimeError::NoStorage(slot))?;
-        let (address, size) = self
-            .library
-            .storage(slot as usize)
-            .ok_or(RuntimeError::NoStorage(slot))?;
+        let (address, size) = self.library.storage(slot as usize).ok_or(RuntimeError::NoStorage(slot))?;
         let expected = self.descriptor.types[variable.type_index].size;
         if size as u64 != expected {
-            return Err(RuntimeError::StorageSize {
-                slot,
-                actual: size,
-                expected,
-            }
-            .into());
+            return Err(RuntimeError::StorageSize { slot, actual: size, expected }.into());
         }
         if !variable.mutable || size == 0 {
             // SAFETY: the exporter reports `size` readable bytes at `address`.

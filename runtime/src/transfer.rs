@@ -12,9 +12,7 @@ impl ScratchBlock {
     pub fn new(len: u64) -> Self {
         // Capacity, not contents: every byte used is written by a copy-in
         // before Zig sees it, so zero-filling would be wasted work.
-        Self {
-            bytes: Vec::with_capacity(len as usize),
-        }
+        Self { bytes: Vec::with_capacity(len as usize) }
     }
 
     pub fn base(&mut self) -> *mut u8 {

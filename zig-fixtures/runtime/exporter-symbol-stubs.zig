@@ -23,3 +23,7 @@ export fn zigport_set_console(sink: ?*const anyopaque) void {
 export fn zigport_set_panic_escape(escape: ?*const anyopaque) void {
     _ = escape;
 }
+
+export fn zigport_set_host_alloc(alloc: ?*const anyopaque) void {
+    _ = alloc;
+}

@@ -10,8 +10,8 @@ mod slots;
 mod validate;
 
 pub use model::{
-    Constant, Descriptor, EnumMember, ErrorMember, Field, Function, Member, StructLayout, Type,
-    TypeDecl, TypeKind, Unsupported, Variable,
+    Constant, Descriptor, EnumMember, ErrorMember, Field, Function, Member, StructLayout, Type, TypeDecl, TypeKind,
+    Unsupported, Variable,
 };
 pub use slots::{ElementSlot, PointerSlot};
 pub use validate::DescriptorError;

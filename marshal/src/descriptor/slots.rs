@@ -43,18 +43,12 @@ impl Descriptor {
     /// The pointer slots of `f`, in parameter order. `f` must belong to this
     /// (validated) descriptor.
     pub fn pointer_slots(&self, f: &Function) -> Vec<PointerSlot> {
-        f.params
-            .iter()
-            .enumerate()
-            .filter_map(|(param, p)| self.slot_at(param, p))
-            .collect()
+        f.params.iter().enumerate().filter_map(|(param, p)| self.slot_at(param, p)).collect()
     }
 
     /// Whether `f` takes a `std.mem.Allocator` the host must supply.
     pub fn allocates(&self, f: &Function) -> bool {
-        f.params
-            .iter()
-            .any(|p| self.types[p.type_index].kind == TypeKind::Allocator)
+        f.params.iter().any(|p| self.types[p.type_index].kind == TypeKind::Allocator)
     }
 
     /// Where `f`'s result holds an address, if it is a pointer or slice
@@ -66,37 +60,24 @@ impl Descriptor {
     fn slot_at(&self, param: usize, p: &super::Member) -> Option<PointerSlot> {
         let code_size = u64::from(self.error_code_bits.div_ceil(8));
         let (p, error_code) = match self.types[p.type_index].kind {
-            TypeKind::ErrorUnion {
-                payload,
-                value_offset,
-                code_offset,
-                ..
-            } => (
-                &super::Member {
-                    type_index: payload,
-                    offset: p.offset + value_offset,
-                },
+            TypeKind::ErrorUnion { payload, value_offset, code_offset, .. } => (
+                &super::Member { type_index: payload, offset: p.offset + value_offset },
                 Some((p.offset + code_offset, code_size)),
             ),
             _ => (p, None),
         };
         let (type_index, present_offset) = match self.types[p.type_index].kind {
-            TypeKind::Optional {
-                child,
-                value_offset,
-                present_offset,
-            } => (child, Some((value_offset, p.offset + present_offset))),
+            TypeKind::Optional { child, value_offset, present_offset } => {
+                (child, Some((value_offset, p.offset + present_offset)))
+            }
             _ => (p.type_index, None),
         };
         let base = p.offset + present_offset.map_or(0, |(value_offset, _)| value_offset);
         let present_offset = present_offset.map(|(_, flag)| flag);
         let (child, is_const, address_offset, len_offset) = match self.types[type_index].kind {
-            TypeKind::Slice {
-                child,
-                is_const,
-                ptr_offset,
-                len_offset,
-            } => (child, is_const, base + ptr_offset, Some(base + len_offset)),
+            TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
+                (child, is_const, base + ptr_offset, Some(base + len_offset))
+            }
             TypeKind::Pointer { child, is_const } => (child, is_const, base, None),
             _ => return None,
         };
@@ -118,12 +99,9 @@ impl Descriptor {
     fn element_slot(&self, index: usize) -> Option<ElementSlot> {
         let t = &self.types[index];
         let (child, is_const, address_offset, len_offset) = match t.kind {
-            TypeKind::Slice {
-                child,
-                is_const,
-                ptr_offset,
-                len_offset,
-            } => (child, is_const, ptr_offset, Some(len_offset)),
+            TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
+                (child, is_const, ptr_offset, Some(len_offset))
+            }
             TypeKind::Pointer { child, is_const } => (child, is_const, 0, None),
             _ => return None,
         };

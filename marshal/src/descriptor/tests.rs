@@ -38,23 +38,14 @@ fn parse(v: &Value) -> Result<Descriptor, DescriptorError> {
 }
 
 fn refused(v: &Value) -> String {
-    parse(v)
-        .expect_err("descriptor should be refused")
-        .to_string()
+    parse(v).expect_err("descriptor should be refused").to_string()
 }
 
 #[test]
 fn accepts_what_the_exporter_writes() {
     let d = parse(&sample()).unwrap();
     assert_eq!(d.functions.len(), 3);
-    assert_eq!(
-        d.types[2].kind,
-        TypeKind::Optional {
-            child: 1,
-            value_offset: 0,
-            present_offset: 8
-        }
-    );
+    assert_eq!(d.types[2].kind, TypeKind::Optional { child: 1, value_offset: 0, present_offset: 8 });
 }
 
 #[test]
@@ -66,10 +57,7 @@ fn refuses_another_abi_version() {
 
 #[test]
 fn refuses_text_that_is_not_json() {
-    assert!(matches!(
-        Descriptor::parse("{\"abi\":"),
-        Err(DescriptorError::Json(_))
-    ));
+    assert!(matches!(Descriptor::parse("{\"abi\":"), Err(DescriptorError::Json(_))));
 }
 
 #[test]
@@ -145,24 +133,14 @@ fn refuses_a_name_declared_twice() {
 /// Every member of every accepted descriptor lies inside its structure.
 fn members_in_bounds(d: &Descriptor) -> bool {
     let fits = |t: usize, offset: u64, outer: u64| offset + d.types[t].size <= outer;
-    d.functions.iter().all(|f| {
-        f.params
-            .iter()
-            .chain([&f.ret])
-            .all(|m| fits(m.type_index, m.offset, f.frame.size))
-    }) && d.types.iter().all(|t| match t.kind {
-        TypeKind::Optional {
-            child,
-            value_offset,
-            present_offset,
-        } => fits(child, value_offset, t.size) && present_offset < t.size,
-        TypeKind::ErrorUnion {
-            payload,
-            value_offset,
-            ..
-        } => fits(payload, value_offset, t.size),
-        _ => true,
-    })
+    d.functions.iter().all(|f| f.params.iter().chain([&f.ret]).all(|m| fits(m.type_index, m.offset, f.frame.size)))
+        && d.types.iter().all(|t| match t.kind {
+            TypeKind::Optional { child, value_offset, present_offset } => {
+                fits(child, value_offset, t.size) && present_offset < t.size
+            }
+            TypeKind::ErrorUnion { payload, value_offset, .. } => fits(payload, value_offset, t.size),
+            _ => true,
+        })
 }
 
 proptest! {
@@ -186,13 +164,8 @@ fn collect_numbers(v: &Value, out: &mut Vec<String>) {
     fn walk(v: &Value, path: String, out: &mut Vec<String>) {
         match v {
             Value::Number(_) => out.push(path),
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .for_each(|(i, x)| walk(x, format!("{path}/{i}"), out)),
-            Value::Object(map) => map
-                .iter()
-                .for_each(|(k, x)| walk(x, format!("{path}/{k}"), out)),
+            Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| walk(x, format!("{path}/{i}"), out)),
+            Value::Object(map) => map.iter().for_each(|(k, x)| walk(x, format!("{path}/{k}"), out)),
             _ => {}
         }
     }
@@ -200,8 +173,7 @@ fn collect_numbers(v: &Value, out: &mut Vec<String>) {
 }
 
 fn pointer_mut<'v>(v: &'v mut Value, path: &str) -> &'v mut Value {
-    v.pointer_mut(path)
-        .expect("path was collected from this value")
+    v.pointer_mut(path).expect("path was collected from this value")
 }
 
 /// A function `f(a: []u32, b: ?*const i16, n: u8)`.
@@ -230,23 +202,10 @@ fn finds_every_pointer_slot_of_a_function() {
     let d = parse(&with_pointers()).unwrap();
     let slots = d.pointer_slots(&d.functions[3]);
     assert_eq!(slots.len(), 2);
-    assert_eq!(
-        (slots[0].param, slots[0].address_offset, slots[0].len_offset),
-        (0, 0, Some(8))
-    );
+    assert_eq!((slots[0].param, slots[0].address_offset, slots[0].len_offset), (0, 0, Some(8)));
     assert!(slots[0].writable && slots[0].present_offset.is_none());
-    assert_eq!(
-        (
-            slots[1].param,
-            slots[1].address_offset,
-            slots[1].present_offset
-        ),
-        (1, 16, Some(24))
-    );
-    assert_eq!(
-        (slots[1].elem_size, slots[1].elem_align, slots[1].writable),
-        (2, 2, false)
-    );
+    assert_eq!((slots[1].param, slots[1].address_offset, slots[1].present_offset), (1, 16, Some(24)));
+    assert_eq!((slots[1].elem_size, slots[1].elem_align, slots[1].writable), (2, 2, false));
 }
 
 #[test]
@@ -265,10 +224,7 @@ fn finds_the_address_in_a_pointer_result() {
     v["functions"][3]["ret"] = json!({"type": optional, "offset": 40});
     let d = parse(&v).unwrap();
     let slot = d.result_slot(&d.functions[3]).unwrap();
-    assert_eq!(
-        (slot.param, slot.address_offset, slot.present_offset),
-        (3, 40, Some(48))
-    );
+    assert_eq!((slot.param, slot.address_offset, slot.present_offset), (3, 40, Some(48)));
     assert!(d.result_slot(&d.functions[0]).is_none());
 }
 

@@ -52,27 +52,18 @@ impl Constraint {
 }
 
 /// The placement constraint of `cluster`, whose members index `targets`.
-pub fn placement_constraint(
-    cluster: &Cluster,
-    targets: &[Target],
-) -> Result<Constraint, AlignmentConflict> {
+pub fn placement_constraint(cluster: &Cluster, targets: &[Target]) -> Result<Constraint, AlignmentConflict> {
     let strictest = most_aligned_member(cluster, targets);
     let o_m = cluster.offset_of(strictest);
     for &j in &cluster.members {
         let member = &targets[j];
         let o_j = cluster.offset_of(member);
         if o_m.wrapping_sub(o_j) & (member.align - 1) != 0 {
-            return Err(AlignmentConflict {
-                larger: strictest.align,
-                smaller: member.align,
-            });
+            return Err(AlignmentConflict { larger: strictest.align, smaller: member.align });
         }
     }
     let modulus = strictest.align;
-    Ok(Constraint {
-        modulus,
-        residue: o_m.wrapping_neg() & (modulus - 1),
-    })
+    Ok(Constraint { modulus, residue: o_m.wrapping_neg() & (modulus - 1) })
 }
 
 /// The member with the largest alignment (the first such by offset).
@@ -96,13 +87,7 @@ mod tests {
     fn constraint_of(members: &[(u64, u64, u64)]) -> Result<Constraint, AlignmentConflict> {
         let targets: Vec<Target> = members
             .iter()
-            .map(|&(offset, len, align)| Target {
-                buffer: BufferId(0),
-                offset,
-                len,
-                align,
-                writable: true,
-            })
+            .map(|&(offset, len, align)| Target { buffer: BufferId(0), offset, len, align, writable: true })
             .collect();
         let clusters = build_clusters(&targets);
         assert_eq!(clusters.len(), 1, "members should form one cluster");
@@ -111,82 +96,43 @@ mod tests {
 
     #[test]
     fn a_lone_member_needs_its_own_alignment() {
-        assert_eq!(
-            constraint_of(&[(3, 8, 8)]),
-            Ok(Constraint {
-                modulus: 8,
-                residue: 0
-            })
-        );
+        assert_eq!(constraint_of(&[(3, 8, 8)]), Ok(Constraint { modulus: 8, residue: 0 }));
     }
 
     #[test]
     fn the_strictest_member_fixes_the_residue() {
         // i16 at cluster offset 0, u64 at cluster offset 2: A + 2 must be 8-aligned.
         let found = constraint_of(&[(1, 4, 2), (3, 8, 8)]);
-        assert_eq!(
-            found,
-            Ok(Constraint {
-                modulus: 8,
-                residue: 6
-            })
-        );
+        assert_eq!(found, Ok(Constraint { modulus: 8, residue: 6 }));
     }
 
     #[test]
     fn compatible_members_share_the_constraint() {
         let found = constraint_of(&[(1, 4, 4), (3, 2, 2)]);
-        assert_eq!(
-            found,
-            Ok(Constraint {
-                modulus: 4,
-                residue: 0
-            })
-        );
+        assert_eq!(found, Ok(Constraint { modulus: 4, residue: 0 }));
     }
 
     #[test]
     fn incompatible_members_conflict() {
         let found = constraint_of(&[(1, 4, 4), (4, 2, 2)]);
-        assert_eq!(
-            found,
-            Err(AlignmentConflict {
-                larger: 4,
-                smaller: 2
-            })
-        );
+        assert_eq!(found, Err(AlignmentConflict { larger: 4, smaller: 2 }));
     }
 
     #[test]
     fn equal_alignments_can_conflict_too() {
         let found = constraint_of(&[(0, 4, 4), (2, 4, 4)]);
-        assert_eq!(
-            found,
-            Err(AlignmentConflict {
-                larger: 4,
-                smaller: 4
-            })
-        );
+        assert_eq!(found, Err(AlignmentConflict { larger: 4, smaller: 4 }));
     }
 
     #[test]
     fn conflict_message_names_both_boundaries() {
-        let conflict = AlignmentConflict {
-            larger: 4,
-            smaller: 2,
-        };
-        assert_eq!(
-            conflict.to_string(),
-            "Unable to simultaneously align memory to 4-byte and 2-byte boundary"
-        );
+        let conflict = AlignmentConflict { larger: 4, smaller: 2 };
+        assert_eq!(conflict.to_string(), "Unable to simultaneously align memory to 4-byte and 2-byte boundary");
     }
 
     #[test]
     fn admits_only_the_residue_class() {
-        let c = Constraint {
-            modulus: 8,
-            residue: 6,
-        };
+        let c = Constraint { modulus: 8, residue: 6 };
         assert!(c.admits(0x1006));
         assert!(c.admits(0x100e));
         assert!(!c.admits(0x1008));
@@ -194,10 +140,7 @@ mod tests {
 
     #[test]
     fn first_admitted_address_is_at_or_after_the_base() {
-        let c = Constraint {
-            modulus: 8,
-            residue: 6,
-        };
+        let c = Constraint { modulus: 8, residue: 6 };
         assert_eq!(c.first_at_or_after(0x1000), Some(0x1006));
         assert_eq!(c.first_at_or_after(0x1006), Some(0x1006));
         assert_eq!(c.first_at_or_after(0x1007), Some(0x100e));

@@ -41,18 +41,13 @@ pub fn all_members_aligned(cluster: &Cluster, targets: &[Target], address: u64) 
 /// Least common multiple of the members' alignments: the period after which
 /// the answer of [`all_members_aligned`] repeats.
 pub fn alignment_period(cluster: &Cluster, targets: &[Target]) -> u64 {
-    cluster
-        .members
-        .iter()
-        .fold(1, |period, &i| lcm(period, targets[i].align))
+    cluster.members.iter().fold(1, |period, &i| lcm(period, targets[i].align))
 }
 
 /// Every address in one period at which all members are aligned.
 pub fn admitted_addresses(cluster: &Cluster, targets: &[Target]) -> Vec<u64> {
     let period = alignment_period(cluster, targets);
-    (0..period)
-        .filter(|&a| all_members_aligned(cluster, targets, a))
-        .collect()
+    (0..period).filter(|&a| all_members_aligned(cluster, targets, a)).collect()
 }
 
 fn lcm(a: u64, b: u64) -> u64 {

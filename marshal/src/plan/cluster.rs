@@ -62,9 +62,7 @@ impl Cluster {
 /// Groups the non-empty targets into clusters, ordered by buffer and then by
 /// start offset. Targets must have passed [`Target::check`].
 pub fn build_clusters(targets: &[Target]) -> Vec<Cluster> {
-    let mut order: Vec<usize> = (0..targets.len())
-        .filter(|&i| !targets[i].is_empty())
-        .collect();
+    let mut order: Vec<usize> = (0..targets.len()).filter(|&i| !targets[i].is_empty()).collect();
     order.sort_by_key(|&i| (targets[i].buffer, targets[i].offset));
     let mut clusters: Vec<Cluster> = Vec::new();
     for index in order {
@@ -82,20 +80,11 @@ mod tests {
     use super::*;
 
     fn target(buffer: u32, offset: u64, len: u64, writable: bool) -> Target {
-        Target {
-            buffer: BufferId(buffer),
-            offset,
-            len,
-            align: 1,
-            writable,
-        }
+        Target { buffer: BufferId(buffer), offset, len, align: 1, writable }
     }
 
     fn spans(clusters: &[Cluster]) -> Vec<(u32, u64, u64, Vec<usize>)> {
-        clusters
-            .iter()
-            .map(|c| (c.buffer.0, c.start, c.end, c.members.clone()))
-            .collect()
+        clusters.iter().map(|c| (c.buffer.0, c.start, c.end, c.members.clone())).collect()
     }
 
     #[test]
@@ -112,37 +101,19 @@ mod tests {
 
     #[test]
     fn a_chain_of_overlaps_forms_one_cluster() {
-        let targets = [
-            target(0, 8, 4, false),
-            target(0, 0, 5, false),
-            target(0, 4, 5, false),
-        ];
-        assert_eq!(
-            spans(&build_clusters(&targets)),
-            [(0, 0, 12, vec![1, 2, 0])]
-        );
+        let targets = [target(0, 8, 4, false), target(0, 0, 5, false), target(0, 4, 5, false)];
+        assert_eq!(spans(&build_clusters(&targets)), [(0, 0, 12, vec![1, 2, 0])]);
     }
 
     #[test]
     fn a_contained_range_does_not_shrink_the_cluster() {
-        let targets = [
-            target(0, 0, 16, false),
-            target(0, 2, 2, false),
-            target(0, 15, 4, false),
-        ];
-        assert_eq!(
-            spans(&build_clusters(&targets)),
-            [(0, 0, 19, vec![0, 1, 2])]
-        );
+        let targets = [target(0, 0, 16, false), target(0, 2, 2, false), target(0, 15, 4, false)];
+        assert_eq!(spans(&build_clusters(&targets)), [(0, 0, 19, vec![0, 1, 2])]);
     }
 
     #[test]
     fn empty_targets_belong_to_no_cluster() {
-        let targets = [
-            target(0, 0, 8, false),
-            target(0, 4, 0, true),
-            target(0, 8, 0, false),
-        ];
+        let targets = [target(0, 0, 8, false), target(0, 4, 0, true), target(0, 8, 0, false)];
         let clusters = build_clusters(&targets);
         assert_eq!(spans(&clusters), [(0, 0, 8, vec![0])]);
         assert!(!clusters[0].writable);

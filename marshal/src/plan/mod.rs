@@ -52,12 +52,7 @@ pub enum Placement {
     /// Copy `len` bytes into scratch memory at an address `A` with
     /// `A mod align_modulus = align_residue`, and copy them back after the
     /// call when `copy_back` (the cluster is writable).
-    Copy {
-        align_modulus: u64,
-        align_residue: u64,
-        len: u64,
-        copy_back: bool,
-    },
+    Copy { align_modulus: u64, align_residue: u64, len: u64, copy_back: bool },
 }
 
 /// How to find one target's final address.
@@ -85,14 +80,9 @@ pub enum PlanError {
 
 /// Plans one call. `address_of` gives the real address of each buffer's
 /// first byte.
-pub fn plan_call(
-    targets: &[Target],
-    address_of: impl Fn(BufferId) -> u64,
-) -> Result<CallPlan, PlanError> {
+pub fn plan_call(targets: &[Target], address_of: impl Fn(BufferId) -> u64) -> Result<CallPlan, PlanError> {
     for (index, target) in targets.iter().enumerate() {
-        target
-            .check()
-            .map_err(|source| PlanError::Target { index, source })?;
+        target.check().map_err(|source| PlanError::Target { index, source })?;
         real_end(index, target, &address_of)?;
     }
     let mut locations = vec![TargetLocation::Empty { address: 0 }; targets.len()];
@@ -100,46 +90,28 @@ pub fn plan_call(
     for cluster in build_clusters(targets) {
         for &i in &cluster.members {
             let offset = cluster.offset_of(&targets[i]);
-            locations[i] = TargetLocation::InCluster {
-                cluster: clusters.len(),
-                offset,
-            };
+            locations[i] = TargetLocation::InCluster { cluster: clusters.len(), offset };
         }
         let placement = place(&cluster, targets, address_of(cluster.buffer))?;
         clusters.push(PlannedCluster { cluster, placement });
     }
     for (index, target) in targets.iter().enumerate().filter(|(_, t)| t.is_empty()) {
         let address = address_of(target.buffer) + target.offset;
-        locations[index] = TargetLocation::Empty {
-            address: empty_address(target, address),
-        };
+        locations[index] = TargetLocation::Empty { address: empty_address(target, address) };
     }
-    Ok(CallPlan {
-        clusters,
-        targets: locations,
-    })
+    Ok(CallPlan { clusters, targets: locations })
 }
 
 /// The real address one past the target's last byte, refused if it would not
 /// fit in a `u64` (so later sums of a buffer address and an offset cannot).
-fn real_end(
-    index: usize,
-    target: &Target,
-    address_of: impl Fn(BufferId) -> u64,
-) -> Result<u64, PlanError> {
+fn real_end(index: usize, target: &Target, address_of: impl Fn(BufferId) -> u64) -> Result<u64, PlanError> {
     let address = address_of(target.buffer);
-    address
-        .checked_add(target.end())
-        .ok_or(PlanError::AddressOverflow { index, address })
+    address.checked_add(target.end()).ok_or(PlanError::AddressOverflow { index, address })
 }
 
 /// Decides whether a cluster of a buffer at `buffer_address` is passed in
 /// place or copied.
-fn place(
-    cluster: &Cluster,
-    targets: &[Target],
-    buffer_address: u64,
-) -> Result<Placement, PlanError> {
+fn place(cluster: &Cluster, targets: &[Target], buffer_address: u64) -> Result<Placement, PlanError> {
     let constraint = placement_constraint(cluster, targets)?;
     let address = buffer_address + cluster.start;
     if constraint.admits(address) {

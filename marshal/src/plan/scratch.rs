@@ -31,11 +31,8 @@ impl ScratchLayout {
     /// Bytes of scratch memory that hold every copy wherever the block
     /// starts: each copy's length plus the worst-case padding before it.
     pub fn upper_bound(plan: &CallPlan) -> u64 {
-        copies(plan).fold(0u64, |total, (len, constraint)| {
-            total
-                .saturating_add(len)
-                .saturating_add(constraint.modulus - 1)
-        })
+        copies(plan)
+            .fold(0u64, |total, (len, constraint)| total.saturating_add(len).saturating_add(constraint.modulus - 1))
     }
 
     /// Lays out the copies of `plan` in a block starting at `base`.
@@ -46,16 +43,8 @@ impl ScratchLayout {
         for planned in &plan.clusters {
             let address = match planned.placement {
                 Placement::InPlace { address } => address,
-                Placement::Copy {
-                    align_modulus,
-                    align_residue,
-                    len,
-                    ..
-                } => {
-                    let constraint = Constraint {
-                        modulus: align_modulus,
-                        residue: align_residue,
-                    };
+                Placement::Copy { align_modulus, align_residue, len, .. } => {
+                    let constraint = Constraint { modulus: align_modulus, residue: align_residue };
                     let address = constraint.first_at_or_after(cursor).ok_or(overflow)?;
                     cursor = address.checked_add(len).ok_or(overflow)?;
                     address
@@ -63,11 +52,7 @@ impl ScratchLayout {
             };
             cluster_addresses.push(address);
         }
-        Ok(ScratchLayout {
-            base,
-            size: cursor - base,
-            cluster_addresses,
-        })
+        Ok(ScratchLayout { base, size: cursor - base, cluster_addresses })
     }
 
     /// The block's base address, as given to [`ScratchLayout::new`].
@@ -97,23 +82,12 @@ impl ScratchLayout {
 
 /// Length and constraint of every copied cluster, in cluster order.
 fn copies(plan: &CallPlan) -> impl Iterator<Item = (u64, Constraint)> + '_ {
-    plan.clusters
-        .iter()
-        .filter_map(|planned| match planned.placement {
-            Placement::InPlace { .. } => None,
-            Placement::Copy {
-                align_modulus,
-                align_residue,
-                len,
-                ..
-            } => Some((
-                len,
-                Constraint {
-                    modulus: align_modulus,
-                    residue: align_residue,
-                },
-            )),
-        })
+    plan.clusters.iter().filter_map(|planned| match planned.placement {
+        Placement::InPlace { .. } => None,
+        Placement::Copy { align_modulus, align_residue, len, .. } => {
+            Some((len, Constraint { modulus: align_modulus, residue: align_residue }))
+        }
+    })
 }
 
 #[cfg(test)]
@@ -122,13 +96,7 @@ mod tests {
     use super::*;
 
     fn target(offset: u64, len: u64, align: u64) -> Target {
-        Target {
-            buffer: BufferId(0),
-            offset,
-            len,
-            align,
-            writable: false,
-        }
+        Target { buffer: BufferId(0), offset, len, align, writable: false }
     }
 
     /// Three misaligned targets in a buffer at 0x1001: all three are copied.
@@ -165,9 +133,6 @@ mod tests {
     #[test]
     fn a_block_at_the_top_of_memory_overflows() {
         let plan = three_copies();
-        assert_eq!(
-            ScratchLayout::new(&plan, u64::MAX - 4),
-            Err(ScratchOverflow { base: u64::MAX - 4 })
-        );
+        assert_eq!(ScratchLayout::new(&plan, u64::MAX - 4), Err(ScratchOverflow { base: u64::MAX - 4 }));
     }
 }

@@ -59,10 +59,7 @@ impl Target {
         }
         match self.offset.checked_add(self.len) {
             Some(_) => Ok(()),
-            None => Err(TargetError::RangeOverflow {
-                offset: self.offset,
-                len: self.len,
-            }),
+            None => Err(TargetError::RangeOverflow { offset: self.offset, len: self.len }),
         }
     }
 }
@@ -72,13 +69,7 @@ mod tests {
     use super::*;
 
     fn target(offset: u64, len: u64, align: u64) -> Target {
-        Target {
-            buffer: BufferId(0),
-            offset,
-            len,
-            align,
-            writable: false,
-        }
+        Target { buffer: BufferId(0), offset, len, align, writable: false }
     }
 
     #[test]
@@ -91,23 +82,14 @@ mod tests {
     #[test]
     fn refuses_other_alignments() {
         for align in [0, 3, 12, 8192] {
-            assert_eq!(
-                target(0, 4, align).check(),
-                Err(TargetError::BadAlignment(align))
-            );
+            assert_eq!(target(0, 4, align).check(), Err(TargetError::BadAlignment(align)));
         }
     }
 
     #[test]
     fn refuses_a_range_that_wraps() {
         let t = target(u64::MAX - 1, 4, 1);
-        assert_eq!(
-            t.check(),
-            Err(TargetError::RangeOverflow {
-                offset: u64::MAX - 1,
-                len: 4
-            })
-        );
+        assert_eq!(t.check(), Err(TargetError::RangeOverflow { offset: u64::MAX - 1, len: 4 }));
     }
 
     #[test]

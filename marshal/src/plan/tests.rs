@@ -2,19 +2,11 @@
 //! against the brute-force models on random target lists.
 use proptest::prelude::*;
 
-use super::brute_force::{
-    admitted_addresses, alignment_period, all_members_aligned, overlap_components,
-};
+use super::brute_force::{admitted_addresses, alignment_period, all_members_aligned, overlap_components};
 use super::*;
 
 fn writable(offset: u64, len: u64, align: u64) -> Target {
-    Target {
-        buffer: BufferId(0),
-        offset,
-        len,
-        align,
-        writable: true,
-    }
+    Target { buffer: BufferId(0), offset, len, align, writable: true }
 }
 
 /// A 16-byte buffer whose first byte is 16-aligned.
@@ -27,29 +19,12 @@ fn overlapping_i32_and_i16_are_copied_together() {
     let plan = plan_call(&targets, |_| BUFFER_ADDRESS).unwrap();
     assert_eq!(plan.clusters.len(), 1);
     let cluster = &plan.clusters[0].cluster;
-    assert_eq!(
-        (cluster.start, cluster.end, &cluster.members[..]),
-        (1, 5, &[0, 1][..])
-    );
-    let copy = Placement::Copy {
-        align_modulus: 4,
-        align_residue: 0,
-        len: 4,
-        copy_back: true,
-    };
+    assert_eq!((cluster.start, cluster.end, &cluster.members[..]), (1, 5, &[0, 1][..]));
+    let copy = Placement::Copy { align_modulus: 4, align_residue: 0, len: 4, copy_back: true };
     assert_eq!(plan.clusters[0].placement, copy);
     assert_eq!(
         plan.targets,
-        [
-            TargetLocation::InCluster {
-                cluster: 0,
-                offset: 0
-            },
-            TargetLocation::InCluster {
-                cluster: 0,
-                offset: 2
-            },
-        ]
+        [TargetLocation::InCluster { cluster: 0, offset: 0 }, TargetLocation::InCluster { cluster: 0, offset: 2 },]
     );
 }
 
@@ -57,25 +32,15 @@ fn overlapping_i32_and_i16_are_copied_together() {
 fn i32_and_i16_an_odd_distance_apart_cannot_both_be_aligned() {
     let targets = [writable(1, 4, 4), writable(4, 2, 2)];
     let error = plan_call(&targets, |_| BUFFER_ADDRESS).unwrap_err();
-    assert_eq!(
-        error,
-        PlanError::Alignment(AlignmentConflict {
-            larger: 4,
-            smaller: 2
-        })
-    );
-    assert_eq!(
-        error.to_string(),
-        "Unable to simultaneously align memory to 4-byte and 2-byte boundary"
-    );
+    assert_eq!(error, PlanError::Alignment(AlignmentConflict { larger: 4, smaller: 2 }));
+    assert_eq!(error.to_string(), "Unable to simultaneously align memory to 4-byte and 2-byte boundary");
 }
 
 #[test]
 fn aligned_targets_are_passed_in_place() {
     let plan = plan_call(&[writable(4, 4, 4), writable(8, 8, 8)], |_| BUFFER_ADDRESS).unwrap();
     let placements: Vec<Placement> = plan.clusters.iter().map(|c| c.placement).collect();
-    let expected =
-        [BUFFER_ADDRESS + 4, BUFFER_ADDRESS + 8].map(|address| Placement::InPlace { address });
+    let expected = [BUFFER_ADDRESS + 4, BUFFER_ADDRESS + 8].map(|address| Placement::InPlace { address });
     assert_eq!(placements, expected);
 }
 
@@ -83,12 +48,7 @@ fn aligned_targets_are_passed_in_place() {
 fn an_empty_target_keeps_an_aligned_real_address() {
     let plan = plan_call(&[writable(8, 0, 8)], |_| BUFFER_ADDRESS).unwrap();
     assert!(plan.clusters.is_empty());
-    assert_eq!(
-        plan.targets,
-        [TargetLocation::Empty {
-            address: BUFFER_ADDRESS + 8
-        }]
-    );
+    assert_eq!(plan.targets, [TargetLocation::Empty { address: BUFFER_ADDRESS + 8 }]);
 }
 
 #[test]
@@ -102,43 +62,22 @@ fn an_empty_target_at_a_misaligned_or_null_address_gets_its_alignment() {
 #[test]
 fn a_bad_target_is_refused_by_index() {
     let error = plan_call(&[writable(0, 4, 4), writable(0, 4, 3)], |_| BUFFER_ADDRESS).unwrap_err();
-    assert_eq!(
-        error,
-        PlanError::Target {
-            index: 1,
-            source: TargetError::BadAlignment(3)
-        }
-    );
-    assert_eq!(
-        error.to_string(),
-        "pointer target #1: alignment 3 is not a power of two from 1 to 4096"
-    );
+    assert_eq!(error, PlanError::Target { index: 1, source: TargetError::BadAlignment(3) });
+    assert_eq!(error.to_string(), "pointer target #1: alignment 3 is not a power of two from 1 to 4096");
 }
 
 #[test]
 fn a_range_past_the_top_of_memory_is_refused() {
     let error = plan_call(&[writable(8, 16, 1)], |_| u64::MAX - 16).unwrap_err();
-    assert_eq!(
-        error,
-        PlanError::AddressOverflow {
-            index: 0,
-            address: u64::MAX - 16
-        }
-    );
+    assert_eq!(error, PlanError::AddressOverflow { index: 0, address: u64::MAX - 16 });
 }
 
 // ---- properties against the brute-force models ----
 
 fn target_in(buffers: u32) -> impl Strategy<Value = Target> {
-    (0..buffers, 0u64..64, 0u64..16, 0u32..=6, any::<bool>()).prop_map(
-        |(buffer, offset, len, shift, writable)| Target {
-            buffer: BufferId(buffer),
-            offset,
-            len,
-            align: 1 << shift,
-            writable,
-        },
-    )
+    (0..buffers, 0u64..64, 0u64..16, 0u32..=6, any::<bool>()).prop_map(|(buffer, offset, len, shift, writable)| {
+        Target { buffer: BufferId(buffer), offset, len, align: 1 << shift, writable }
+    })
 }
 
 /// 1-8 targets spread over 1-3 buffers.

@@ -1,0 +1,98 @@
+//! Checks on what a module declares: every function's frame, the
+//! declarations' types and storage slots, and unique names.
+use std::collections::HashSet;
+
+use super::super::model::{Descriptor, Function, Member, Type, TypeKind};
+use super::{in_memory, is_integer_text, DescriptorError, Problem, MAX_EXTENT};
+
+pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
+    let mut thunks = HashSet::new();
+    for f in &d.functions {
+        let fail = |problem: String| DescriptorError::Function { name: f.name.clone(), problem };
+        if f.thunk >= d.functions.len() || !thunks.insert(f.thunk) {
+            return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
+        }
+        check_frame(d, f).map_err(fail)?;
+        if f.owner.is_some_and(|o| !matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. }))) {
+            return Err(DescriptorError::Function {
+                name: f.name.clone(),
+                problem: "owner is not a struct type".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn check_frame(d: &Descriptor, f: &Function) -> Problem {
+    let frame = &f.frame;
+    if frame.size > MAX_EXTENT || !frame.align.is_power_of_two() || frame.align > 4096 {
+        return Err(format!("frame alignment {} is not a power of two up to 4096", frame.align));
+    }
+    let members = f.params.iter().map(|p| ("parameter", p)).chain([("result", &f.ret)]);
+    for (what, m) in members {
+        let t = member_type(d, m).map_err(|e| format!("{what}: {e}"))?;
+        if m.offset > MAX_EXTENT || m.offset % t.align != 0 || m.offset + t.size > frame.size || t.align > frame.align {
+            return Err(format!("{what} of type {} does not fit its frame at offset {}", t.name, m.offset));
+        }
+    }
+    Ok(())
+}
+
+fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
+    let t = d.types.get(m.type_index).ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
+    match t.kind {
+        TypeKind::ComptimeInt | TypeKind::ComptimeFloat | TypeKind::Unsupported => {
+            Err(format!("type {} cannot be passed at run time", t.name))
+        }
+        _ => Ok(t),
+    }
+}
+
+pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
+    let mut names = HashSet::new();
+    let all = d
+        .functions
+        .iter()
+        .map(|f| (f.owner, &f.name))
+        .chain(d.variables.iter().map(|v| (v.owner, &v.name)))
+        .chain(d.constants.iter().map(|c| (c.owner, &c.name)))
+        .chain(d.type_decls.iter().map(|t| (t.owner, &t.name)))
+        .chain(d.unsupported.iter().map(|u| (u.owner, &u.name)));
+    for (owner, name) in all {
+        if name.is_empty() || !names.insert((owner, name)) {
+            return Err(declaration(name, "name is empty or declared twice"));
+        }
+        let owner_ok = owner.is_none_or(|o| matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. })));
+        if !owner_ok {
+            return Err(declaration(name, "declared in something that is not a struct type"));
+        }
+    }
+    let mut slots = HashSet::new();
+    for v in &d.variables {
+        let storable = d.types.get(v.type_index).is_some_and(|t| in_memory(&t.kind));
+        if !storable || v.slot >= d.variables.len() || !slots.insert(v.slot) {
+            return Err(declaration(&v.name, "bad type or storage slot"));
+        }
+    }
+    if let Some(t) = d.type_decls.iter().find(|t| {
+        d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::ErrorSet { .. }))
+    }) {
+        return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
+    }
+    for c in &d.constants {
+        let kind = d.types.get(c.type_index).map(|t| &t.kind);
+        let ok = match kind {
+            Some(TypeKind::ComptimeInt) => is_integer_text(&c.value),
+            Some(TypeKind::ComptimeFloat) => c.value.parse::<f64>().is_ok(),
+            _ => false,
+        };
+        if !ok {
+            return Err(declaration(&c.name, "comptime value has a bad type or text"));
+        }
+    }
+    Ok(())
+}
+
+fn declaration(name: &str, problem: &str) -> DescriptorError {
+    DescriptorError::Declaration { name: name.to_owned(), problem: problem.to_owned() }
+}

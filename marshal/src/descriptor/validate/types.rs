@@ -1,0 +1,146 @@
+//! Checks on each type of the table, by kind: sizes, alignments, and that
+//! every member lies inside its type (children strictly smaller, so walking
+//! the table always ends).
+use super::super::model::{ErrorMember, Field, StructLayout, Type, TypeKind};
+use super::super::Descriptor;
+use super::{expect, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
+
+pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
+    if !t.align.is_power_of_two() || t.align > 1 << 16 {
+        return Err(format!("alignment {} is not a power of two up to 65536", t.align));
+    }
+    if t.size > MAX_EXTENT {
+        return Err(format!("size {} is implausibly large", t.size));
+    }
+    if !t.size.is_multiple_of(t.align) {
+        return Err(format!("size {} is not a multiple of alignment {}", t.size, t.align));
+    }
+    match &t.kind {
+        TypeKind::Bool => expect(t.size == 1, "a bool must be 1 byte"),
+        TypeKind::Void | TypeKind::ComptimeInt | TypeKind::ComptimeFloat | TypeKind::Allocator => {
+            expect(t.size == 0, "a value without storage must have size 0")
+        }
+        TypeKind::Int { bits, .. } => {
+            expect(*bits <= 65535, "integers are at most 65535 bits")?;
+            expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
+        }
+        TypeKind::Float { bits } => {
+            expect(matches!(bits, 16 | 32 | 64 | 80 | 128), "floats are 16, 32, 64, 80 or 128 bits")?;
+            expect(u64::from(*bits) <= t.size * 8, "float bits exceed its size")
+        }
+        TypeKind::Optional { child, value_offset, present_offset } => {
+            check_optional(d, index, t, *child, *value_offset, *present_offset)
+        }
+        TypeKind::ErrorUnion { payload, error_set, value_offset, code_offset } => {
+            check_error_union(d, index, t, (*payload, *error_set), (*value_offset, *code_offset))
+        }
+        TypeKind::ErrorSet { errors } => check_error_set(d, t, errors.as_deref()),
+        TypeKind::Slice { child, ptr_offset, len_offset, .. } => {
+            pointee(d, index, *child)?;
+            check_slice(t, *ptr_offset, *len_offset)
+        }
+        TypeKind::Pointer { child, .. } => {
+            pointee(d, index, *child)?;
+            expect(t.size == 8 && t.align == 8, "a pointer must be 8 bytes at alignment 8")
+        }
+        TypeKind::Array { child, len, sentinel, .. } => check_array(d, index, t, *child, *len, sentinel.is_some()),
+        TypeKind::Enum { tag, members, .. } => {
+            let tag = nested(d, index, *tag)?;
+            expect(
+                matches!(tag.kind, TypeKind::Int { .. }) && tag.size == t.size,
+                "enum tag must be an integer of its size",
+            )?;
+            expect(members.iter().all(|m| is_integer_text(&m.value)), "enum values must be integers")
+        }
+        TypeKind::Struct { layout, fields, .. } => fields
+            .iter()
+            .try_for_each(|f| check_field(d, index, t, *layout, f).map_err(|e| format!("field {}: {e}", f.name))),
+        TypeKind::Unsupported => Ok(()),
+    }
+}
+
+fn check_optional(d: &Descriptor, index: usize, t: &Type, child: usize, value_at: u64, present_at: u64) -> Problem {
+    let child = nested(d, index, child)?;
+    expect(value_at <= MAX_EXTENT && present_at <= MAX_EXTENT, "offset is implausibly large")?;
+    let value = value_at..value_at + child.size;
+    within(t, value.clone(), child.align)?;
+    within(t, present_at..present_at + 1, 1)?;
+    expect(!value.contains(&present_at), "presence flag overlaps the value")
+}
+
+fn check_error_union(
+    d: &Descriptor,
+    index: usize,
+    t: &Type,
+    (payload, set): (usize, usize),
+    (value_at, code_at): (u64, u64),
+) -> Problem {
+    expect(value_at <= MAX_EXTENT && code_at <= MAX_EXTENT, "offset is implausibly large")?;
+    let payload = nested(d, index, payload)?;
+    let set = nested(d, index, set)?;
+    expect(matches!(set.kind, TypeKind::ErrorSet { .. }), "error_set is not an error set")?;
+    let code_bytes = u64::from(d.error_code_bits.div_ceil(8));
+    within(t, value_at..value_at + payload.size, payload.align)?;
+    within(t, code_at..code_at + code_bytes, set.align)?;
+    let overlap = value_at < code_at + code_bytes && code_at < value_at + payload.size;
+    expect(!overlap, "error code overlaps the value")
+}
+
+fn check_error_set(d: &Descriptor, t: &Type, errors: Option<&[ErrorMember]>) -> Problem {
+    expect(t.size >= u64::from(d.error_code_bits.div_ceil(8)), "error set is smaller than an error code")?;
+    let limit = 1u64 << d.error_code_bits;
+    let fits = |e: &ErrorMember| e.value != 0 && u64::from(e.value) < limit;
+    expect(errors.unwrap_or_default().iter().all(fits), "error codes must be non-zero and fit the code size")
+}
+
+fn check_slice(t: &Type, ptr_at: u64, len_at: u64) -> Problem {
+    expect(ptr_at <= MAX_EXTENT && len_at <= MAX_EXTENT, "offset is implausibly large")?;
+    within(t, ptr_at..ptr_at + 8, 8)?;
+    within(t, len_at..len_at + 8, 8)?;
+    expect(ptr_at.abs_diff(len_at) >= 8, "slice address and length overlap")
+}
+
+fn check_array(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64, sentinel: bool) -> Problem {
+    let child = nested(d, index, child)?;
+    expect(in_memory(&child.kind), "array elements must be values in memory")?;
+    let count = len.checked_add(u64::from(sentinel));
+    let bytes = count.and_then(|n| child.size.checked_mul(n)).filter(|b| *b <= t.size);
+    expect(bytes.is_some(), "elements exceed the array's size")
+}
+
+fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
+    let ft = nested(d, parent, f.type_index)?;
+    if layout == StructLayout::Packed {
+        let bits = match ft.kind {
+            TypeKind::Bool => 1,
+            TypeKind::Int { bits, .. } => u64::from(bits),
+            TypeKind::Enum { tag, .. } => match d.types.get(tag).map(|t| &t.kind) {
+                Some(TypeKind::Int { bits, .. }) => u64::from(*bits),
+                _ => return Err("enum tag is not an integer".into()),
+            },
+            _ => return Err("packed fields must be bools, integers or enums".into()),
+        };
+        expect(
+            bits <= 64 && f.bit_offset <= MAX_EXTENT && f.bit_offset + bits <= t.size * 8,
+            "bits lie outside the struct",
+        )
+    } else {
+        expect(in_memory(&ft.kind), "fields must be values in memory")?;
+        expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
+        within(t, f.offset..f.offset + ft.size, ft.align)
+    }
+}
+
+/// The target type of a pointer: a value in memory with storage, or (one
+/// level deep) a pointer or slice to such values.
+fn pointee(d: &Descriptor, parent: usize, child: usize) -> Problem {
+    let t = nested(d, parent, child)?;
+    if let TypeKind::Slice { child: inner, .. } | TypeKind::Pointer { child: inner, .. } = t.kind {
+        let target = nested(d, child, inner)?;
+        let is_pointer = matches!(t.kind, TypeKind::Pointer { .. });
+        let stride_ok = t.size == 16 || (t.size == 8 && is_pointer);
+        let plain = in_memory(&target.kind) && target.size > 0;
+        return expect(plain && stride_ok, "pointers nest only one level deep");
+    }
+    expect(in_memory(&t.kind) && t.size > 0, "pointers must point at values in memory")
+}

@@ -1,0 +1,212 @@
+//! The call path for functions with pointer or slice parameters. JS writes
+//! the scalar parameters into the frame as usual, then one record per
+//! pointer argument (which slot, which ArrayBuffer argument, byte range) and
+//! calls this environment's pointer invoker with the ArrayBuffers as its
+//! arguments. The runtime checks every range against its buffer; when every
+//! target is already aligned where it lies, Zig gets the JS memory itself
+//! (the common case, decided without the planner); otherwise
+//! `zigport_marshal::plan` decides what is copied to aligned scratch memory.
+//! Either way the runtime writes every address and slice length into the
+//! frame itself, and copies writable clusters back after the call.
+//!
+//! - [`records`]: reading and checking what JS wrote;
+//! - [`result`]: where a returned address points.
+mod records;
+mod result;
+
+use std::ptr;
+
+use napi::sys;
+use smallvec::SmallVec;
+use zigport_marshal::descriptor::PointerSlot;
+use zigport_marshal::plan::{plan_call, CallPlan, Placement, PlanError, ScratchLayout, Target};
+
+use crate::env_state::EnvState;
+use crate::error::CallError;
+use crate::transfer::{self, ScratchBlock};
+
+use records::{buffer_arguments, read_records, BufferInfo, Record};
+pub use result::{resolve_result, ResultMemory};
+
+/// Inline capacity of the per-call lists: calls rarely have more pointers.
+type Small<T> = SmallVec<[T; 4]>;
+
+/// The per-call lists, owned by the invoker's stack frame (moving them
+/// around showed in the cost of a call).
+#[derive(Default)]
+pub struct CallMemory {
+    records: Small<Record>,
+    targets: Small<Target>,
+    buffers: Small<BufferInfo>,
+}
+
+/// What must happen after the call: nothing, or copies back from scratch.
+pub enum Prepared {
+    InPlace,
+    Copied(Box<CopiedCall>),
+}
+
+pub struct CopiedCall {
+    plan: CallPlan,
+    buffers: Small<*mut u8>,
+    /// Owns the copies' memory until the call is over.
+    _scratch: Option<ScratchBlock>,
+    layout: ScratchLayout,
+}
+
+/// Reads the records, checks them, decides placement and writes the frame's
+/// address slots. `frame` must be the frame of the function with `slots`.
+pub fn prepare(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+    state: &EnvState,
+    slots: &[PointerSlot],
+    frame: *mut u8,
+    memory: &mut CallMemory,
+) -> Result<Prepared, CallError> {
+    let CallMemory { records, targets, buffers } = memory;
+    read_records(state, slots, records, targets)?;
+    buffer_arguments(env, info, buffers)?;
+    let (records, targets, buffers) = (&*records, &*targets, &*buffers);
+    check_targets(records, targets, slots, buffers)?;
+    let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
+    if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
+        write_slots(records, targets, slots, frame, |i| base(&targets[i]) + targets[i].offset)?;
+        return Ok(Prepared::InPlace);
+    }
+    let addresses: Small<*mut u8> = buffers.iter().map(|(d, _)| d.unwrap_or(ptr::null_mut())).collect();
+    let plan = plan_call(targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
+        PlanError::Alignment(conflict) => CallError::Alignment(conflict),
+        other => CallError::Plan(other.to_string()),
+    })?;
+    let needed = ScratchLayout::upper_bound(&plan);
+    let mut scratch = (needed > 0).then(|| ScratchBlock::new(needed));
+    let start = scratch.as_mut().map_or(0, |block| block.base() as u64);
+    let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
+    let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
+    call.copy_in();
+    write_slots(records, targets, slots, frame, |i| call.layout.target_address(&call.plan, i))?;
+    Ok(Prepared::Copied(Box::new(call)))
+}
+
+impl Prepared {
+    /// Copies writable clusters that were moved back into their buffers.
+    pub fn finish(self) {
+        if let Prepared::Copied(call) = self {
+            call.copy_back();
+        }
+    }
+}
+
+impl CopiedCall {
+    /// Fills the scratch regions of clusters that must move.
+    fn copy_in(&self) {
+        for (i, planned) in self.plan.clusters.iter().enumerate() {
+            if let Placement::Copy { len, .. } = planned.placement {
+                // SAFETY: the cluster lies inside its buffer (each member was
+                // bounds-checked) and its scratch region inside the block.
+                unsafe {
+                    transfer::copy(self.cluster_source(i), self.layout.cluster_address(i) as *mut u8, len as usize)
+                };
+            }
+        }
+    }
+
+    fn copy_back(&self) {
+        for (i, planned) in self.plan.clusters.iter().enumerate() {
+            if let Placement::Copy { len, copy_back: true, .. } = planned.placement {
+                // SAFETY: as in `copy_in`, in the other direction.
+                unsafe {
+                    transfer::copy(self.layout.cluster_address(i) as *const u8, self.cluster_source(i), len as usize)
+                };
+            }
+        }
+    }
+
+    /// The argument position of `len` bytes at `address` inside a scratch copy.
+    fn in_scratch(&self, address: u64, len: u64) -> Option<ResultMemory> {
+        self.plan.clusters.iter().enumerate().find_map(|(i, planned)| {
+            let Placement::Copy { len: size, .. } = planned.placement else {
+                return None;
+            };
+            let start = self.layout.cluster_address(i);
+            let inside = address >= start && address.checked_add(len).is_some_and(|end| end <= start + size);
+            inside.then(|| ResultMemory::Argument {
+                arg: planned.cluster.buffer.0,
+                offset: planned.cluster.start + (address - start),
+                len,
+            })
+        })
+    }
+
+    fn cluster_source(&self, cluster: usize) -> *mut u8 {
+        let c = &self.plan.clusters[cluster].cluster;
+        // SAFETY: `start` lies inside the buffer (see `check_targets`).
+        unsafe { self.buffers[c.buffer.0 as usize].add(c.start as usize) }
+    }
+}
+
+/// Each target lies inside its ArrayBuffer and is whole elements long.
+fn check_targets(
+    records: &[Record],
+    targets: &[Target],
+    slots: &[PointerSlot],
+    buffers: &[BufferInfo],
+) -> Result<(), CallError> {
+    for (r, t) in records.iter().zip(targets) {
+        let slot = &slots[r.slot];
+        let (data, byte_len) = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
+        data.ok_or(CallError::NotABuffer { param: slot.param })?;
+        if t.end() > byte_len as u64 {
+            return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
+        }
+    }
+    Ok(())
+}
+
+/// Writes each slot's address (and length, and presence) into the frame,
+/// and each element address into its slice-of-pointers target; `address(i)`
+/// is where target `i` is during the call.
+fn write_slots(
+    records: &[Record],
+    targets: &[Target],
+    slots: &[PointerSlot],
+    frame: *mut u8,
+    address: impl Fn(usize) -> u64,
+) -> Result<(), CallError> {
+    for (index, slot) in slots.iter().enumerate() {
+        let record = records.iter().position(|r| r.parent.is_none() && r.slot == index);
+        if let Some(present_at) = slot.present_offset {
+            // SAFETY: slot offsets come from the validated descriptor and
+            // lie inside this function's frame.
+            unsafe { transfer::write_flag(frame.add(present_at as usize), record.is_some()) };
+        }
+        let Some(t) = record else {
+            if slot.present_offset.is_none() {
+                return Err(CallError::MissingTarget { param: slot.param });
+            }
+            continue;
+        };
+        // SAFETY: as above.
+        unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), address(t)) };
+        if let Some(len_at) = slot.len_offset {
+            // SAFETY: as above.
+            unsafe { transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size) };
+        }
+    }
+    for (i, r) in records.iter().enumerate() {
+        let Some(p) = r.parent else { continue };
+        let element = slots[records[p].slot].element.expect("checked in geometry()");
+        let at = (address(p) + r.element * element.stride) as *mut u8;
+        // SAFETY: `geometry` checked that element `r.element` lies inside
+        // target `p`, whose bytes are at `address(p)` for the call (its own
+        // memory or its scratch copy, already filled).
+        unsafe {
+            transfer::write_u64(at.add(element.address_offset as usize), address(i));
+            if let Some(len_at) = element.len_offset {
+                transfer::write_u64(at.add(len_at as usize), targets[i].len / element.elem_size);
+            }
+        }
+    }
+    Ok(())
+}

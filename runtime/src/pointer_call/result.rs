@@ -1,0 +1,78 @@
+//! Where an address a function returned points: into one of the call's
+//! ArrayBuffers (directly or through its scratch copy), into an ArrayBuffer
+//! the host allocator made, or into memory Zig owns.
+use napi::sys;
+use zigport_marshal::descriptor::PointerSlot;
+
+use super::{CallMemory, Prepared};
+use crate::host_memory::Allocation;
+use crate::transfer;
+
+/// Where an address a function returned points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultMemory {
+    Null,
+    /// Inside ArrayBuffer argument `arg` (in place or, via its scratch copy,
+    /// at the corresponding position).
+    Argument {
+        arg: u32,
+        offset: u64,
+        len: u64,
+    },
+    /// Inside an ArrayBuffer the host allocator made during the call.
+    Allocated {
+        buffer: sys::napi_value,
+        offset: u64,
+        len: u64,
+    },
+    /// Anywhere else: memory Zig owns.
+    Zig {
+        address: u64,
+        len: u64,
+    },
+}
+
+/// Where the address in result slot `slot` of `frame` points, after a call
+/// prepared as `prepared` with `memory`.
+pub fn resolve_result(
+    memory: &CallMemory,
+    prepared: &Prepared,
+    allocations: &[Allocation],
+    slot: &PointerSlot,
+    frame: *const u8,
+) -> ResultMemory {
+    // SAFETY: slot offsets come from the validated descriptor and lie inside
+    // this function's frame, which the thunk has just filled.
+    let (present, address, count) = unsafe {
+        let present = slot.present_offset.is_none_or(|at| transfer::read_flag(frame.add(at as usize)));
+        let count = slot.len_offset.map_or(1, |at| transfer::read_u64(frame.add(at as usize)));
+        (present, transfer::read_u64(frame.add(slot.address_offset as usize)), count)
+    };
+    let failed = slot.error_code.is_some_and(|(at, size)| {
+        // SAFETY: as above; the code's size comes from the validated
+        // descriptor's error_code_bits (at most 4 bytes).
+        unsafe { transfer::read_uint(frame.add(at as usize), size) != 0 }
+    });
+    let Some(len) = count.checked_mul(slot.elem_size).filter(|_| present && !failed && address != 0) else {
+        return ResultMemory::Null;
+    };
+    let inside =
+        |start: u64, size: u64| address >= start && address.checked_add(len).is_some_and(|end| end <= start + size);
+    if let Some(a) = allocations.iter().find(|a| inside(a.start, a.len)) {
+        return ResultMemory::Allocated { buffer: a.buffer, offset: address - a.base, len };
+    }
+    if let Prepared::Copied(call) = prepared {
+        if let Some(found) = call.in_scratch(address, len) {
+            return found;
+        }
+    }
+    for (arg, (data, byte_len)) in memory.buffers.iter().enumerate() {
+        let Some(base) = data.map(|d| d as u64).filter(|b| *b != 0) else {
+            continue;
+        };
+        if address >= base && address.checked_add(len).is_some_and(|end| end <= base + *byte_len as u64) {
+            return ResultMemory::Argument { arg: arg as u32, offset: address - base, len };
+        }
+    }
+    ResultMemory::Zig { address, len }
+}
