@@ -102,3 +102,13 @@ export function spawnNode(args, { env = {}, cwd = ROOT } = {}) {
 export function modeOptions(mode) {
   return mode === 'native' ? {} : { target: mode };
 }
+
+/** The exception `fn` throws (fails the test if it returns). */
+export function thrownBy(fn) {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the call to throw');
+}

@@ -1,24 +1,16 @@
 // Error sets as objects: their members are the very errors functions throw.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODES, importFixture } from '../helpers/fixtures.js';
+import { MODES, importFixture, thrownBy } from '../helpers/fixtures.js';
 
 const FIXTURE = 'types/error-sets';
 
-function thrown(fn) {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  return assert.fail('expected a throw');
-}
 
 for (const mode of MODES) {
   describe(`${mode}: error sets`, () => {
     test('a thrown error is the member of its set', async () => {
       const { FileOpenError, fail } = await importFixture(FIXTURE, { mode });
-      const err = thrown(() => fail(1));
+      const err = thrownBy(() => fail(1));
       assert.equal(err, FileOpenError.access_denied);
       assert.equal(err.message, 'Access denied');
       assert.ok(err instanceof Error);
@@ -27,7 +19,7 @@ for (const mode of MODES) {
     test('errors with the same name are one object in every set', async () => {
       const { FileOpenError, AllocationError, fail } = await importFixture(FIXTURE, { mode });
       assert.equal(FileOpenError.out_of_memory, AllocationError.out_of_memory);
-      assert.equal(thrown(() => fail(2)), AllocationError.out_of_memory);
+      assert.equal(thrownBy(() => fail(2)), AllocationError.out_of_memory);
     });
 
     test('instanceof and in tell whether a set contains an error', async () => {

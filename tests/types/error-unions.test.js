@@ -2,19 +2,9 @@
 // message is the error name spaced out; otherwise the payload is returned.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODES, importFixture } from '../helpers/fixtures.js';
+import { MODES, importFixture, thrownBy } from '../helpers/fixtures.js';
 
 const FIXTURE = 'types/error-unions';
-
-/** The exception `fn` throws (fails if it returns). */
-function thrownBy(fn) {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  assert.fail('expected the call to throw');
-}
 
 for (const mode of MODES) {
   describe(`${mode}: error unions`, () => {
