@@ -72,6 +72,13 @@ fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
             .text = json.number(@field(M, d.name)),
             .owner = owner,
         } },
+        .null, .undefined => return .{ .comptime_value = .{ .name = d.name, .T = T, .text = json.string(@tagName(@typeInfo(T))), .owner = owner } },
+        .enum_literal => return .{ .comptime_value = .{
+            .name = d.name,
+            .T = T,
+            .text = json.string(@tagName(@field(M, d.name))),
+            .owner = owner,
+        } },
         .type => {
             const V = @field(M, d.name);
             const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set;

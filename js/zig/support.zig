@@ -27,8 +27,15 @@ pub fn isInMemory(comptime T: type) bool {
         // Vectors of bools are bit-packed; of numbers, laid out like arrays.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
         .@"struct" => |s| structInMemory(s),
+        // Only extern unions have a defined layout (all fields at offset 0).
+        .@"union" => |u| u.layout == .@"extern" and allInMemory(u.fields),
         else => false,
     };
+}
+
+fn allInMemory(comptime fields: []const std.builtin.Type.UnionField) bool {
+    for (fields) |f| if (!isInMemory(f.type)) return false;
+    return true;
 }
 
 fn structInMemory(comptime s: std.builtin.Type.Struct) bool {

@@ -28,6 +28,9 @@ pub const TypeTable = struct {
             .@"struct" => |s| for (s.fields) |f| {
                 _ = self.id(f.type);
             },
+            .@"union" => |u| for (u.fields) |f| {
+                _ = self.id(f.type);
+            },
             else => {},
         }
         return index;
@@ -44,8 +47,13 @@ pub const TypeTable = struct {
 
     fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
         const W = wire.Wire(T);
+        // Comptime-only values (null, enum literals) have no layout at all.
+        const sized = switch (@typeInfo(T)) {
+            .null, .undefined, .enum_literal => false,
+            else => true,
+        };
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
-            json.string(@typeName(T)), @sizeOf(W), @alignOf(W),
+            json.string(@typeName(T)), if (sized) @sizeOf(W) else 0, if (sized) @alignOf(W) else 1,
         });
         return "{" ++ self.body(T, W) ++ "," ++ head ++ "}";
     }
@@ -57,6 +65,9 @@ pub const TypeTable = struct {
             .void => "\"kind\":\"void\"",
             .comptime_int => "\"kind\":\"comptime_int\"",
             .comptime_float => "\"kind\":\"comptime_float\"",
+            .null => "\"kind\":\"null\"",
+            .undefined => "\"kind\":\"undefined\"",
+            .enum_literal => "\"kind\":\"enum_literal\"",
             .int => |n| std.fmt.comptimePrint("\"kind\":\"int\",\"bits\":{d},\"signed\":{},\"pointer_sized\":{}", .{
                 n.bits, n.signedness == .signed, T == usize or T == isize,
             }),
@@ -92,8 +103,24 @@ pub const TypeTable = struct {
                 "\"kind\":\"struct\",\"layout\":\"{s}\",\"tuple\":{},\"fields\":{s}",
                 .{ @tagName(s.layout), s.is_tuple, self.fields(T, s) },
             ),
+            // An extern union: every field at offset 0, all of them readable.
+            .@"union" => |u| std.fmt.comptimePrint(
+                "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"fields\":{s}",
+                .{self.unionFields(u)},
+            ),
             else => "\"kind\":\"unsupported\"",
         };
+    }
+
+    fn unionFields(comptime self: *TypeTable, comptime u: std.builtin.Type.Union) []const u8 {
+        comptime var items: []const []const u8 = &.{};
+        inline for (u.fields) |f| {
+            items = items ++ [_][]const u8{std.fmt.comptimePrint(
+                "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0}}",
+                .{ json.string(f.name), self.id(f.type) },
+            )};
+        }
+        return json.array(items);
     }
 
     fn fields(comptime self: *TypeTable, comptime T: type, comptime s: std.builtin.Type.Struct) []const u8 {

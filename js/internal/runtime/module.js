@@ -6,6 +6,7 @@ import { flushConsole } from './console.js';
 import { frames } from './frames.js';
 import { buildTypes } from '../types/index.js';
 import { comptimeValue } from '../types/comptime.js';
+import { scalarClass } from '../types/scalar-class.js';
 import { makeFunction } from '../calls/function.js';
 import { makePointerFunction } from '../calls/pointer-call.js';
 import { ZigError, readOnlyError, unsupportedError } from '../errors.js';
@@ -56,7 +57,7 @@ function buildModule(native) {
   }
   for (const t of descriptor.type_decls ?? []) {
     const { object, exports: named, prefix } = home(t);
-    named[t.name] = types[t.type].constructor;
+    named[t.name] = classOf(types[t.type]);
     define(object, t.name, { value: named[t.name] }, readOnly(prefix + t.name));
   }
   for (const v of descriptor.variables) {
@@ -69,6 +70,12 @@ function buildModule(native) {
   }
   Object.preventExtensions(namespace);
   return { exports, namespace };
+}
+
+/** The JS class for a declared type; scalars get theirs on demand. */
+function classOf(type) {
+  if (!Object.hasOwn(type, 'constructor')) type.constructor = scalarClass(type);
+  return type.constructor;
 }
 
 /**

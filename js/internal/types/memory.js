@@ -104,6 +104,7 @@ export function defineSpecialProperties(proto, type, assign, sizeOf = () => type
     $: {
       get() { return this; },
       set(value) { assign(this, value, `${name}.$`); },
+      configurable: true,
     },
     toJSON: { value() { return jsonSafe(this.valueOf()); }, writable: true },
     [Symbol.toStringTag]: { get: () => name },

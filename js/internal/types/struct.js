@@ -44,6 +44,7 @@ export function structType(t, fieldType) {
     for (const key of keys) {
       if (!byName.has(key)) throw new TypeError(`${where}: ${name} has no field "${key}"`);
     }
+    if (t.union) return assignUnion(target, init, keys, where);
     for (const f of fields) {
       const given = Object.hasOwn(init, f.name);
       if (!given && f.default === undefined) throw new TypeError(`${where}: missing field "${f.name}" of ${name}`);
@@ -51,6 +52,13 @@ export function structType(t, fieldType) {
       setField(target, f, value, `${where}.${f.name}`);
     }
     return undefined;
+  }
+
+  /** An extern union is set through exactly one of its fields. */
+  function assignUnion(target, init, keys, where) {
+    if (keys.length !== 1) throw new TypeError(`${where}: ${name} is a union; give exactly one field`);
+    new Uint8Array(target[DV].buffer, target[DV].byteOffset + target[AT], t.size).fill(0);
+    setField(target, byName.get(keys[0]), init[keys[0]], `${where}.${keys[0]}`);
   }
 
   function setField(target, f, value, where) {

@@ -36,6 +36,10 @@ pub enum TypeKind {
     Void,
     ComptimeInt,
     ComptimeFloat,
+    /// `null` and `undefined` constants, and enum literals (`.name`).
+    Null,
+    Undefined,
+    EnumLiteral,
     Int {
         bits: u32,
         signed: bool,
@@ -97,6 +101,9 @@ pub enum TypeKind {
         layout: StructLayout,
         tuple: bool,
         fields: Vec<Field>,
+        /// An extern union: every field at offset 0.
+        #[serde(default)]
+        union: bool,
     },
     /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
     Allocator,

@@ -41,9 +41,12 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
 fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
     let t = d.types.get(m.type_index).ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
     match t.kind {
-        TypeKind::ComptimeInt | TypeKind::ComptimeFloat | TypeKind::Unsupported => {
-            Err(format!("type {} cannot be passed at run time", t.name))
-        }
+        TypeKind::ComptimeInt
+        | TypeKind::ComptimeFloat
+        | TypeKind::Null
+        | TypeKind::Undefined
+        | TypeKind::EnumLiteral
+        | TypeKind::Unsupported => Err(format!("type {} cannot be passed at run time", t.name)),
         _ => Ok(t),
     }
 }
@@ -84,6 +87,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         let ok = match kind {
             Some(TypeKind::ComptimeInt) => is_integer_text(&c.value),
             Some(TypeKind::ComptimeFloat) => c.value.parse::<f64>().is_ok(),
+            Some(TypeKind::Null | TypeKind::Undefined | TypeKind::EnumLiteral) => !c.value.is_empty(),
             _ => false,
         };
         if !ok {

@@ -17,9 +17,13 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     }
     match &t.kind {
         TypeKind::Bool => expect(t.size == 1, "a bool must be 1 byte"),
-        TypeKind::Void | TypeKind::ComptimeInt | TypeKind::ComptimeFloat | TypeKind::Allocator => {
-            expect(t.size == 0, "a value without storage must have size 0")
-        }
+        TypeKind::Void
+        | TypeKind::ComptimeInt
+        | TypeKind::ComptimeFloat
+        | TypeKind::Null
+        | TypeKind::Undefined
+        | TypeKind::EnumLiteral
+        | TypeKind::Allocator => expect(t.size == 0, "a value without storage must have size 0"),
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
             expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")

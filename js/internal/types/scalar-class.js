@@ -1,0 +1,30 @@
+// Classes for scalar types a module declares (`pub const Count = u32`): an
+// instance owns (or, called without `new`, views) one value's bytes, with
+// `$` and `valueOf()` for the value, and `dataView`/`base64` like any
+// object over Zig memory.
+import { AT, DV, bind, castMemory, freshMemory, defineSpecialProperties, displayName, assertWritable } from './memory.js';
+
+/** The class for scalar converter `type` (int, float or bool). */
+export function scalarClass(type) {
+  const name = displayName(type.name);
+  function Scalar(value) {
+    if (!new.target) return bind(Object.create(Scalar.prototype), castMemory(value, type.size, `${name}()`), 0);
+    bind(this, freshMemory(type.size), 0);
+    if (value !== undefined) assign(this, value, `new ${name}()`);
+  }
+  Object.defineProperty(Scalar, 'name', { value: name });
+  function assign(target, value, where) {
+    assertWritable(target, where);
+    type.write(target[DV], target[AT], value, where);
+  }
+  defineSpecialProperties(Scalar.prototype, type, assign);
+  Object.defineProperties(Scalar.prototype, {
+    $: {
+      get() { return type.read(this[DV], this[AT]); },
+      set(value) { assign(this, value, `${name}.$`); },
+    },
+    valueOf: { value() { return this.$; }, writable: true },
+    [Symbol.toPrimitive]: { value() { return this.$; } },
+  });
+  return Scalar;
+}
