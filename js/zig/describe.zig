@@ -103,6 +103,13 @@ fn ownerJson(comptime table: *TypeTable, comptime owner: ?type) []const u8 {
 
 /// The descriptor of module `M` as JSON text.
 pub fn descriptor(comptime M: type) []const u8 {
+    return build(M).text;
+}
+
+/// The descriptor text of module `M`, and every type its table lists.
+pub const Built = struct { text: []const u8, types: []const type };
+
+pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
     comptime var table: TypeTable = .{};
     comptime var functions: []const []const u8 = &.{};
@@ -129,7 +136,8 @@ pub fn descriptor(comptime M: type) []const u8 {
             .{ json.string(u.name), json.string(u.reason), ownerJson(&table, u.owner) },
         )},
     };
-    return std.fmt.comptimePrint(
+    const types_json = table.render();
+    const text = std.fmt.comptimePrint(
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
         .{
@@ -137,9 +145,10 @@ pub fn descriptor(comptime M: type) []const u8 {
             @bitSizeOf(wire.ErrorCode),        json.array(functions),
             json.array(storage),               json.array(constants),
             json.array(type_decls),            json.array(unsupported_decls),
-            table.render(),
+            types_json,
         },
     );
+    return .{ .text = text, .types = table.types };
 }
 
 fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {

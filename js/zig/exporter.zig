@@ -9,6 +9,7 @@ const console = @import("console.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
 const host_allocator = @import("host_allocator.zig");
+const layout = @import("layout.zig");
 
 comptime {
     _ = console;
@@ -18,7 +19,8 @@ comptime {
 pub const panic = panic_escape.Handler;
 
 const entries = describe.entries(user);
-const descriptor_text = describe.descriptor(user);
+const built = describe.build(user);
+const descriptor_text = built.text;
 
 const thunks = blk: {
     @setEvalBranchQuota(1_000_000);
@@ -100,4 +102,13 @@ export fn zigport_set_panic_escape(escape: ?panic_escape.Escape) void {
 
 export fn zigport_set_host_alloc(alloc: ?host_allocator.Alloc) void {
     host_allocator.setAlloc(alloc);
+}
+
+/// Whether every optional and error union the descriptor describes by its
+/// memory layout really has that layout (see layout.zig).
+export fn zigport_check_layouts() bool {
+    inline for (built.types) |T| {
+        if (!layout.holds(T)) return false;
+    }
+    return true;
 }

@@ -3,6 +3,7 @@
 //! pointers to JS memory, or wrapped for the boundary (optionals and error
 //! unions, see wire.zig).
 const std = @import("std");
+const layout = @import("layout.zig");
 
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
@@ -27,6 +28,8 @@ pub fn isInMemory(comptime T: type) bool {
         // Vectors of bools are bit-packed; of numbers, laid out like arrays.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
         .@"struct" => |s| structInMemory(s),
+        .optional => layout.isMemoryOptional(T),
+        .error_union => layout.isMemoryErrorUnion(T),
         // Only extern unions have a defined layout (all fields at offset 0).
         .@"union" => |u| u.layout == .@"extern" and allInMemory(u.fields),
         else => false,

@@ -5,6 +5,7 @@
 const std = @import("std");
 const json = @import("json.zig");
 const wire = @import("wire.zig");
+const layout = @import("layout.zig");
 
 pub const TypeTable = struct {
     types: []const type = &.{},
@@ -73,12 +74,12 @@ pub const TypeTable = struct {
             }),
             .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
             .optional => |o| std.fmt.comptimePrint(
-                "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d}",
-                .{ self.id(o.child), @offsetOf(W, "value"), @offsetOf(W, "present") },
+                "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d},\"memory\":{}",
+                .{ self.id(o.child), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
             .error_union => |e| std.fmt.comptimePrint(
-                "\"kind\":\"error_union\",\"payload\":{d},\"error_set\":{d},\"value_offset\":{d},\"code_offset\":{d}",
-                .{ self.id(e.payload), self.id(e.error_set), @offsetOf(W, "value"), @offsetOf(W, "code") },
+                "\"kind\":\"error_union\",\"payload\":{d},\"error_set\":{d},\"value_offset\":{d},\"code_offset\":{d},\"memory\":{}",
+                .{ self.id(e.payload), self.id(e.error_set), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
             .error_set => |set| "\"kind\":\"error_set\",\"errors\":" ++ errorNames(set),
             .pointer => |p| if (p.size == .slice) std.fmt.comptimePrint(
@@ -140,6 +141,16 @@ pub const TypeTable = struct {
 fn sentinelJson(comptime a: std.builtin.Type.Array) []const u8 {
     const s = a.sentinel() orelse return "";
     return ",\"sentinel\":" ++ json.value(s);
+}
+
+/// Value and flag (presence or error code) offsets of an optional or error
+/// union: the assumed memory layout, or the boundary struct's fields.
+fn offsets(comptime T: type, comptime W: type) layout.Offsets {
+    return switch (@typeInfo(T)) {
+        .optional => if (W == T) layout.optionalOffsets(T) else .{ .value = @offsetOf(W, "value"), .flag = @offsetOf(W, "present") },
+        .error_union => if (W == T) layout.errorUnionOffsets(T) else .{ .value = @offsetOf(W, "value"), .flag = @offsetOf(W, "code") },
+        else => unreachable,
+    };
 }
 
 fn enumMembers(comptime e: std.builtin.Type.Enum) []const u8 {

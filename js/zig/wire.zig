@@ -1,12 +1,14 @@
-//! How values cross the boundary. Zig gives optionals and error unions no
-//! defined memory layout, so at the boundary each one travels as a plain
-//! struct whose field offsets the descriptor reports: `?T` as
-//! `{ value, present }`, `E!T` as `{ value, code }`, a slice `[]T` as
-//! `{ ptr, len }`. Everything else travels as itself. A slice of slices
+//! How values cross the boundary. Optionals and error unions of values in
+//! memory travel as themselves, in the layout layout.zig assumes and checks;
+//! the others (of pointers, of optionals) as a plain struct whose field
+//! offsets the descriptor reports: `?T` as `{ value, present }`, `E!T` as
+//! `{ value, code }`. A slice `[]T` travels as `{ ptr, len }`. Everything
+//! else travels as itself. A slice of slices
 //! arrives as `{ ptr, len }` pairs; the thunk turns them into real slices
 //! in memory it allocates for the call and frees afterwards (`release`).
 const std = @import("std");
 const host_allocator = @import("host_allocator.zig");
+const layout = @import("layout.zig");
 
 /// Integer type that holds an error code (`@intFromError`).
 pub const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
@@ -16,8 +18,8 @@ pub fn Wire(comptime T: type) type {
     // JS passes nothing for an allocator; the thunk supplies the host's.
     if (T == std.mem.Allocator) return void;
     return switch (@typeInfo(T)) {
-        .optional => |o| struct { value: Wire(o.child), present: bool },
-        .error_union => |e| struct { value: Wire(e.payload), code: ErrorCode },
+        .optional => |o| if (layout.isMemoryOptional(T)) T else struct { value: Wire(o.child), present: bool },
+        .error_union => |e| if (layout.isMemoryErrorUnion(T)) T else struct { value: Wire(e.payload), code: ErrorCode },
         .pointer => |p| if (p.size == .slice) struct { ptr: ElementsPointer(T), len: usize } else T,
         else => T,
     };
@@ -43,6 +45,7 @@ fn ManyPointer(comptime Slice: type) type {
 
 /// Converts a Zig value into its boundary representation.
 pub fn toWire(comptime T: type, v: T) Wire(T) {
+    if (comptime Wire(T) == T) return v;
     return switch (@typeInfo(T)) {
         .optional => |o| if (v) |x|
             .{ .value = toWire(o.child, x), .present = true }
@@ -60,6 +63,7 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
 /// Converts a boundary representation back into the Zig value.
 pub fn fromWire(comptime T: type, w: Wire(T)) T {
     if (T == std.mem.Allocator) return host_allocator.allocator();
+    if (comptime Wire(T) == T and @typeInfo(T) != .pointer) return w;
     return switch (@typeInfo(T)) {
         .optional => |o| if (w.present) fromWire(o.child, w.value) else null,
         // Error-union parameters are rare; the host only ever sends the

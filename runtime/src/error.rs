@@ -18,6 +18,11 @@ pub enum RuntimeError {
          delete the zigport cache so it is rebuilt"
     )]
     AbiMismatch { path: PathBuf, found: u32, expected: u32 },
+    #[error(
+        "compiled module {path} lays out an optional or error union differently than zigport expects \
+         (is the Zig version 0.15.2?)"
+    )]
+    LayoutMismatch { path: PathBuf },
     #[error("compiled module {path} has an invalid descriptor: {source}")]
     Descriptor { path: PathBuf, source: DescriptorError },
     #[error("compiled module {path} has a descriptor that is not UTF-8")]

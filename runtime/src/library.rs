@@ -15,6 +15,7 @@ use crate::error::RuntimeError;
 pub type Thunk = unsafe extern "C" fn(frame: *mut c_void);
 
 type AbiVersionFn = unsafe extern "C" fn() -> u32;
+type CheckLayoutsFn = unsafe extern "C" fn() -> bool;
 type DescriptorFn = unsafe extern "C" fn(len: *mut usize) -> *const u8;
 type ThunkFn = unsafe extern "C" fn(index: usize) -> Option<Thunk>;
 type StorageFn = unsafe extern "C" fn(slot: usize, size: *mut usize) -> *mut c_void;
@@ -57,6 +58,11 @@ impl ZigLibrary {
         let found = unsafe { abi() };
         if found != ABI_VERSION {
             return Err(RuntimeError::AbiMismatch { path: path.to_owned(), found, expected: ABI_VERSION });
+        }
+        let check_layouts: CheckLayoutsFn = symbol(&library, path, "zigport_check_layouts")?;
+        // SAFETY: the exporter defines this symbol with exactly this signature.
+        if !unsafe { check_layouts() } {
+            return Err(RuntimeError::LayoutMismatch { path: path.to_owned() });
         }
         Ok(Self {
             path: path.to_owned(),

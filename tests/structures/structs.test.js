@@ -186,3 +186,48 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: optionals and error unions in memory`, () => {
+    const FIXTURE_OF = 'structures/optional-fields';
+
+    test('optional fields are null or their value, both ways', async () => {
+      const { Reading, describe: describeReading } = await importFixture(FIXTURE_OF, { mode });
+      const r = new Reading({ station: 12 });
+      assert.equal(r.celsius, null);
+      assert.equal(r.station, 12);
+      assert.equal(describeReading(r), -988);
+      r.celsius = 21.5;
+      r.station = null;
+      assert.equal(describeReading(r), 21.5);
+      assert.deepEqual(r.valueOf(), { celsius: 21.5, station: null, status: 0 });
+    });
+
+    test('an error union field throws its error when read', async () => {
+      const { Reading, fail } = await importFixture(FIXTURE_OF, { mode });
+      const r = new Reading({ station: 1 });
+      assert.equal(r.status, 0);
+      fail(r);
+      assert.throws(() => r.status, { message: 'Sensor lost' });
+      r.status = 5;
+      assert.equal(r.status, 5);
+    });
+
+    test('optional variables and arrays of optionals are live', async () => {
+      const { default: mod, lastOrZero, historySum } = await importFixture(FIXTURE_OF, { mode });
+      assert.equal(mod.last, 7);
+      mod.last = null;
+      assert.equal(lastOrZero(), 0);
+      assert.deepEqual([...mod.history], [1, null, 3]);
+      mod.history[1] = 10;
+      assert.equal(historySum(), 14);
+    });
+
+    test('an error union variable throws until it holds a value', async () => {
+      const { default: mod } = await importFixture(FIXTURE_OF, { mode });
+      assert.throws(() => mod.outcome, { message: 'Offline' });
+      mod.outcome = 42;
+      assert.equal(mod.outcome, 42);
+    });
+  });
+}

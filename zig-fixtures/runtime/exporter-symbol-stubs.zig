@@ -27,3 +27,7 @@ export fn zigport_set_panic_escape(escape: ?*const anyopaque) void {
 export fn zigport_set_host_alloc(alloc: ?*const anyopaque) void {
     _ = alloc;
 }
+
+export fn zigport_check_layouts() bool {
+    return true;
+}

@@ -7,6 +7,7 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
   const readCode = { 1: 'getUint8', 2: 'getUint16', 4: 'getUint32' }[errorSet.size];
   return {
     ...t,
+    payload,
     read(dv, offset) {
       const code = dv[readCode](offset + codeAt, true);
       if (code !== 0) throw errorFor(code);

@@ -5,6 +5,7 @@ export function optionalType(t, child) {
   const { value_offset: valueAt, present_offset: presentAt } = t;
   return {
     ...t,
+    child,
     read: (dv, offset) => (dv.getUint8(offset + presentAt) !== 0 ? child.read(dv, offset + valueAt) : null),
     write(dv, offset, value, where) {
       const present = value !== null && value !== undefined;

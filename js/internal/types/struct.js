@@ -126,6 +126,8 @@ export function fromDefault(type, json) {
     case 'int': return BigInt(json);
     case 'float': return { inf: Infinity, '-inf': -Infinity, nan: NaN }[json] ?? Number(json);
     case 'array': return json.map((item) => fromDefault(type.child, item));
+    case 'optional': return json === null ? null : fromDefault(type.child, json);
+    case 'error_union': return fromDefault(type.payload, json);
     case 'struct': return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, fromDefault(type.fieldType(k), v)]));
     default: return json;
   }

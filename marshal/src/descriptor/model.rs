@@ -50,16 +50,23 @@ pub enum TypeKind {
     Float {
         bits: u32,
     },
+    /// `memory`: laid out as in memory (checked at load), so it may be a
+    /// field, element or variable; otherwise only a boundary form.
     Optional {
         child: usize,
         value_offset: u64,
         present_offset: u64,
+        #[serde(default)]
+        memory: bool,
     },
+    /// `memory` as for optionals.
     ErrorUnion {
         payload: usize,
         error_set: usize,
         value_offset: u64,
         code_offset: u64,
+        #[serde(default)]
+        memory: bool,
     },
     /// Members with their codes; `None` for `anyerror`.
     ErrorSet {

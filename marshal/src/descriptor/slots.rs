@@ -67,7 +67,7 @@ impl Descriptor {
             _ => (p, None),
         };
         let (type_index, present_offset) = match self.types[p.type_index].kind {
-            TypeKind::Optional { child, value_offset, present_offset } => {
+            TypeKind::Optional { child, value_offset, present_offset, .. } => {
                 (child, Some((value_offset, p.offset + present_offset)))
             }
             _ => (p.type_index, None),

@@ -45,7 +45,7 @@ fn refused(v: &Value) -> String {
 fn accepts_what_the_exporter_writes() {
     let d = parse(&sample()).unwrap();
     assert_eq!(d.functions.len(), 3);
-    assert_eq!(d.types[2].kind, TypeKind::Optional { child: 1, value_offset: 0, present_offset: 8 });
+    assert_eq!(d.types[2].kind, TypeKind::Optional { child: 1, value_offset: 0, present_offset: 8, memory: false });
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn members_in_bounds(d: &Descriptor) -> bool {
     let fits = |t: usize, offset: u64, outer: u64| offset + d.types[t].size <= outer;
     d.functions.iter().all(|f| f.params.iter().chain([&f.ret]).all(|m| fits(m.type_index, m.offset, f.frame.size)))
         && d.types.iter().all(|t| match t.kind {
-            TypeKind::Optional { child, value_offset, present_offset } => {
+            TypeKind::Optional { child, value_offset, present_offset, .. } => {
                 fits(child, value_offset, t.size) && present_offset < t.size
             }
             TypeKind::ErrorUnion { payload, value_offset, .. } => fits(payload, value_offset, t.size),

@@ -80,6 +80,8 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
             | TypeKind::Enum { .. }
             | TypeKind::Array { .. }
             | TypeKind::Struct { .. }
+            | TypeKind::Optional { memory: true, .. }
+            | TypeKind::ErrorUnion { memory: true, .. }
     )
 }
 

@@ -32,10 +32,10 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             expect(matches!(bits, 16 | 32 | 64 | 80 | 128), "floats are 16, 32, 64, 80 or 128 bits")?;
             expect(u64::from(*bits) <= t.size * 8, "float bits exceed its size")
         }
-        TypeKind::Optional { child, value_offset, present_offset } => {
+        TypeKind::Optional { child, value_offset, present_offset, .. } => {
             check_optional(d, index, t, *child, *value_offset, *present_offset)
         }
-        TypeKind::ErrorUnion { payload, error_set, value_offset, code_offset } => {
+        TypeKind::ErrorUnion { payload, error_set, value_offset, code_offset, .. } => {
             check_error_union(d, index, t, (*payload, *error_set), (*value_offset, *code_offset))
         }
         TypeKind::ErrorSet { errors } => check_error_set(d, t, errors.as_deref()),

@@ -1,0 +1,93 @@
+//! The memory layouts zigport assumes for optionals and error unions, which
+//! Zig does not define, and the check that proves them at load time.
+//!
+//! `?T` (T not a pointer) is taken to hold T at offset 0 and a presence byte
+//! right after it; `E!T` to hold whichever of T and the error code is more
+//! aligned first. With these, such values can live in structs, arrays and
+//! variables that JS reads in place. `zigport_check_layouts` (exporter.zig)
+//! runs `holds` over every such type a module uses; the runtime refuses the
+//! module if one is laid out otherwise.
+const std = @import("std");
+const support = @import("support.zig");
+const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
+
+/// Whether `?T` is described by its memory layout (rather than boundary form).
+pub fn isMemoryOptional(comptime T: type) bool {
+    const child = @typeInfo(T).optional.child;
+    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and support.isInMemory(child);
+}
+
+/// Whether `E!T` is described by its memory layout.
+pub fn isMemoryErrorUnion(comptime T: type) bool {
+    const payload = @typeInfo(T).error_union.payload;
+    return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload));
+}
+
+pub const Offsets = struct { value: usize, flag: usize };
+
+/// Where `?T` keeps its value and its presence byte.
+pub fn optionalOffsets(comptime T: type) Offsets {
+    return .{ .value = 0, .flag = @sizeOf(@typeInfo(T).optional.child) };
+}
+
+/// Where `E!T` keeps its value and its error code.
+pub fn errorUnionOffsets(comptime T: type) Offsets {
+    const P = @typeInfo(T).error_union.payload;
+    if (@alignOf(P) >= @alignOf(ErrorCode)) {
+        return .{ .value = 0, .flag = std.mem.alignForward(usize, @sizeOf(P), @alignOf(ErrorCode)) };
+    }
+    return .{ .value = std.mem.alignForward(usize, @sizeOf(ErrorCode), @alignOf(P)), .flag = 0 };
+}
+
+/// Whether `T`'s actual layout is the assumed one (true for other types).
+pub fn holds(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .optional => !isMemoryOptional(T) or optionalHolds(T),
+        .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
+        else => true,
+    };
+}
+
+/// With a value stored, the value's bytes are at offset 0 and the presence
+/// byte is 1; with null stored, the presence byte is 0.
+fn optionalHolds(comptime T: type) bool {
+    const Child = @typeInfo(T).optional.child;
+    const flag = optionalOffsets(T).flag;
+    var x: T = null;
+    const bytes = std.mem.asBytes(&x);
+    if (flag >= bytes.len) return false;
+    x = patterned(Child);
+    const value_ok = std.mem.eql(u8, bytes[0..@sizeOf(Child)], std.mem.asBytes(&patterned(Child)));
+    const some = bytes[flag] == 1;
+    x = null;
+    return value_ok and some and bytes[flag] == 0;
+}
+
+/// With a value stored, its bytes are at the value offset and the code is
+/// 0; with an error stored, the code holds the error's number. Every error
+/// set is a code of the same size, so `anyerror!P` stands for any `E!P`
+/// (and, unlike an inferred set, always has a member to store).
+fn errorUnionHolds(comptime T: type) bool {
+    const P = @typeInfo(T).error_union.payload;
+    const Probe = anyerror!P;
+    if (@sizeOf(Probe) != @sizeOf(T) or @alignOf(Probe) != @alignOf(T)) return false;
+    const at = errorUnionOffsets(T);
+    if (at.flag + @sizeOf(ErrorCode) > @sizeOf(T)) return false;
+    var x: Probe = patterned(P);
+    const bytes = std.mem.asBytes(&x);
+    const value_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(P)], std.mem.asBytes(&patterned(P)));
+    const no_error = code(bytes, at.flag) == 0;
+    x = error.ZigportLayoutProbe;
+    return value_ok and no_error and code(bytes, at.flag) == @intFromError(error.ZigportLayoutProbe);
+}
+
+fn code(bytes: []const u8, at: usize) ErrorCode {
+    return std.mem.readInt(ErrorCode, bytes[at..][0..@sizeOf(ErrorCode)], .little);
+}
+
+/// A value whose every byte is 1, so it can be told from zeroed memory.
+fn patterned(comptime T: type) T {
+    var v: T = undefined;
+    @memset(std.mem.asBytes(&v), 1);
+    return v;
+}
