@@ -43,7 +43,8 @@ fn allInMemory(comptime fields: []const std.builtin.Type.UnionField) bool {
 
 fn structInMemory(comptime s: std.builtin.Type.Struct) bool {
     for (s.fields) |f| {
-        if (f.is_comptime) return false;
+        // A comptime field takes no memory; JS sees its value, read-only.
+        if (f.is_comptime) continue;
         const ok = if (s.layout == .@"packed") isBitField(f.type) else isInMemory(f.type);
         if (!ok) return false;
     }

@@ -128,6 +128,13 @@ pub const TypeTable = struct {
         comptime var items: []const []const u8 = &.{};
         inline for (s.fields) |f| {
             const default = if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
+            if (f.is_comptime) {
+                items = items ++ [_][]const u8{std.fmt.comptimePrint(
+                    "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}}}",
+                    .{ json.string(f.name), self.id(f.type), default },
+                )};
+                continue;
+            }
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
                 "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}}}",
                 .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), default },

@@ -231,3 +231,17 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: comptime fields`, () => {
+    test('comptime fields read as their value and refuse writes', async () => {
+      const { Header, lengthOf } = await importFixture('structures/comptime-fields', { mode });
+      const h = new Header({ length: 9 });
+      assert.equal(h.magic, 0xcafe);
+      assert.equal(h.version, 3);
+      assert.equal(lengthOf(h), 9);
+      assert.deepEqual(h.valueOf(), { length: 9, magic: 0xcafe, version: 3 });
+      assert.throws(() => { h.magic = 1; }, { name: 'TypeError', message: /comptime field/ });
+    });
+  });
+}

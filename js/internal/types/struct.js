@@ -9,11 +9,14 @@ import {
 } from './memory.js';
 import { readBits, writeBits } from './bits.js';
 import { typeMismatch } from '../errors.js';
+import { comptimeValue } from './comptime.js';
 
 /** Builds the converter (and class) for a `struct` type descriptor. */
 export function structType(t, fieldType) {
   const name = displayName(t.name);
-  const fields = t.fields.map((f) => ({ ...f, type: fieldType(f.type) }));
+  // Comptime fields take no memory: read-only values on the prototype.
+  const fields = t.fields.filter((f) => !f.comptime).map((f) => ({ ...f, type: fieldType(f.type) }));
+  const constants = t.fields.filter((f) => f.comptime);
   const byName = new Map(fields.map((f) => [f.name, f]));
 
   function Struct(init) {
@@ -25,10 +28,18 @@ export function structType(t, fieldType) {
   for (const f of fields) {
     Object.defineProperty(Struct.prototype, f.name, t.layout === 'packed' ? bitField(f) : byteField(f));
   }
+  for (const c of constants) {
+    const value = comptimeField(fieldType(c.type), c.default, `${name}.${c.name}`);
+    Object.defineProperty(Struct.prototype, c.name, {
+      get: () => value,
+      set() { throw new TypeError(`${name}.${c.name} is a comptime field and cannot be assigned`); },
+      enumerable: true,
+    });
+  }
   Object.defineProperty(Struct.prototype, 'valueOf', {
     value() {
       const out = t.tuple ? [] : {};
-      for (const f of fields) out[t.tuple ? Number(f.name) : f.name] = plain(this[f.name]);
+      for (const f of [...fields, ...constants]) out[t.tuple ? Number(f.name) : f.name] = plain(this[f.name]);
       return out;
     },
     writable: true,
@@ -42,7 +53,9 @@ export function structType(t, fieldType) {
     if (init === null || typeof init !== 'object') throw typeMismatch(where, name, 'an object of field values', init);
     const keys = t.tuple && Array.isArray(init) ? init.map((_, i) => String(i)) : Object.keys(init);
     for (const key of keys) {
-      if (!byName.has(key)) throw new TypeError(`${where}: ${name} has no field "${key}"`);
+      if (!byName.has(key) && !constants.some((c) => c.name === key)) {
+        throw new TypeError(`${where}: ${name} has no field "${key}"`);
+      }
     }
     if (t.union) return assignUnion(target, init, keys, where);
     for (const f of fields) {
@@ -127,8 +140,17 @@ export function fromDefault(type, json) {
     case 'float': return { inf: Infinity, '-inf': -Infinity, nan: NaN }[json] ?? Number(json);
     case 'array': return json.map((item) => fromDefault(type.child, item));
     case 'optional': return json === null ? null : fromDefault(type.child, json);
+    case 'comptime_int': case 'comptime_float': return comptimeValue(type, json);
     case 'error_union': return fromDefault(type.payload, json);
     case 'struct': return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, fromDefault(type.fieldType(k), v)]));
     default: return json;
   }
+}
+
+/** The value JS reads for a comptime field: its default, as its type reads. */
+function comptimeField(type, json, where) {
+  if (type.kind === 'comptime_int' || type.kind === 'comptime_float') return comptimeValue(type, json);
+  const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
+  type.write(dv, 0, fromDefault(type, json), where);
+  return type.read(dv, 0);
 }

@@ -193,6 +193,9 @@ pub struct Field {
     /// The default value as JSON (numbers as strings), if any.
     #[serde(default)]
     pub default: Option<serde_json::Value>,
+    /// A comptime field: no bytes, only its (default) value.
+    #[serde(default)]
+    pub comptime: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -113,6 +113,9 @@ fn check_array(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64, s
 }
 
 fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
+    if f.comptime {
+        return expect(f.default.is_some(), "a comptime field needs its value");
+    }
     let ft = nested(d, parent, f.type_index)?;
     if layout == StructLayout::Packed {
         let bits = match ft.kind {
