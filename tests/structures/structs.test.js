@@ -245,3 +245,13 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: inspection`, () => {
+    test('console.log shows a struct by its type name and fields', async () => {
+      const { inspect } = await import('node:util');
+      const { Vector } = await importFixture('structures/struct-methods', { mode });
+      assert.equal(inspect(new Vector({ x: 1, y: 2 })), 'struct-methods.Vector { x: 1, y: 2 }');
+    });
+  });
+}

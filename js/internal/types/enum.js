@@ -36,6 +36,7 @@ export function enumType(t, tag) {
     toJSON: { value() { return this.$name; } },
     [Symbol.toPrimitive]: { value(hint) { return hint === 'number' ? this[TAG] : this.$name; } },
     [Symbol.toStringTag]: { get: () => name },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value() { return `${name}.${this.$name}`; } },
   });
   Object.defineProperty(Enum, 'name', { value: name });
 

@@ -10,6 +10,7 @@ export const DV = Symbol('zigport.dataView');
 export const AT = Symbol('zigport.offset');
 export const READ_ONLY = Symbol('zigport.readOnly');
 export const CHILDREN = Symbol('zigport.children');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** The Zig type's display name without the root module's prefix. */
 export function displayName(zigName) {
@@ -108,8 +109,21 @@ export function defineSpecialProperties(proto, type, assign, sizeOf = () => type
     },
     toJSON: { value() { return jsonSafe(this.valueOf()); }, writable: true },
     [Symbol.toStringTag]: { get: () => name },
+    // console.log shows the value, not the private slots.
+    [INSPECT]: {
+      value(depth, options, inspect) {
+        let shown;
+        try {
+          shown = inspect(this.valueOf(), { ...options, depth: options.depth === null ? null : depth });
+        } catch (err) {
+          shown = `<${err.message}>`;
+        }
+        return `${name} ${shown}`;
+      },
+    },
   });
 }
+
 
 /**
  * `read` and `write` for a class whose instances own or view `size` bytes:
