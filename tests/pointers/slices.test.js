@@ -83,6 +83,14 @@ for (const mode of MODES) {
       assert.equal(Buffer.from(digest).toString('hex'), createHash('sha1').update('héllo ✓', 'utf8').digest('hex'));
     });
 
+    test('a pointer to an array takes a typed array of its elements', async () => {
+      const { fillFour } = await importFixture(FIXTURE, { mode });
+      const bytes = new Uint8Array(6);
+      fillFour(bytes.subarray(1, 5), 9);
+      assert.deepEqual([...bytes], [0, 9, 9, 9, 9, 0]);
+      assert.throws(() => fillFour(new Uint8Array(3), 1), { name: 'RangeError' });
+    });
+
     test('an array of numbers is accepted for a const slice', async () => {
       const { sum } = await importFixture(FIXTURE, { mode });
       assert.equal(sum([1, 2, 3]), 6n);

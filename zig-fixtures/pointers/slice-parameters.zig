@@ -49,3 +49,8 @@ pub fn scribble(values: []const u32) void {
     const writable: [*]u32 = @constCast(values.ptr);
     for (0..values.len) |i| writable[i] = 0xdead;
 }
+
+/// A pointer to an array takes that array's typed array.
+pub fn fillFour(bytes: *[4]u8, value: u8) void {
+    @memset(bytes, value);
+}

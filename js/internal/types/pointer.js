@@ -21,7 +21,9 @@ const encoder = new TextEncoder();
 export function pointerType(t, child) {
   const isSlice = t.kind === 'slice';
   const writable = !t.const;
-  const accepted = TYPED_ARRAYS[child.name] ?? [];
+  // A pointer to an array (`*[20]u8`) also takes the array's typed array.
+  const elementName = child.kind === 'array' ? child.child.name : child.name;
+  const accepted = TYPED_ARRAYS[elementName] ?? [];
   const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
   const views = sliceClass(t, child);
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
