@@ -63,6 +63,7 @@ fn isBitField(comptime T: type) bool {
 /// `*T` and `[]T` of values in memory (no sentinel), which the host can
 /// point at JS memory, and slices of those (`[]const []const u8`).
 pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (p.size == .many or p.size == .c) return isManyPointer(p);
     if (!isPlainPointer(p)) return false;
     if (p.size == .slice) switch (@typeInfo(p.child)) {
         .pointer => |inner| return isPlainPointer(inner) and pointsAtValues(inner),
@@ -76,6 +77,16 @@ fn isPlainPointer(comptime p: std.builtin.Type.Pointer) bool {
     return p.sentinel_ptr == null and !p.is_allowzero and !p.is_volatile;
 }
 
+/// `[*]T`, `[*c]T` and `[*:0]T` of values in memory: JS passes memory and
+/// Zig gets its address (no length; a `[*:0]` run must end in 0).
+fn isManyPointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (p.is_volatile or (p.is_allowzero and p.size != .c)) return false;
+    if (p.sentinel()) |s| {
+        if (@typeInfo(p.child) != .int or s != 0) return false;
+    }
+    return pointsAtValues(p);
+}
+
 fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
     return @sizeOf(p.child) > 0 and isInMemory(p.child);
 }
@@ -84,7 +95,8 @@ fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
 /// but a slice of slices.
 fn isReturnable(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .pointer => |p| p.size != .slice or @typeInfo(p.child) != .pointer,
+        // A many-item pointer has no length, so JS could not view its memory.
+        .pointer => |p| p.size == .one or (p.size == .slice and @typeInfo(p.child) != .pointer),
         .optional => |o| isReturnable(o.child),
         .error_union => |e| isReturnable(e.payload),
         else => true,

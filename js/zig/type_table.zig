@@ -86,8 +86,8 @@ pub const TypeTable = struct {
                 "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d}",
                 .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len") },
             ) else std.fmt.comptimePrint(
-                "\"kind\":\"pointer\",\"child\":{d},\"const\":{}",
-                .{ self.id(p.child), p.is_const },
+                "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
+                .{ self.id(p.child), p.is_const, p.size != .one, p.size == .c, p.sentinel_ptr != null },
             ),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
                 self.id(a.child), a.len, sentinelJson(a),

@@ -55,6 +55,8 @@ pub enum CallError {
     OutOfBounds { param: usize, offset: u64, len: u64 },
     #[error("args[{param}]: {len} bytes is not a whole number of {elem_size}-byte elements")]
     PartialElement { param: usize, len: u64, elem_size: u64 },
+    #[error("args[{param}]: the memory for a zero-terminated pointer must end with a zero element")]
+    Unterminated { param: usize },
     #[error("args[{param}]: a pointer is required")]
     MissingTarget { param: usize },
     #[error("malformed pointer-target records ({0})")]

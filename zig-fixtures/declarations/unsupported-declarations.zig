@@ -23,9 +23,9 @@ pub fn countBytes(pages: []const []const []const u8) usize {
     return total;
 }
 
-/// A many-item pointer carries no length, so JS memory cannot be checked against it.
-pub fn firstByte(bytes: [*]const u8) u8 {
-    return bytes[0];
+/// A many-item pointer to many-item pointers: nothing JS could check.
+pub fn firstByte(rows: [*]const [*]const u8) u8 {
+    return rows[0][0];
 }
 
 pub fn send(message: Message) u32 {

@@ -20,6 +20,9 @@ const encoder = new TextEncoder();
 /** Builds the converter for a `slice` or `pointer` type descriptor. */
 export function pointerType(t, child) {
   const isSlice = t.kind === 'slice';
+  // Slices and many-item pointers (`[*]T`, `[*c]T`, `[*:0]T`) take a run of
+  // elements; a single-item pointer takes one.
+  const run = isSlice || t.many === true;
   const writable = !t.const;
   // A pointer to an array (`*[20]u8`) also takes the array's typed array.
   const elementName = child.kind === 'array' ? child.child.name : child.name;
@@ -27,12 +30,13 @@ export function pointerType(t, child) {
   const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
   const views = sliceClass(t, child);
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
-    + (isSlice && child.name === 'u8' && !writable ? ' or a string' : '')
+    + (run && child.name === 'u8' && !writable ? ' or a string' : '')
     + (!writable ? ' or an array of values' : '');
   if (isSlice && child.pointer) return sliceOfPointers(t, child);
   return {
     ...t,
-    pointer: { isSlice, writable, elemSize: child.size },
+    // `optional`: JS may pass null (for `?*T` the optional says so, for `[*c]T` this).
+    pointer: { isSlice, writable, elemSize: child.size, optional: t.nullable === true },
     /**
      * What a returned pointer means to JS, given the memory it points at: a
      * slice view, the struct/array object it points to, or (for a pointer
@@ -51,19 +55,34 @@ export function pointerType(t, child) {
         throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
       }
       const { byteLength } = found;
-      if (isSlice ? byteLength % child.size !== 0 : byteLength < child.size) {
-        throw rangeError(where, isSlice
+      if (run ? byteLength % child.size !== 0 : byteLength < child.size) {
+        throw rangeError(where, run
           ? `${t.name} needs a whole number of ${child.size}-byte elements, received ${byteLength} bytes`
           : `${t.name} needs at least ${child.size} bytes, received ${byteLength}`);
       }
-      return found;
+      return t.terminated ? terminatedMemory(found, where) : found;
     },
   };
 
+  /**
+   * `[*:0]T` memory must end with a zero element, or Zig's search for it
+   * would run past the buffer: a const pointer gets a terminated copy, a
+   * writable one is refused.
+   */
+  function terminatedMemory(found, where) {
+    const { buffer, byteOffset, byteLength } = found;
+    const last = new Uint8Array(buffer, byteOffset + Math.max(0, byteLength - child.size), Math.min(byteLength, child.size));
+    if (byteLength >= child.size && last.every((b) => b === 0)) return found;
+    if (writable) throw rangeError(where, `${t.name} needs memory that ends with a zero element`);
+    const copy = new Uint8Array(byteLength + child.size);
+    copy.set(new Uint8Array(buffer, byteOffset, byteLength));
+    return { buffer: copy.buffer, byteOffset: 0, byteLength: copy.byteLength };
+  }
+
   /** The bytes a zigport object (of the pointee's type, or an array or slice of it) owns or views. */
   function objectMemory(value, where) {
-    const own = objectClass && value instanceof objectClass && !isSlice;
-    const elements = isSlice && value?.[ELEMENT_TYPE] === child;
+    const own = objectClass && value instanceof objectClass && !run;
+    const elements = run && value?.[ELEMENT_TYPE] === child;
     if ((!own && !elements) || value[DV] === undefined) return null;
     if (writable && value[READ_ONLY]) {
       throw new TypeError(`${where}: ${t.name} would let Zig write to constant memory`);
@@ -76,14 +95,14 @@ export function pointerType(t, child) {
   /** A fresh buffer holding `value` (string, array, or one value) for const pointers. */
   function copyOf(value, where) {
     if (typeof value === 'string') {
-      return isSlice && child.name === 'u8' ? memoryOf(encoder.encode(value), accepted, where) : null;
+      return run && child.name === 'u8' ? memoryOf(encoder.encode(value), accepted, where) : null;
     }
-    if (!isSlice && objectClass) {
+    if (!run && objectClass) {
       const dv = new DataView(new ArrayBuffer(child.size));
       child.write(dv, 0, value, where);
       return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
     }
-    const items = Array.isArray(value) ? value : isSlice ? null : [value];
+    const items = Array.isArray(value) ? value : run ? null : [value];
     if (!items) return null;
     const dv = new DataView(new ArrayBuffer(items.length * child.size));
     items.forEach((item, i) => child.write(dv, i * child.size, item, `${where}[${i}]`));

@@ -80,11 +80,18 @@ pub enum TypeKind {
         ptr_offset: u64,
         len_offset: u64,
     },
-    /// `*T` / `*const T`: an address.
+    /// `*T` / `*const T`: an address; `many` for `[*]T`/`[*c]T` (JS passes a
+    /// run of elements), `nullable` for `[*c]T`, `terminated` for `[*:0]T`.
     Pointer {
         child: usize,
         #[serde(rename = "const")]
         is_const: bool,
+        #[serde(default)]
+        many: bool,
+        #[serde(default)]
+        nullable: bool,
+        #[serde(default)]
+        terminated: bool,
     },
     /// `[len]T`.
     /// (`[len:s]T` has a `sentinel`, stored after the elements;

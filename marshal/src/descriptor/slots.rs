@@ -20,6 +20,12 @@ pub struct PointerSlot {
     pub elem_align: u64,
     /// Whether Zig may write through it.
     pub writable: bool,
+    /// `[*]T`/`[*c]T`: the target is a run of elements, but no length is
+    /// written; `nullable` (`[*c]T`) lets JS pass null; `terminated`
+    /// (`[*:0]T`) requires the run's last element to be zero.
+    pub many: bool,
+    pub nullable: bool,
+    pub terminated: bool,
     /// For a slice of pointers or slices: where each element holds an address.
     pub element: Option<ElementSlot>,
     /// For a result inside an error union: the error code's frame offset and
@@ -78,11 +84,18 @@ impl Descriptor {
             TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
                 (child, is_const, base + ptr_offset, Some(base + len_offset))
             }
-            TypeKind::Pointer { child, is_const } => (child, is_const, base, None),
+            TypeKind::Pointer { child, is_const, .. } => (child, is_const, base, None),
             _ => return None,
+        };
+        let (many, nullable, terminated) = match self.types[type_index].kind {
+            TypeKind::Pointer { many, nullable, terminated, .. } => (many, nullable, terminated),
+            _ => (false, false, false),
         };
         let elem = &self.types[child];
         Some(PointerSlot {
+            many,
+            nullable,
+            terminated,
             param,
             address_offset,
             len_offset,
@@ -102,7 +115,7 @@ impl Descriptor {
             TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
                 (child, is_const, ptr_offset, Some(len_offset))
             }
-            TypeKind::Pointer { child, is_const } => (child, is_const, 0, None),
+            TypeKind::Pointer { child, is_const, .. } => (child, is_const, 0, None),
             _ => return None,
         };
         let elem = &self.types[child];

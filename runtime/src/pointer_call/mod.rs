@@ -160,8 +160,25 @@ fn check_targets(
         if t.end() > byte_len as u64 {
             return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
         }
+        if r.parent.is_none() && slot.terminated && !ends_in_zero(data, t, slot.elem_size) {
+            return Err(CallError::Unterminated { param: slot.param });
+        }
     }
     Ok(())
+}
+
+/// Whether the last element of target `t` in the buffer at `data` is zero,
+/// so that Zig's scan for the terminator stays inside the target.
+fn ends_in_zero(data: Option<*mut u8>, t: &Target, elem_size: u64) -> bool {
+    let Some(data) = data.filter(|d| !d.is_null()) else { return false };
+    if t.len < elem_size {
+        return false;
+    }
+    let at = (t.offset + t.len - elem_size) as usize;
+    // SAFETY: `check_targets` just checked that the target lies inside the
+    // buffer, and its last `elem_size` bytes are part of it.
+    let last = unsafe { std::slice::from_raw_parts(data.add(at), elem_size as usize) };
+    last.iter().all(|b| *b == 0)
 }
 
 /// Writes each slot's address (and length, and presence) into the frame,
@@ -182,7 +199,10 @@ fn write_slots(
             unsafe { transfer::write_flag(frame.add(present_at as usize), record.is_some()) };
         }
         let Some(t) = record else {
-            if slot.present_offset.is_none() {
+            if slot.nullable {
+                // SAFETY: as above.
+                unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), 0) };
+            } else if slot.present_offset.is_none() {
                 return Err(CallError::MissingTarget { param: slot.param });
             }
             continue;

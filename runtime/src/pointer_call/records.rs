@@ -33,6 +33,7 @@ pub(super) struct Record {
 struct Geometry {
     param: usize,
     is_slice: bool,
+    many: bool,
     elem_size: u64,
     elem_align: u64,
     writable: bool,
@@ -62,8 +63,10 @@ pub(super) fn read_records(
         let record = Record { slot: word(0) as usize, arg: word(4) as usize, parent, element: u64::from(word(28)) };
         let shape = geometry(slots, records, targets, &record)?;
         let (offset, given) = (as_u64(float(8))?, as_u64(float(16))?);
-        let len = if shape.is_slice { given } else { shape.elem_size };
-        if shape.is_slice && given % shape.elem_size != 0 {
+        // A slice or many-item pointer covers what JS gave; `*T` one element.
+        let run = shape.is_slice || shape.many;
+        let len = if run { given } else { shape.elem_size };
+        if run && given % shape.elem_size != 0 {
             return Err(CallError::PartialElement { param: shape.param, len: given, elem_size: shape.elem_size });
         }
         if len > given || record.arg >= MAX_BUFFERS {
@@ -93,6 +96,7 @@ fn geometry(
         return Ok(Geometry {
             param: slot.param,
             is_slice: slot.len_offset.is_some(),
+            many: slot.many,
             elem_size: slot.elem_size,
             elem_align: slot.elem_align,
             writable: slot.writable,
@@ -113,6 +117,7 @@ fn geometry(
     Ok(Geometry {
         param: slot.param,
         is_slice: element.len_offset.is_some(),
+        many: false,
         elem_size: element.elem_size,
         elem_align: element.elem_align,
         writable: element.writable,
