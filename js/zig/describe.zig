@@ -36,7 +36,7 @@ pub fn entries(comptime M: type) []const Entry {
     comptime var i = 0;
     inline while (i < list.len) : (i += 1) {
         switch (list[i]) {
-            .type_decl => |t| if (@typeInfo(t.T) == .@"struct" and !contains(walked, t.T)) {
+            .type_decl => |t| if (hasDecls(t.T) and !contains(walked, t.T)) {
                 walked = walked ++ [_]type{t.T};
                 list = list ++ declarationsOf(t.T, t.T);
             },
@@ -51,9 +51,24 @@ fn contains(comptime types: []const type, comptime T: type) bool {
     return false;
 }
 
+/// Whether `T` can declare things (structs, unions and enums can).
+fn hasDecls(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .@"struct", .@"union", .@"enum" => true,
+        else => false,
+    };
+}
+
+fn declsOf(comptime T: type) []const Decl {
+    return switch (@typeInfo(T)) {
+        inline .@"struct", .@"union", .@"enum" => |info| info.decls,
+        else => &.{},
+    };
+}
+
 fn declarationsOf(comptime container: type, comptime owner: ?type) []const Entry {
     comptime var list: []const Entry = &.{};
-    inline for (@typeInfo(container).@"struct".decls) |d| {
+    inline for (declsOf(container)) |d| {
         list = list ++ [_]Entry{classify(container, d, owner)};
     }
     return list;

@@ -39,13 +39,54 @@ pub fn errorUnionOffsets(comptime T: type) Offsets {
     return .{ .value = std.mem.alignForward(usize, @sizeOf(ErrorCode), @alignOf(P)), .flag = 0 };
 }
 
+/// Whether `T` is a tagged union JS can view (`union(enum)` of values in memory).
+pub fn isMemoryTaggedUnion(comptime T: type) bool {
+    const u = @typeInfo(T).@"union";
+    if (u.tag_type == null or u.layout != .auto) return false;
+    inline for (u.fields) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    return true;
+}
+
+/// Where a tagged union keeps its payload and its tag: the more aligned first.
+pub fn taggedUnionOffsets(comptime T: type) Offsets {
+    const u = @typeInfo(T).@"union";
+    const Tag = u.tag_type.?;
+    comptime var size = 0;
+    comptime var alignment = 1;
+    inline for (u.fields) |f| {
+        size = @max(size, @sizeOf(f.type));
+        alignment = @max(alignment, @alignOf(f.type));
+    }
+    if (alignment >= @alignOf(Tag)) return .{ .value = 0, .flag = std.mem.alignForward(usize, size, @alignOf(Tag)) };
+    return .{ .value = std.mem.alignForward(usize, @sizeOf(Tag), alignment), .flag = 0 };
+}
+
 /// Whether `T`'s actual layout is the assumed one (true for other types).
 pub fn holds(comptime T: type) bool {
     return switch (@typeInfo(T)) {
         .optional => !isMemoryOptional(T) or optionalHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
+        .@"union" => !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
         else => true,
     };
+}
+
+/// With each field stored, its bytes are at the payload offset and the tag
+/// holds the field's tag value.
+fn taggedUnionHolds(comptime T: type) bool {
+    const u = @typeInfo(T).@"union";
+    const Tag = u.tag_type.?;
+    const at = taggedUnionOffsets(T);
+    if (at.flag + @sizeOf(Tag) > @sizeOf(T)) return false;
+    inline for (u.fields) |f| {
+        var x: T = @unionInit(T, f.name, patterned(f.type));
+        const bytes = std.mem.asBytes(&x);
+        const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
+        var expected: Tag = @field(Tag, f.name);
+        const tag_ok = std.mem.eql(u8, bytes[at.flag..][0..@sizeOf(Tag)], std.mem.asBytes(&expected));
+        if (!payload_ok or !tag_ok) return false;
+    }
+    return true;
 }
 
 /// With a value stored, the value's bytes are at offset 0 and the presence

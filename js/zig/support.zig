@@ -30,8 +30,9 @@ pub fn isInMemory(comptime T: type) bool {
         .@"struct" => |s| structInMemory(s),
         .optional => layout.isMemoryOptional(T),
         .error_union => layout.isMemoryErrorUnion(T),
-        // Only extern unions have a defined layout (all fields at offset 0).
-        .@"union" => |u| u.layout == .@"extern" and allInMemory(u.fields),
+        // Extern unions have a defined layout (all fields at offset 0);
+        // tagged ones the layout layout.zig assumes and checks.
+        .@"union" => |u| (u.layout == .@"extern" and allInMemory(u.fields)) or layout.isMemoryTaggedUnion(T),
         else => false,
     };
 }

@@ -29,8 +29,9 @@ pub const TypeTable = struct {
             .@"struct" => |s| for (s.fields) |f| {
                 _ = self.id(f.type);
             },
-            .@"union" => |u| for (u.fields) |f| {
-                _ = self.id(f.type);
+            .@"union" => |u| {
+                for (u.fields) |f| _ = self.id(f.type);
+                if (u.tag_type) |Tag| _ = self.id(Tag);
             },
             else => {},
         }
@@ -105,20 +106,24 @@ pub const TypeTable = struct {
                 .{ @tagName(s.layout), s.is_tuple, self.fields(T, s) },
             ),
             // An extern union: every field at offset 0, all of them readable.
-            .@"union" => |u| std.fmt.comptimePrint(
+            // A tagged union: only the field its tag names.
+            .@"union" => |u| if (u.tag_type) |Tag| std.fmt.comptimePrint(
+                "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"tag\":{{\"type\":{d},\"offset\":{d}}},\"fields\":{s}",
+                .{ self.id(Tag), layout.taggedUnionOffsets(T).flag, self.unionFields(u, layout.taggedUnionOffsets(T).value) },
+            ) else std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"fields\":{s}",
-                .{self.unionFields(u)},
+                .{self.unionFields(u, 0)},
             ),
             else => "\"kind\":\"unsupported\"",
         };
     }
 
-    fn unionFields(comptime self: *TypeTable, comptime u: std.builtin.Type.Union) []const u8 {
+    fn unionFields(comptime self: *TypeTable, comptime u: std.builtin.Type.Union, comptime offset: usize) []const u8 {
         comptime var items: []const []const u8 = &.{};
         inline for (u.fields) |f| {
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
-                "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0}}",
-                .{ json.string(f.name), self.id(f.type) },
+                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}}}",
+                .{ json.string(f.name), self.id(f.type), offset, offset * 8 },
             )};
         }
         return json.array(items);

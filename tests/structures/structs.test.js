@@ -255,3 +255,39 @@ for (const mode of MODES) {
     });
   });
 }
+
+for (const mode of MODES) {
+  describe(`${mode}: tagged unions`, () => {
+    const FIXTURE_TU = 'structures/tagged-unions';
+
+    test('only the active field of a tagged union is readable', async () => {
+      const { Shape } = await importFixture(FIXTURE_TU, { mode });
+      const s = new Shape({ circle: 2 });
+      assert.equal(s.circle, 2);
+      assert.deepEqual(s.valueOf(), { circle: 2 });
+      assert.throws(() => s.square, { name: 'TypeError', message: /not the active field of this union \(circle is\)/ });
+    });
+
+    test('assigning a field switches the active one', async () => {
+      const { Shape } = await importFixture(FIXTURE_TU, { mode });
+      const s = new Shape({ circle: 2 });
+      s.square = 4;
+      assert.deepEqual(s.valueOf(), { square: 4 });
+      assert.equal(s.area(), 16);
+    });
+
+    test('tagged unions cross calls both ways, with void fields', async () => {
+      const { grow, pick, default: mod, Shape } = await importFixture(FIXTURE_TU, { mode });
+      assert.deepEqual(grow({ circle: 2 }).valueOf(), { circle: 4 });
+      assert.deepEqual(pick(0).valueOf(), { byte: 7 });
+      assert.deepEqual(pick(1).valueOf(), { trio: [1, 2, 3] });
+      mod.current.point = undefined;
+      assert.equal(Shape.area(mod.current), 0);
+    });
+
+    test('an enum can have methods', async () => {
+      const { Direction } = await importFixture(FIXTURE_TU, { mode });
+      assert.equal(Direction.north.opposite(), Direction.south);
+    });
+  });
+}

@@ -3,7 +3,8 @@
 /// A struct holding a slice: no fixed bytes JS could view.
 pub const Message = struct { id: u32, text: []const u8 };
 
-pub const Shape = union(enum) { circle: f64, square: f64 };
+/// A bare union: Zig gives it no layout JS could rely on.
+pub const Shape = union { circle: f64, square: f64 };
 
 /// A generic function: there is no single compiled version to call.
 pub fn largest(comptime T: type, a: T, b: T) T {

@@ -18,6 +18,9 @@ export function structType(t, fieldType) {
   const fields = t.fields.filter((f) => !f.comptime).map((f) => ({ ...f, type: fieldType(f.type) }));
   const constants = t.fields.filter((f) => f.comptime);
   const byName = new Map(fields.map((f) => [f.name, f]));
+  // A tagged union reads only its active field; setting a field activates it.
+  const tag = t.tag ? { type: fieldType(t.tag.type), offset: t.tag.offset } : null;
+  const activeField = (obj) => String(tag.type.read(obj[DV], obj[AT] + tag.offset));
 
   function Struct(init) {
     if (!new.target) return bind(Object.create(Struct.prototype), castMemory(init, t.size, `${name}()`), 0);
@@ -38,6 +41,7 @@ export function structType(t, fieldType) {
   }
   Object.defineProperty(Struct.prototype, 'valueOf', {
     value() {
+      if (tag) return { [activeField(this)]: plain(this[activeField(this)]) };
       const out = t.tuple ? [] : {};
       for (const f of [...fields, ...constants]) out[t.tuple ? Number(f.name) : f.name] = plain(this[f.name]);
       return out;
@@ -83,12 +87,16 @@ export function structType(t, fieldType) {
     const object = typeof f.type.view === 'function';
     return {
       get() {
+        if (tag && activeField(this) !== f.name) {
+          throw new TypeError(`${where} is not the active field of this union (${activeField(this)} is)`);
+        }
         if (!object) return f.type.read(this[DV], this[AT] + f.offset);
         return childView(this, f.name, (dv, at, ro) => f.type.view(dv, at + f.offset, ro));
       },
       set(value, at = where) {
         assertWritable(this, where);
         f.type.write(this[DV], this[AT] + f.offset, value, at);
+        if (tag) tag.type.write(this[DV], this[AT] + tag.offset, f.name, at);
       },
       enumerable: true,
     };

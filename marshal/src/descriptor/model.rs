@@ -115,9 +115,12 @@ pub enum TypeKind {
         layout: StructLayout,
         tuple: bool,
         fields: Vec<Field>,
-        /// An extern union: every field at offset 0.
+        /// A union: every field at the same offset.
         #[serde(default)]
         union: bool,
+        /// A tagged union's tag: which field is active.
+        #[serde(default)]
+        tag: Option<UnionTag>,
     },
     /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
     Allocator,
@@ -227,4 +230,11 @@ pub struct TypeDecl {
 pub struct ErrorMember {
     pub name: String,
     pub value: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct UnionTag {
+    #[serde(rename = "type")]
+    pub type_index: usize,
+    pub offset: u64,
 }

@@ -13,7 +13,9 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
             return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
         }
         check_frame(d, f).map_err(fail)?;
-        if f.owner.is_some_and(|o| !matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. }))) {
+        if f.owner.is_some_and(|o| {
+            !matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. } | TypeKind::Enum { .. }))
+        }) {
             return Err(DescriptorError::Function {
                 name: f.name.clone(),
                 problem: "owner is not a struct type".into(),
@@ -65,7 +67,9 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         if name.is_empty() || !names.insert((owner, name)) {
             return Err(declaration(name, "name is empty or declared twice"));
         }
-        let owner_ok = owner.is_none_or(|o| matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. })));
+        let owner_ok = owner.is_none_or(|o| {
+            matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. } | TypeKind::Enum { .. }))
+        });
         if !owner_ok {
             return Err(declaration(name, "declared in something that is not a struct type"));
         }

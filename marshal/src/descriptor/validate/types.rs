@@ -56,9 +56,21 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             )?;
             expect(members.iter().all(|m| is_integer_text(&m.value)), "enum values must be integers")
         }
-        TypeKind::Struct { layout, fields, .. } => fields
-            .iter()
-            .try_for_each(|f| check_field(d, index, t, *layout, f).map_err(|e| format!("field {}: {e}", f.name))),
+        TypeKind::Struct { layout, fields, union, tag, .. } => {
+            if let Some(tag) = tag {
+                let tag_type = nested(d, index, tag.type_index)?;
+                expect(matches!(tag_type.kind, TypeKind::Enum { .. }), "a union tag must be an enum")?;
+                expect(tag.offset <= MAX_EXTENT, "offset is implausibly large")?;
+                within(t, tag.offset..tag.offset + tag_type.size, tag_type.align)?;
+            }
+            fields.iter().try_for_each(|f| {
+                let void = *union && nested(d, index, f.type_index).is_ok_and(|ft| ft.kind == TypeKind::Void);
+                if void {
+                    return Ok(());
+                }
+                check_field(d, index, t, *layout, f).map_err(|e| format!("field {}: {e}", f.name))
+            })
+        }
         TypeKind::Unsupported => Ok(()),
     }
 }
