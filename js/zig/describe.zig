@@ -153,11 +153,12 @@ pub fn build(comptime M: type) Built {
     };
     const types_json = table.render();
     const text = std.fmt.comptimePrint(
-        "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"functions\":{s},\"variables\":{s}," ++
+        "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
         .{
             abi_version,                       std.debug.runtime_safety,
-            @bitSizeOf(wire.ErrorCode),        json.array(functions),
+            @bitSizeOf(wire.ErrorCode),        @sizeOf(usize),
+            json.array(functions),
             json.array(storage),               json.array(constants),
             json.array(type_decls),            json.array(unsupported_decls),
             types_json,

@@ -1,18 +1,24 @@
 //! Root of every zigport build. Imports the user's file as "module" and
-//! exports the C symbols the runtime looks up: ABI version, descriptor,
-//! thunks, variable addresses, error names, console routing and allocation.
+//! exports the symbols the runtime looks up: ABI version, descriptor,
+//! thunks, variable addresses, error names and layout checks. What differs
+//! between a native library and a WebAssembly module (console routing,
+//! panics, allocation for the host) is exported by native_host.zig or
+//! wasm_host.zig.
 const std = @import("std");
+const builtin = @import("builtin");
 const user = @import("module");
 const describe = @import("describe.zig");
 const thunk = @import("thunk.zig");
-const console = @import("console.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
-const host_allocator = @import("host_allocator.zig");
 const layout = @import("layout.zig");
 
 comptime {
-    _ = console;
+    if (builtin.target.cpu.arch.isWasm()) {
+        _ = @import("wasm_host.zig");
+    } else {
+        _ = @import("native_host.zig");
+    }
 }
 
 /// Panics inside calls from JS become JS exceptions (see panic.zig).
@@ -22,7 +28,8 @@ const entries = describe.entries(user);
 const built = describe.build(user);
 const descriptor_text = built.text;
 
-const thunks = blk: {
+/// The thunk of every function, by the index the descriptor gives it.
+pub const thunks = blk: {
     @setEvalBranchQuota(1_000_000);
     var list: []const thunk.Thunk = &.{};
     for (entries) |e| switch (e) {
@@ -90,18 +97,6 @@ export fn zigport_error_name(code: u32, len: *usize) [*]const u8 {
     const name = @errorName(@errorFromInt(@as(wire.ErrorCode, @intCast(code))));
     len.* = name.len;
     return name.ptr;
-}
-
-export fn zigport_set_console(sink: ?console.Sink) void {
-    console.setSink(sink);
-}
-
-export fn zigport_set_panic_escape(escape: ?panic_escape.Escape) void {
-    panic_escape.setEscape(escape);
-}
-
-export fn zigport_set_host_alloc(alloc: ?host_allocator.Alloc) void {
-    host_allocator.setAlloc(alloc);
 }
 
 /// Whether every optional and error union the descriptor describes by its

@@ -7,7 +7,13 @@
 //! arrives as `{ ptr, len }` pairs; the thunk turns them into real slices
 //! in memory it allocates for the call and frees afterwards (`release`).
 const std = @import("std");
+const builtin = @import("builtin");
 const host_allocator = @import("host_allocator.zig");
+const call_memory = @import("call_memory.zig");
+
+const is_wasm = builtin.target.cpu.arch.isWasm();
+/// Memory the thunks need for themselves during a call.
+const thunk_allocator = if (is_wasm) std.heap.wasm_allocator else std.heap.c_allocator;
 const layout = @import("layout.zig");
 
 /// Integer type that holds an error code (`@intFromError`).
@@ -62,7 +68,7 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
 
 /// Converts a boundary representation back into the Zig value.
 pub fn fromWire(comptime T: type, w: Wire(T)) T {
-    if (T == std.mem.Allocator) return host_allocator.allocator();
+    if (T == std.mem.Allocator) return if (is_wasm) call_memory.allocator() else host_allocator.allocator();
     if (comptime Wire(T) == T and @typeInfo(T) != .pointer) return w;
     return switch (@typeInfo(T)) {
         .optional => |o| if (w.present) fromWire(o.child, w.value) else null,
@@ -78,7 +84,7 @@ pub fn fromWire(comptime T: type, w: Wire(T)) T {
 
 fn sliceOfSlices(comptime T: type, w: Wire(T)) T {
     const Child = @typeInfo(T).pointer.child;
-    const slices = std.heap.c_allocator.alloc(Child, w.len) catch @panic("out of memory for a slice of slices");
+    const slices = thunk_allocator.alloc(Child, w.len) catch @panic("out of memory for a slice of slices");
     for (slices, w.ptr[0..w.len]) |*s, element| s.* = fromWire(Child, element);
     return slices;
 }
@@ -90,7 +96,7 @@ pub fn release(comptime T: type, v: T) void {
         .optional => |o| if (v) |x| release(o.child, x),
         .pointer => |p| if (p.size == .slice and comptime holdsSlices(T)) {
             for (v) |s| release(p.child, s);
-            std.heap.c_allocator.free(v);
+            thunk_allocator.free(v);
         },
         else => {},
     }

@@ -23,6 +23,8 @@ pub enum RuntimeError {
          (is the Zig version 0.15.2?)"
     )]
     LayoutMismatch { path: PathBuf },
+    #[error("compiled module {path} was built for {found}-byte addresses; this runtime needs {expected}")]
+    PointerSize { path: PathBuf, found: u64, expected: u64 },
     #[error("compiled module {path} has an invalid descriptor: {source}")]
     Descriptor { path: PathBuf, source: DescriptorError },
     #[error("compiled module {path} has a descriptor that is not UTF-8")]

@@ -11,7 +11,8 @@
 //! - [`arena`]: memory where call frames are written;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
-//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call.
+//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
+//! - [`wasm`]: descriptor checks and call plans for WebAssembly modules.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -25,6 +26,7 @@ mod library;
 mod module;
 mod pointer_call;
 mod transfer;
+mod wasm;
 
 use std::path::Path;
 

@@ -30,6 +30,10 @@ pub fn open(path: &Path) -> Result<(ZigLibrary, Descriptor, String), RuntimeErro
     let text = library.descriptor_text()?;
     let descriptor =
         Descriptor::parse(&text).map_err(|source| RuntimeError::Descriptor { path: path.to_owned(), source })?;
+    let expected = size_of::<usize>() as u64;
+    if descriptor.pointer_size != expected {
+        return Err(RuntimeError::PointerSize { path: path.to_owned(), found: descriptor.pointer_size, expected });
+    }
     Ok((library, descriptor, text))
 }
 

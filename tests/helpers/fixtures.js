@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { cacheRoot } from '../../js/internal/compiler/cache.js';
 import { findZig } from '../../js/internal/compiler/toolchain.js';
 
-/** The modes every behaviour test runs in ('wasm' joins with WebAssembly mode). */
-export const MODES = ['native'];
+/**
+ * The modes every behaviour test runs in: a native library through the
+ * addon, and WebAssembly. ZIGPORT_TEST_MODES=native (or wasm) narrows it.
+ */
+export const MODES = (process.env.ZIGPORT_TEST_MODES || 'native,wasm').split(',');
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REGISTER = fileURLToPath(new URL('../../js/register.js', import.meta.url));
@@ -23,8 +26,7 @@ export function fixtureUrl(name, options = {}) {
 
 /** Imports fixture `name` in `mode` with optional build options. */
 export function importFixture(name, { mode = 'native', ...options } = {}) {
-  if (mode !== 'native') throw new Error(`mode ${mode} is not available yet`);
-  return import(fixtureUrl(name, options).href);
+  return import(fixtureUrl(name, { ...options, ...modeOptions(mode) }).href);
 }
 
 /** Runs `node --import zigport/register ...args` and returns its output. */

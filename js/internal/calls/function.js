@@ -20,6 +20,9 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   const args = fn.params.map((_, i) => `a${i}`);
   const body = [];
   body.push(`if (arguments.length !== ${n}) throw argumentCountError(${str(fn.name)}, ${n}, arguments.length);`);
+  // Frames in WebAssembly memory move when it grows; the call takes the
+  // current view before it writes and again after Zig ran.
+  if (frames.movable) body.push('let dv = frames.dv;');
   fn.params.forEach((p, i) => {
     const t = types[p.type];
     if (t.inline) body.push(`if (!${t.inline.guard(args[i])}) ${args[i]} = t${i}.normalize(${args[i]}, ${where(fn, i)});`);
@@ -37,6 +40,7 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   if (pointerParam < 0) body.push('const printed = invoke();');
   else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam));
   body.push('if (printed !== undefined) afterOutput();');
+  if (frames.movable) body.push('dv = frames.dv;');
   const at = `f + ${fn.ret.offset}`;
   if (ret.kind !== 'void') body.push(`return ${ret.inline?.get ? ret.inline.get('dv', at) : `tr.read(dv, ${at})`};`);
   const names = [

@@ -1,6 +1,8 @@
-// Runs `zig build-lib` for one module. The output is written aside and
-// renamed into place, so a concurrent importer sees either no library or a
-// whole one. A build slower than a second reports progress on stderr.
+// Runs Zig for one module: `build-lib` for a native shared library, or
+// `build-exe` without an entry point for WebAssembly. The output is written
+// aside and renamed into place, so a concurrent importer sees either no
+// module or a whole one. A build slower than a second reports progress on
+// stderr.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -11,12 +13,20 @@ const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url
 const PROGRESS_AFTER_MS = 1000;
 
 /** The command-line arguments that build `source` into `output`. */
-export function buildArguments({ source, output, optimize, root }) {
+export function buildArguments({ source, output, optimize, root, mode = 'native' }) {
+  const platform = mode === 'wasm'
+    // Every `export fn` of the exporter is kept (-rdynamic); the host calls
+    // them, there is no `main`. The host resets the shadow stack pointer
+    // after a trap, so it is exported too.
+    ? ['build-exe', '-target', 'wasm32-wasi', '-fno-entry', '-rdynamic', '--export=__stack_pointer']
+    : [
+      'build-lib', '-dynamic', '-lc', '-fPIC',
+      // The LLVM backend binds the exporter's write/writev in place of
+      // libc's (see js/zig/console.zig); the self-hosted one does not yet.
+      '-fllvm',
+    ];
   return [
-    'build-lib', '-dynamic', '-lc', '-fPIC',
-    // The LLVM backend binds the exporter's write/writev in place of libc's
-    // (see js/zig/console.zig); the self-hosted one does not yet.
-    '-fllvm',
+    ...platform,
     '-O', optimize,
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
@@ -28,8 +38,8 @@ export function buildArguments({ source, output, optimize, root }) {
   ];
 }
 
-/** Compiles `source` to the library at `target`; rejects with ZigCompileError. */
-export async function buildLibrary({ zig, source, target, optimize, root }) {
+/** Compiles `source` to the module at `target`; rejects with ZigCompileError. */
+export async function buildLibrary({ zig, source, target, optimize, root, mode }) {
   mkdirSync(dirname(target), { recursive: true });
   const scratch = mkdtempSync(join(root, 'tmp-'));
   const output = join(scratch, basename(target));
@@ -37,7 +47,7 @@ export async function buildLibrary({ zig, source, target, optimize, root }) {
   const progress = startProgress(shown, optimize);
   let built = false;
   try {
-    const { code, stderr } = await run(zig, buildArguments({ source, output, optimize, root }), process.cwd());
+    const { code, stderr } = await run(zig, buildArguments({ source, output, optimize, root, mode }), process.cwd());
     if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`);
     renameSync(output, target);
     built = true;

@@ -21,7 +21,7 @@ export function buildKey(parts) {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Path of the compiled library for `sourceFile` with build key `key`. */
-export function libraryPath(root, sourceFile, key) {
-  return join(root, 'modules', `${basename(sourceFile, '.zig')}-${key}.so`);
+/** Path of the compiled module for `sourceFile` with build key `key`. */
+export function libraryPath(root, sourceFile, key, extension = '.so') {
+  return join(root, 'modules', `${basename(sourceFile, '.zig')}-${key}${extension}`);
 }

@@ -7,22 +7,27 @@ import { join } from 'node:path';
 import { buildKey, cacheRoot, libraryPath } from './cache.js';
 import { collectSources } from './sources.js';
 import { findZig } from './toolchain.js';
-import { buildLibrary } from './build.js';
+import { buildArguments, buildLibrary } from './build.js';
 
 const EXPORTER_DIR = fileURLToPath(new URL('../../zig/', import.meta.url));
-const TARGET = `${process.platform}-${process.arch}`;
+const NATIVE_TARGET = `${process.platform}-${process.arch}`;
 
-/** Path of the compiled library for `source`, building it if needed. */
-export async function compileModule(source, { optimize }) {
+/**
+ * Path of the compiled module for `source` (a shared library, or a .wasm
+ * file for target `wasm`), building it if needed.
+ */
+export async function compileModule(source, { optimize, target: mode = 'native' }) {
   const root = cacheRoot();
   const zig = findZig(root);
   const key = buildKey([
-    zig.version, TARGET, optimize,
+    zig.version, mode === 'wasm' ? 'wasm32-wasi' : NATIVE_TARGET, optimize,
+    // The command line itself, so that changing a flag rebuilds.
+    ...buildArguments({ source: '', output: '', optimize, root: '', mode }),
     ...exporterSources().flatMap((s) => [s.name, s.content]),
     ...collectSources(source).flatMap((s) => [s.path, s.content]),
   ]);
-  const target = libraryPath(root, source, key);
-  if (!existsSync(target)) await buildLibrary({ zig: zig.path, source, target, optimize, root });
+  const target = libraryPath(root, source, key, mode === 'wasm' ? '.wasm' : '.so');
+  if (!existsSync(target)) await buildLibrary({ zig: zig.path, source, target, optimize, root, mode });
   return target;
 }
 

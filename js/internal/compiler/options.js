@@ -1,8 +1,11 @@
 // Build options of an import, from its query string
-// (`./math.zig?optimize=ReleaseFast`) over the defaults (environment).
+// (`./math.zig?optimize=ReleaseFast&target=wasm`) over the defaults
+// (environment: ZIGPORT_OPTIMIZE, ZIGPORT_TARGET).
 
 const OPTIMIZE_MODES = ['Debug', 'ReleaseSafe', 'ReleaseSmall', 'ReleaseFast'];
-const KNOWN = new Set(['optimize']);
+/** `native`: a shared library called through the addon; `wasm`: WebAssembly run by Node. */
+const TARGETS = ['native', 'wasm'];
+const KNOWN = new Set(['optimize', 'target']);
 
 /** Reads options from URL search params; unknown keys are an error. */
 export function parseOptions(searchParams, env = process.env) {
@@ -16,5 +19,9 @@ export function parseOptions(searchParams, env = process.env) {
   if (!OPTIMIZE_MODES.includes(optimize)) {
     throw new TypeError(`Unknown optimize mode "${optimize}"; use one of ${OPTIMIZE_MODES.join(', ')}`);
   }
-  return { optimize };
+  const target = searchParams.get('target') ?? (env.ZIGPORT_TARGET || 'native');
+  if (!TARGETS.includes(target)) {
+    throw new TypeError(`Unknown target "${target}"; use one of ${TARGETS.join(', ')}`);
+  }
+  return { optimize, target };
 }

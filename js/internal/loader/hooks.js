@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../compiler/options.js';
 import { compileModule } from '../compiler/index.js';
 import { addon } from '../runtime/addon.js';
+import { WasmInstance } from '../wasm/instance.js';
 
 const MODULE_JS = new URL('../runtime/module.js', import.meta.url).href;
 
@@ -14,7 +15,8 @@ export async function load(url, context, nextLoad) {
   if (parsed.protocol !== 'file:' || !parsed.pathname.endsWith('.zig')) return nextLoad(url, context);
   const options = parseOptions(parsed.searchParams);
   const library = await compileModule(fileURLToPath(parsed), options);
-  const descriptor = JSON.parse(addon.describe(library));
+  const text = options.target === 'wasm' ? new WasmInstance(library).descriptorJson : addon.describe(library);
+  const descriptor = JSON.parse(text);
   return { format: 'module', source: moduleSource(library, descriptor), shortCircuit: true };
 }
 

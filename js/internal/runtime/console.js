@@ -10,7 +10,11 @@ let timer = null;
 
 /** Moves captured output to console.log; called after calls that printed. */
 export function flushConsole() {
-  const bytes = addon.takeConsoleOutput();
+  printConsole(addon.takeConsoleOutput());
+}
+
+/** Prints the whole lines of what Zig wrote (`bytes`, or nothing new) through console.log. */
+export function printConsole(bytes) {
   if (bytes) partial += decoder.decode(bytes, { stream: true });
   const lines = partial.split('\n');
   partial = lines.pop();
@@ -23,7 +27,7 @@ export function flushConsole() {
 
 function flushPartialLine() {
   timer = null;
-  flushConsole();
+  printConsole(addon.takeConsoleOutput());
   // Also whatever the decoder holds of an unfinished character.
   partial += decoder.decode();
   if (partial !== '') {

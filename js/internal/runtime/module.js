@@ -1,46 +1,39 @@
 // Loads a compiled module and builds what JS sees of it: one function per
 // Zig function, constants as values, and a namespace object (the default
-// export) whose properties read and write Zig variables in place.
-import { addon } from './addon.js';
-import { flushConsole } from './console.js';
-import { frames } from './frames.js';
+// export) whose properties read and write Zig variables in place. What
+// differs between a native library and a WebAssembly module is behind a
+// host (native-host.js, ../wasm/host.js) with one interface.
+import { openNativeHost } from './native-host.js';
+import { openWasmHost } from '../wasm/host.js';
 import { buildTypes } from '../types/index.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
-import { makeFunction } from '../calls/function.js';
-import { makePointerFunction } from '../calls/pointer-call.js';
 import { ZigError, readOnlyError, unsupportedError } from '../errors.js';
 
 const loaded = new Map();
 
 /**
- * The loaded module at `libraryPath` (a compiled .so), loaded once per
+ * The loaded module at `path` (a compiled .so, or .wasm), loaded once per
  * thread: `{ exports, namespace }`, where `exports` maps every name that is
  * also a named ES export to its value.
  */
-export function loadModule(libraryPath) {
-  let module = loaded.get(libraryPath);
+export function loadModule(path) {
+  let module = loaded.get(path);
   if (!module) {
-    module = buildModule(addon.ZigModule.open(libraryPath));
-    loaded.set(libraryPath, module);
+    module = buildModule(path.endsWith('.wasm') ? openWasmHost(path) : openNativeHost(path));
+    loaded.set(path, module);
   }
   return module;
 }
 
-function buildModule(native) {
-  const descriptor = JSON.parse(native.descriptor);
-  const errorFor = errorLookup(native);
+function buildModule(host) {
+  const descriptor = JSON.parse(host.descriptor);
+  const errorFor = errorLookup(host);
   const types = buildTypes(descriptor, errorFor);
   const exports = {};
   const namespace = {};
   descriptor.functions.forEach((fn, index) => {
-    const id = native.bindFunction(index);
-    const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
-    const allocates = fn.params.some((p) => types[p.type].hidden);
-    const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
-      && !allocates;
-    const make = simple ? makeFunction : makePointerFunction;
-    const callable = make(fn, types, frames, id, flushConsole);
+    const callable = host.callable(fn, index, types);
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
     return define(namespace, fn.name, { value: callable }, readOnly(fn.name));
@@ -62,7 +55,7 @@ function buildModule(native) {
   }
   for (const v of descriptor.variables) {
     const { object, exports: named } = home(v);
-    defineVariable(object, named, v, types[v.type], native);
+    defineVariable(object, named, v, types[v.type], host);
   }
   for (const u of descriptor.unsupported) {
     const fail = () => { throw unsupportedError(home(u).prefix + u.name, u.reason); };
@@ -99,16 +92,17 @@ function attachMethod(types, fn, callable) {
  * A `pub var` reads and writes Zig's memory in place; a `pub const` is read
  * from a copy and refuses writes (also to its fields).
  */
-function defineVariable(namespace, exports, v, type, native) {
-  const dv = new DataView(native.storage(v.slot));
-  const object = typeof type.view === 'function' ? type.view(dv, 0, !v.mutable) : undefined;
+function defineVariable(namespace, exports, v, type, host) {
+  // `storage()` is the variable's memory now (a WebAssembly memory can move).
+  const storage = host.storage(v.slot);
+  const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
   if (v.mutable) {
     define(namespace, v.name, {
-      get: object ? () => object : () => type.read(dv, 0),
-      set: (value) => type.write(dv, 0, value, v.name),
+      get: object ? () => object : () => type.read(storage(), 0),
+      set: (value) => type.write(storage(), 0, value, v.name),
     });
   } else {
-    exports[v.name] = object ?? type.read(dv, 0);
+    exports[v.name] = object ?? type.read(storage(), 0);
     define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
   }
 }
@@ -128,12 +122,12 @@ function readOnly(name) {
 }
 
 /** Error code -> ZigError, one object per error name in this module. */
-function errorLookup(native) {
+function errorLookup(host) {
   const byCode = new Map();
   return (code) => {
     let error = byCode.get(code);
     if (!error) {
-      error = new ZigError(native.errorName(code), code);
+      error = new ZigError(host.errorName(code), code);
       byCode.set(code, error);
     }
     return error;

@@ -17,12 +17,26 @@ export function displayName(zigName) {
   return zigName.replace(/\bmodule\./g, '');
 }
 
+/**
+ * ArrayBuffers that can be replaced under their objects (a WebAssembly
+ * memory's, which growth detaches), each with the tracker that re-points
+ * the objects viewing it at the new buffer (see js/internal/wasm/memory.js).
+ */
+const movable = new Map();
+
+/** Registers (or, with null, forgets) the tracker of a replaceable buffer. */
+export function trackBuffer(buffer, tracker) {
+  if (tracker) movable.set(buffer, tracker);
+  else movable.delete(buffer);
+}
+
 /** Points `object` at `size` bytes of `dv` from `offset`. */
 export function bind(object, dv, offset, readOnly = false) {
   object[DV] = dv;
   object[AT] = offset;
   object[READ_ONLY] = readOnly;
   object[CHILDREN] = null;
+  if (movable.size !== 0) movable.get(dv.buffer)?.track(object, dv);
   return object;
 }
 

@@ -9,6 +9,10 @@ pub struct Descriptor {
     #[serde(default)]
     pub runtime_safety: bool,
     pub error_code_bits: u32,
+    /// Bytes of an address (and of `usize`): 8 in a native library, 4 in
+    /// WebAssembly.
+    #[serde(default = "native_pointer_size")]
+    pub pointer_size: u64,
     pub functions: Vec<Function>,
     pub variables: Vec<Variable>,
     pub constants: Vec<Constant>,
@@ -16,6 +20,10 @@ pub struct Descriptor {
     pub type_decls: Vec<TypeDecl>,
     pub unsupported: Vec<Unsupported>,
     pub types: Vec<Type>,
+}
+
+fn native_pointer_size() -> u64 {
+    8
 }
 
 /// A type in boundary layout: `size`/`align` are those of the value as it

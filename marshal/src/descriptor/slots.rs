@@ -5,7 +5,7 @@
 use super::model::{Descriptor, Function, TypeKind};
 
 /// A place in a call frame that receives an address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PointerSlot {
     /// Index of the parameter it belongs to.
     pub param: usize,
@@ -35,7 +35,7 @@ pub struct PointerSlot {
 
 /// The address inside each element of a slice of slices (or of pointers):
 /// element `i` starts `i * stride` bytes into the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ElementSlot {
     pub stride: u64,
     pub address_offset: u64,

@@ -81,9 +81,17 @@ pub enum PlanError {
 /// Plans one call. `address_of` gives the real address of each buffer's
 /// first byte.
 pub fn plan_call(targets: &[Target], address_of: impl Fn(BufferId) -> u64) -> Result<CallPlan, PlanError> {
+    plan_call_in(targets, |b| Some(address_of(b)))
+}
+
+/// Plans one call for a callee that sees only some buffers where they are:
+/// `reachable` gives the address of a buffer's first byte as the callee
+/// sees it, or `None` when the callee cannot see it at all (WebAssembly code
+/// sees only its own memory), in which case its clusters are always copied.
+pub fn plan_call_in(targets: &[Target], reachable: impl Fn(BufferId) -> Option<u64>) -> Result<CallPlan, PlanError> {
     for (index, target) in targets.iter().enumerate() {
         target.check().map_err(|source| PlanError::Target { index, source })?;
-        real_end(index, target, &address_of)?;
+        real_end(index, target, |b| reachable(b).unwrap_or(0))?;
     }
     let mut locations = vec![TargetLocation::Empty { address: 0 }; targets.len()];
     let mut clusters = Vec::new();
@@ -92,11 +100,11 @@ pub fn plan_call(targets: &[Target], address_of: impl Fn(BufferId) -> u64) -> Re
             let offset = cluster.offset_of(&targets[i]);
             locations[i] = TargetLocation::InCluster { cluster: clusters.len(), offset };
         }
-        let placement = place(&cluster, targets, address_of(cluster.buffer))?;
+        let placement = place(&cluster, targets, reachable(cluster.buffer))?;
         clusters.push(PlannedCluster { cluster, placement });
     }
     for (index, target) in targets.iter().enumerate().filter(|(_, t)| t.is_empty()) {
-        let address = address_of(target.buffer) + target.offset;
+        let address = reachable(target.buffer).map_or(0, |base| base + target.offset);
         locations[index] = TargetLocation::Empty { address: empty_address(target, address) };
     }
     Ok(CallPlan { clusters, targets: locations })
@@ -109,13 +117,14 @@ fn real_end(index: usize, target: &Target, address_of: impl Fn(BufferId) -> u64)
     address.checked_add(target.end()).ok_or(PlanError::AddressOverflow { index, address })
 }
 
-/// Decides whether a cluster of a buffer at `buffer_address` is passed in
-/// place or copied.
-fn place(cluster: &Cluster, targets: &[Target], buffer_address: u64) -> Result<Placement, PlanError> {
+/// Decides whether a cluster of a buffer at `buffer_address` (`None`: out
+/// of the callee's reach) is passed in place or copied.
+fn place(cluster: &Cluster, targets: &[Target], buffer_address: Option<u64>) -> Result<Placement, PlanError> {
     let constraint = placement_constraint(cluster, targets)?;
-    let address = buffer_address + cluster.start;
-    if constraint.admits(address) {
-        return Ok(Placement::InPlace { address });
+    if let Some(address) = buffer_address.map(|base| base + cluster.start) {
+        if constraint.admits(address) {
+            return Ok(Placement::InPlace { address });
+        }
     }
     Ok(Placement::Copy {
         align_modulus: constraint.modulus,

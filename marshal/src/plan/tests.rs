@@ -9,6 +9,10 @@ fn writable(offset: u64, len: u64, align: u64) -> Target {
     Target { buffer: BufferId(0), offset, len, align, writable: true }
 }
 
+fn read_only(offset: u64, len: u64, align: u64) -> Target {
+    Target { writable: false, ..writable(offset, len, align) }
+}
+
 /// A 16-byte buffer whose first byte is 16-aligned.
 const BUFFER_ADDRESS: u64 = 0x7f00_0000_1000;
 
@@ -42,6 +46,26 @@ fn aligned_targets_are_passed_in_place() {
     let placements: Vec<Placement> = plan.clusters.iter().map(|c| c.placement).collect();
     let expected = [BUFFER_ADDRESS + 4, BUFFER_ADDRESS + 8].map(|address| Placement::InPlace { address });
     assert_eq!(placements, expected);
+}
+
+#[test]
+fn clusters_out_of_the_callees_reach_are_always_copied() {
+    let plan = plan_call_in(&[writable(4, 4, 4), read_only(8, 8, 8)], |_| None).unwrap();
+    let placements: Vec<Placement> = plan.clusters.iter().map(|c| c.placement).collect();
+    let copy = |len, align_modulus, copy_back| Placement::Copy { align_modulus, align_residue: 0, len, copy_back };
+    assert_eq!(placements, [copy(4, 4, true), copy(8, 8, false)]);
+}
+
+#[test]
+fn a_conflict_out_of_reach_is_the_same_conflict() {
+    let error = plan_call_in(&[writable(1, 4, 4), writable(4, 2, 2)], |_| None).unwrap_err();
+    assert_eq!(error.to_string(), "Unable to simultaneously align memory to 4-byte and 2-byte boundary");
+}
+
+#[test]
+fn an_empty_target_out_of_reach_gets_its_alignment() {
+    let plan = plan_call_in(&[writable(8, 0, 8)], |_| None).unwrap();
+    assert_eq!(plan.targets, [TargetLocation::Empty { address: 8 }]);
 }
 
 #[test]

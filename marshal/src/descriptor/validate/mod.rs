@@ -22,6 +22,8 @@ pub enum DescriptorError {
     AbiMismatch { found: u32, expected: u32 },
     #[error("error codes of {0} bits are not supported (expected 1 to 32)")]
     ErrorCodeBits(u32),
+    #[error("addresses of {0} bytes are not supported (expected 4 or 8)")]
+    PointerSize(u64),
     #[error("type #{index} ({name}): {problem}")]
     Type { index: usize, name: String, problem: String },
     #[error("function {name}: {problem}")]
@@ -42,6 +44,9 @@ pub(super) fn check(d: &Descriptor) -> Result<(), DescriptorError> {
     }
     if !(1..=32).contains(&d.error_code_bits) {
         return Err(DescriptorError::ErrorCodeBits(d.error_code_bits));
+    }
+    if d.pointer_size != 4 && d.pointer_size != 8 {
+        return Err(DescriptorError::PointerSize(d.pointer_size));
     }
     for (index, t) in d.types.iter().enumerate() {
         types::check_type(d, index, t).map_err(|problem| DescriptorError::Type {

@@ -41,11 +41,15 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         TypeKind::ErrorSet { errors } => check_error_set(d, t, errors.as_deref()),
         TypeKind::Slice { child, ptr_offset, len_offset, .. } => {
             pointee(d, index, *child)?;
-            check_slice(t, *ptr_offset, *len_offset)
+            check_slice(t, *ptr_offset, *len_offset, d.pointer_size)
         }
         TypeKind::Pointer { child, .. } => {
             pointee(d, index, *child)?;
-            expect(t.size == 8 && t.align == 8, "a pointer must be 8 bytes at alignment 8")
+            let word = d.pointer_size;
+            expect(
+                t.size == word && t.align == word,
+                "a pointer must be one address wide (the descriptor's pointer_size)",
+            )
         }
         TypeKind::Array { child, len, sentinel, .. } => check_array(d, index, t, *child, *len, sentinel.is_some()),
         TypeKind::Enum { tag, members, .. } => {
@@ -109,11 +113,11 @@ fn check_error_set(d: &Descriptor, t: &Type, errors: Option<&[ErrorMember]>) -> 
     expect(errors.unwrap_or_default().iter().all(fits), "error codes must be non-zero and fit the code size")
 }
 
-fn check_slice(t: &Type, ptr_at: u64, len_at: u64) -> Problem {
+fn check_slice(t: &Type, ptr_at: u64, len_at: u64, word: u64) -> Problem {
     expect(ptr_at <= MAX_EXTENT && len_at <= MAX_EXTENT, "offset is implausibly large")?;
-    within(t, ptr_at..ptr_at + 8, 8)?;
-    within(t, len_at..len_at + 8, 8)?;
-    expect(ptr_at.abs_diff(len_at) >= 8, "slice address and length overlap")
+    within(t, ptr_at..ptr_at + word, word)?;
+    within(t, len_at..len_at + word, word)?;
+    expect(ptr_at.abs_diff(len_at) >= word, "slice address and length overlap")
 }
 
 fn check_array(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64, sentinel: bool) -> Problem {

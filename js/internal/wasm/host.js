@@ -1,0 +1,110 @@
+// A WebAssembly module as runtime/module.js uses it (the interface of
+// ../runtime/native-host.js): functions are called through the exporter's
+// dispatcher on frames in wasm memory; variables are views of wasm memory
+// that follow it when it grows; a panic or trap becomes a JS exception and
+// the instance stays usable.
+import { makeFunction } from '../calls/function.js';
+import { WasmInstance } from './instance.js';
+import { WasiExit } from './wasi.js';
+import { makeWasmPointerFunction } from './pointer-call.js';
+import { Ties } from './ties.js';
+
+/** Bytes of wasm memory set aside for call frames. */
+const ARENA_SIZE = 64 * 1024;
+const ARENA_ALIGN = 64;
+
+/** Instantiates the compiled module at `path` on this thread. */
+export function openWasmHost(path) {
+  const instance = new WasmInstance(path);
+  const descriptor = JSON.parse(instance.descriptorJson);
+  const frames = wasmFrames(instance);
+  const ties = new Ties(instance);
+  return {
+    descriptor: instance.descriptorJson,
+    errorName: (code) => instance.errorName(code),
+    storage: (slot) => storageView(instance, descriptor, slot),
+    callable(fn, index, types) {
+      if (fn.frame.size + fn.frame.align > ARENA_SIZE) {
+        throw new Error(`function ${fn.name} needs a ${fn.frame.size}-byte call frame; the argument arena holds ${ARENA_SIZE}`);
+      }
+      const slots = instance.slots[index];
+      const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden);
+      if (plain) return makeFunction(fn, types, frames, fn.thunk, () => {});
+      return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
+    },
+  };
+}
+
+/**
+ * The call-frame stack in wasm memory, with the interface of
+ * ../runtime/frames.js plus `movable`: `dv` is replaced when memory grows.
+ */
+function wasmFrames(instance) {
+  const { exports, memory } = instance;
+  // With no call running, the shadow stack pointer is always here; a trap
+  // leaves it lower, so it is put back.
+  const restingStack = instance.stackPointer;
+  const top = instance.alloc(ARENA_SIZE, ARENA_ALIGN);
+  const frames = {
+    movable: true,
+    dv: memory.dv,
+    header: new Uint32Array(8),
+    top,
+    /** Runs the function the header names on the frame it names. */
+    invoke() {
+      try {
+        exports.zigport_call(frames.header[1], frames.header[0]);
+      } catch (err) {
+        throw callFailure(instance, restingStack, err);
+      }
+      memory.sync();
+      return undefined;
+    },
+  };
+  memory.onGrowth.push(() => { frames.dv = memory.dv; });
+  return frames;
+}
+
+/**
+ * The exception for a call that did not return: a Zig panic (its message,
+ * code ZIG_PANIC, as in native mode), exit(), or another trap. The
+ * instance's stack and per-call memory are reset so the next call works.
+ */
+function callFailure(instance, restingStack, err) {
+  instance.stackPointer = restingStack;
+  instance.exports.zigport_release_call_memory();
+  instance.memory.sync();
+  const message = instance.panicMessage;
+  instance.panicMessage = null;
+  if (message !== null) return Object.assign(new Error(`Zig panicked: ${message}`), { code: 'ZIG_PANIC' });
+  if (err instanceof WasiExit || !(err instanceof WebAssembly.RuntimeError)) return err;
+  return Object.assign(new Error(`Zig code trapped: ${err.message}`), { code: 'ZIG_TRAP' });
+}
+
+/**
+ * A function giving the DataView of storage slot `slot`: a view of wasm
+ * memory for a variable (re-made after growth), a copy for a constant.
+ */
+function storageView(instance, descriptor, slot) {
+  const variable = descriptor.variables.find((v) => v.slot === slot);
+  const found = variable && instance.storage(slot);
+  if (!found) throw new Error(`module has no storage slot #${slot}`);
+  const expected = descriptor.types[variable.type].size;
+  if (found.size !== expected) {
+    throw new Error(`storage slot #${slot} holds ${found.size} bytes but its type needs ${expected}`);
+  }
+  const { memory } = instance;
+  if (!variable.mutable) {
+    const copy = new DataView(memory.bytes(found.address, found.size).slice().buffer);
+    return () => copy;
+  }
+  let generation = -1;
+  let dv = null;
+  return () => {
+    if (generation !== memory.generation) {
+      generation = memory.generation;
+      dv = memory.view(found.address, found.size);
+    }
+    return dv;
+  };
+}

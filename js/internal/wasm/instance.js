@@ -1,0 +1,95 @@
+// One WebAssembly module, instantiated on this thread: its exports, its
+// memory, and what the exporter's functions return, read out of wasm memory.
+// Each thread (worker) gets an instance of its own, with its own memory and
+// globals.
+import { readFileSync } from 'node:fs';
+import { addon } from '../runtime/addon.js';
+import { WasmMemory } from './memory.js';
+import { wasiImports } from './wasi.js';
+
+const decoder = new TextDecoder();
+const compiled = new Map();
+
+export class WasmInstance {
+  /** Instantiates the compiled module at `path` and checks it is a zigport module. */
+  constructor(path) {
+    this.path = path;
+    const module = compileOnce(path);
+    this.panicMessage = null;
+    const instance = new WebAssembly.Instance(module, {
+      wasi_snapshot_preview1: wasiImports(module, () => this.memory.dv),
+      zigport: { panic: (at, len) => { this.panicMessage = this.string(at, len); } },
+    });
+    this.exports = instance.exports;
+    const facts = { path, exports: Object.keys(this.exports) };
+    const required = addon.wasmRequiredExports();
+    if (required.every((name) => name in this.exports)) {
+      this.memory = new WasmMemory(this.exports.memory);
+      // Four bytes where the exporter's functions write a length.
+      this.lengthAt = this.alloc(4, 4);
+      facts.abiVersion = this.exports.zigport_abi_version();
+      facts.layoutsHold = Boolean(this.exports.zigport_check_layouts());
+      facts.descriptor = this.descriptorText();
+    }
+    /** Where each function's frame holds addresses (checked by the runtime). */
+    this.slots = JSON.parse(addon.wasmCheckModule(facts));
+    this.descriptorJson = facts.descriptor;
+  }
+
+  /** `len` bytes at alignment `align` of wasm memory for the host; throws when memory is exhausted. */
+  alloc(len, align) {
+    const address = this.exports.zigport_alloc(len, Math.log2(align));
+    this.memory.sync();
+    if (address === 0) throw new RangeError(`WebAssembly memory is exhausted (asked for ${len} bytes)`);
+    return address;
+  }
+
+  free(address, len, align) {
+    this.exports.zigport_free(address, len, Math.log2(align));
+  }
+
+  /** The descriptor text the module carries (not yet validated). */
+  descriptorText() {
+    const at = this.exports.zigport_descriptor(this.lengthAt);
+    return this.string(at, this.memory.dv.getUint32(this.lengthAt, true));
+  }
+
+  /** `{ address, size }` of storage slot `slot`, or null. */
+  storage(slot) {
+    const address = this.exports.zigport_storage(slot, this.lengthAt);
+    return address === 0 ? null : { address, size: this.memory.dv.getUint32(this.lengthAt, true) };
+  }
+
+  errorName(code) {
+    const at = this.exports.zigport_error_name(code, this.lengthAt);
+    return this.string(at, this.memory.dv.getUint32(this.lengthAt, true));
+  }
+
+  string(at, len) {
+    return decoder.decode(this.memory.bytes(at, len));
+  }
+
+  /** The exporter's shadow-stack pointer, which a trap leaves where it was. */
+  get stackPointer() {
+    return this.exports.__stack_pointer.value;
+  }
+
+  set stackPointer(value) {
+    this.exports.__stack_pointer.value = value;
+  }
+}
+
+/** Compiled once per process; instances are per thread. */
+function compileOnce(path) {
+  let module = compiled.get(path);
+  if (!module) {
+    try {
+      module = new WebAssembly.Module(readFileSync(path));
+    } catch (err) {
+      throw new Error(`cannot load compiled module ${path}: ${err.message}`);
+    }
+    compiled.set(path, module);
+  }
+  return module;
+}
+

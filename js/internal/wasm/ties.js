@@ -1,0 +1,73 @@
+// Ties: a buffer made by `tieableBuffer()` (memfd-backed) is mapped into a
+// module's wasm memory instead of copied, the first time a call passes it.
+// Its pages are then the same physical pages on both sides, so later calls
+// move no bytes and writes on either side are seen by the other. A tie
+// lasts while both the buffer and the instance live:
+// - it is undone (private zero pages restored) and its region freed when
+//   the buffer is collected;
+// - it is dropped when V8 moved the memory on growth (the mapping did not
+//   move with it), and the next call ties again;
+// - the instance's end unmaps the whole memory, mapping included.
+// Where tying is not possible (no memfd, the runtime's cap on live ties),
+// the buffer is copied like any other.
+import { addon } from '../runtime/addon.js';
+
+const PAGE = addon.pageSize?.() ?? 4096;
+
+export class Ties {
+  constructor(instance) {
+    this.instance = instance;
+    /** buffer -> { address, length } in wasm memory. */
+    this.regions = new WeakMap();
+    this.base = null;
+    this.live = new Set();
+    this.collected = new FinalizationRegistry((region) => this.release(region));
+    instance.memory.onGrowth.push(() => this.checkBase());
+  }
+
+  /** The wasm address of `buffer`'s first byte if it is (or can now be) tied, else -1. */
+  addressOf(buffer) {
+    const known = this.regions.get(buffer);
+    if (known) return known.address;
+    if (!addon.isTieable?.(buffer) || buffer.byteLength === 0) return -1;
+    return this.tie(buffer);
+  }
+
+  tie(buffer) {
+    const { instance } = this;
+    const length = Math.ceil(buffer.byteLength / PAGE) * PAGE;
+    const address = instance.alloc(length, PAGE);
+    if (!addon.tiePages(instance.memory.buffer, address, buffer, 0, length)) {
+      instance.free(address, length, PAGE);
+      return -1;
+    }
+    this.base ??= addon.memoryAddress(instance.memory.buffer);
+    const region = { address, length, tied: true };
+    this.regions.set(buffer, region);
+    this.live.add(region);
+    this.collected.register(buffer, region);
+    return address;
+  }
+
+  /** Undoes the tie of a collected buffer and frees its region. */
+  release(region) {
+    if (!this.live.delete(region)) return;
+    const { instance } = this;
+    if (region.tied) addon.untiePages(instance.memory.buffer, region.address, region.length);
+    instance.free(region.address, region.length, PAGE);
+  }
+
+  /**
+   * After growth: if V8 moved the memory, every tie is stale (the new
+   * memory holds a private copy of the pages); the regions are forgotten
+   * so that the buffers are tied again on their next call.
+   */
+  checkBase() {
+    if (this.base === null) return;
+    const base = addon.memoryAddress(this.instance.memory.buffer);
+    if (base === this.base) return;
+    this.base = base;
+    for (const region of this.live) region.tied = false;
+    this.regions = new WeakMap();
+  }
+}

@@ -1,0 +1,78 @@
+// The part of WASI a zigport module needs: what Zig writes to stdout and
+// stderr goes to console.log (as in native mode), the clock and random
+// numbers work, and everything else (files, sockets, arguments) reports
+// ENOSYS, so the module loads whatever its standard library imports.
+import { randomFillSync } from 'node:crypto';
+import { printConsole } from '../runtime/console.js';
+
+const SUCCESS = 0;
+const EBADF = 8;
+const EINVAL = 28;
+const ENOSYS = 52;
+const CHARACTER_DEVICE = 2;
+
+/** Thrown by `proc_exit`; the call fails with it. */
+export class WasiExit extends Error {
+  constructor(code) {
+    super(`Zig code called exit(${code}) in a WebAssembly module`);
+    this.code = code;
+  }
+}
+
+/**
+ * The `wasi_snapshot_preview1` imports `module` asks for; `memory()` gives
+ * the instance's current DataView (memory may grow between calls).
+ */
+export function wasiImports(module, memory) {
+  const calls = {
+    fd_write(fd, iovs, count, written) {
+      if (fd !== 1 && fd !== 2) return EBADF;
+      const dv = memory();
+      let total = 0;
+      for (let i = 0; i < count; i++) {
+        const at = dv.getUint32(iovs + i * 8, true);
+        const len = dv.getUint32(iovs + i * 8 + 4, true);
+        printConsole(new Uint8Array(dv.buffer, at, len));
+        total += len;
+      }
+      dv.setUint32(written, total, true);
+      return SUCCESS;
+    },
+    fd_fdstat_get(fd, stat) {
+      if (fd > 2) return EBADF;
+      const dv = memory();
+      new Uint8Array(dv.buffer, stat, 24).fill(0);
+      dv.setUint8(stat, CHARACTER_DEVICE);
+      return SUCCESS;
+    },
+    random_get(at, len) {
+      randomFillSync(new Uint8Array(memory().buffer, at, len));
+      return SUCCESS;
+    },
+    clock_time_get(clock, _precision, out) {
+      if (clock > 3) return EINVAL;
+      const ns = clock === 0 ? BigInt(Date.now()) * 1_000_000n : process.hrtime.bigint();
+      memory().setBigUint64(out, ns, true);
+      return SUCCESS;
+    },
+    args_sizes_get: (count, size) => zeroSizes(memory(), count, size),
+    environ_sizes_get: (count, size) => zeroSizes(memory(), count, size),
+    args_get: () => SUCCESS,
+    environ_get: () => SUCCESS,
+    proc_exit(code) {
+      throw new WasiExit(code);
+    },
+  };
+  const imports = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+    if (from !== 'wasi_snapshot_preview1') continue;
+    imports[name] = calls[name] ?? (() => ENOSYS);
+  }
+  return imports;
+}
+
+function zeroSizes(dv, count, size) {
+  dv.setUint32(count, 0, true);
+  dv.setUint32(size, 0, true);
+  return SUCCESS;
+}

@@ -1,0 +1,42 @@
+//! Exports of a WebAssembly module for the JS host (js/internal/wasm/).
+//! Its functions are called through one dispatcher, its memory is managed
+//! through the module's own allocator, and what a call allocated for its
+//! result is listed for the host and then released.
+const std = @import("std");
+const root = @import("root");
+const call_memory = @import("call_memory.zig");
+
+/// Runs function `index` on the frame at `frame`; an index the module does
+/// not have traps rather than running anything.
+export fn zigport_call(index: u32, frame: *anyopaque) void {
+    if (index >= root.thunks.len) @trap();
+    root.thunks[index](frame);
+}
+
+/// `len` bytes at alignment `1 << log2_align` for the host (frames, scratch
+/// copies), or 0 when memory cannot grow.
+export fn zigport_alloc(len: u32, log2_align: u32) u32 {
+    const alignment: std.mem.Alignment = @enumFromInt(@min(log2_align, 16));
+    const memory = std.heap.wasm_allocator.rawAlloc(@max(len, 1), alignment, @returnAddress()) orelse return 0;
+    return @intFromPtr(memory);
+}
+
+/// Frees what `zigport_alloc` returned, with the same length and alignment.
+export fn zigport_free(address: u32, len: u32, log2_align: u32) void {
+    const memory: [*]u8 = @ptrFromInt(address);
+    const alignment: std.mem.Alignment = @enumFromInt(@min(log2_align, 16));
+    std.heap.wasm_allocator.rawFree(memory[0..@max(len, 1)], alignment, @returnAddress());
+}
+
+/// The allocations the last call made through its allocator parameter, as
+/// `{ address, len, log2_align }` triples; `count` receives how many.
+export fn zigport_call_memory(count: *u32) [*]const call_memory.Allocation {
+    const list = call_memory.current();
+    count.* = @intCast(list.len);
+    return list.ptr;
+}
+
+/// Frees everything the last call allocated for its result.
+export fn zigport_release_call_memory() void {
+    call_memory.release();
+}

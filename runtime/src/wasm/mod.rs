@@ -1,0 +1,91 @@
+//! What the WebAssembly host (js/internal/wasm/) needs from the runtime.
+//! Wasm code sees only its own memory, so the host itself copies arguments
+//! in and out; the decisions stay here, as in native mode: the module's
+//! descriptor is validated by the same rules, its pointer slots come from
+//! the same code, and every call with pointers is planned by the same
+//! `zigport_marshal::plan`.
+//!
+//! - [`plan`]: the call plan as numbers the host can act on.
+mod plan;
+
+use std::path::PathBuf;
+
+use napi::bindgen_prelude::Float64Array;
+use napi_derive::napi;
+use zigport_marshal::descriptor::{Descriptor, ABI_VERSION};
+
+use crate::error::RuntimeError;
+
+/// Bytes of an address in wasm32.
+const WASM_POINTER_SIZE: u64 = 4;
+
+/// The exports a zigport WebAssembly module must have.
+const REQUIRED_EXPORTS: [&str; 12] = [
+    "memory",
+    "__stack_pointer",
+    "zigport_abi_version",
+    "zigport_descriptor",
+    "zigport_storage",
+    "zigport_error_name",
+    "zigport_check_layouts",
+    "zigport_call",
+    "zigport_alloc",
+    "zigport_free",
+    "zigport_call_memory",
+    "zigport_release_call_memory",
+];
+
+/// What the host read from a freshly instantiated module.
+#[napi(object)]
+pub struct WasmModuleFacts {
+    pub path: String,
+    pub exports: Vec<String>,
+    /// What `zigport_abi_version` returned (absent when it is missing).
+    pub abi_version: Option<u32>,
+    pub layouts_hold: Option<bool>,
+    pub descriptor: Option<String>,
+}
+
+/// The list of exports the host must check before calling any of them.
+#[napi]
+pub fn wasm_required_exports() -> Vec<&'static str> {
+    REQUIRED_EXPORTS.to_vec()
+}
+
+/// Checks a WebAssembly module as `ZigModule.open` checks a library (its
+/// exports, ABI version, layouts and descriptor) and returns, as JSON,
+/// where each function's frame holds addresses:
+/// `[{ "params": [PointerSlot...], "result": PointerSlot | null }, ...]`.
+#[napi]
+pub fn wasm_check_module(facts: WasmModuleFacts) -> napi::Result<String> {
+    let path = PathBuf::from(&facts.path);
+    if let Some(symbol) = REQUIRED_EXPORTS.iter().find(|name| !facts.exports.iter().any(|e| e == *name)) {
+        return Err(RuntimeError::MissingSymbol { path, symbol }.into());
+    }
+    let found = facts.abi_version.unwrap_or(0);
+    if found != ABI_VERSION {
+        return Err(RuntimeError::AbiMismatch { path, found, expected: ABI_VERSION }.into());
+    }
+    if facts.layouts_hold != Some(true) {
+        return Err(RuntimeError::LayoutMismatch { path }.into());
+    }
+    let text = facts.descriptor.unwrap_or_default();
+    let descriptor =
+        Descriptor::parse(&text).map_err(|source| RuntimeError::Descriptor { path: path.clone(), source })?;
+    if descriptor.pointer_size != WASM_POINTER_SIZE {
+        let found = descriptor.pointer_size;
+        return Err(RuntimeError::PointerSize { path, found, expected: WASM_POINTER_SIZE }.into());
+    }
+    let functions: Vec<serde_json::Value> = descriptor
+        .functions
+        .iter()
+        .map(|f| serde_json::json!({ "params": descriptor.pointer_slots(f), "result": descriptor.result_slot(f) }))
+        .collect();
+    Ok(serde_json::Value::Array(functions).to_string())
+}
+
+/// Plans one call (see [`plan::plan_copies`] for the number layout).
+#[napi]
+pub fn plan_copies(targets: Float64Array) -> napi::Result<Float64Array> {
+    plan::plan_copies(&targets).map(Float64Array::new).map_err(|e| napi::Error::from_reason(e.to_string()))
+}
