@@ -11,7 +11,8 @@
 //! - [`arena`]: memory where call frames are written;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
-//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call.
+//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
+//! - [`tie`]: memfd-backed buffers whose pages map into WebAssembly memory.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -24,6 +25,7 @@ mod host_memory;
 mod library;
 mod module;
 mod pointer_call;
+mod tie;
 mod transfer;
 
 use std::path::Path;
