@@ -11,7 +11,7 @@ const CODE: &str = "ZIGPORT_TIE";
 pub enum TieError {
     #[error("{name} must be an ArrayBuffer{hint}")]
     NotABuffer { name: &'static str, hint: &'static str },
-    #[error("{name} must be a whole number from 0 to {max}, got {value}")]
+    #[error("{name} must be a whole number from 0 to {max}, got {}", js_number(*.value))]
     BadNumber { name: &'static str, value: f64, max: u64 },
     #[error("{name} ({value}) must be a multiple of the page size ({page})")]
     Unaligned { name: &'static str, value: u64, page: u64 },
@@ -70,6 +70,16 @@ impl TieError {
             Ok(()) => napi::Error::new(Status::PendingException, message),
             Err(_) => napi::Error::new(Status::GenericFailure, message),
         }
+    }
+}
+
+/// A number as JS prints it, for the few values Rust prints otherwise.
+fn js_number(value: f64) -> String {
+    match value {
+        f64::INFINITY => "Infinity".into(),
+        f64::NEG_INFINITY => "-Infinity".into(),
+        _ if value.is_nan() => "NaN".into(),
+        _ => value.to_string(),
     }
 }
 
