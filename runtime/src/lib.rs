@@ -12,6 +12,7 @@
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
 //! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
+//! - [`tie`]: memfd-backed buffers whose pages map into WebAssembly memory;
 //! - [`wasm`]: descriptor checks and call plans for WebAssembly modules.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
@@ -25,6 +26,7 @@ mod host_memory;
 mod library;
 mod module;
 mod pointer_call;
+mod tie;
 mod transfer;
 mod wasm;
 
