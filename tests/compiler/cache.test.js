@@ -53,6 +53,9 @@ function libraries(cache) {
   return readdirSync(join(cache, 'modules'));
 }
 
+/** How each mode's compile starts on Zig's command line. */
+const BUILD_COMMAND = { native: /^build-lib /m, wasm: /^build-exe -target wasm32-wasi /m };
+
 for (const mode of MODES) {
   describe(`${mode}: the compile cache`, () => {
     test('a warm import does not run zig at all', (t) => {
@@ -64,7 +67,7 @@ for (const mode of MODES) {
 
       assert.deepEqual(runApp(app, env).results, [1]);
       const cold = readFileSync(log, 'utf8');
-      assert.match(cold, /^build-lib /m, 'the cold import compiled through the wrapper');
+      assert.match(cold, BUILD_COMMAND[mode], 'the cold import compiled through the wrapper');
       writeFileSync(log, '');
 
       const warm = runApp(app, env);
@@ -89,7 +92,7 @@ for (const mode of MODES) {
 
       const cold = run();
       assert.equal(cold.status, 0, cold.stderr);
-      assert.match(readFileSync(log, 'utf8'), /^build-lib /m, 'the cold import compiled with the zig on PATH');
+      assert.match(readFileSync(log, 'utf8'), BUILD_COMMAND[mode], 'the cold import compiled with the zig on PATH');
       writeFileSync(log, '');
 
       const warm = run();
@@ -144,7 +147,7 @@ for (const mode of MODES) {
         assert.equal(stdout, '[1]\n');
       }
       assert.equal(libraries(cache).length, 1);
-      assert.match(libraries(cache)[0], /^source-version-[0-9a-f]+\.so$/);
+      assert.match(libraries(cache)[0], mode === 'wasm' ? /^source-version-[0-9a-f]+\.wasm$/ : /^source-version-[0-9a-f]+\.so$/);
       const leftovers = readdirSync(cache).filter((name) => name.startsWith('tmp'));
       assert.deepEqual(leftovers, []);
     });

@@ -7,16 +7,22 @@ import { MODES, importFixture } from '../helpers/fixtures.js';
 const STANDARD = 'types/integer-widths';
 const ODD = 'types/odd-integer-widths';
 
-/** `{ zig, fn, bits, signed, sized, fixture }` for every integer type the fixtures export. */
-const INTS = [
-  ...['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'isize', 'usize', 'i128', 'u128']
-    .map((zig) => intType(zig, STANDARD)),
-  ...['u1', 'i1', 'u7', 'i24', 'u48', 'i65'].map((zig) => intType(zig, ODD)),
-];
+/**
+ * `{ zig, fn, bits, signed, sized, fixture }` for every integer type the
+ * fixtures export; usize and isize are 32 bits in WebAssembly.
+ */
+function intTypes(mode) {
+  const wordBits = mode === 'wasm' ? 32 : 64;
+  return [
+    ...['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'isize', 'usize', 'i128', 'u128']
+      .map((zig) => intType(zig, STANDARD, wordBits)),
+    ...['u1', 'i1', 'u7', 'i24', 'u48', 'i65'].map((zig) => intType(zig, ODD, wordBits)),
+  ];
+}
 
-function intType(zig, fixture) {
+function intType(zig, fixture, wordBits) {
   const sized = zig === 'isize' || zig === 'usize';
-  const bits = sized ? 64 : Number(zig.slice(1));
+  const bits = sized ? wordBits : Number(zig.slice(1));
   const signed = zig[0] === 'i';
   const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
   const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
@@ -42,7 +48,7 @@ function rejected(ErrorClass, fn, index = 0) {
 
 for (const mode of MODES) {
   describe(`${mode}: integers`, () => {
-    for (const t of INTS) {
+    for (const t of intTypes(mode)) {
       describe(t.zig, () => {
         test(`Zig's min and max arrive exactly, as ${t.bits <= 32 ? 'numbers' : t.sized ? 'bigints beyond safe integers' : 'bigints'}`, async () => {
           const mod = await importFixture(t.fixture, { mode });
@@ -68,6 +74,13 @@ for (const mode of MODES) {
 
     test('usize and isize results are numbers while safe integers and bigints beyond', async () => {
       const { echoUsize, echoIsize } = await importFixture(STANDARD, { mode });
+      if (mode === 'wasm') {
+        // 32 bits: every value is a safe integer.
+        assert.equal(echoUsize(2n ** 32n - 1n), 2 ** 32 - 1);
+        assert.equal(echoIsize(-(2 ** 31)), -(2 ** 31));
+        assert.throws(() => echoUsize(2 ** 32), rejected(RangeError, 'echoUsize'));
+        return;
+      }
       assert.equal(echoUsize(2 ** 53 - 1), 2 ** 53 - 1);
       assert.equal(echoUsize(2n ** 53n), 2n ** 53n);
       assert.equal(echoIsize(-(2 ** 53 - 1)), -(2 ** 53 - 1));
@@ -195,7 +208,7 @@ for (const mode of MODES) {
   describe(`${mode}: integers in a ReleaseFast build`, () => {
     test('min and max of every standard width round-trip exactly', async () => {
       const mod = await importFixture(STANDARD, { mode, optimize: 'ReleaseFast' });
-      for (const t of INTS.filter((i) => i.fixture === STANDARD)) {
+      for (const t of intTypes(mode).filter((i) => i.fixture === STANDARD)) {
         assert.equal(mod[`min${t.fn}`](), js(t, t.min), t.zig);
         assert.equal(mod[`max${t.fn}`](), js(t, t.max), t.zig);
         for (const v of [t.min, t.max]) assert.equal(mod[`echo${t.fn}`](js(t, v)), js(t, v), t.zig);

@@ -10,10 +10,10 @@ import { zigMemory, zigObject } from '../runtime/zig-memory.js';
 
 const RECORD_SIZE = 32;
 /** Most records one call may write (the runtime's limit too). */
-const MAX_RECORDS = 4096;
+export const MAX_RECORDS = 4096;
 const NO_PARENT = 0xffffffff;
 /** Most distinct ArrayBuffers one call may pass (the runtime's limit too). */
-const MAX_BUFFERS = 32;
+export const MAX_BUFFERS = 32;
 
 /** Makes the callable for function descriptor `fn` (see function.js). */
 export function makePointerFunction(fn, types, frames, id, afterOutput) {

@@ -11,6 +11,7 @@
 // what the call allocated, or to a view of wasm memory.
 import { addon } from '../runtime/addon.js';
 import { argumentCountError } from '../errors.js';
+import { MAX_BUFFERS, MAX_RECORDS } from '../calls/pointer-call.js';
 import { wasmObject } from './objects.js';
 
 const TARGET_FIELDS = 6;
@@ -44,6 +45,11 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
     const f = frames.top;
     params.forEach((p, i) => { if (!p.type.pointer) p.type.write(frames.dv, f + p.offset, args[i], p.where); });
     const targets = collectTargets(params, found);
+    // The limits of native mode, so that a call valid in one mode is valid in both.
+    if (targets.list.length > MAX_RECORDS) throw new RangeError(`${fn.name}(): more than ${MAX_RECORDS} pointers in one call`);
+    if (targets.buffers.length > MAX_BUFFERS) {
+      throw new RangeError(`${fn.name}(): more than ${MAX_BUFFERS} distinct ArrayBuffers in one call`);
+    }
     const placed = placeTargets(instance, ties, targets);
     try {
       writeSlots(frames.dv, f, params, found, targets, placed);

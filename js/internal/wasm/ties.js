@@ -12,7 +12,7 @@
 // the buffer is copied like any other.
 import { addon } from '../runtime/addon.js';
 
-const PAGE = addon.pageSize?.() ?? 4096;
+const PAGE = addon.pageSize();
 
 export class Ties {
   constructor(instance) {
@@ -29,7 +29,7 @@ export class Ties {
   addressOf(buffer) {
     const known = this.regions.get(buffer);
     if (known) return known.address;
-    if (!addon.isTieable?.(buffer) || buffer.byteLength === 0) return -1;
+    if (!addon.isTieable(buffer)) return -1;
     return this.tie(buffer);
   }
 
@@ -66,6 +66,7 @@ export class Ties {
     if (this.base === null) return;
     const base = addon.memoryAddress(this.instance.memory.buffer);
     if (base === this.base) return;
+    addon.forgetTies(this.base);
     this.base = base;
     for (const region of this.live) region.tied = false;
     this.regions = new WeakMap();

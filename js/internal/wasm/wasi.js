@@ -8,6 +8,7 @@ import { printConsole } from '../runtime/console.js';
 const SUCCESS = 0;
 const EBADF = 8;
 const EINVAL = 28;
+const ESPIPE = 70;
 const ENOSYS = 52;
 const CHARACTER_DEVICE = 2;
 
@@ -38,6 +39,10 @@ export function wasiImports(module, memory) {
       dv.setUint32(written, total, true);
       return SUCCESS;
     },
+    // std's file writer tries positional writes first; a console has no
+    // positions, which sends it to fd_write.
+    fd_pwrite: (fd) => (fd === 1 || fd === 2 ? ESPIPE : EBADF),
+    fd_seek: (fd) => (fd <= 2 ? ESPIPE : EBADF),
     fd_fdstat_get(fd, stat) {
       if (fd > 2) return EBADF;
       const dv = memory();

@@ -161,7 +161,8 @@ fn pointee(d: &Descriptor, parent: usize, child: usize) -> Problem {
     if let TypeKind::Slice { child: inner, .. } | TypeKind::Pointer { child: inner, .. } = t.kind {
         let target = nested(d, child, inner)?;
         let is_pointer = matches!(t.kind, TypeKind::Pointer { .. });
-        let stride_ok = t.size == 16 || (t.size == 8 && is_pointer);
+        let word = d.pointer_size;
+        let stride_ok = t.size == 2 * word || (t.size == word && is_pointer);
         let plain = in_memory(&target.kind) && target.size > 0;
         return expect(plain && stride_ok, "pointers nest only one level deep");
     }
