@@ -41,7 +41,10 @@ export class Ties {
       instance.free(address, length, PAGE);
       return -1;
     }
-    this.base ??= addon.memoryAddress(instance.memory.buffer);
+    if (this.base === null) {
+      this.base = addon.memoryAddress(instance.memory.buffer);
+      addon.forgetTiesAtExit(this.base);
+    }
     const region = { address, length, tied: true };
     this.regions.set(buffer, region);
     this.live.add(region);
@@ -68,6 +71,7 @@ export class Ties {
     if (base === this.base) return;
     addon.forgetTies(this.base);
     this.base = base;
+    addon.forgetTiesAtExit(base);
     for (const region of this.live) region.tied = false;
     this.regions = new WeakMap();
   }

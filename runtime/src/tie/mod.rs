@@ -154,6 +154,18 @@ pub fn forget_ties(env: &Env, address: f64) -> napi::Result<u32> {
     Ok(registry::lock().forget_ties(address) as u32)
 }
 
+/// Forgets the ties of the memory whose data is at `address` when this
+/// environment ends: a worker's WebAssembly memories end with it, and a
+/// later memory at the same address must not look tied.
+#[napi]
+pub fn forget_ties_at_exit(env: &Env, address: f64) -> napi::Result<()> {
+    let address = whole("address", address, MAX_SAFE_INTEGER).map_err(|e| e.throw(env))?;
+    env.add_env_cleanup_hook(address, |address| {
+        registry::lock().forget_ties(address);
+    })?;
+    Ok(())
+}
+
 /// A [`tie_pages`] call with its arguments read and checked.
 struct TieRequest {
     memory: BufferArg,
