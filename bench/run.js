@@ -7,6 +7,8 @@ import { scalarCall } from './scalar-call.js';
 import { importTime } from './import-time.js';
 import { sliceCalls } from './slices.js';
 import { structCalls } from './structs.js';
+import { wasmCalls } from './wasm.js';
+import { tiePages } from './tie-pages.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
@@ -14,6 +16,8 @@ try {
   await scalarCall({ scratch });
   await sliceCalls();
   await structCalls();
+  await wasmCalls({ scratch });
+  tiePages();
   await importTime({ scratch });
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -24,7 +24,8 @@ comptime {
 /// Panics inside calls from JS become JS exceptions (see panic.zig).
 pub const panic = panic_escape.Handler;
 
-const entries = describe.entries(user);
+/// Every public declaration of the module, classified (see describe.zig).
+pub const entries = describe.entries(user);
 const built = describe.build(user);
 const descriptor_text = built.text;
 

@@ -5,6 +5,23 @@
 const std = @import("std");
 const root = @import("root");
 const call_memory = @import("call_memory.zig");
+const wasm_direct = @import("wasm_direct.zig");
+
+comptime {
+    @setEvalBranchQuota(1_000_000);
+    var index = 0;
+    for (root.entries) |e| switch (e) {
+        .function => |f| {
+            const function = @field(f.container, f.name);
+            if (wasm_direct.isDirect(@TypeOf(function))) {
+                const name = std.fmt.comptimePrint("zigport_direct_{d}", .{index});
+                @export(&wasm_direct.Direct(function).call, .{ .name = name });
+            }
+            index += 1;
+        },
+        else => {},
+    };
+}
 
 /// Runs function `index` on the frame at `frame`; an index the module does
 /// not have traps rather than running anything.

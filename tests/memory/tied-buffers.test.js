@@ -61,6 +61,14 @@ for (const mode of MODES) {
       });
     });
 
+    test('with ties off, tieable buffers are copied and calls give the same results', () => {
+      const { status, stdout, stderr } = runNode(['--input-type=module', '-e', COPY_APP], {
+        env: { FIXTURE_URL: fixtureUrl(FIXTURE, modeOptions(mode)).href, ZIGPORT_TIES: 'off' },
+      });
+      assert.equal(status, 0, stderr);
+      assert.deepEqual(JSON.parse(stdout), { filled: [4, 3, 2, 1], touched: 2 });
+    });
+
     test('collected tied buffers are untied and their regions reused', () => {
       const { status, stdout, stderr } = runNode(['--expose-gc', '--input-type=module', '-e', COLLECTION_APP], {
         env: { FIXTURE_URL: fixtureUrl(FIXTURE, modeOptions(mode)).href, ADDON_URL },
@@ -81,6 +89,18 @@ for (const mode of MODES) {
     });
   });
 }
+
+// The same calls as above on a tieable buffer, which is copied when ties are off.
+const COPY_APP = `
+  import { tieableBuffer } from 'zigport';
+  const { fillWords, touch } = await import(process.env.FIXTURE_URL);
+  const buffer = tieableBuffer(4096);
+  fillWords(new DataView(buffer, 8, 4), 0x01020304);
+  const bytes = new Uint8Array(buffer);
+  touch(bytes.subarray(100));
+  touch(bytes.subarray(100));
+  console.log(JSON.stringify({ filled: [...bytes.subarray(8, 12)], touched: bytes[100] }));
+`;
 
 // 256 buffers of 1 MiB, each tied by a call and then dropped.
 const COLLECTION_APP = `

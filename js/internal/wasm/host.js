@@ -7,6 +7,7 @@ import { makeFunction } from '../calls/function.js';
 import { WasmInstance } from './instance.js';
 import { WasiExit } from './wasi.js';
 import { makeWasmPointerFunction } from './pointer-call.js';
+import { makeDirectFunction } from './direct-call.js';
 import { Ties } from './ties.js';
 
 /** Bytes of wasm memory set aside for call frames. */
@@ -27,6 +28,8 @@ export function openWasmHost(path) {
       if (fn.frame.size + fn.frame.align > ARENA_SIZE) {
         throw new Error(`function ${fn.name} needs a ${fn.frame.size}-byte call frame; the argument arena holds ${ARENA_SIZE}`);
       }
+      const direct = instance.exports[`zigport_direct_${fn.thunk}`];
+      if (direct) return makeDirectFunction(fn, types, direct, frames);
       const slots = instance.slots[index];
       const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden);
       if (plain) return makeFunction(fn, types, frames, fn.thunk, () => {});
@@ -45,17 +48,20 @@ function wasmFrames(instance) {
   // leaves it lower, so it is put back.
   const restingStack = instance.stackPointer;
   const top = instance.alloc(ARENA_SIZE, ARENA_ALIGN);
+  const failure = (err) => callFailure(instance, restingStack, err);
   const frames = {
     movable: true,
     dv: memory.dv,
     header: new Uint32Array(8),
     top,
+    memory,
+    failure,
     /** Runs the function the header names on the frame it names. */
     invoke() {
       try {
         exports.zigport_call(frames.header[1], frames.header[0]);
       } catch (err) {
-        throw callFailure(instance, restingStack, err);
+        throw failure(err);
       }
       memory.sync();
       return undefined;

@@ -38,7 +38,8 @@ export class WasmInstance {
 
   /** `len` bytes at alignment `align` of wasm memory for the host; throws when memory is exhausted. */
   alloc(len, align) {
-    const address = this.exports.zigport_alloc(len, Math.log2(align));
+    // Wasm returns i32; addresses past 2 GiB read as negative without `>>> 0`.
+    const address = this.exports.zigport_alloc(len, Math.log2(align)) >>> 0;
     this.memory.sync();
     if (address === 0) throw new RangeError(`WebAssembly memory is exhausted (asked for ${len} bytes)`);
     return address;
@@ -50,18 +51,18 @@ export class WasmInstance {
 
   /** The descriptor text the module carries (not yet validated). */
   descriptorText() {
-    const at = this.exports.zigport_descriptor(this.lengthAt);
+    const at = this.exports.zigport_descriptor(this.lengthAt) >>> 0;
     return this.string(at, this.memory.dv.getUint32(this.lengthAt, true));
   }
 
   /** `{ address, size }` of storage slot `slot`, or null. */
   storage(slot) {
-    const address = this.exports.zigport_storage(slot, this.lengthAt);
+    const address = this.exports.zigport_storage(slot, this.lengthAt) >>> 0;
     return address === 0 ? null : { address, size: this.memory.dv.getUint32(this.lengthAt, true) };
   }
 
   errorName(code) {
-    const at = this.exports.zigport_error_name(code, this.lengthAt);
+    const at = this.exports.zigport_error_name(code, this.lengthAt) >>> 0;
     return this.string(at, this.memory.dv.getUint32(this.lengthAt, true));
   }
 

@@ -13,6 +13,12 @@ export class WasmMemory {
     this.buffer = memory.buffer;
     /** A DataView over all of the current buffer. */
     this.dv = new DataView(this.buffer);
+    /**
+     * One byte of the current buffer: growth detaches the buffer, and then
+     * this reads as empty. Checking its length costs next to nothing,
+     * unlike fetching `memory.buffer` or an ArrayBuffer's byteLength.
+     */
+    this.probe = new Uint8Array(this.buffer, 0, 1);
     /** Incremented on every growth that replaced the buffer. */
     this.generation = 0;
     this.views = new Set();
@@ -41,13 +47,14 @@ export class WasmMemory {
 
   /** Catches up with a growth since the last sync, if there was one. */
   sync() {
-    if (this.memory.buffer !== this.buffer) this.regrown();
+    if (this.probe.length === 0) this.regrown();
   }
 
   regrown() {
     trackBuffer(this.buffer, null);
     this.buffer = this.memory.buffer;
     this.dv = new DataView(this.buffer);
+    this.probe = new Uint8Array(this.buffer, 0, 1);
     this.generation += 1;
     trackBuffer(this.buffer, this);
     for (const entry of this.views) {

@@ -107,14 +107,25 @@ function collectTargets(params, found) {
  */
 function placeTargets(instance, ties, targets) {
   const { list, buffers } = targets;
-  if (list.length === 0) return { scratch: 0, scratchSize: 0, clusters: [], addresses: [] };
+  if (list.length === 0) return NOTHING_PLACED;
   const reach = buffers.map((buffer) => ties.addressOf(buffer));
-  const numbers = new Float64Array(list.length * TARGET_FIELDS);
+  // Every target where wasm code can already see it, aligned there: no
+  // copies, so nothing to plan (native mode's common case, here for ties).
+  if (list.every((t) => reach[t.buffer] >= 0 && (reach[t.buffer] + t.offset) % t.slot.elem_align === 0)) {
+    return { ...NOTHING_PLACED, addresses: list.map((t) => reach[t.buffer] + t.offset) };
+  }
+  const numbers = planInput.ensure(list.length * TARGET_FIELDS);
   list.forEach((t, i) => {
-    const fields = [t.buffer, t.offset, t.len, t.slot.elem_align, t.slot.writable ? 1 : 0, reach[t.buffer]];
-    numbers.set(fields, i * TARGET_FIELDS);
+    const at = i * TARGET_FIELDS;
+    numbers[at] = t.buffer;
+    numbers[at + 1] = t.offset;
+    numbers[at + 2] = t.len;
+    numbers[at + 3] = t.slot.elem_align;
+    numbers[at + 4] = t.slot.writable ? 1 : 0;
+    numbers[at + 5] = reach[t.buffer];
   });
-  const plan = addon.planCopies(numbers);
+  const plan = planOutput.ensure(2 + list.length * (CLUSTER_FIELDS + 2));
+  addon.planCopies(numbers.subarray(0, list.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
   const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
   const clusters = [];
@@ -129,6 +140,22 @@ function placeTargets(instance, ties, targets) {
   const addresses = list.map((_, i) => plan[at + i * 2 + 1] + (plan[at + i * 2] === 1 ? scratch : 0));
   return { scratch, scratchSize, clusters, addresses };
 }
+
+const NOTHING_PLACED = { scratch: 0, scratchSize: 0, clusters: [], addresses: [] };
+
+/** A Float64Array reused from call to call, grown when a call needs more. */
+function reusable() {
+  let array = new Float64Array(64);
+  return {
+    ensure(length) {
+      if (array.length < length) array = new Float64Array(Math.max(length, array.length * 2));
+      return array;
+    },
+  };
+}
+
+const planInput = reusable();
+const planOutput = reusable();
 
 /** Writes each pointer slot's address, length and presence (wasm addresses and lengths are u32). */
 function writeSlots(dv, f, params, found, targets, placed) {
@@ -190,7 +217,7 @@ function pointerResult(instance, type, slot, dv, f, targets, placed) {
 /** The allocation of this call (through its allocator parameter) that holds `len` bytes at `address`. */
 function allocationHolding(instance, address, len) {
   const { exports, memory } = instance;
-  const list = exports.zigport_call_memory(instance.lengthAt);
+  const list = exports.zigport_call_memory(instance.lengthAt) >>> 0;
   const count = memory.dv.getUint32(instance.lengthAt, true);
   for (let i = 0; i < count; i++) {
     const start = memory.dv.getUint32(list + i * 12, true);

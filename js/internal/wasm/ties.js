@@ -9,10 +9,11 @@
 //   move with it), and the next call ties again;
 // - the instance's end unmaps the whole memory, mapping included.
 // Where tying is not possible (no memfd, the runtime's cap on live ties),
-// the buffer is copied like any other.
+// or ZIGPORT_TIES=off, the buffer is copied like any other.
 import { addon } from '../runtime/addon.js';
 
 const PAGE = addon.pageSize();
+const ENABLED = process.env.ZIGPORT_TIES !== 'off';
 
 export class Ties {
   constructor(instance) {
@@ -29,7 +30,7 @@ export class Ties {
   addressOf(buffer) {
     const known = this.regions.get(buffer);
     if (known) return known.address;
-    if (!addon.isTieable(buffer)) return -1;
+    if (!ENABLED || !addon.isTieable(buffer)) return -1;
     return this.tie(buffer);
   }
 

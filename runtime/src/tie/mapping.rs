@@ -61,7 +61,7 @@ impl Drop for SharedMapping {
 /// current byte length: memory that only wasm code and views of that memory
 /// read, which V8 keeps mapped read-write and which may hold any bytes.
 pub unsafe fn tie(address: *mut u8, len: usize, memfd: &Memfd, file_offset: u64) -> Result<(), TieError> {
-    let flags = MapFlags::SHARED | MapFlags::FIXED | MapFlags::POPULATE;
+    let flags = MapFlags::SHARED | MapFlags::FIXED;
     let prot = ProtFlags::READ | ProtFlags::WRITE;
     // SAFETY: the caller guarantees the range is whole pages of a wasm
     // memory, whose bytes may change to any value at any time.

@@ -115,7 +115,8 @@ pub fn live_ties() -> u32 {
 /// `buffer`: the caller guarantees it, and the tie replaces whatever those
 /// bytes held. Offsets and `byteLength` are whole pages ([`page_size`]) and
 /// the range lies inside both buffers; the range must not overlap a live
-/// tie. The pages are faulted in now (MAP_POPULATE), not on first touch.
+/// tie. Pages are faulted in on first touch, so a call that touches few
+/// pages of a large buffer pays for those alone.
 ///
 /// Returns false, leaving `memory` untouched, when the caller should copy
 /// instead: `source` is not tieable, or [`registry::MAX_LIVE_TIES`] ties are

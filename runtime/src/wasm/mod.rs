@@ -10,7 +10,7 @@ mod plan;
 
 use std::path::PathBuf;
 
-use napi::bindgen_prelude::Float64Array;
+use napi::bindgen_prelude::Float64ArraySlice;
 use napi_derive::napi;
 use zigport_marshal::descriptor::{Descriptor, ABI_VERSION};
 
@@ -84,8 +84,16 @@ pub fn wasm_check_module(facts: WasmModuleFacts) -> napi::Result<String> {
     Ok(serde_json::Value::Array(functions).to_string())
 }
 
-/// Plans one call (see [`plan::plan_copies`] for the number layout).
+/// Plans one call (see [`plan`] for the number layout) into `out`, which
+/// must hold `2 + 7 * targets` numbers; returns how many it wrote. Both
+/// arrays are borrowed, so a call allocates no JS objects.
 #[napi]
-pub fn plan_copies(targets: Float64Array) -> napi::Result<Float64Array> {
-    plan::plan_copies(&targets).map(Float64Array::new).map_err(|e| napi::Error::from_reason(e.to_string()))
+pub fn plan_copies(targets: Float64ArraySlice<'_>, mut out: Float64ArraySlice<'_>) -> napi::Result<u32> {
+    let plan = plan::plan_copies(&targets).map_err(|e| napi::Error::from_reason(e.to_string()))?;
+    // SAFETY: JS does not run while this native function does, so nothing
+    // else reads or writes `out`'s memory during the borrow.
+    let out = unsafe { out.as_mut() };
+    let written = out.get_mut(..plan.len()).ok_or_else(|| napi::Error::from_reason("plan output array too small"))?;
+    written.copy_from_slice(&plan);
+    Ok(plan.len() as u32)
 }
