@@ -26,6 +26,7 @@ const SCRATCH_ALIGN = 4096;
 export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ties }) {
   const { memory } = instance;
   const ret = types[fn.ret.type];
+  const allocates = fn.params.some((p) => types[p.type].hidden);
   const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => ({
     type: types[p.type],
     offset: p.offset,
@@ -67,7 +68,7 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
       return pointerResult(instance, ret, slots.result, frames.dv, f, targets, placed);
     } finally {
       if (placed.scratch !== 0) instance.free(placed.scratch, placed.scratchSize, SCRATCH_ALIGN);
-      instance.exports.zigport_release_call_memory();
+      if (allocates) instance.exports.zigport_release_call_memory();
     }
   };
   Object.defineProperty(call, 'name', { value: fn.name });
@@ -131,7 +132,11 @@ function placeTargets(instance, ties, targets) {
   const clusters = [];
   let at = 2;
   for (let c = 0; c < plan[1]; c++, at += CLUSTER_FIELDS) {
-    const [buffer, start, len, offset, copyBack] = plan.subarray(at, at + CLUSTER_FIELDS);
+    const buffer = plan[at];
+    const start = plan[at + 1];
+    const len = plan[at + 2];
+    const offset = plan[at + 3];
+    const copyBack = plan[at + 4];
     const copied = offset >= 0;
     const address = copied ? scratch + offset : reach[buffer] + start;
     if (copied) instance.memory.bytes(address, len).set(new Uint8Array(buffers[buffer], start, len));

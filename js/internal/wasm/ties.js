@@ -14,6 +14,8 @@ import { addon } from '../runtime/addon.js';
 
 const PAGE = addon.pageSize();
 const ENABLED = process.env.ZIGPORT_TIES !== 'off';
+/** The region of a buffer that is not tieable. */
+const UNTIEABLE = Object.freeze({ address: -1 });
 
 export class Ties {
   constructor(instance) {
@@ -29,8 +31,12 @@ export class Ties {
   /** The wasm address of `buffer`'s first byte if it is (or can now be) tied, else -1. */
   addressOf(buffer) {
     const known = this.regions.get(buffer);
-    if (known) return known.address;
-    if (!ENABLED || !addon.isTieable(buffer)) return -1;
+    if (known !== undefined) return known.address;
+    if (!ENABLED || !addon.isTieable(buffer)) {
+      // A buffer never becomes tieable; asking the runtime once is enough.
+      this.regions.set(buffer, UNTIEABLE);
+      return -1;
+    }
     return this.tie(buffer);
   }
 
