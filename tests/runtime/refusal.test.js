@@ -4,8 +4,8 @@
 //
 // The fake modules are built here with the real Zig compiler from small root
 // files in zig-fixtures/runtime/ that define the exporter's symbols
-// themselves. They exercise the native addon directly, so these tests have no
-// WebAssembly counterpart and do not loop over MODES.
+// themselves, as shared libraries for the addon and as WebAssembly for the
+// wasm host, which refuses them with the runtime's same checks and words.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -23,11 +23,20 @@ const FAKES = [
   'descriptor-with-out-of-bounds-offsets',
 ];
 
-/** Builds zig-fixtures/runtime/<name>.zig into `<dir>/<name>.so` with a plain `zig build-lib`. */
-function buildFake(name, dir) {
-  const output = join(dir, `${name}.so`);
+/** How a fake is built in each mode, and its file extension. */
+const FAKE_BUILD = {
+  native: { extension: '.so', args: ['build-lib', '-dynamic', '-lc', '-fPIC', '-fllvm'] },
+  wasm: {
+    extension: '.wasm',
+    args: ['build-exe', '-target', 'wasm32-wasi', '-fno-entry', '-rdynamic', '--export=__stack_pointer'],
+  },
+};
+
+/** Builds zig-fixtures/runtime/<name>.zig into `<dir>/<name>.<so|wasm>` with a plain Zig command. */
+function buildFake(name, dir, mode = 'native') {
+  const output = join(dir, `${name}${FAKE_BUILD[mode].extension}`);
   const args = [
-    'build-lib', '-dynamic', '-lc', '-fPIC', '-fllvm', '-O', 'Debug',
+    ...FAKE_BUILD[mode].args, '-O', 'Debug',
     '--cache-dir', join(TEST_CACHE_DIR, 'zig-cache'),
     '--global-cache-dir', join(TEST_CACHE_DIR, 'zig-global-cache'),
     `-femit-bin=${output}`,
@@ -38,16 +47,16 @@ function buildFake(name, dir) {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`zig build-lib ${name}:\n${stderr}`))));
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`zig ${args[0]} ${name}:\n${stderr}`))));
   });
 }
 
 /** Two at a time: one per core. */
-async function buildAll(names, dir) {
+async function buildAll(names, dir, mode) {
   const built = {};
   for (let i = 0; i < names.length; i += 2) {
     const pair = names.slice(i, i + 2);
-    const paths = await Promise.all(pair.map((name) => buildFake(name, dir)));
+    const paths = await Promise.all(pair.map((name) => buildFake(name, dir, mode)));
     pair.forEach((name, j) => { built[name] = paths[j]; });
   }
   return built;
@@ -61,7 +70,7 @@ describe('the runtime refuses libraries it cannot use', () => {
   before(async () => {
     ({ addon } = await import('../../js/internal/runtime/addon.js'));
     dir = mkdtempSync(join(tmpdir(), 'zigport-fakes-'));
-    lib = await buildAll(FAKES, dir);
+    lib = await buildAll([...FAKES, 'descriptor-for-4-byte-addresses'], dir);
   });
 
   after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
@@ -104,6 +113,10 @@ describe('the runtime refuses libraries it cannot use', () => {
     ]);
   });
 
+  test('a descriptor laid out for 4-byte addresses is refused by a native runtime', () => {
+    assertRefused(lib['descriptor-for-4-byte-addresses'], [/built for 4-byte addresses; this runtime needs 8/]);
+  });
+
   test('a nonexistent path is refused', () => {
     assertRefused(join(dir, 'no-such-module.so'), [/cannot load compiled module/]);
   });
@@ -130,5 +143,54 @@ describe('the runtime refuses libraries it cannot use', () => {
     for (const path of Object.values(lib)) assert.throws(() => addon.ZigModule.open(path));
     const { add } = await importFixture('loader/reports-build-mode');
     assert.equal(add(20, 22), 42);
+  });
+});
+
+describe('the wasm host refuses modules it cannot use', () => {
+  let WasmInstance;
+  let lib;
+  let dir;
+
+  before(async () => {
+    ({ WasmInstance } = await import('../../js/internal/wasm/instance.js'));
+    dir = mkdtempSync(join(tmpdir(), 'zigport-wasm-fakes-'));
+    lib = await buildAll([...FAKES, 'descriptor-for-8-byte-addresses'], dir, 'wasm');
+  });
+
+  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+  function assertRefused(path, patterns) {
+    assert.throws(() => new WasmInstance(path), (err) => {
+      assert.ok(err instanceof Error);
+      assert.ok(err.message.includes(path), `the message names the module: ${err.message}`);
+      for (const pattern of patterns) assert.match(err.message, pattern, err.message);
+      return true;
+    });
+  }
+
+  test('a module that is not a zigport module is refused', () => {
+    assertRefused(lib['not-a-zigport-module'], [/lacks __stack_pointer|lacks zigport_/, /not a zigport module/]);
+  });
+
+  test('a module whose zigport_abi_version differs is refused', () => {
+    assertRefused(lib['abi-version-99'], [/ABI version 99/, /delete the zigport cache/]);
+  });
+
+  test('corrupt descriptors are refused as in native mode', () => {
+    assertRefused(lib['descriptor-of-abi-version-2'], [/invalid descriptor/, /descriptor version 2/]);
+    assertRefused(lib['descriptor-not-json'], [/invalid descriptor/, /not valid JSON/]);
+    assertRefused(lib['descriptor-not-utf8'], [/descriptor that is not UTF-8/]);
+    assertRefused(lib['descriptor-with-out-of-bounds-offsets'], [
+      /invalid descriptor/, /function add: parameter of type i32 does not fit its frame at offset 4096/,
+    ]);
+  });
+
+  test('a file that is not WebAssembly is refused', () => {
+    assertRefused(join(ROOT, 'README.md'), [/cannot load compiled module/]);
+    assertRefused(join(dir, 'no-such-module.wasm'), [/cannot load compiled module/]);
+  });
+
+  test('a descriptor laid out for 8-byte addresses is refused in WebAssembly', () => {
+    assertRefused(lib['descriptor-for-8-byte-addresses'], [/built for 8-byte addresses; this runtime needs 4/]);
   });
 });

@@ -8,6 +8,7 @@ import { WasmMemory } from './memory.js';
 import { wasiImports } from './wasi.js';
 
 const decoder = new TextDecoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const compiled = new Map();
 
 export class WasmInstance {
@@ -29,7 +30,11 @@ export class WasmInstance {
       this.lengthAt = this.alloc(4, 4);
       facts.abiVersion = this.exports.zigport_abi_version();
       facts.layoutsHold = Boolean(this.exports.zigport_check_layouts());
-      facts.descriptor = this.descriptorText();
+      try {
+        facts.descriptor = this.descriptorText();
+      } catch {
+        facts.descriptorNotUtf8 = true;
+      }
     }
     /** Where each function's frame holds addresses (checked by the runtime). */
     this.slots = JSON.parse(addon.wasmCheckModule(facts));
@@ -49,10 +54,10 @@ export class WasmInstance {
     this.exports.zigport_free(address, len, Math.log2(align));
   }
 
-  /** The descriptor text the module carries (not yet validated). */
+  /** The descriptor text the module carries (not yet validated); throws unless it is UTF-8. */
   descriptorText() {
     const at = this.exports.zigport_descriptor(this.lengthAt) >>> 0;
-    return this.string(at, this.memory.dv.getUint32(this.lengthAt, true));
+    return strictDecoder.decode(this.memory.bytes(at, this.memory.dv.getUint32(this.lengthAt, true)));
   }
 
   /** `{ address, size }` of storage slot `slot`, or null. */

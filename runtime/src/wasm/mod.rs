@@ -44,6 +44,8 @@ pub struct WasmModuleFacts {
     pub abi_version: Option<u32>,
     pub layouts_hold: Option<bool>,
     pub descriptor: Option<String>,
+    /// Set when the descriptor's bytes are not UTF-8 (and `descriptor` is absent).
+    pub descriptor_not_utf8: Option<bool>,
 }
 
 /// The list of exports the host must check before calling any of them.
@@ -68,6 +70,9 @@ pub fn wasm_check_module(facts: WasmModuleFacts) -> napi::Result<String> {
     }
     if facts.layouts_hold != Some(true) {
         return Err(RuntimeError::LayoutMismatch { path }.into());
+    }
+    if facts.descriptor_not_utf8 == Some(true) {
+        return Err(RuntimeError::DescriptorEncoding { path }.into());
     }
     let text = facts.descriptor.unwrap_or_default();
     let descriptor =

@@ -1,0 +1,17 @@
+//! A fake module complete in every symbol whose descriptor is valid but laid out for 4-byte addresses.
+comptime {
+    _ = @import("exporter-symbol-stubs.zig");
+}
+
+const descriptor =
+    \\{"abi":1,"error_code_bits":16,"pointer_size":4,"functions":[],"variables":[],"constants":[],"unsupported":[],"types":[]}
+;
+
+export fn zigport_abi_version() u32 {
+    return 1;
+}
+
+export fn zigport_descriptor(len: *usize) [*]const u8 {
+    len.* = descriptor.len;
+    return descriptor.ptr;
+}
