@@ -1,4 +1,5 @@
 // zigport demo: import a .zig file and use it like any JS module.
+import { tieableBuffer } from 'zigport';
 import checksum, { sha1, fletcher16, isqrt, Stats, summarize, hexOf, tick } from './checksum.zig';
 
 const data = new TextEncoder().encode('The quick brown fox jumps over the lazy dog');
@@ -25,3 +26,12 @@ for (const bad of [() => isqrt(0), () => fletcher16(42), () => isqrt()]) {
     console.log(`${err.constructor.name}: ${err.message}`);
   }
 }
+
+// The same file as WebAssembly: same API, and a tieable buffer is mapped into
+// wasm memory once instead of being copied on every call.
+const wasm = await import('./checksum.zig?target=wasm');
+const big = new Uint8Array(tieableBuffer(8 << 20)).fill(7);
+const wasmDigest = new Uint8Array(20);
+wasm.sha1(data, wasmDigest);
+console.log('wasm sha1 matches   =', hexOf(wasmDigest).string === hexOf(digest).string);
+console.log('wasm fletcher16(8 MiB tied) =', wasm.fletcher16(big), '=', fletcher16(big), 'native');

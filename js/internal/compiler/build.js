@@ -44,7 +44,7 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode }
   const scratch = mkdtempSync(join(root, 'tmp-'));
   const output = join(scratch, basename(target));
   const shown = relative(process.cwd(), source) || source;
-  const progress = startProgress(shown, optimize);
+  const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
   let built = false;
   try {
     const { code, stderr } = await run(zig, buildArguments({ source, output, optimize, root, mode }), process.cwd());
@@ -68,12 +68,12 @@ function run(command, args, cwd) {
   });
 }
 
-function startProgress(file, optimize) {
+function startProgress(file, build) {
   const started = Date.now();
   let announced = false;
   const timer = setTimeout(() => {
     announced = true;
-    process.stderr.write(`zigport: compiling ${file} (${optimize})...\n`);
+    process.stderr.write(`zigport: compiling ${file} (${build})...\n`);
   }, PROGRESS_AFTER_MS);
   return {
     stop(built) {
