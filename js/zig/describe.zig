@@ -54,14 +54,14 @@ fn contains(comptime types: []const type, comptime T: type) bool {
 /// Whether `T` can declare things (structs, unions and enums can).
 fn hasDecls(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .@"struct", .@"union", .@"enum" => true,
+        .@"struct", .@"union", .@"enum", .@"opaque" => true,
         else => false,
     };
 }
 
 fn declsOf(comptime T: type) []const Decl {
     return switch (@typeInfo(T)) {
-        inline .@"struct", .@"union", .@"enum" => |info| info.decls,
+        inline .@"struct", .@"union", .@"enum", .@"opaque" => |info| info.decls,
         else => &.{},
     };
 }
@@ -96,7 +96,8 @@ fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
         } },
         .type => {
             const V = @field(M, d.name);
-            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set;
+            // An opaque type is the class of the handles that point at one.
+            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
             if (!declarable) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet", owner);
             return .{ .type_decl = .{ .name = d.name, .T = V, .owner = owner } };
         },

@@ -64,6 +64,7 @@ fn isBitField(comptime T: type) bool {
 /// `*T` and `[]T` of values in memory (no sentinel), which the host can
 /// point at JS memory, and slices of those (`[]const []const u8`).
 pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (isHandle(p)) return true;
     if (p.size == .many or p.size == .c) return isManyPointer(p);
     if (!isPlainPointer(p)) return false;
     if (p.size == .slice) switch (@typeInfo(p.child)) {
@@ -76,6 +77,13 @@ pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
 fn isPlainPointer(comptime p: std.builtin.Type.Pointer) bool {
     if (p.size != .one and p.size != .slice) return false;
     return p.sentinel_ptr == null and !p.is_allowzero and !p.is_volatile;
+}
+
+/// `*Opaque`, `*anyopaque` (and const): an address JS cannot look into,
+/// held by a handle object and only ever passed back.
+pub fn isHandle(comptime p: std.builtin.Type.Pointer) bool {
+    return p.size == .one and @typeInfo(p.child) == .@"opaque" and p.sentinel_ptr == null and
+        !p.is_allowzero and !p.is_volatile;
 }
 
 /// `[*]T`, `[*c]T` and `[*:0]T` of values in memory: JS passes memory and

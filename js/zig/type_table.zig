@@ -51,7 +51,7 @@ pub const TypeTable = struct {
         const W = wire.Wire(T);
         // Comptime-only values (null, enum literals) have no layout at all.
         const sized = switch (@typeInfo(T)) {
-            .null, .undefined, .enum_literal => false,
+            .null, .undefined, .enum_literal, .@"opaque" => false,
             else => true,
         };
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
@@ -114,6 +114,8 @@ pub const TypeTable = struct {
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"fields\":{s}",
                 .{self.unionFields(u, 0)},
             ),
+            // Only ever behind a pointer: a handle JS passes back.
+            .@"opaque" => "\"kind\":\"opaque\"",
             else => "\"kind\":\"unsupported\"",
         };
     }

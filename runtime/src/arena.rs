@@ -69,7 +69,7 @@ impl Arena {
     /// Header words the pointer invoker fills after a call: word 4, whether
     /// console output may be waiting; word 5, the result kind (0 null, 1 in
     /// argument `arg`, 2 Zig memory, 3 in a buffer the host allocator made,
-    /// which the invoker returns); word 6, `arg`; f64s at bytes 32, 40, 48:
+    /// which the invoker returns; 4 a handle, which the invoker returns); word 6, `arg`; f64s at bytes 32, 40, 48:
     /// byte offset in that buffer, byte length, address.
     pub fn set_call_outcome(&self, console: bool, kind: u32, arg: u32, offset: u64, len: u64, address: u64) {
         let base = self.base.as_ptr();

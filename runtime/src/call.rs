@@ -14,6 +14,7 @@ use crate::console;
 use crate::env_state::{self, CallTarget};
 use crate::error::{CallError, JsErrorClass};
 use crate::guard;
+use crate::handles;
 use crate::host_memory::AllocationScope;
 use crate::pointer_call::{self, CallMemory, ResultMemory};
 
@@ -135,6 +136,12 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
         ResultMemory::Allocated { buffer, offset, len } => {
             state.arena.set_call_outcome(console, 3, 0, offset, len, 0);
             return buffer;
+        }
+        ResultMemory::Handle { address, keep } => {
+            state.arena.set_call_outcome(console, 4, 0, 0, 0, address);
+            return handles::create_handle(env, address, keep).unwrap_or_else(|| {
+                throw_range_error(env, c"cannot make a handle for the address a function returned")
+            });
         }
     }
     ptr::null_mut()

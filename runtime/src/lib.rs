@@ -11,7 +11,8 @@
 //! - [`arena`]: memory where call frames are written;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
-//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call.
+//! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
+//! - [`handles`]: the objects JS holds for addresses of opaque types.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -20,6 +21,7 @@ mod console;
 mod env_state;
 mod error;
 mod guard;
+mod handles;
 mod host_memory;
 mod library;
 mod module;

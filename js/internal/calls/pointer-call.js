@@ -89,6 +89,7 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     switch (header[5]) {
       case 1: return type.result(buffers[header[6]], dv.getFloat64(32, true), byteLength);
       case 3: return type.result(external, dv.getFloat64(32, true), byteLength);
+      case 4: return type.result(external);
       case 2: {
         const memory = zigMemory(dv.getFloat64(48, true), byteLength, external);
         return zigObject(memory, type.name, () => type.result(memory, 0, byteLength));

@@ -12,6 +12,7 @@ import { structType } from './struct.js';
 import { arrayType } from './array.js';
 import { enumType } from './enum.js';
 import { errorSetType } from './error-set.js';
+import { opaqueType } from './opaque.js';
 import { unsupportedError } from '../errors.js';
 
 /**
@@ -37,6 +38,7 @@ function make(t, get, errorFor) {
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errorFor);
+    case 'opaque': return opaqueType(t);
     // Supplied by the runtime, never by JS: hidden from the argument list.
     case 'allocator': return { ...t, hidden: true, inline: null };
     default: return unusable(t);

@@ -7,6 +7,7 @@
 import { typeMismatch, rangeError } from '../errors.js';
 import { AT, DV, READ_ONLY } from './memory.js';
 import { ELEMENT_TYPE, sliceClass } from './array.js';
+import { TOKEN, CONST_HANDLE } from './opaque.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -19,6 +20,7 @@ const encoder = new TextEncoder();
 
 /** Builds the converter for a `slice` or `pointer` type descriptor. */
 export function pointerType(t, child) {
+  if (child.kind === 'opaque') return handlePointer(t, child);
   const isSlice = t.kind === 'slice';
   // Slices and many-item pointers (`[*]T`, `[*c]T`, `[*:0]T`) take a run of
   // elements; a single-item pointer takes one.
@@ -138,6 +140,34 @@ function isDetached(buffer) {
 
 function detached(where, value) {
   return new TypeError(`${where}: the ArrayBuffer behind this ${value.constructor.name} is detached`);
+}
+
+/**
+ * `*Context`, `*anyopaque` and their const forms: JS passes a handle a Zig
+ * function returned. `*anyopaque` takes any handle (every pointer coerces
+ * to it in Zig); a typed pointer takes only handles of its own type, and a
+ * non-const one refuses handles that came from const pointers.
+ */
+function handlePointer(t, child) {
+  const writable = !t.const;
+  const anything = child.name === 'anyopaque';
+  const expected = anything ? 'a handle that a Zig function returned' : `a handle to ${child.constructor.name} that a Zig function returned`;
+  return {
+    ...t,
+    pointer: { isSlice: false, writable, elemSize: 0, optional: t.nullable === true, handle: true },
+    result(token) {
+      return child.handle(token, !writable);
+    },
+    target(value, where) {
+      const token = value?.[TOKEN];
+      const fits = token !== undefined && (anything || value instanceof child.constructor);
+      if (!fits) throw typeMismatch(where, t.name, expected, value);
+      if (writable && value[CONST_HANDLE]) {
+        throw new TypeError(`${where}: ${t.name} would let Zig write through a handle from a const pointer`);
+      }
+      return { buffer: token, byteOffset: 0, byteLength: 0 };
+    },
+  };
 }
 
 /**

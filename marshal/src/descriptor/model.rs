@@ -124,6 +124,9 @@ pub enum TypeKind {
     },
     /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
     Allocator,
+    /// An opaque type (`opaque {}`, `anyopaque`): no size JS could know,
+    /// only ever behind a pointer that a handle object holds.
+    Opaque,
     Unsupported,
 }
 

@@ -26,6 +26,9 @@ pub struct PointerSlot {
     pub many: bool,
     pub nullable: bool,
     pub terminated: bool,
+    /// `*Opaque`/`*anyopaque`: JS passes a handle the runtime made for an
+    /// address Zig returned, never memory; a result becomes such a handle.
+    pub handle: bool,
     /// For a slice of pointers or slices: where each element holds an address.
     pub element: Option<ElementSlot>,
     /// For a result inside an error union: the error code's frame offset and
@@ -93,6 +96,7 @@ impl Descriptor {
         };
         let elem = &self.types[child];
         Some(PointerSlot {
+            handle: elem.kind == TypeKind::Opaque,
             many,
             nullable,
             terminated,

@@ -69,12 +69,12 @@ pub fn prepare(
     buffer_arguments(env, info, buffers)?;
     let (records, targets, buffers) = (&*records, &*targets, &*buffers);
     check_targets(records, targets, slots, buffers)?;
-    let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
+    let base = |t: &Target| buffers[t.buffer.0 as usize].data.map_or(0, |d| d as u64);
     if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
         write_slots(records, targets, slots, frame, |i| base(&targets[i]) + targets[i].offset)?;
         return Ok(Prepared::InPlace);
     }
-    let addresses: Small<*mut u8> = buffers.iter().map(|(d, _)| d.unwrap_or(ptr::null_mut())).collect();
+    let addresses: Small<*mut u8> = buffers.iter().map(|b| b.data.unwrap_or(ptr::null_mut())).collect();
     let plan = plan_call(targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
         PlanError::Alignment(conflict) => CallError::Alignment(conflict),
         other => CallError::Plan(other.to_string()),
@@ -155,9 +155,19 @@ fn check_targets(
 ) -> Result<(), CallError> {
     for (r, t) in records.iter().zip(targets) {
         let slot = &slots[r.slot];
-        let (data, byte_len) = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
-        data.ok_or(CallError::NotABuffer { param: slot.param })?;
-        if t.end() > byte_len as u64 {
+        let buffer = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
+        let data = buffer.data;
+        // A handle stands only for a handle slot, and a handle slot takes
+        // nothing else: an ArrayBuffer's address must never pass for one.
+        let wants_handle = r.parent.is_none() && slot.handle;
+        if data.is_none() || buffer.handle != wants_handle {
+            return Err(if wants_handle {
+                CallError::NotAHandle { param: slot.param }
+            } else {
+                CallError::NotABuffer { param: slot.param }
+            });
+        }
+        if t.end() > buffer.len as u64 {
             return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
         }
         if r.parent.is_none() && slot.terminated && !ends_in_zero(data, t, slot.elem_size) {

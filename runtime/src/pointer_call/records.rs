@@ -9,6 +9,7 @@ use zigport_marshal::plan::{BufferId, Target};
 use super::Small;
 use crate::env_state::EnvState;
 use crate::error::CallError;
+use crate::handles;
 
 /// Most ArrayBuffers one call may pass.
 const MAX_BUFFERS: usize = 32;
@@ -39,9 +40,14 @@ struct Geometry {
     writable: bool,
 }
 
-/// An ArrayBuffer argument: its data (None if the value was not an
-/// ArrayBuffer) and byte length.
-pub(super) type BufferInfo = (Option<*mut u8>, usize);
+/// A memory argument: an ArrayBuffer's data and byte length, or a handle's
+/// address (length 0, `handle` set); `data` is None for anything else.
+#[derive(Clone, Copy)]
+pub(super) struct BufferInfo {
+    pub data: Option<*mut u8>,
+    pub len: usize,
+    pub handle: bool,
+}
 
 /// Reads the records JS wrote, and the target each describes. (Filled in
 /// place: these lists are large enough that moving them shows in a call.)
@@ -176,10 +182,11 @@ fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {
     // SAFETY: `value` is an argument of the current callback.
     let status = unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) };
     if status != sys::Status::napi_ok {
-        return (None, 0);
+        let address = handles::handle_address(env, value);
+        return BufferInfo { data: address.map(|a| a as *mut u8), len: 0, handle: address.is_some() };
     }
     // A detached or empty buffer may have no data pointer at all; its
     // length of 0 makes every non-empty range out of bounds, and the
     // planner gives empty targets an address of their own.
-    (Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len)
+    BufferInfo { data: Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len, handle: false }
 }

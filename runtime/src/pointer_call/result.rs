@@ -30,6 +30,12 @@ pub enum ResultMemory {
         address: u64,
         len: u64,
     },
+    /// An address of an opaque type, for a handle; `keep` is the ArrayBuffer
+    /// the host allocator made that it lies in, if any.
+    Handle {
+        address: u64,
+        keep: Option<sys::napi_value>,
+    },
 }
 
 /// Where the address in result slot `slot` of `frame` points, after a call
@@ -58,6 +64,10 @@ pub fn resolve_result(
     };
     let inside =
         |start: u64, size: u64| address >= start && address.checked_add(len).is_some_and(|end| end <= start + size);
+    if slot.handle {
+        let keep = allocations.iter().find(|a| inside(a.start, a.len)).map(|a| a.buffer);
+        return ResultMemory::Handle { address, keep };
+    }
     if let Some(a) = allocations.iter().find(|a| inside(a.start, a.len)) {
         return ResultMemory::Allocated { buffer: a.buffer, offset: address - a.base, len };
     }
@@ -66,11 +76,11 @@ pub fn resolve_result(
             return found;
         }
     }
-    for (arg, (data, byte_len)) in memory.buffers.iter().enumerate() {
-        let Some(base) = data.map(|d| d as u64).filter(|b| *b != 0) else {
+    for (arg, buffer) in memory.buffers.iter().enumerate().filter(|(_, b)| !b.handle) {
+        let Some(base) = buffer.data.map(|d| d as u64).filter(|b| *b != 0) else {
             continue;
         };
-        if address >= base && address.checked_add(len).is_some_and(|end| end <= base + *byte_len as u64) {
+        if address >= base && address.checked_add(len).is_some_and(|end| end <= base + buffer.len as u64) {
             return ResultMemory::Argument { arg: arg as u32, offset: address - base, len };
         }
     }

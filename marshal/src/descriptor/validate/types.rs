@@ -23,7 +23,8 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         | TypeKind::Null
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
-        | TypeKind::Allocator => expect(t.size == 0, "a value without storage must have size 0"),
+        | TypeKind::Allocator
+        | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
             expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
@@ -43,8 +44,12 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             pointee(d, index, *child)?;
             check_slice(t, *ptr_offset, *len_offset)
         }
-        TypeKind::Pointer { child, .. } => {
-            pointee(d, index, *child)?;
+        TypeKind::Pointer { child, many, .. } => {
+            let handle = nested(d, index, *child)?.kind == TypeKind::Opaque;
+            // A handle is a single-item pointer: nothing lies past its address.
+            if !handle || *many {
+                pointee(d, index, *child)?;
+            }
             expect(t.size == 8 && t.align == 8, "a pointer must be 8 bytes at alignment 8")
         }
         TypeKind::Array { child, len, sentinel, .. } => check_array(d, index, t, *child, *len, sentinel.is_some()),
