@@ -47,17 +47,56 @@ pub fn isMemoryTaggedUnion(comptime T: type) bool {
     return true;
 }
 
-/// Where a tagged union keeps its payload and its tag: the more aligned first.
+/// Where a tagged union keeps its payload and its tag: the more aligned
+/// first, the tag on a tie.
 pub fn taggedUnionOffsets(comptime T: type) Offsets {
+    return unionOffsets(T, @typeInfo(T).@"union".tag_type.?);
+}
+
+/// Whether `T` is a bare union (`union { ... }`) of values in memory.
+pub fn isMemoryBareUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
-    const Tag = u.tag_type.?;
+    if (u.tag_type != null or u.layout != .auto) return false;
+    inline for (u.fields) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    return true;
+}
+
+/// The integer Zig keeps a bare union's hidden safety tag in: the field's
+/// index, as for an enum of that many fields.
+fn SafetyTag(comptime T: type) type {
+    return std.math.IntFittingRange(0, @max(1, @typeInfo(T).@"union".fields.len) - 1);
+}
+
+/// Where a bare union keeps its payload and, when Zig added one (runtime
+/// safety on, more than one field), its hidden tag: as a tagged union would,
+/// with the field index as the tag. Null when there is no hidden tag, which
+/// shows in the size: then it is the payload's alone.
+pub fn bareUnionSelector(comptime T: type) ?struct { offsets: Offsets, size: usize } {
+    const Tag = SafetyTag(T);
+    if (@sizeOf(Tag) == 0 or @sizeOf(T) == payloadSize(T)) return null;
+    return .{ .offsets = unionOffsets(T, Tag), .size = @sizeOf(Tag) };
+}
+
+fn payloadSize(comptime T: type) usize {
+    comptime var size = 0;
+    comptime var alignment = 1;
+    inline for (@typeInfo(T).@"union".fields) |f| {
+        size = @max(size, @sizeOf(f.type));
+        alignment = @max(alignment, @alignOf(f.type));
+    }
+    return std.mem.alignForward(usize, size, alignment);
+}
+
+fn unionOffsets(comptime T: type, comptime Tag: type) Offsets {
+    const u = @typeInfo(T).@"union";
     comptime var size = 0;
     comptime var alignment = 1;
     inline for (u.fields) |f| {
         size = @max(size, @sizeOf(f.type));
         alignment = @max(alignment, @alignOf(f.type));
     }
-    if (alignment >= @alignOf(Tag)) return .{ .value = 0, .flag = std.mem.alignForward(usize, size, @alignOf(Tag)) };
+    // Zig puts the tag first when it is at least as aligned as the payload.
+    if (alignment > @alignOf(Tag)) return .{ .value = 0, .flag = std.mem.alignForward(usize, size, @alignOf(Tag)) };
     return .{ .value = std.mem.alignForward(usize, @sizeOf(Tag), alignment), .flag = 0 };
 }
 
@@ -66,7 +105,7 @@ pub fn holds(comptime T: type) bool {
     return switch (@typeInfo(T)) {
         .optional => !isMemoryOptional(T) or optionalHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
-        .@"union" => !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
+        .@"union" => if (isMemoryBareUnion(T)) bareUnionHolds(T) else !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
         else => true,
     };
 }
@@ -85,6 +124,25 @@ fn taggedUnionHolds(comptime T: type) bool {
         var expected: Tag = @field(Tag, f.name);
         const tag_ok = std.mem.eql(u8, bytes[at.flag..][0..@sizeOf(Tag)], std.mem.asBytes(&expected));
         if (!payload_ok or !tag_ok) return false;
+    }
+    return true;
+}
+
+/// With each field stored, its bytes are at the payload offset and the
+/// hidden tag (if any) holds the field's index; without a hidden tag, the
+/// union is its payload alone.
+fn bareUnionHolds(comptime T: type) bool {
+    const u = @typeInfo(T).@"union";
+    const selector = bareUnionSelector(T) orelse return @sizeOf(T) == payloadSize(T);
+    const at = selector.offsets;
+    if (at.flag + selector.size > @sizeOf(T)) return false;
+    inline for (u.fields, 0..) |f, i| {
+        var x: T = @unionInit(T, f.name, patterned(f.type));
+        const bytes = std.mem.asBytes(&x);
+        const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
+        var index: u64 = 0;
+        for (bytes[at.flag..][0..selector.size], 0..) |b, k| index |= @as(u64, b) << @intCast(8 * k);
+        if (!payload_ok or index != i) return false;
     }
     return true;
 }

@@ -31,8 +31,9 @@ pub fn isInMemory(comptime T: type) bool {
         .optional => layout.isMemoryOptional(T),
         .error_union => layout.isMemoryErrorUnion(T),
         // Extern unions have a defined layout (all fields at offset 0);
-        // tagged ones the layout layout.zig assumes and checks.
-        .@"union" => |u| (u.layout == .@"extern" and allInMemory(u.fields)) or layout.isMemoryTaggedUnion(T),
+        // tagged and bare ones the layout layout.zig assumes and checks.
+        .@"union" => |u| (u.layout == .@"extern" and allInMemory(u.fields)) or layout.isMemoryTaggedUnion(T) or
+            layout.isMemoryBareUnion(T),
         else => false,
     };
 }

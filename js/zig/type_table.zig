@@ -110,7 +110,7 @@ pub const TypeTable = struct {
             .@"union" => |u| if (u.tag_type) |Tag| std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"tag\":{{\"type\":{d},\"offset\":{d}}},\"fields\":{s}",
                 .{ self.id(Tag), layout.taggedUnionOffsets(T).flag, self.unionFields(u, layout.taggedUnionOffsets(T).value) },
-            ) else std.fmt.comptimePrint(
+            ) else if (layout.isMemoryBareUnion(T)) self.bareUnion(T, u) else std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"fields\":{s}",
                 .{self.unionFields(u, 0)},
             ),
@@ -118,6 +118,17 @@ pub const TypeTable = struct {
             .@"opaque" => "\"kind\":\"opaque\"",
             else => "\"kind\":\"unsupported\"",
         };
+    }
+
+    /// A bare union: with runtime safety, Zig's hidden tag (the `selector`,
+    /// the active field's index) says which field may be read.
+    fn bareUnion(comptime self: *TypeTable, comptime T: type, comptime u: std.builtin.Type.Union) []const u8 {
+        const head = "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"bare\":true";
+        const selector = layout.bareUnionSelector(T) orelse
+            return std.fmt.comptimePrint("{s},\"fields\":{s}", .{ head, self.unionFields(u, 0) });
+        return std.fmt.comptimePrint("{s},\"selector\":{{\"offset\":{d},\"size\":{d}}},\"fields\":{s}", .{
+            head, selector.offsets.flag, selector.size, self.unionFields(u, selector.offsets.value),
+        });
     }
 
     fn unionFields(comptime self: *TypeTable, comptime u: std.builtin.Type.Union, comptime offset: usize) []const u8 {

@@ -3,8 +3,9 @@
 /// A struct holding a slice: no fixed bytes JS could view.
 pub const Message = struct { id: u32, text: []const u8 };
 
-/// A bare union: Zig gives it no layout JS could rely on.
-pub const Shape = union { circle: f64, square: f64 };
+/// A bare union holding a slice: nothing tells JS whether the slice is the
+/// active field, so reading it could follow garbage.
+pub const Shape = union { name: []const u8, sides: u32 };
 
 /// A generic function: there is no single compiled version to call.
 pub fn largest(comptime T: type, a: T, b: T) T {

@@ -11,7 +11,7 @@ mod validate;
 
 pub use model::{
     Constant, Descriptor, EnumMember, ErrorMember, Field, Function, Member, StructLayout, Type, TypeDecl, TypeKind,
-    Unsupported, Variable,
+    UnionSelector, Unsupported, Variable,
 };
 pub use slots::{ElementSlot, PointerSlot};
 pub use validate::DescriptorError;

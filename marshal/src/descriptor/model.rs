@@ -121,6 +121,10 @@ pub enum TypeKind {
         /// A tagged union's tag: which field is active.
         #[serde(default)]
         tag: Option<UnionTag>,
+        /// A bare union's hidden safety tag (runtime safety on): the index of
+        /// the active field. Without it every field reads the same bytes.
+        #[serde(default)]
+        selector: Option<UnionSelector>,
     },
     /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
     Allocator,
@@ -240,4 +244,12 @@ pub struct UnionTag {
     #[serde(rename = "type")]
     pub type_index: usize,
     pub offset: u64,
+}
+
+/// Where a bare union keeps the index of its active field, and in how many
+/// bytes (little-endian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct UnionSelector {
+    pub offset: u64,
+    pub size: u64,
 }

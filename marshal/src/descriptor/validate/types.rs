@@ -61,7 +61,18 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             )?;
             expect(members.iter().all(|m| is_integer_text(&m.value)), "enum values must be integers")
         }
-        TypeKind::Struct { layout, fields, union, tag, .. } => {
+        TypeKind::Struct { layout, fields, union, tag, selector, .. } => {
+            if let Some(selector) = selector {
+                expect(*union && tag.is_none(), "only a bare union has a selector")?;
+                expect(matches!(selector.size, 1 | 2 | 4), "a selector is 1, 2 or 4 bytes")?;
+                expect(selector.offset <= MAX_EXTENT, "offset is implausibly large")?;
+                within(t, selector.offset..selector.offset + selector.size, 1)?;
+                let clear = |f: &Field| {
+                    let size = d.types.get(f.type_index).map_or(0, |ft| ft.size);
+                    f.offset >= selector.offset + selector.size || f.offset + size <= selector.offset
+                };
+                expect(fields.iter().all(clear), "the selector overlaps a field")?;
+            }
             if let Some(tag) = tag {
                 let tag_type = nested(d, index, tag.type_index)?;
                 expect(matches!(tag_type.kind, TypeKind::Enum { .. }), "a union tag must be an enum")?;
