@@ -105,8 +105,9 @@ fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
 /// but a slice of slices.
 fn isReturnable(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        // A many-item pointer has no length, so JS could not view its memory.
-        .pointer => |p| p.size == .one or (p.size == .slice and @typeInfo(p.child) != .pointer),
+        // A many-item pointer has no length: JS views one element of it (or
+        // up to its terminator), as Zigar does.
+        .pointer => |p| @typeInfo(p.child) != .pointer,
         .optional => |o| isReturnable(o.child),
         .error_union => |e| isReturnable(e.payload),
         else => true,

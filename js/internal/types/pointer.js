@@ -42,11 +42,13 @@ export function pointerType(t, child) {
     /**
      * What a returned pointer means to JS, given the memory it points at: a
      * slice view, the struct/array object it points to, or (for a pointer
-     * to a scalar) a one-element slice view. Const pointers give read-only views.
+     * to a scalar) a one-element slice view. A many-item pointer is a slice
+     * view of the one element its length is known to cover (for `[*:0]T`,
+     * of the elements before the zero). Const pointers give read-only views.
      */
     result(buffer, byteOffset, byteLength) {
       const dv = new DataView(buffer, byteOffset, byteLength);
-      if (!isSlice && typeof child.view === 'function') return child.view(dv, 0, !writable);
+      if (!run && typeof child.view === 'function') return child.view(dv, 0, !writable);
       return views.view(dv, 0, byteLength / child.size, !writable);
     },
     /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */

@@ -59,7 +59,19 @@ pub fn resolve_result(
         // descriptor's error_code_bits (at most 4 bytes).
         unsafe { transfer::read_uint(frame.add(at as usize), size) != 0 }
     });
-    let Some(len) = count.checked_mul(slot.elem_size).filter(|_| present && !failed && address != 0) else {
+    if !present || failed || address == 0 {
+        return ResultMemory::Null;
+    }
+    // A many-item pointer's length is unknown: JS views one element, or,
+    // for `[*:0]T`, the elements before the terminator.
+    let count = if slot.terminated && slot.elem_size > 0 {
+        // SAFETY: Zig returned a zero-terminated pointer, which it promises
+        // ends in a zero element.
+        unsafe { transfer::count_until_zero(address as *const u8, slot.elem_size) }
+    } else {
+        count
+    };
+    let Some(len) = count.checked_mul(slot.elem_size) else {
         return ResultMemory::Null;
     };
     let inside =
