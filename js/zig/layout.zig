@@ -14,13 +14,26 @@ const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
 /// Whether `?T` is described by its memory layout (rather than boundary form).
 pub fn isMemoryOptional(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
-    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and support.isInMemory(child);
+    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and support.isInMemory(child) and
+        !support.holdsPointers(child);
+}
+
+/// Whether `?P` (P a `*T`, `[*]T` or `[]T`) is P with null as address 0, as
+/// Zig lays out optional pointers: then it travels and is described as P.
+pub fn isNullablePointer(comptime T: type) bool {
+    const child = @typeInfo(T).optional.child;
+    if (@typeInfo(child) != .pointer) return false;
+    const p = @typeInfo(child).pointer;
+    if (p.size == .c or p.is_allowzero) return false;
+    // A slice of slices travels in boundary form, optional or not.
+    return p.size != .slice or @typeInfo(p.child) != .pointer;
 }
 
 /// Whether `E!T` is described by its memory layout.
 pub fn isMemoryErrorUnion(comptime T: type) bool {
     const payload = @typeInfo(T).error_union.payload;
-    return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload));
+    return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload) and
+        !support.holdsPointers(payload));
 }
 
 pub const Offsets = struct { value: usize, flag: usize };
@@ -103,7 +116,8 @@ fn unionOffsets(comptime T: type, comptime Tag: type) Offsets {
 /// Whether `T`'s actual layout is the assumed one (true for other types).
 pub fn holds(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .optional => !isMemoryOptional(T) or optionalHolds(T),
+        .optional => if (isNullablePointer(T)) nullablePointerHolds(T) else !isMemoryOptional(T) or optionalHolds(T),
+        .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
         .@"union" => if (isMemoryBareUnion(T)) bareUnionHolds(T) else !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
         else => true,
@@ -145,6 +159,33 @@ fn bareUnionHolds(comptime T: type) bool {
         if (!payload_ok or index != i) return false;
     }
     return true;
+}
+
+/// A slice lies in memory as its boundary form `{ ptr, len }` says: the
+/// descriptor gives one set of offsets for both.
+fn sliceHolds(comptime T: type) bool {
+    const Many = @TypeOf(@as(T, undefined).ptr);
+    const W = struct { ptr: Many, len: usize };
+    if (@sizeOf(T) != @sizeOf(W)) return false;
+    // An address that is never followed, only compared.
+    const address: usize = 0x1000 * @as(usize, @max(1, @typeInfo(T).pointer.alignment));
+    const many: Many = @ptrFromInt(address);
+    var x: T = many[0..3];
+    const bytes = std.mem.asBytes(&x);
+    const read = struct {
+        fn at(b: []const u8, offset: usize) usize {
+            return std.mem.readInt(usize, b[offset..][0..@sizeOf(usize)], .little);
+        }
+    }.at;
+    return read(bytes, @offsetOf(W, "ptr")) == address and read(bytes, @offsetOf(W, "len")) == 3;
+}
+
+/// A null optional pointer is address 0; a present one its address.
+fn nullablePointerHolds(comptime T: type) bool {
+    const P = @typeInfo(T).optional.child;
+    if (@sizeOf(T) != @sizeOf(P)) return false;
+    var x: T = null;
+    return std.mem.readInt(usize, std.mem.asBytes(&x)[0..@sizeOf(usize)], .little) == 0;
 }
 
 /// With a value stored, the value's bytes are at offset 0 and the presence

@@ -11,23 +11,34 @@ pub fn isSupported(comptime T: type) bool {
     if (isInMemory(T)) return true;
     return switch (@typeInfo(T)) {
         .void => true,
-        .optional => |o| isSupported(o.child),
-        .error_union => |e| isSupported(e.payload),
+        // Pointers inside an optional or error-union value would reach Zig
+        // without the runtime writing them; only a pointer itself may be one.
+        .optional => |o| isSupported(o.child) and (@typeInfo(o.child) == .pointer or !holdsPointers(o.child)),
+        .error_union => |e| isSupported(e.payload) and (@typeInfo(e.payload) == .pointer or !holdsPointers(e.payload)),
         .pointer => |p| isPassablePointer(p),
         else => false,
     };
 }
 
 /// Whether JS can read and write a `T` where it lies in memory: scalars,
-/// enums, and structs and arrays made of those.
+/// enums, and structs and arrays made of those. Struct fields may also be
+/// pointers and slices to such values (`struct { data: []const u8 }`).
 pub fn isInMemory(comptime T: type) bool {
+    return comptime inMemory(T, &.{});
+}
+
+/// `isInMemory`, with `seen` the types whose check is under way: a pointer
+/// back to one of them (`parent: ?*Node` in `Node`) is decided by that check.
+fn inMemory(comptime T: type, comptime seen: []const type) bool {
+    for (seen) |S| if (S == T) return true;
+    const inner = seen ++ [_]type{T};
     return switch (@typeInfo(T)) {
         .bool, .int, .float => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
-        .array => |a| isInMemory(a.child),
+        .array => |a| inMemory(a.child, inner),
         // Vectors of bools are bit-packed; of numbers, laid out like arrays.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
-        .@"struct" => |s| structInMemory(s),
+        .@"struct" => |s| structInMemory(s, inner),
         .optional => layout.isMemoryOptional(T),
         .error_union => layout.isMemoryErrorUnion(T),
         // Extern unions have a defined layout (all fields at offset 0);
@@ -38,19 +49,49 @@ pub fn isInMemory(comptime T: type) bool {
     };
 }
 
+/// Union fields: values in memory without pointers (nothing would tell JS
+/// whether a pointer is the active field).
 fn allInMemory(comptime fields: []const std.builtin.Type.UnionField) bool {
-    for (fields) |f| if (!isInMemory(f.type)) return false;
+    for (fields) |f| if (!isInMemory(f.type) or holdsPointers(f.type)) return false;
     return true;
 }
 
-fn structInMemory(comptime s: std.builtin.Type.Struct) bool {
+fn structInMemory(comptime s: std.builtin.Type.Struct, comptime seen: []const type) bool {
     for (s.fields) |f| {
         // A comptime field takes no memory; JS sees its value, read-only.
         if (f.is_comptime) continue;
-        const ok = if (s.layout == .@"packed") isBitField(f.type) else isInMemory(f.type);
+        const ok = if (s.layout == .@"packed") isBitField(f.type) else inMemory(f.type, seen) or isPointerField(f.type, seen);
         if (!ok) return false;
     }
     return true;
+}
+
+/// A pointer a struct field may hold: `*T`, `[]T` (const or not) or an
+/// optional of one, to values in memory or, for slices, to such pointers
+/// (`[]const []const u8`). Never to an opaque type: a field is readable.
+fn isPointerField(comptime T: type, comptime seen: []const type) bool {
+    return switch (@typeInfo(T)) {
+        .optional => |o| @typeInfo(o.child) == .pointer and isPointerField(o.child, seen),
+        .pointer => |p| (p.size == .one or p.size == .slice) and p.sentinel_ptr == null and !p.is_allowzero and
+            !p.is_volatile and @typeInfo(p.child) != .@"opaque" and
+            (inMemory(p.child, seen) or (p.size == .slice and @typeInfo(p.child) == .pointer and isPointerField(p.child, seen))),
+        else => false,
+    };
+}
+
+/// Whether a value of `T` holds pointers (in its fields or elements, not
+/// behind them).
+pub fn holdsPointers(comptime T: type) bool {
+    return comptime switch (@typeInfo(T)) {
+        .pointer => true,
+        .optional => |o| holdsPointers(o.child),
+        .array => |a| holdsPointers(a.child),
+        .@"struct" => |s| blk: {
+            for (s.fields) |f| if (!f.is_comptime and holdsPointers(f.type)) break :blk true;
+            break :blk false;
+        },
+        else => false,
+    };
 }
 
 /// Fields of packed structs: values JS can read and write bit by bit.

@@ -74,7 +74,8 @@ pub const TypeTable = struct {
                 n.bits, n.signedness == .signed, T == usize or T == isize,
             }),
             .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
-            .optional => |o| std.fmt.comptimePrint(
+            // Described as the pointer it holds, which may be null.
+            .optional => |o| if (layout.isNullablePointer(T)) self.pointer(@typeInfo(o.child).pointer, wire.Wire(o.child), true) else std.fmt.comptimePrint(
                 "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d},\"memory\":{}",
                 .{ self.id(o.child), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
@@ -83,13 +84,7 @@ pub const TypeTable = struct {
                 .{ self.id(e.payload), self.id(e.error_set), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
             .error_set => |set| "\"kind\":\"error_set\",\"errors\":" ++ errorNames(set),
-            .pointer => |p| if (p.size == .slice) std.fmt.comptimePrint(
-                "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d}",
-                .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len") },
-            ) else std.fmt.comptimePrint(
-                "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
-                .{ self.id(p.child), p.is_const, p.size != .one, p.size == .c, p.sentinel_ptr != null },
-            ),
+            .pointer => |p| self.pointer(p, W, false),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
                 self.id(a.child), a.len, sentinelJson(a),
             }),
@@ -118,6 +113,17 @@ pub const TypeTable = struct {
             .@"opaque" => "\"kind\":\"opaque\"",
             else => "\"kind\":\"unsupported\"",
         };
+    }
+
+    /// A slice or pointer whose boundary form is `W`; `optional` for `?P`.
+    fn pointer(comptime self: *TypeTable, comptime p: std.builtin.Type.Pointer, comptime W: type, comptime optional: bool) []const u8 {
+        return if (p.size == .slice) std.fmt.comptimePrint(
+            "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d},\"nullable\":{}",
+            .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional },
+        ) else std.fmt.comptimePrint(
+            "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
+            .{ self.id(p.child), p.is_const, p.size != .one, optional or p.size == .c, p.sentinel_ptr != null },
+        );
     }
 
     /// A bare union: with runtime safety, Zig's hidden tag (the `selector`,

@@ -18,7 +18,8 @@ pub fn Wire(comptime T: type) type {
     // JS passes nothing for an allocator; the thunk supplies the host's.
     if (T == std.mem.Allocator) return void;
     return switch (@typeInfo(T)) {
-        .optional => |o| if (layout.isMemoryOptional(T)) T else struct { value: Wire(o.child), present: bool },
+        // `?*T` and `?[]T` are their pointer with null as address 0.
+        .optional => |o| if (layout.isMemoryOptional(T) or layout.isNullablePointer(T)) T else struct { value: Wire(o.child), present: bool },
         .error_union => |e| if (layout.isMemoryErrorUnion(T)) T else struct { value: Wire(e.payload), code: ErrorCode },
         .pointer => |p| if (p.size == .slice) struct { ptr: ElementsPointer(T), len: usize } else T,
         else => T,

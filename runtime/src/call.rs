@@ -99,7 +99,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         return throw_range_error(env, c"call names a function that is not registered");
     };
     let mut memory = CallMemory::default();
-    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory) {
+    let prepared = match pointer_call::prepare(env, info, state, &layout.params, &layout.places, frame, &mut memory) {
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };

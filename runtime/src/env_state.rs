@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use napi::sys;
 
-use zigport_marshal::descriptor::PointerSlot;
+use zigport_marshal::descriptor::{Place, PointerSlot};
 
 use crate::arena::Arena;
 use crate::library::{Thunk, ZigLibrary};
@@ -34,6 +34,8 @@ pub struct PointerLayout {
     pub result: Option<PointerSlot>,
     /// Whether the function takes an allocator the host must supply.
     pub allocates: bool,
+    /// The places of each of the module's types, by type index.
+    pub places: Arc<Vec<Vec<Place>>>,
 }
 
 pub struct EnvState {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::ArrayBuffer;
 use napi::Env;
 use napi_derive::napi;
-use zigport_marshal::descriptor::Descriptor;
+use zigport_marshal::descriptor::{Descriptor, Place};
 
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
@@ -22,6 +22,9 @@ pub struct ZigModule {
     library: Arc<ZigLibrary>,
     descriptor: Descriptor,
     descriptor_text: String,
+    /// The places of each type (see `Descriptor::places`), shared by every
+    /// function of the module.
+    places: Arc<Vec<Vec<Place>>>,
 }
 
 /// Opens a compiled module and validates its descriptor.
@@ -43,7 +46,8 @@ impl ZigModule {
         library.set_console(console::sink);
         library.set_panic_escape(guard::zigport_panic_escape);
         library.set_host_alloc(host_memory::host_alloc);
-        Ok(Self { library: Arc::new(library), descriptor, descriptor_text })
+        let places = Arc::new(descriptor.place_table());
+        Ok(Self { library: Arc::new(library), descriptor, descriptor_text, places })
     }
 
     /// The validated descriptor, as JSON text.
@@ -73,6 +77,7 @@ impl ZigModule {
             params: self.descriptor.pointer_slots(function),
             result: self.descriptor.result_slot(function),
             allocates: self.descriptor.allocates(function),
+            places: Arc::clone(&self.places),
         };
         Ok(env_state(env.raw())?.register(target, layout, &self.library))
     }

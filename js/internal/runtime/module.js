@@ -37,8 +37,10 @@ function buildModule(native) {
     const id = native.bindFunction(index);
     const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
     const allocates = fn.params.some((p) => types[p.type].hidden);
+    // Pointers reached through other pointers or by-value structs need the walk pointer-call.js does.
+    const walks = fn.params.some((p) => (types[p.type].pointer ? types[p.type].pointee : types[p.type])?.places.length > 0);
     const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
-      && !allocates;
+      && !allocates && !walks;
     const make = simple ? makeFunction : makePointerFunction;
     const callable = make(fn, types, frames, id, flushConsole);
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);

@@ -8,6 +8,7 @@ import { typeMismatch, rangeError } from '../errors.js';
 import { AT, DV, READ_ONLY } from './memory.js';
 import { ELEMENT_TYPE, sliceClass } from './array.js';
 import { TOKEN, CONST_HANDLE } from './opaque.js';
+import { getTarget, setTarget } from './pointer-targets.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -34,10 +35,11 @@ export function pointerType(t, child) {
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
     + (run && child.name === 'u8' && !writable ? ' or a string' : '')
     + (!writable ? ' or an array of values' : '');
-  if (isSlice && child.pointer) return sliceOfPointers(t, child);
-  return {
+  if (isSlice && child.pointer) return withFieldAccess(sliceOfPointers(t, child));
+  return withFieldAccess({
     ...t,
-    // `optional`: JS may pass null (for `?*T` the optional says so, for `[*c]T` this).
+    pointee: child,
+    // `optional`: JS may pass null (`?*T`, `?[]T`, `[*c]T`).
     pointer: { isSlice, writable, elemSize: child.size, optional: t.nullable === true },
     /**
      * What a returned pointer means to JS, given the memory it points at: a
@@ -66,7 +68,7 @@ export function pointerType(t, child) {
       }
       return t.terminated ? terminatedMemory(found, where) : found;
     },
-  };
+  });
 
   /**
    * `[*:0]T` memory must end with a zero element, or Zig's search for it
@@ -145,6 +147,35 @@ function detached(where, value) {
 }
 
 /**
+ * `read` and `write` for a pointer that is a struct field. Writing checks
+ * the value as an argument would be checked and remembers it beside the
+ * field's bytes (see pointer-targets.js); reading gives the view of what
+ * was assigned, the same object each time.
+ */
+function withFieldAccess(type) {
+  const nullable = type.pointer.optional;
+  return {
+    ...type,
+    read(dv, offset) {
+      const entry = getTarget(dv.buffer, dv.byteOffset + offset);
+      if (!entry) return null;
+      if (entry.memory.elements) return entry.value;
+      const { buffer, byteOffset, byteLength } = entry.memory;
+      return (entry.view ??= type.result(buffer, byteOffset, byteLength));
+    },
+    write(dv, offset, value, where) {
+      if (value === null || value === undefined) {
+        if (!nullable) throw typeMismatch(where, type.name, 'a value to point at (it cannot be null)', value);
+        return setTarget(dv.buffer, dv.byteOffset + offset, null);
+      }
+      const memory = type.target(value, where);
+      return setTarget(dv.buffer, dv.byteOffset + offset, { memory, value });
+    },
+    inline: null,
+  };
+}
+
+/**
  * `*Context`, `*anyopaque` and their const forms: JS passes a handle a Zig
  * function returned. `*anyopaque` takes any handle (every pointer coerces
  * to it in Zig); a typed pointer takes only handles of its own type, and a
@@ -184,7 +215,8 @@ function sliceOfPointers(t, child) {
   const packsStrings = child.pointer.isSlice && !child.pointer.writable && child.pointer.elemSize === 1;
   return {
     ...t,
-    pointer: { isSlice: true, writable: false, elemSize: child.size, holdsPointers: true },
+    pointee: child,
+    pointer: { isSlice: true, writable: false, elemSize: child.size, holdsPointers: true, optional: t.nullable === true },
     target(value, where) {
       if (value === null || typeof value !== 'object' || !(Symbol.iterator in value) || ArrayBuffer.isView(value)) {
         throw typeMismatch(where, t.name, 'an array of values for its elements', value);

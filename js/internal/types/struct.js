@@ -15,7 +15,13 @@ import { comptimeValue } from './comptime.js';
 export function structType(t, fieldType) {
   const name = displayName(t.name);
   // Comptime fields take no memory: read-only values on the prototype.
-  const fields = t.fields.filter((f) => !f.comptime).map((f) => ({ ...f, type: fieldType(f.type) }));
+  // Field types are built on first use: a struct may point at itself
+  // (`parent: ?*Node`), and its pointer type needs the struct first.
+  const fields = t.fields.filter((f) => !f.comptime).map((f) => {
+    const field = { ...f };
+    Object.defineProperty(field, 'type', { get: () => fieldType(f.type) });
+    return field;
+  });
   const constants = t.fields.filter((f) => f.comptime);
   const byName = new Map(fields.map((f) => [f.name, f]));
   // A tagged union reads only its active field; setting a field activates it.
@@ -91,13 +97,14 @@ export function structType(t, fieldType) {
 
   function byteField(f) {
     const where = `${name}.${f.name}`;
-    const object = typeof f.type.view === 'function';
+    let object;
     return {
       get() {
         if (tag && activeField(this) !== f.name) {
           throw new TypeError(`${where} is not the active field of this union (${activeField(this)} is)`);
         }
         selector?.check(this, f.name, where);
+        object ??= typeof f.type.view === 'function';
         if (!object) return f.type.read(this[DV], this[AT] + f.offset);
         return childView(this, f.name, (dv, at, ro) => f.type.view(dv, at + f.offset, ro));
       },

@@ -79,9 +79,13 @@ pub enum TypeKind {
         is_const: bool,
         ptr_offset: u64,
         len_offset: u64,
+        /// `?[]T`: null is address 0.
+        #[serde(default)]
+        nullable: bool,
     },
     /// `*T` / `*const T`: an address; `many` for `[*]T`/`[*c]T` (JS passes a
-    /// run of elements), `nullable` for `[*c]T`, `terminated` for `[*:0]T`.
+    /// run of elements), `nullable` for `[*c]T` and `?*T` (null is address
+    /// 0), `terminated` for `[*:0]T`.
     Pointer {
         child: usize,
         #[serde(rename = "const")]

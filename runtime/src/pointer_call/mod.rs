@@ -18,7 +18,7 @@ use std::ptr;
 
 use napi::sys;
 use smallvec::SmallVec;
-use zigport_marshal::descriptor::PointerSlot;
+use zigport_marshal::descriptor::{Place, PointerSlot};
 use zigport_marshal::plan::{plan_call, CallPlan, Placement, PlanError, ScratchLayout, Target};
 
 use crate::env_state::EnvState;
@@ -61,17 +61,18 @@ pub fn prepare(
     info: sys::napi_callback_info,
     state: &EnvState,
     slots: &[PointerSlot],
+    places: &[Vec<Place>],
     frame: *mut u8,
     memory: &mut CallMemory,
 ) -> Result<Prepared, CallError> {
     let CallMemory { records, targets, buffers } = memory;
-    read_records(state, slots, records, targets)?;
+    read_records(state, slots, places, records, targets)?;
     buffer_arguments(env, info, buffers)?;
     let (records, targets, buffers) = (&*records, &*targets, &*buffers);
     check_targets(records, targets, slots, buffers)?;
     let base = |t: &Target| buffers[t.buffer.0 as usize].data.map_or(0, |d| d as u64);
     if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
-        write_slots(records, targets, slots, frame, |i| base(&targets[i]) + targets[i].offset)?;
+        write_slots(records, targets, slots, places, frame, |i| base(&targets[i]) + targets[i].offset)?;
         return Ok(Prepared::InPlace);
     }
     let addresses: Small<*mut u8> = buffers.iter().map(|b| b.data.unwrap_or(ptr::null_mut())).collect();
@@ -85,7 +86,7 @@ pub fn prepare(
     let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
     let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
     call.copy_in();
-    write_slots(records, targets, slots, frame, |i| call.layout.target_address(&call.plan, i))?;
+    write_slots(records, targets, slots, places, frame, |i| call.layout.target_address(&call.plan, i))?;
     Ok(Prepared::Copied(Box::new(call)))
 }
 
@@ -154,24 +155,22 @@ fn check_targets(
     buffers: &[BufferInfo],
 ) -> Result<(), CallError> {
     for (r, t) in records.iter().zip(targets) {
-        let slot = &slots[r.slot];
+        // Child records fill places; only top-level ones have frame slots.
+        let top = r.parent.is_none().then(|| &slots[r.slot]);
+        let param = r.param;
         let buffer = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
         let data = buffer.data;
         // A handle stands only for a handle slot, and a handle slot takes
         // nothing else: an ArrayBuffer's address must never pass for one.
-        let wants_handle = r.parent.is_none() && slot.handle;
+        let wants_handle = top.is_some_and(|s| s.handle);
         if data.is_none() || buffer.handle != wants_handle {
-            return Err(if wants_handle {
-                CallError::NotAHandle { param: slot.param }
-            } else {
-                CallError::NotABuffer { param: slot.param }
-            });
+            return Err(if wants_handle { CallError::NotAHandle { param } } else { CallError::NotABuffer { param } });
         }
         if t.end() > buffer.len as u64 {
-            return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
+            return Err(CallError::OutOfBounds { param, offset: t.offset, len: t.len });
         }
-        if r.parent.is_none() && slot.terminated && !ends_in_zero(data, t, slot.elem_size) {
-            return Err(CallError::Unterminated { param: slot.param });
+        if top.is_some_and(|s| s.terminated && !ends_in_zero(data, t, s.elem_size)) {
+            return Err(CallError::Unterminated { param });
         }
     }
     Ok(())
@@ -192,15 +191,19 @@ fn ends_in_zero(data: Option<*mut u8>, t: &Target, elem_size: u64) -> bool {
 }
 
 /// Writes each slot's address (and length, and presence) into the frame,
-/// and each element address into its slice-of-pointers target; `address(i)`
-/// is where target `i` is during the call.
+/// and every place inside the targets (see `Descriptor::places`); `address(i)`
+/// is where target `i` is during the call. Nothing is written unless every
+/// place that cannot be null has a target.
 fn write_slots(
     records: &[Record],
     targets: &[Target],
     slots: &[PointerSlot],
+    places: &[Vec<Place>],
     frame: *mut u8,
     address: impl Fn(usize) -> u64,
 ) -> Result<(), CallError> {
+    let children = children_by_parent(records);
+    for_each_place(records, targets, places, &children, |_, _, _| Ok(()))?;
     for (index, slot) in slots.iter().enumerate() {
         let record = records.iter().position(|r| r.parent.is_none() && r.slot == index);
         if let Some(present_at) = slot.present_offset {
@@ -211,30 +214,86 @@ fn write_slots(
         let Some(t) = record else {
             if slot.nullable {
                 // SAFETY: as above.
-                unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), 0) };
+                unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, 0, 0) };
             } else if slot.present_offset.is_none() {
                 return Err(CallError::MissingTarget { param: slot.param });
             }
             continue;
         };
+        let count = if slot.elem_size == 0 { 0 } else { targets[t].len / slot.elem_size };
         // SAFETY: as above.
-        unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), address(t)) };
-        if let Some(len_at) = slot.len_offset {
-            // SAFETY: as above.
-            unsafe { transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size) };
+        unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, address(t), count) };
+    }
+    for_each_place(records, targets, places, &children, |p, at, filled| {
+        let start = (address(p) + at) as *mut u8;
+        let place = filled.1;
+        let (value, count) = match filled.0 {
+            Some(c) => (address(c), targets[c].len / place.elem_size.max(1)),
+            None => (0, 0),
+        };
+        // SAFETY: `for_each_place` only yields places inside target `p`
+        // (element index below its element count, place inside the
+        // element), whose bytes are at `address(p)` for the call: its own
+        // memory or its scratch copy, already filled.
+        unsafe { write_pointer(start, place.address_offset, place.len_offset, value, count) };
+        Ok(())
+    })
+}
+
+/// Writes an address, and for a slice its element count, at `base`.
+///
+/// # Safety
+/// `base + address_offset` (and `base + len_offset`) must be valid for
+/// writing 8 bytes.
+unsafe fn write_pointer(base: *mut u8, address_offset: u64, len_offset: Option<u64>, value: u64, count: u64) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        transfer::write_u64(base.add(address_offset as usize), value);
+        if let Some(len_at) = len_offset {
+            transfer::write_u64(base.add(len_at as usize), count);
         }
     }
-    for (i, r) in records.iter().enumerate() {
-        let Some(p) = r.parent else { continue };
-        let element = slots[records[p].slot].element.expect("checked in geometry()");
-        let at = (address(p) + r.element * element.stride) as *mut u8;
-        // SAFETY: `geometry` checked that element `r.element` lies inside
-        // target `p`, whose bytes are at `address(p)` for the call (its own
-        // memory or its scratch copy, already filled).
-        unsafe {
-            transfer::write_u64(at.add(element.address_offset as usize), address(i));
-            if let Some(len_at) = element.len_offset {
-                transfer::write_u64(at.add(len_at as usize), targets[i].len / element.elem_size);
+}
+
+/// Child records grouped by parent, each group in (element, place) order:
+/// (parent, element, place, record).
+fn children_by_parent(records: &[Record]) -> Small<(usize, u64, usize, usize)> {
+    let mut children: Small<_> =
+        records.iter().enumerate().filter_map(|(i, r)| r.parent.map(|p| (p, r.element, r.slot, i))).collect();
+    // Stable: read_records already ordered each parent's children.
+    children.sort_by_key(|c| c.0);
+    children
+}
+
+/// Calls `visit(p, offset, (child, place))` for every place of every
+/// walked target `p` (not aliases), at `offset` bytes into it, with the
+/// child record that fills it or None for a null. Fails when a place that
+/// cannot be null has no child record.
+fn for_each_place(
+    records: &[Record],
+    targets: &[Target],
+    places: &[Vec<Place>],
+    children: &[(usize, u64, usize, usize)],
+    mut visit: impl FnMut(usize, u64, (Option<usize>, &Place)) -> Result<(), CallError>,
+) -> Result<(), CallError> {
+    let mut next = 0;
+    for (p, r) in records.iter().enumerate() {
+        let list = places.get(r.pointee).map_or(&[][..], |l| l.as_slice());
+        if r.alias.is_some() || list.is_empty() || r.elem_size == 0 {
+            continue;
+        }
+        while next < children.len() && children[next].0 < p {
+            next += 1;
+        }
+        for element in 0..targets[p].len / r.elem_size {
+            for (j, place) in list.iter().enumerate() {
+                let filled = children.get(next).filter(|c| c.0 == p && c.1 == element && c.2 == j).map(|c| c.3);
+                if filled.is_some() {
+                    next += 1;
+                } else if !place.nullable {
+                    return Err(CallError::MissingTarget { param: r.param });
+                }
+                visit(p, element * r.elem_size, (filled, place))?;
             }
         }
     }

@@ -160,7 +160,14 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
             "bits lie outside the struct",
         )
     } else {
-        expect(in_memory(&ft.kind), "fields must be values in memory")?;
+        let pointer = match ft.kind {
+            TypeKind::Slice { .. } => true,
+            TypeKind::Pointer { many, child, .. } => {
+                !many && d.types.get(child).is_some_and(|c| c.kind != TypeKind::Opaque)
+            }
+            _ => false,
+        };
+        expect(in_memory(&ft.kind) || pointer, "fields must be values in memory or pointers to them")?;
         expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
         within(t, f.offset..f.offset + ft.size, ft.align)
     }
