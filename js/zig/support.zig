@@ -147,8 +147,8 @@ fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
 fn isReturnable(comptime T: type) bool {
     return switch (@typeInfo(T)) {
         // A many-item pointer has no length: JS views one element of it (or
-        // up to its terminator), as Zigar does.
-        .pointer => |p| @typeInfo(p.child) != .pointer,
+        // up to its terminator), as Zigar does. A slice may hold slices.
+        .pointer => |p| @typeInfo(p.child) != .pointer or (p.size == .slice and @typeInfo(p.child).pointer.size == .slice),
         .optional => |o| isReturnable(o.child),
         .error_union => |e| isReturnable(e.payload),
         else => true,

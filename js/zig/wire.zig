@@ -56,7 +56,9 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
             .{ .value = toWire(e.payload, x), .code = 0 }
         else |err|
             .{ .value = undefined, .code = @intFromError(err) },
-        .pointer => |p| if (p.size == .slice and comptime !holdsSlices(T)) .{ .ptr = v.ptr, .len = v.len } else v,
+        // The inner slices are already laid out as their boundary form
+        // (layout.zig checks it), so a slice of slices is only relabelled.
+        .pointer => |p| if (p.size != .slice) v else if (comptime holdsSlices(T)) .{ .ptr = @ptrCast(v.ptr), .len = v.len } else .{ .ptr = v.ptr, .len = v.len },
         else => v,
     };
 }

@@ -85,6 +85,25 @@ impl Arena {
         }
     }
 
+    /// Header word 14: how many result-place entries the pointer invoker
+    /// wrote at the record table's offset (see `result_places`).
+    pub fn set_entry_count(&self, count: u32) {
+        // SAFETY: bytes 56..60 are inside the header and aligned for a u32.
+        unsafe { self.base.as_ptr().add(56).cast::<u32>().write_volatile(count) }
+    }
+
+    /// Copies `data` into the arena at `offset`, if it fits past the header.
+    /// Only while no JS runs (the invoker's own callback), so nothing else
+    /// reads or writes these bytes meanwhile.
+    pub fn write_bytes(&self, offset: usize, data: &[u8]) -> bool {
+        let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && data.len() <= ARENA_SIZE - offset;
+        if fits {
+            // SAFETY: the range was just checked to lie inside the allocation.
+            unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.base.as_ptr().add(offset), data.len()) };
+        }
+        fits
+    }
+
     /// The `len` bytes at `offset`, if inside the arena past the header.
     /// JS writes the arena only between calls, so the bytes do not change
     /// while the runtime holds this slice during one.

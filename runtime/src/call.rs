@@ -12,11 +12,13 @@ use napi::sys;
 
 use crate::console;
 use crate::env_state::{self, CallTarget};
+use crate::env_state::{PointerLayout, ResultPlaces};
 use crate::error::{CallError, JsErrorClass};
 use crate::guard;
 use crate::handles;
 use crate::host_memory::AllocationScope;
-use crate::pointer_call::{self, CallMemory, ResultMemory};
+use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
+use crate::result_places;
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -112,12 +114,39 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         (Ok(()), Some(slot)) => pointer_call::resolve_result(&memory, &prepared, &allocations, &slot, frame),
         _ => ResultMemory::Null,
     };
+    let entries = match (&outcome, result_root(&layout, frame)) {
+        (Ok(()), Some(root)) => {
+            pointer_call::walk_result_places(&memory, &prepared, &allocations, &layout.places, root)
+        }
+        _ => Ok(Vec::new()),
+    };
     // Zig may have written before it panicked; JS sees what it wrote.
     prepared.finish();
     if let Err(message) = outcome {
         return throw_panic(env, &message);
     }
-    report_outcome(env, state, result)
+    let Ok(entries) = entries else {
+        return throw_range_error(env, c"the result holds more pointers than one call may return (4096)");
+    };
+    let returned = report_outcome(env, state, result);
+    if entries.is_empty() {
+        return returned;
+    }
+    result_places::report(env, state, returned, &entries)
+}
+
+/// Where the pointers inside the result are, when it holds any.
+fn result_root(layout: &PointerLayout, frame: *mut u8) -> Option<Walked> {
+    match layout.result_places? {
+        ResultPlaces::InTarget => {
+            let slot = layout.result?;
+            let (address, len) = pointer_call::read_result_slot(&slot, frame)?;
+            Some(Walked { address, len, stride: slot.elem_size, pointee: slot.pointee })
+        }
+        ResultPlaces::InFrame { offset, size, type_index } => {
+            Some(Walked { address: frame as u64 + offset, len: size, stride: size, pointee: type_index })
+        }
+    }
 }
 
 /// Tells JS what the pointer invoker's call produced (see
@@ -149,7 +178,7 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
 
 /// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
 /// finalizer: Zig owns the memory, JS only views it.
-fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
+pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     let mut buffer = ptr::null_mut();
     let status = if len == 0 {
         // SAFETY: `env` is live; an empty buffer needs no data.
@@ -172,6 +201,7 @@ fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     if status != sys::Status::napi_ok {
         return throw_range_error(env, c"cannot view the memory a function returned");
     }
+    crate::zig_views::tag_zig_memory(env, buffer);
     buffer
 }
 
@@ -228,7 +258,7 @@ unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8)
     }
 }
 
-fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
+pub(crate) fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
     // SAFETY: `env` is live for the duration of the callback; the message is
     // NUL-terminated and the code may be null.
     unsafe { sys::napi_throw_range_error(env, ptr::null(), message.as_ptr()) };

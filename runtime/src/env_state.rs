@@ -36,6 +36,17 @@ pub struct PointerLayout {
     pub allocates: bool,
     /// The places of each of the module's types, by type index.
     pub places: Arc<Vec<Vec<Place>>>,
+    /// Where the result holds pointers JS must learn about, if it does.
+    pub result_places: Option<ResultPlaces>,
+}
+
+/// Where a result's own pointers are: in the target of its pointer (whose
+/// elements are of type `pointee`), or in the result value itself, passed by
+/// value at frame offset `offset` (a struct holding slices).
+#[derive(Clone, Copy)]
+pub enum ResultPlaces {
+    InTarget,
+    InFrame { offset: u64, size: u64, type_index: usize },
 }
 
 pub struct EnvState {

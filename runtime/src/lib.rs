@@ -12,7 +12,9 @@
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
 //! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
-//! - [`handles`]: the objects JS holds for addresses of opaque types.
+//! - [`handles`]: the objects JS holds for addresses of opaque types;
+//! - [`result_places`]: reporting the pointers inside a result to JS;
+//! - [`zig_views`]: live pointer fields inside Zig's own memory.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -26,7 +28,9 @@ mod host_memory;
 mod library;
 mod module;
 mod pointer_call;
+mod result_places;
 mod transfer;
+mod zig_views;
 
 use std::path::Path;
 

@@ -5,17 +5,18 @@ use std::path::Path;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::ArrayBuffer;
-use napi::Env;
+use napi::{Env, JsValue};
 use napi_derive::napi;
 use zigport_marshal::descriptor::{Descriptor, Place};
 
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
-use crate::env_state::{env_state, CallTarget, PointerLayout};
+use crate::env_state::{env_state, CallTarget, PointerLayout, ResultPlaces};
 use crate::error::RuntimeError;
 use crate::guard;
 use crate::host_memory;
 use crate::library::ZigLibrary;
+use crate::zig_views;
 
 #[napi]
 pub struct ZigModule {
@@ -73,11 +74,22 @@ impl ZigModule {
             frame_align: frame.align as usize,
             guarded: self.descriptor.runtime_safety,
         };
+        let result = self.descriptor.result_slot(function);
+        let ret = function.ret;
+        let result_places = match result {
+            Some(slot) => (!self.places[slot.pointee].is_empty()).then_some(ResultPlaces::InTarget),
+            None => (!self.places[ret.type_index].is_empty()).then(|| ResultPlaces::InFrame {
+                offset: ret.offset,
+                size: self.descriptor.types[ret.type_index].size,
+                type_index: ret.type_index,
+            }),
+        };
         let layout = PointerLayout {
             params: self.descriptor.pointer_slots(function),
-            result: self.descriptor.result_slot(function),
+            result,
             allocates: self.descriptor.allocates(function),
             places: Arc::clone(&self.places),
+            result_places,
         };
         Ok(env_state(env.raw())?.register(target, layout, &self.library))
     }
@@ -101,7 +113,9 @@ impl ZigModule {
         let keep = Arc::clone(&self.library);
         // SAFETY: a `pub var` lives in the library's writable data for as
         // long as the library is loaded, which the hint (an Arc of it) ensures.
-        unsafe { ArrayBuffer::from_external(env, address, size, keep, |_, keep| drop(keep)) }
+        let buffer = unsafe { ArrayBuffer::from_external(env, address, size, keep, |_, keep| drop(keep)) }?;
+        zig_views::tag_zig_memory(env.raw(), buffer.raw());
+        Ok(buffer)
     }
 
     /// The name of an error code this module's thunks produced.

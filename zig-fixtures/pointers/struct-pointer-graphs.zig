@@ -78,3 +78,4 @@ pub fn jobsTotal(jobs: []const Job) usize {
     for (jobs) |j| total += j.data.len;
     return total;
 }
+

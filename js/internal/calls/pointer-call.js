@@ -6,10 +6,13 @@
 // itself. A returned address comes back as a place in one of those
 // ArrayBuffers or as an ArrayBuffer over Zig's own memory.
 import { argumentCountError } from '../errors.js';
-import { zigMemory, zigObject } from '../runtime/zig-memory.js';
-import { getTarget } from '../types/pointer-targets.js';
+import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
+import { getTarget, setTarget } from '../types/pointer-targets.js';
+import { AT, DV } from '../types/memory.js';
 
 const RECORD_SIZE = 40;
+/** Bytes per entry the runtime writes about the pointers inside a result. */
+const ENTRY_SIZE = 48;
 /** Most records one call may write (the runtime's limit too). */
 const MAX_RECORDS = 4096;
 const NONE = 0xffffffff;
@@ -56,9 +59,20 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     header[3] = records.table;
     const external = frames.invokeWithPointers(...records.buffers);
     if (header[4] !== 0) afterOutput();
-    if (!ret.pointer) return ret.read(dv, f + fn.ret.offset);
+    // An array when the result holds pointers: [the result's own buffer, ...theirs].
+    const placed = Array.isArray(external) ? external : null;
+    if (!ret.pointer) {
+      const value = ret.read(dv, f + fn.ret.offset);
+      if (placed) rememberPlaces(value[DV].buffer, value[DV].byteOffset + value[AT], ret, placed, records);
+      return value;
+    }
     ret.throwIfError?.(dv, f + fn.ret.offset);
-    return pointerResult(ret, records.buffers, external);
+    const memory = resultMemory(records.buffers, placed ? placed[0] : external);
+    if (memory === null) return null;
+    if (placed) rememberPlaces(memory.buffer, memory.byteOffset, ret.pointee, placed, records);
+    return memory.zig
+      ? zigObject(memory.buffer, ret.name, () => ret.result(memory.buffer, 0, memory.byteLength))
+      : ret.result(memory.buffer, memory.byteOffset, memory.byteLength, memory.token);
 
     /**
      * A struct (or array) holding pointers, passed by value: written into
@@ -81,18 +95,55 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
   Object.defineProperty(call, 'name', { value: fn.name });
   return call;
 
-  /** The object for a returned address (see Arena::set_call_outcome in the runtime). */
-  function pointerResult(type, buffers, external) {
+  /**
+   * The memory a returned address points at (see Arena::set_call_outcome in
+   * the runtime): `{ buffer, byteOffset, byteLength }`, with `zig` set for
+   * Zig's own memory; for a handle, its `token`; null for null.
+   */
+  function resultMemory(buffers, external) {
+    const byteOffset = dv.getFloat64(32, true);
     const byteLength = dv.getFloat64(40, true);
     switch (header[5]) {
-      case 1: return type.result(buffers[header[6]], dv.getFloat64(32, true), byteLength);
-      case 3: return type.result(external, dv.getFloat64(32, true), byteLength);
-      case 4: return type.result(external);
-      case 2: {
-        const memory = zigMemory(dv.getFloat64(48, true), byteLength, external);
-        return zigObject(memory, type.name, () => type.result(memory, 0, byteLength));
-      }
+      case 1: return { buffer: buffers[header[6]], byteOffset, byteLength };
+      case 2: return { buffer: zigMemory(dv.getFloat64(48, true), byteLength, external), byteOffset: 0, byteLength, zig: true };
+      case 3: return { buffer: external, byteOffset, byteLength };
+      case 4: return { token: external };
       default: return null;
+    }
+  }
+
+  /**
+   * Remembers where each pointer inside a result points (the entries the
+   * runtime wrote, see runtime/src/result_places.rs), beside the pointer's
+   * bytes, so that reading it gives its target. The root is the memory at
+   * (`buffer`, `byteOffset`) holding values of type `rootType`.
+   */
+  function rememberPlaces(buffer, byteOffset, rootType, placed, records) {
+    const count = header[14];
+    const memories = new Array(count);
+    const types = new Array(count);
+    const root = { buffer, byteOffset };
+    for (let k = 0; k < count; k++) {
+      const at = records.table + k * ENTRY_SIZE;
+      const index = dv.getUint32(at + 4, true);
+      const byteOffsetOf = dv.getFloat64(at + 8, true);
+      const byteLength = dv.getFloat64(at + 16, true);
+      const parent = dv.getUint32(at + 32, true);
+      const holder = parent === NONE ? root : memories[parent];
+      const holderType = parent === NONE ? rootType : types[parent];
+      const place = holderType.places[dv.getUint32(at + 36, true)];
+      const element = dv.getUint32(at + 40, true);
+      types[k] = place.type.pointee;
+      switch (dv.getUint32(at, true)) {
+        case 1: memories[k] = { buffer: records.buffers[index], byteOffset: byteOffsetOf, byteLength }; break;
+        case 2: memories[k] = { buffer: zigMemory(dv.getFloat64(at + 24, true), byteLength, placed[index]), byteOffset: 0, byteLength }; break;
+        case 3: memories[k] = { buffer: placed[index], byteOffset: byteOffsetOf, byteLength }; break;
+        case 5: memories[k] = memories[index]; break;
+        default: memories[k] = null;
+      }
+      if (holder && memories[k]) {
+        setTarget(holder.buffer, holder.byteOffset + element * holderType.size + place.offset, { memory: memories[k] });
+      }
     }
   }
 }
@@ -124,7 +175,8 @@ function recordWriter(dv, table, fnName) {
     },
     /** Records memory `m` for `slot` (or place, under `parent`) of pointer type `type`. */
     visit(slot, m, type, parent, element, where) {
-      const places = type.pointee?.places ?? [];
+      // Zig's own memory keeps Zig's pointers: nothing to describe inside it.
+      const places = isZigMemory(m.buffer) ? [] : type.pointee?.places ?? [];
       const key = places.length > 0 ? `${bufferIndex(m.buffer)}:${m.byteOffset}:${m.byteLength}:${type.pointee.index}` : null;
       const seen = key === null ? undefined : walked.get(key);
       if (seen !== undefined) return writer.record(slot, m.buffer, m.byteOffset, m.byteLength, parent, element, seen);

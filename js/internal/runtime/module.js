@@ -4,6 +4,7 @@
 import { addon } from './addon.js';
 import { flushConsole } from './console.js';
 import { frames } from './frames.js';
+import { markZigMemory } from './zig-memory.js';
 import { buildTypes } from '../types/index.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
@@ -38,7 +39,8 @@ function buildModule(native) {
     const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
     const allocates = fn.params.some((p) => types[p.type].hidden);
     // Pointers reached through other pointers or by-value structs need the walk pointer-call.js does.
-    const walks = fn.params.some((p) => (types[p.type].pointer ? types[p.type].pointee : types[p.type])?.places.length > 0);
+    const walks = fn.params.some((p) => (types[p.type].pointer ? types[p.type].pointee : types[p.type])?.places.length > 0)
+      || types[fn.ret.type].places.length > 0;
     const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
       && !allocates && !walks;
     const make = simple ? makeFunction : makePointerFunction;
@@ -103,6 +105,7 @@ function attachMethod(types, fn, callable) {
  */
 function defineVariable(namespace, exports, v, type, native) {
   const dv = new DataView(native.storage(v.slot));
+  if (v.mutable) markZigMemory(dv.buffer);
   const object = typeof type.view === 'function' ? type.view(dv, 0, !v.mutable) : undefined;
   if (v.mutable) {
     define(namespace, v.name, {

@@ -9,6 +9,8 @@ import { AT, DV, READ_ONLY } from './memory.js';
 import { ELEMENT_TYPE, sliceClass } from './array.js';
 import { TOKEN, CONST_HANDLE } from './opaque.js';
 import { getTarget, setTarget } from './pointer-targets.js';
+import { addon } from '../runtime/addon.js';
+import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -154,25 +156,55 @@ function detached(where, value) {
  */
 function withFieldAccess(type) {
   const nullable = type.pointer.optional;
+  // Where the address (and a slice's length) lie within the field.
+  const addressAt = type.kind === 'slice' ? type.ptr_offset : 0;
+  const lengthAt = type.kind === 'slice' ? type.len_offset : -1;
+  const elemSize = type.pointer.elemSize;
   return {
     ...type,
     read(dv, offset) {
-      const entry = getTarget(dv.buffer, dv.byteOffset + offset);
+      const at = dv.byteOffset + offset;
+      const entry = getTarget(dv.buffer, at);
+      if (isZigMemory(dv.buffer)) return readLive(dv.buffer, at, entry);
       if (!entry) return null;
       if (entry.memory.elements) return entry.value;
-      const { buffer, byteOffset, byteLength } = entry.memory;
-      return (entry.view ??= type.result(buffer, byteOffset, byteLength));
+      return view(entry);
     },
     write(dv, offset, value, where) {
+      const at = dv.byteOffset + offset;
+      const zig = isZigMemory(dv.buffer);
       if (value === null || value === undefined) {
         if (!nullable) throw typeMismatch(where, type.name, 'a value to point at (it cannot be null)', value);
-        return setTarget(dv.buffer, dv.byteOffset + offset, null);
+        if (zig) addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, null, 0, 0, 0);
+        return setTarget(dv.buffer, at, null);
       }
       const memory = type.target(value, where);
-      return setTarget(dv.buffer, dv.byteOffset + offset, { memory, value });
+      if (zig && memory.elements) throw new TypeError(`${where}: a slice of slices in Zig memory cannot point at JS values`);
+      const address = zig
+        ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
+          memory.byteOffset, memory.byteLength, elemSize === 0 ? 0 : memory.byteLength / elemSize)
+        : undefined;
+      // The entry also keeps the target alive while Zig's field points at it.
+      return setTarget(dv.buffer, at, { memory, value, address });
     },
     inline: null,
   };
+
+  function view(entry) {
+    const { buffer, byteOffset, byteLength } = entry.memory;
+    return (entry.view ??= type.result(buffer, byteOffset, byteLength));
+  }
+
+  /** A pointer in Zig memory: whatever it holds now, read by the runtime. */
+  function readLive(buffer, at, entry) {
+    const found = addon.readPlace(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize);
+    if (found === null) return null;
+    const [address, fresh] = found;
+    // Still pointing where JS last set it: the view of what JS gave.
+    if (entry?.address === address && entry.memory.byteLength === fresh.byteLength) return view(entry);
+    const memory = zigMemory(address, fresh.byteLength, fresh);
+    return zigObject(memory, type.name, () => type.result(memory, 0, memory.byteLength));
+  }
 }
 
 /**
@@ -188,7 +220,7 @@ function handlePointer(t, child) {
   return {
     ...t,
     pointer: { isSlice: false, writable, elemSize: 0, optional: t.nullable === true, handle: true },
-    result(token) {
+    result(buffer, byteOffset, byteLength, token) {
       return child.handle(token, !writable);
     },
     target(value, where) {
@@ -212,6 +244,7 @@ function handlePointer(t, child) {
  * `elements` lists, per element, its ArrayBuffer, byte offset and length.
  */
 function sliceOfPointers(t, child) {
+  const views = sliceClass(t, child);
   const packsStrings = child.pointer.isSlice && !child.pointer.writable && child.pointer.elemSize === 1;
   return {
     ...t,
@@ -244,8 +277,9 @@ function sliceOfPointers(t, child) {
       const buffer = new ArrayBuffer(n * child.size);
       return { buffer, byteOffset: 0, byteLength: buffer.byteLength, elements };
     },
-    result() {
-      throw new TypeError(`${t.name} results are not supported yet`);
+    /** A slice view whose elements read the inner pointers (their targets are remembered beside them). */
+    result(buffer, byteOffset, byteLength) {
+      return views.view(new DataView(buffer, byteOffset, byteLength), 0, byteLength / child.size, t.const);
     },
   };
 }

@@ -10,9 +10,11 @@
 //! frame itself, and copies writable clusters back after the call.
 //!
 //! - [`records`]: reading and checking what JS wrote;
-//! - [`result`]: where a returned address points.
+//! - [`result`]: where a returned address points;
+//! - [`result_places`]: where the pointers inside a result point.
 mod records;
 mod result;
+mod result_places;
 
 use std::ptr;
 
@@ -26,7 +28,8 @@ use crate::error::CallError;
 use crate::transfer::{self, ScratchBlock};
 
 use records::{buffer_arguments, read_records, BufferInfo, Record};
-pub use result::{resolve_result, ResultMemory};
+pub use result::{read_result_slot, resolve_result, ResultMemory};
+pub use result_places::{walk_result_places, PlaceEntry, Walked};
 
 /// Inline capacity of the per-call lists: calls rarely have more pointers.
 type Small<T> = SmallVec<[T; 4]>;
@@ -72,7 +75,7 @@ pub fn prepare(
     check_targets(records, targets, slots, buffers)?;
     let base = |t: &Target| buffers[t.buffer.0 as usize].data.map_or(0, |d| d as u64);
     if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
-        write_slots(records, targets, slots, places, frame, |i| base(&targets[i]) + targets[i].offset)?;
+        write_slots(records, targets, slots, places, buffers, frame, |i| base(&targets[i]) + targets[i].offset)?;
         return Ok(Prepared::InPlace);
     }
     let addresses: Small<*mut u8> = buffers.iter().map(|b| b.data.unwrap_or(ptr::null_mut())).collect();
@@ -86,7 +89,7 @@ pub fn prepare(
     let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
     let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
     call.copy_in();
-    write_slots(records, targets, slots, places, frame, |i| call.layout.target_address(&call.plan, i))?;
+    write_slots(records, targets, slots, places, buffers, frame, |i| call.layout.target_address(&call.plan, i))?;
     Ok(Prepared::Copied(Box::new(call)))
 }
 
@@ -199,11 +202,12 @@ fn write_slots(
     targets: &[Target],
     slots: &[PointerSlot],
     places: &[Vec<Place>],
+    buffers: &[BufferInfo],
     frame: *mut u8,
     address: impl Fn(usize) -> u64,
 ) -> Result<(), CallError> {
     let children = children_by_parent(records);
-    for_each_place(records, targets, places, &children, |_, _, _| Ok(()))?;
+    for_each_place(records, targets, places, buffers, &children, |_, _, _| Ok(()))?;
     for (index, slot) in slots.iter().enumerate() {
         let record = records.iter().position(|r| r.parent.is_none() && r.slot == index);
         if let Some(present_at) = slot.present_offset {
@@ -224,7 +228,7 @@ fn write_slots(
         // SAFETY: as above.
         unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, address(t), count) };
     }
-    for_each_place(records, targets, places, &children, |p, at, filled| {
+    for_each_place(records, targets, places, buffers, &children, |p, at, filled| {
         let start = (address(p) + at) as *mut u8;
         let place = filled.1;
         let (value, count) = match filled.0 {
@@ -266,20 +270,23 @@ fn children_by_parent(records: &[Record]) -> Small<(usize, u64, usize, usize)> {
 }
 
 /// Calls `visit(p, offset, (child, place))` for every place of every
-/// walked target `p` (not aliases), at `offset` bytes into it, with the
+/// walked target `p` (not aliases, not in Zig's memory), at `offset` bytes into it, with the
 /// child record that fills it or None for a null. Fails when a place that
 /// cannot be null has no child record.
 fn for_each_place(
     records: &[Record],
     targets: &[Target],
     places: &[Vec<Place>],
+    buffers: &[BufferInfo],
     children: &[(usize, u64, usize, usize)],
     mut visit: impl FnMut(usize, u64, (Option<usize>, &Place)) -> Result<(), CallError>,
 ) -> Result<(), CallError> {
     let mut next = 0;
     for (p, r) in records.iter().enumerate() {
         let list = places.get(r.pointee).map_or(&[][..], |l| l.as_slice());
-        if r.alias.is_some() || list.is_empty() || r.elem_size == 0 {
+        // Zig's own memory keeps Zig's pointers.
+        let zig = buffers.get(r.arg).is_some_and(|b| b.zig);
+        if r.alias.is_some() || list.is_empty() || r.elem_size == 0 || zig {
             continue;
         }
         while next < children.len() && children[next].0 < p {

@@ -62,6 +62,9 @@ pub(super) struct BufferInfo {
     pub data: Option<*mut u8>,
     pub len: usize,
     pub handle: bool,
+    /// Zig's own memory (a `pub var`, what a returned pointer led to): the
+    /// pointers inside it are Zig's, never rewritten for a call.
+    pub zig: bool,
 }
 
 /// Reads the records JS wrote, and the target each describes. (Filled in
@@ -214,10 +217,11 @@ fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {
     let status = unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) };
     if status != sys::Status::napi_ok {
         let address = handles::handle_address(env, value);
-        return BufferInfo { data: address.map(|a| a as *mut u8), len: 0, handle: address.is_some() };
+        return BufferInfo { data: address.map(|a| a as *mut u8), len: 0, handle: address.is_some(), zig: false };
     }
     // A detached or empty buffer may have no data pointer at all; its
     // length of 0 makes every non-empty range out of bounds, and the
     // planner gives empty targets an address of their own.
-    BufferInfo { data: Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len, handle: false }
+    let zig = crate::zig_views::is_zig_memory(env, value);
+    BufferInfo { data: Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len, handle: false, zig }
 }

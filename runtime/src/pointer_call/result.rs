@@ -38,15 +38,9 @@ pub enum ResultMemory {
     },
 }
 
-/// Where the address in result slot `slot` of `frame` points, after a call
-/// prepared as `prepared` with `memory`.
-pub fn resolve_result(
-    memory: &CallMemory,
-    prepared: &Prepared,
-    allocations: &[Allocation],
-    slot: &PointerSlot,
-    frame: *const u8,
-) -> ResultMemory {
+/// The address a result slot holds and the byte length JS views there, or
+/// None for a null, an error, or an absent optional.
+pub fn read_result_slot(slot: &PointerSlot, frame: *const u8) -> Option<(u64, u64)> {
     // SAFETY: slot offsets come from the validated descriptor and lie inside
     // this function's frame, which the thunk has just filled.
     let (present, address, count) = unsafe {
@@ -60,7 +54,7 @@ pub fn resolve_result(
         unsafe { transfer::read_uint(frame.add(at as usize), size) != 0 }
     });
     if !present || failed || address == 0 {
-        return ResultMemory::Null;
+        return None;
     }
     // A many-item pointer's length is unknown: JS views one element, or,
     // for `[*:0]T`, the elements before the terminator.
@@ -71,16 +65,44 @@ pub fn resolve_result(
     } else {
         count
     };
-    let Some(len) = count.checked_mul(slot.elem_size) else {
+    Some((address, count.checked_mul(slot.elem_size)?))
+}
+
+/// Where the address in result slot `slot` of `frame` points, after a call
+/// prepared as `prepared` with `memory`.
+pub fn resolve_result(
+    memory: &CallMemory,
+    prepared: &Prepared,
+    allocations: &[Allocation],
+    slot: &PointerSlot,
+    frame: *const u8,
+) -> ResultMemory {
+    let Some((address, len)) = read_result_slot(slot, frame) else {
         return ResultMemory::Null;
     };
-    let inside =
-        |start: u64, size: u64| address >= start && address.checked_add(len).is_some_and(|end| end <= start + size);
     if slot.handle {
-        let keep = allocations.iter().find(|a| inside(a.start, a.len)).map(|a| a.buffer);
+        let keep = allocations.iter().find(|a| inside(address, len, a.start, a.len)).map(|a| a.buffer);
         return ResultMemory::Handle { address, keep };
     }
-    if let Some(a) = allocations.iter().find(|a| inside(a.start, a.len)) {
+    locate(memory, prepared, allocations, address, len)
+}
+
+/// Whether `len` bytes at `address` lie inside `size` bytes at `start`.
+fn inside(address: u64, len: u64, start: u64, size: u64) -> bool {
+    address >= start && address.checked_add(len).is_some_and(|end| end <= start.saturating_add(size))
+}
+
+/// Which memory `len` bytes at `address` (non-zero) are: an allocation of
+/// this call, one of its arguments (in place or through a scratch copy), or
+/// Zig's own.
+pub fn locate(
+    memory: &CallMemory,
+    prepared: &Prepared,
+    allocations: &[Allocation],
+    address: u64,
+    len: u64,
+) -> ResultMemory {
+    if let Some(a) = allocations.iter().find(|a| inside(address, len, a.start, a.len)) {
         return ResultMemory::Allocated { buffer: a.buffer, offset: address - a.base, len };
     }
     if let Prepared::Copied(call) = prepared {
@@ -92,7 +114,7 @@ pub fn resolve_result(
         let Some(base) = buffer.data.map(|d| d as u64).filter(|b| *b != 0) else {
             continue;
         };
-        if address >= base && address.checked_add(len).is_some_and(|end| end <= base + buffer.len as u64) {
+        if inside(address, len, base, buffer.len as u64) {
             return ResultMemory::Argument { arg: arg as u32, offset: address - base, len };
         }
     }
