@@ -27,7 +27,7 @@ use crate::env_state::EnvState;
 use crate::error::CallError;
 use crate::transfer::{self, ScratchBlock};
 
-use records::{buffer_arguments, read_records, BufferInfo, Record};
+use records::{buffer_arguments, mark_zig_memory, read_records, BufferInfo, Record};
 pub use result::{read_result_slot, resolve_result, ResultMemory};
 pub use result_places::{walk_result_places, PlaceEntry, Walked};
 
@@ -71,6 +71,9 @@ pub fn prepare(
     let CallMemory { records, targets, buffers } = memory;
     read_records(state, slots, places, records, targets)?;
     buffer_arguments(env, info, buffers)?;
+    if records.iter().any(|r| places.get(r.pointee).is_some_and(|l| !l.is_empty())) {
+        mark_zig_memory(env, buffers);
+    }
     let (records, targets, buffers) = (&*records, &*targets, &*buffers);
     check_targets(records, targets, slots, buffers)?;
     let base = |t: &Target| buffers[t.buffer.0 as usize].data.map_or(0, |d| d as u64);

@@ -63,8 +63,10 @@ pub(super) struct BufferInfo {
     pub len: usize,
     pub handle: bool,
     /// Zig's own memory (a `pub var`, what a returned pointer led to): the
-    /// pointers inside it are Zig's, never rewritten for a call.
+    /// pointers inside it are Zig's, never rewritten for a call. Only asked
+    /// (`mark_zig_memory`) when some target holds pointers.
     pub zig: bool,
+    pub value: sys::napi_value,
 }
 
 /// Reads the records JS wrote, and the target each describes. (Filled in
@@ -217,11 +219,30 @@ fn arraybuffer(env: sys::napi_env, value: sys::napi_value) -> BufferInfo {
     let status = unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) };
     if status != sys::Status::napi_ok {
         let address = handles::handle_address(env, value);
-        return BufferInfo { data: address.map(|a| a as *mut u8), len: 0, handle: address.is_some(), zig: false };
+        return BufferInfo {
+            data: address.map(|a| a as *mut u8),
+            len: 0,
+            handle: address.is_some(),
+            zig: false,
+            value,
+        };
     }
     // A detached or empty buffer may have no data pointer at all; its
     // length of 0 makes every non-empty range out of bounds, and the
     // planner gives empty targets an address of their own.
-    let zig = crate::zig_views::is_zig_memory(env, value);
-    BufferInfo { data: Some(if data.is_null() { ptr::null_mut() } else { data.cast() }), len, handle: false, zig }
+    BufferInfo {
+        data: Some(if data.is_null() { ptr::null_mut() } else { data.cast() }),
+        len,
+        handle: false,
+        zig: false,
+        value,
+    }
+}
+
+/// Finds which buffers are Zig's own memory (a type-tag check per buffer,
+/// so only made for calls whose targets hold pointers).
+pub(super) fn mark_zig_memory(env: sys::napi_env, buffers: &mut [BufferInfo]) {
+    for b in buffers.iter_mut().filter(|b| !b.handle && b.data.is_some()) {
+        b.zig = crate::zig_views::is_zig_memory(env, b.value);
+    }
 }
