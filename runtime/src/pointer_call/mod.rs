@@ -21,7 +21,9 @@ use std::ptr;
 use napi::sys;
 use smallvec::SmallVec;
 use zigport_marshal::descriptor::{Place, PointerSlot};
-use zigport_marshal::plan::{plan_call, CallPlan, Placement, PlanError, ScratchLayout, Target};
+use zigport_marshal::plan::{
+    for_each_fill, plan_call, CallPlan, MissingTarget, PlaceRecord, Placement, PlanError, ScratchLayout, Target,
+};
 
 use crate::env_state::EnvState;
 use crate::error::CallError;
@@ -209,8 +211,28 @@ fn write_slots(
     frame: *mut u8,
     address: impl Fn(usize) -> u64,
 ) -> Result<(), CallError> {
-    let children = children_by_parent(records);
-    for_each_place(records, targets, places, buffers, &children, |_, _, _| Ok(()))?;
+    // Most calls pass no target that holds pointers: nothing to fill.
+    let holds = |r: &Record| places.get(r.pointee).is_some_and(|l| !l.is_empty());
+    let fill_records: Small<PlaceRecord> = if !records.iter().any(holds) {
+        Small::new()
+    } else {
+        records
+            .iter()
+            .zip(targets)
+            .map(|(r, t)| PlaceRecord {
+                parent: r.parent,
+                element: r.element,
+                place: r.slot,
+                // Zig's own memory keeps Zig's pointers; an alias's places are its first's.
+                walks: r.alias.is_none() && !buffers.get(r.arg).is_some_and(|b| b.zig),
+                pointee: r.pointee,
+                elem_size: r.elem_size,
+                len: t.len,
+            })
+            .collect()
+    };
+    let missing = |e: MissingTarget| CallError::MissingTarget { param: records[e.record].param };
+    for_each_fill(&fill_records, places, |_| {}).map_err(missing)?;
     for (index, slot) in slots.iter().enumerate() {
         let record = records.iter().position(|r| r.parent.is_none() && r.slot == index);
         if let Some(present_at) = slot.present_offset {
@@ -231,20 +253,20 @@ fn write_slots(
         // SAFETY: as above.
         unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, address(t), count) };
     }
-    for_each_place(records, targets, places, buffers, &children, |p, at, filled| {
-        let start = (address(p) + at) as *mut u8;
-        let place = filled.1;
-        let (value, count) = match filled.0 {
+    for_each_fill(&fill_records, places, |fill| {
+        let place = &places[records[fill.target].pointee][fill.place];
+        let start = (address(fill.target) + fill.offset) as *mut u8;
+        let (value, count) = match fill.child {
             Some(c) => (address(c), targets[c].len / place.elem_size.max(1)),
             None => (0, 0),
         };
-        // SAFETY: `for_each_place` only yields places inside target `p`
-        // (element index below its element count, place inside the
-        // element), whose bytes are at `address(p)` for the call: its own
-        // memory or its scratch copy, already filled.
+        // SAFETY: fills lie inside their target (element below its element
+        // count, place inside the element, per the validated descriptor),
+        // whose bytes are at `address(target)` for the call: its own memory
+        // or its scratch copy, already filled.
         unsafe { write_pointer(start, place.address_offset, place.len_offset, value, count) };
-        Ok(())
     })
+    .map_err(missing)
 }
 
 /// Writes an address, and for a slice its element count, at `base`.
@@ -260,52 +282,4 @@ unsafe fn write_pointer(base: *mut u8, address_offset: u64, len_offset: Option<u
             transfer::write_u64(base.add(len_at as usize), count);
         }
     }
-}
-
-/// Child records grouped by parent, each group in (element, place) order:
-/// (parent, element, place, record).
-fn children_by_parent(records: &[Record]) -> Small<(usize, u64, usize, usize)> {
-    let mut children: Small<_> =
-        records.iter().enumerate().filter_map(|(i, r)| r.parent.map(|p| (p, r.element, r.slot, i))).collect();
-    // Stable: read_records already ordered each parent's children.
-    children.sort_by_key(|c| c.0);
-    children
-}
-
-/// Calls `visit(p, offset, (child, place))` for every place of every
-/// walked target `p` (not aliases, not in Zig's memory), at `offset` bytes into it, with the
-/// child record that fills it or None for a null. Fails when a place that
-/// cannot be null has no child record.
-fn for_each_place(
-    records: &[Record],
-    targets: &[Target],
-    places: &[Vec<Place>],
-    buffers: &[BufferInfo],
-    children: &[(usize, u64, usize, usize)],
-    mut visit: impl FnMut(usize, u64, (Option<usize>, &Place)) -> Result<(), CallError>,
-) -> Result<(), CallError> {
-    let mut next = 0;
-    for (p, r) in records.iter().enumerate() {
-        let list = places.get(r.pointee).map_or(&[][..], |l| l.as_slice());
-        // Zig's own memory keeps Zig's pointers.
-        let zig = buffers.get(r.arg).is_some_and(|b| b.zig);
-        if r.alias.is_some() || list.is_empty() || r.elem_size == 0 || zig {
-            continue;
-        }
-        while next < children.len() && children[next].0 < p {
-            next += 1;
-        }
-        for element in 0..targets[p].len / r.elem_size {
-            for (j, place) in list.iter().enumerate() {
-                let filled = children.get(next).filter(|c| c.0 == p && c.1 == element && c.2 == j).map(|c| c.3);
-                if filled.is_some() {
-                    next += 1;
-                } else if !place.nullable {
-                    return Err(CallError::MissingTarget { param: r.param });
-                }
-                visit(p, element * r.elem_size, (filled, place))?;
-            }
-        }
-    }
-    Ok(())
 }
