@@ -101,6 +101,9 @@ pub fn read_place(
 /// writing the element count at `len_offset` for a slice. Returns the
 /// address written. JS keeps `target` alive for as long as the field may
 /// point at it.
+// One call from JS per assignment, its arguments as plain numbers: grouping
+// them into an object would cost more than it clarifies.
+#[allow(clippy::too_many_arguments)]
 #[napi]
 pub fn write_place(
     env: Env,

@@ -249,7 +249,7 @@ fn write_slots(
             }
             continue;
         };
-        let count = if slot.elem_size == 0 { 0 } else { targets[t].len / slot.elem_size };
+        let count = targets[t].len.checked_div(slot.elem_size).unwrap_or(0);
         // SAFETY: as above.
         unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, address(t), count) };
     }
