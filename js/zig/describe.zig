@@ -105,6 +105,8 @@ fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
     }
     if (!support.isInMemory(T)) return unsupported(d, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
     const mutable = !@typeInfo(@TypeOf(&@field(M, d.name))).pointer.is_const;
+    // JS reads a constant from a copy, whose pointers it could not follow.
+    if (!mutable and support.holdsPointers(T)) return unsupported(d, "constants holding pointers are not supported yet", owner);
     return .{ .storage = .{ .name = d.name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
 }
 

@@ -75,5 +75,10 @@ for (const mode of MODES) {
       assert.throws(() => { zig.shared.parent = new Uint8Array(3); }, { name: 'TypeError' });
       assert.throws(() => new Node({ value: 1, label: null }), { name: 'TypeError', message: /cannot be null/ });
     });
+
+    test('a constant holding pointers is unsupported, saying why when touched', async () => {
+      const { default: zig } = await importFixture(FIXTURE, { mode });
+      assert.throws(() => zig.fixed_note, { name: 'TypeError', message: /^fixed_note: constants holding pointers are not supported/ });
+    });
   });
 }

@@ -43,3 +43,7 @@ pub fn noteWeight(index: usize) u32 {
     const w = notes[index].weight orelse return 0;
     return w.*;
 }
+
+/// A constant holding a slice: JS reads constants from a copy, so this one
+/// is not exposed.
+pub const fixed_note: Note = .{ .text = "fixed" };
