@@ -167,6 +167,17 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
         );
     }
     const R = info.return_type.?;
-    if (R == std.mem.Allocator or !isSupported(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    if (R == std.mem.Allocator or !isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
     return null;
+}
+
+/// Results may also be optionals and error unions of values holding
+/// pointers (`!Job`): the runtime reads those pointers after the call, when
+/// the value is there.
+fn isSupportedResult(comptime R: type) bool {
+    return switch (@typeInfo(R)) {
+        .optional => |o| isSupportedResult(o.child),
+        .error_union => |e| isSupportedResult(e.payload),
+        else => isSupported(R),
+    };
 }

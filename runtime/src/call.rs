@@ -12,13 +12,14 @@ use napi::sys;
 
 use crate::console;
 use crate::env_state::{self, CallTarget};
-use crate::env_state::{PointerLayout, ResultPlaces};
+use crate::env_state::{Gate, PointerLayout, ResultPlaces};
 use crate::error::{CallError, JsErrorClass};
 use crate::guard;
 use crate::handles;
 use crate::host_memory::AllocationScope;
 use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
 use crate::result_places;
+use crate::transfer;
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -143,8 +144,17 @@ fn result_root(layout: &PointerLayout, frame: *mut u8) -> Option<Walked> {
             let (address, len) = pointer_call::read_result_slot(&slot, frame)?;
             Some(Walked { address, len, stride: slot.elem_size, pointee: slot.pointee })
         }
-        ResultPlaces::InFrame { offset, size, type_index } => {
-            Some(Walked { address: frame as u64 + offset, len: size, stride: size, pointee: type_index })
+        ResultPlaces::InFrame { offset, size, type_index, gate } => {
+            // SAFETY: gate offsets come from the validated descriptor and lie
+            // inside this function's frame, which the thunk has just filled.
+            let there = unsafe {
+                match gate {
+                    Gate::Always => true,
+                    Gate::Present(at) => transfer::read_flag(frame.add(at as usize)),
+                    Gate::NoError(at, size) => transfer::read_uint(frame.add(at as usize), size) == 0,
+                }
+            };
+            there.then(|| Walked { address: frame as u64 + offset, len: size, stride: size, pointee: type_index })
         }
     }
 }

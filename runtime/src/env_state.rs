@@ -46,7 +46,16 @@ pub struct PointerLayout {
 #[derive(Clone, Copy)]
 pub enum ResultPlaces {
     InTarget,
-    InFrame { offset: u64, size: u64, type_index: usize },
+    InFrame { offset: u64, size: u64, type_index: usize, gate: Gate },
+}
+
+/// What says whether a value in the frame is there at all: an optional's
+/// presence flag, an error union's error code (at frame offset, of size).
+#[derive(Clone, Copy)]
+pub enum Gate {
+    Always,
+    Present(u64),
+    NoError(u64, u64),
 }
 
 pub struct EnvState {

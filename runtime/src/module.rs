@@ -7,11 +7,11 @@ use std::sync::Arc;
 use napi::bindgen_prelude::ArrayBuffer;
 use napi::{Env, JsValue};
 use napi_derive::napi;
-use zigport_marshal::descriptor::{Descriptor, Place};
+use zigport_marshal::descriptor::{Descriptor, Place, TypeKind};
 
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
-use crate::env_state::{env_state, CallTarget, PointerLayout, ResultPlaces};
+use crate::env_state::{env_state, CallTarget, Gate, PointerLayout, ResultPlaces};
 use crate::error::RuntimeError;
 use crate::guard;
 use crate::host_memory;
@@ -78,11 +78,7 @@ impl ZigModule {
         let ret = function.ret;
         let result_places = match result {
             Some(slot) => (!self.places[slot.pointee].is_empty()).then_some(ResultPlaces::InTarget),
-            None => (!self.places[ret.type_index].is_empty()).then(|| ResultPlaces::InFrame {
-                offset: ret.offset,
-                size: self.descriptor.types[ret.type_index].size,
-                type_index: ret.type_index,
-            }),
+            None => self.value_places(ret.type_index, ret.offset),
         };
         let layout = PointerLayout {
             params: self.descriptor.pointer_slots(function),
@@ -92,6 +88,27 @@ impl ZigModule {
             result_places,
         };
         Ok(env_state(env.raw())?.register(target, layout, &self.library))
+    }
+
+    /// Where a result value at frame offset `offset` holds pointers, if it
+    /// does: a struct or array itself, or one inside an optional or error union.
+    fn value_places(&self, type_index: usize, offset: u64) -> Option<ResultPlaces> {
+        let code_size = u64::from(self.descriptor.error_code_bits.div_ceil(8));
+        let (inner, value_offset, gate) = match self.descriptor.types[type_index].kind {
+            TypeKind::Optional { child, value_offset, present_offset, .. } => {
+                (child, value_offset, Gate::Present(offset + present_offset))
+            }
+            TypeKind::ErrorUnion { payload, value_offset, code_offset, .. } => {
+                (payload, value_offset, Gate::NoError(offset + code_offset, code_size))
+            }
+            _ => (type_index, 0, Gate::Always),
+        };
+        (!self.places[inner].is_empty()).then(|| ResultPlaces::InFrame {
+            offset: offset + value_offset,
+            size: self.descriptor.types[inner].size,
+            type_index: inner,
+            gate,
+        })
     }
 
     /// The memory of storage slot `slot`: a live view for a variable, a

@@ -80,5 +80,14 @@ for (const mode of MODES) {
       const { default: zig } = await importFixture(FIXTURE, { mode });
       assert.throws(() => zig.fixed_note, { name: 'TypeError', message: /^fixed_note: constants holding pointers are not supported/ });
     });
+
+    test('a struct holding pointers inside an error union or optional result', async () => {
+      const { tryJob, maybeNote } = await importFixture(FIXTURE, { mode });
+      assert.deepEqual(tryJob('ab').out.valueOf(), [97, 98]);
+      assert.throws(() => tryJob(''), { name: 'ZigError', message: 'Nothing to do' });
+      assert.equal(maybeNote(false), null);
+      assert.equal(maybeNote(true).text.string, 'second');
+      assert.deepEqual(maybeNote(true).weight.valueOf(), [40]);
+    });
   });
 }

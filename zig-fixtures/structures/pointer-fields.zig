@@ -47,3 +47,12 @@ pub fn noteWeight(index: usize) u32 {
 /// A constant holding a slice: JS reads constants from a copy, so this one
 /// is not exposed.
 pub const fixed_note: Note = .{ .text = "fixed" };
+
+pub fn tryJob(allocator: std.mem.Allocator, data: []const u8) !Job {
+    if (data.len == 0) return error.NothingToDo;
+    return makeJob(allocator, data);
+}
+
+pub fn maybeNote(yes: bool) ?Note {
+    return if (yes) notes[1] else null;
+}

@@ -63,7 +63,7 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     const placed = Array.isArray(external) ? external : null;
     if (!ret.pointer) {
       const value = ret.read(dv, f + fn.ret.offset);
-      if (placed) rememberPlaces(value[DV].buffer, value[DV].byteOffset + value[AT], ret, placed, records);
+      if (placed && value !== null) rememberPlaces(value[DV].buffer, value[DV].byteOffset + value[AT], valueType(ret), placed, records);
       return value;
     }
     ret.throwIfError?.(dv, f + fn.ret.offset);
@@ -208,4 +208,11 @@ function recordWriter(dv, table, fnName) {
     const found = buffers.indexOf(buffer);
     return found >= 0 ? found : buffers.push(buffer) - 1;
   }
+}
+
+/** The type of the value a result holds: inside an optional or error union, their payload. */
+export function valueType(type) {
+  if (type.kind === 'error_union') return type.payload;
+  if (type.kind === 'optional') return type.child;
+  return type;
 }

@@ -9,7 +9,7 @@ import { buildTypes } from '../types/index.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
 import { makeFunction } from '../calls/function.js';
-import { makePointerFunction } from '../calls/pointer-call.js';
+import { makePointerFunction, valueType } from '../calls/pointer-call.js';
 import { ZigError, readOnlyError, unsupportedError } from '../errors.js';
 
 const loaded = new Map();
@@ -40,7 +40,7 @@ function buildModule(native) {
     const allocates = fn.params.some((p) => types[p.type].hidden);
     // Pointers reached through other pointers or by-value structs need the walk pointer-call.js does.
     const walks = fn.params.some((p) => (types[p.type].pointer ? types[p.type].pointee : types[p.type])?.places.length > 0)
-      || types[fn.ret.type].places.length > 0;
+      || valueType(types[fn.ret.type]).places.length > 0;
     const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
       && !allocates && !walks;
     const make = simple ? makeFunction : makePointerFunction;
