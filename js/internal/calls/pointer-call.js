@@ -1,10 +1,15 @@
 // Builds the JS function for a Zig function with several pointer or slice
-// parameters, or a pointer result. Scalars go into the frame as usual; each
-// pointer argument becomes a record (slot, buffer index, byte offset, byte
-// length) after the frame, and its ArrayBuffer an argument of the pointer
-// invoker, which checks the ranges, plans copies and writes the addresses
-// itself. A returned address comes back as a place in one of those
-// ArrayBuffers or as an ArrayBuffer over Zig's own memory.
+// parameters, pointers reached through structs, or a pointer result.
+// Scalars go into the frame as usual; each pointer becomes a 40-byte record
+// after the frame (slot, buffer index, byte offset, byte length, parent
+// record, element, alias): a top-level record fills a frame slot, a child
+// record place `slot` of element `element` of its parent's target (the
+// places of a type are numbered as marshal/src/descriptor/places.rs does),
+// an alias record repeats an earlier target. The ArrayBuffers are the
+// pointer invoker's arguments; it checks the ranges, plans copies and
+// writes every address itself. A returned address comes back as a place in
+// one of those ArrayBuffers or as an ArrayBuffer over Zig's own memory, and
+// so do the pointers inside the result.
 import { argumentCountError } from '../errors.js';
 import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
 import { getTarget, setTarget } from '../types/pointer-targets.js';
