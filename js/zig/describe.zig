@@ -54,14 +54,14 @@ fn contains(comptime types: []const type, comptime T: type) bool {
 /// Whether `T` can declare things (structs, unions and enums can).
 fn hasDecls(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .@"struct", .@"union", .@"enum" => true,
+        .@"struct", .@"union", .@"enum", .@"opaque" => true,
         else => false,
     };
 }
 
 fn declsOf(comptime T: type) []const Decl {
     return switch (@typeInfo(T)) {
-        inline .@"struct", .@"union", .@"enum" => |info| info.decls,
+        inline .@"struct", .@"union", .@"enum", .@"opaque" => |info| info.decls,
         else => &.{},
     };
 }
@@ -96,7 +96,8 @@ fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
         } },
         .type => {
             const V = @field(M, d.name);
-            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set;
+            // An opaque type is the class of the handles that point at one.
+            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
             if (!declarable) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet", owner);
             return .{ .type_decl = .{ .name = d.name, .T = V, .owner = owner } };
         },
@@ -104,6 +105,8 @@ fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
     }
     if (!support.isInMemory(T)) return unsupported(d, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
     const mutable = !@typeInfo(@TypeOf(&@field(M, d.name))).pointer.is_const;
+    // JS reads a constant from a copy, whose pointers it could not follow.
+    if (!mutable and support.holdsPointers(T)) return unsupported(d, "constants holding pointers are not supported yet", owner);
     return .{ .storage = .{ .name = d.name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
 }
 

@@ -54,6 +54,8 @@ pub fn value(comptime v: anytype) []const u8 {
             }
             break :blk out ++ "}";
         },
+        // Text defaults of byte slices (`name: []const u8 = "none"`).
+        .pointer => |p| if (p.size == .slice and p.child == u8) string(v) else "null",
         else => "null",
     };
 }

@@ -14,13 +14,26 @@ const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
 /// Whether `?T` is described by its memory layout (rather than boundary form).
 pub fn isMemoryOptional(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
-    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and support.isInMemory(child);
+    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and support.isInMemory(child) and
+        !support.holdsPointers(child);
+}
+
+/// Whether `?P` (P a `*T`, `[*]T` or `[]T`) is P with null as address 0, as
+/// Zig lays out optional pointers: then it travels and is described as P.
+pub fn isNullablePointer(comptime T: type) bool {
+    const child = @typeInfo(T).optional.child;
+    if (@typeInfo(child) != .pointer) return false;
+    const p = @typeInfo(child).pointer;
+    if (p.size == .c or p.is_allowzero) return false;
+    // A slice of slices travels in boundary form, optional or not.
+    return p.size != .slice or @typeInfo(p.child) != .pointer;
 }
 
 /// Whether `E!T` is described by its memory layout.
 pub fn isMemoryErrorUnion(comptime T: type) bool {
     const payload = @typeInfo(T).error_union.payload;
-    return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload));
+    return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload) and
+        !support.holdsPointers(payload));
 }
 
 pub const Offsets = struct { value: usize, flag: usize };
@@ -47,26 +60,66 @@ pub fn isMemoryTaggedUnion(comptime T: type) bool {
     return true;
 }
 
-/// Where a tagged union keeps its payload and its tag: the more aligned first.
+/// Where a tagged union keeps its payload and its tag: the more aligned
+/// first, the tag on a tie.
 pub fn taggedUnionOffsets(comptime T: type) Offsets {
+    return unionOffsets(T, @typeInfo(T).@"union".tag_type.?);
+}
+
+/// Whether `T` is a bare union (`union { ... }`) of values in memory.
+pub fn isMemoryBareUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
-    const Tag = u.tag_type.?;
+    if (u.tag_type != null or u.layout != .auto) return false;
+    inline for (u.fields) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    return true;
+}
+
+/// The integer Zig keeps a bare union's hidden safety tag in: the field's
+/// index, as for an enum of that many fields.
+fn SafetyTag(comptime T: type) type {
+    return std.math.IntFittingRange(0, @max(1, @typeInfo(T).@"union".fields.len) - 1);
+}
+
+/// Where a bare union keeps its payload and, when Zig added one (runtime
+/// safety on, more than one field), its hidden tag: as a tagged union would,
+/// with the field index as the tag. Null when there is no hidden tag, which
+/// shows in the size: then it is the payload's alone.
+pub fn bareUnionSelector(comptime T: type) ?struct { offsets: Offsets, size: usize } {
+    const Tag = SafetyTag(T);
+    if (@sizeOf(Tag) == 0 or @sizeOf(T) == payloadSize(T)) return null;
+    return .{ .offsets = unionOffsets(T, Tag), .size = @sizeOf(Tag) };
+}
+
+fn payloadSize(comptime T: type) usize {
+    comptime var size = 0;
+    comptime var alignment = 1;
+    inline for (@typeInfo(T).@"union".fields) |f| {
+        size = @max(size, @sizeOf(f.type));
+        alignment = @max(alignment, @alignOf(f.type));
+    }
+    return std.mem.alignForward(usize, size, alignment);
+}
+
+fn unionOffsets(comptime T: type, comptime Tag: type) Offsets {
+    const u = @typeInfo(T).@"union";
     comptime var size = 0;
     comptime var alignment = 1;
     inline for (u.fields) |f| {
         size = @max(size, @sizeOf(f.type));
         alignment = @max(alignment, @alignOf(f.type));
     }
-    if (alignment >= @alignOf(Tag)) return .{ .value = 0, .flag = std.mem.alignForward(usize, size, @alignOf(Tag)) };
+    // Zig puts the tag first when it is at least as aligned as the payload.
+    if (alignment > @alignOf(Tag)) return .{ .value = 0, .flag = std.mem.alignForward(usize, size, @alignOf(Tag)) };
     return .{ .value = std.mem.alignForward(usize, @sizeOf(Tag), alignment), .flag = 0 };
 }
 
 /// Whether `T`'s actual layout is the assumed one (true for other types).
 pub fn holds(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .optional => !isMemoryOptional(T) or optionalHolds(T),
+        .optional => if (isNullablePointer(T)) nullablePointerHolds(T) else !isMemoryOptional(T) or optionalHolds(T),
+        .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
-        .@"union" => !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
+        .@"union" => if (isMemoryBareUnion(T)) bareUnionHolds(T) else !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
         else => true,
     };
 }
@@ -87,6 +140,52 @@ fn taggedUnionHolds(comptime T: type) bool {
         if (!payload_ok or !tag_ok) return false;
     }
     return true;
+}
+
+/// With each field stored, its bytes are at the payload offset and the
+/// hidden tag (if any) holds the field's index; without a hidden tag, the
+/// union is its payload alone.
+fn bareUnionHolds(comptime T: type) bool {
+    const u = @typeInfo(T).@"union";
+    const selector = bareUnionSelector(T) orelse return @sizeOf(T) == payloadSize(T);
+    const at = selector.offsets;
+    if (at.flag + selector.size > @sizeOf(T)) return false;
+    inline for (u.fields, 0..) |f, i| {
+        var x: T = @unionInit(T, f.name, patterned(f.type));
+        const bytes = std.mem.asBytes(&x);
+        const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
+        var index: u64 = 0;
+        for (bytes[at.flag..][0..selector.size], 0..) |b, k| index |= @as(u64, b) << @intCast(8 * k);
+        if (!payload_ok or index != i) return false;
+    }
+    return true;
+}
+
+/// A slice lies in memory as its boundary form `{ ptr, len }` says: the
+/// descriptor gives one set of offsets for both.
+fn sliceHolds(comptime T: type) bool {
+    const Many = @TypeOf(@as(T, undefined).ptr);
+    const W = struct { ptr: Many, len: usize };
+    if (@sizeOf(T) != @sizeOf(W)) return false;
+    // An address that is never followed, only compared.
+    const address: usize = 0x1000 * @as(usize, @max(1, @typeInfo(T).pointer.alignment));
+    const many: Many = @ptrFromInt(address);
+    var x: T = many[0..3];
+    const bytes = std.mem.asBytes(&x);
+    const read = struct {
+        fn at(b: []const u8, offset: usize) usize {
+            return std.mem.readInt(usize, b[offset..][0..@sizeOf(usize)], .little);
+        }
+    }.at;
+    return read(bytes, @offsetOf(W, "ptr")) == address and read(bytes, @offsetOf(W, "len")) == 3;
+}
+
+/// A null optional pointer is address 0; a present one its address.
+fn nullablePointerHolds(comptime T: type) bool {
+    const P = @typeInfo(T).optional.child;
+    if (@sizeOf(T) != @sizeOf(P)) return false;
+    var x: T = null;
+    return std.mem.readInt(usize, std.mem.asBytes(&x)[0..@sizeOf(usize)], .little) == 0;
 }
 
 /// With a value stored, the value's bytes are at offset 0 and the presence

@@ -11,45 +11,87 @@ pub fn isSupported(comptime T: type) bool {
     if (isInMemory(T)) return true;
     return switch (@typeInfo(T)) {
         .void => true,
-        .optional => |o| isSupported(o.child),
-        .error_union => |e| isSupported(e.payload),
+        // Pointers inside an optional or error-union value would reach Zig
+        // without the runtime writing them; only a pointer itself may be one.
+        .optional => |o| isSupported(o.child) and (@typeInfo(o.child) == .pointer or !holdsPointers(o.child)),
+        .error_union => |e| isSupported(e.payload) and (@typeInfo(e.payload) == .pointer or !holdsPointers(e.payload)),
         .pointer => |p| isPassablePointer(p),
         else => false,
     };
 }
 
 /// Whether JS can read and write a `T` where it lies in memory: scalars,
-/// enums, and structs and arrays made of those.
+/// enums, and structs and arrays made of those. Struct fields may also be
+/// pointers and slices to such values (`struct { data: []const u8 }`).
 pub fn isInMemory(comptime T: type) bool {
+    return comptime inMemory(T, &.{});
+}
+
+/// `isInMemory`, with `seen` the types whose check is under way: a pointer
+/// back to one of them (`parent: ?*Node` in `Node`) is decided by that check.
+fn inMemory(comptime T: type, comptime seen: []const type) bool {
+    for (seen) |S| if (S == T) return true;
+    const inner = seen ++ [_]type{T};
     return switch (@typeInfo(T)) {
         .bool, .int, .float => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
-        .array => |a| isInMemory(a.child),
+        .array => |a| inMemory(a.child, inner),
         // Vectors of bools are bit-packed; of numbers, laid out like arrays.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
-        .@"struct" => |s| structInMemory(s),
+        .@"struct" => |s| structInMemory(s, inner),
         .optional => layout.isMemoryOptional(T),
         .error_union => layout.isMemoryErrorUnion(T),
         // Extern unions have a defined layout (all fields at offset 0);
-        // tagged ones the layout layout.zig assumes and checks.
-        .@"union" => |u| (u.layout == .@"extern" and allInMemory(u.fields)) or layout.isMemoryTaggedUnion(T),
+        // tagged and bare ones the layout layout.zig assumes and checks.
+        .@"union" => |u| (u.layout == .@"extern" and allInMemory(u.fields)) or layout.isMemoryTaggedUnion(T) or
+            layout.isMemoryBareUnion(T),
         else => false,
     };
 }
 
+/// Union fields: values in memory without pointers (nothing would tell JS
+/// whether a pointer is the active field).
 fn allInMemory(comptime fields: []const std.builtin.Type.UnionField) bool {
-    for (fields) |f| if (!isInMemory(f.type)) return false;
+    for (fields) |f| if (!isInMemory(f.type) or holdsPointers(f.type)) return false;
     return true;
 }
 
-fn structInMemory(comptime s: std.builtin.Type.Struct) bool {
+fn structInMemory(comptime s: std.builtin.Type.Struct, comptime seen: []const type) bool {
     for (s.fields) |f| {
         // A comptime field takes no memory; JS sees its value, read-only.
         if (f.is_comptime) continue;
-        const ok = if (s.layout == .@"packed") isBitField(f.type) else isInMemory(f.type);
+        const ok = if (s.layout == .@"packed") isBitField(f.type) else inMemory(f.type, seen) or isPointerField(f.type, seen);
         if (!ok) return false;
     }
     return true;
+}
+
+/// A pointer a struct field may hold: `*T`, `[]T` (const or not) or an
+/// optional of one, to values in memory or, for slices, to such pointers
+/// (`[]const []const u8`). Never to an opaque type: a field is readable.
+fn isPointerField(comptime T: type, comptime seen: []const type) bool {
+    return switch (@typeInfo(T)) {
+        .optional => |o| @typeInfo(o.child) == .pointer and isPointerField(o.child, seen),
+        .pointer => |p| (p.size == .one or p.size == .slice) and p.sentinel_ptr == null and !p.is_allowzero and
+            !p.is_volatile and @typeInfo(p.child) != .@"opaque" and
+            (inMemory(p.child, seen) or (p.size == .slice and @typeInfo(p.child) == .pointer and isPointerField(p.child, seen))),
+        else => false,
+    };
+}
+
+/// Whether a value of `T` holds pointers (in its fields or elements, not
+/// behind them).
+pub fn holdsPointers(comptime T: type) bool {
+    return comptime switch (@typeInfo(T)) {
+        .pointer => true,
+        .optional => |o| holdsPointers(o.child),
+        .array => |a| holdsPointers(a.child),
+        .@"struct" => |s| blk: {
+            for (s.fields) |f| if (!f.is_comptime and holdsPointers(f.type)) break :blk true;
+            break :blk false;
+        },
+        else => false,
+    };
 }
 
 /// Fields of packed structs: values JS can read and write bit by bit.
@@ -64,6 +106,7 @@ fn isBitField(comptime T: type) bool {
 /// `*T` and `[]T` of values in memory (no sentinel), which the host can
 /// point at JS memory, and slices of those (`[]const []const u8`).
 pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+    if (isHandle(p)) return true;
     if (p.size == .many or p.size == .c) return isManyPointer(p);
     if (!isPlainPointer(p)) return false;
     if (p.size == .slice) switch (@typeInfo(p.child)) {
@@ -76,6 +119,13 @@ pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
 fn isPlainPointer(comptime p: std.builtin.Type.Pointer) bool {
     if (p.size != .one and p.size != .slice) return false;
     return p.sentinel_ptr == null and !p.is_allowzero and !p.is_volatile;
+}
+
+/// `*Opaque`, `*anyopaque` (and const): an address JS cannot look into,
+/// held by a handle object and only ever passed back.
+pub fn isHandle(comptime p: std.builtin.Type.Pointer) bool {
+    return p.size == .one and @typeInfo(p.child) == .@"opaque" and p.sentinel_ptr == null and
+        !p.is_allowzero and !p.is_volatile;
 }
 
 /// `[*]T`, `[*c]T` and `[*:0]T` of values in memory: JS passes memory and
@@ -96,8 +146,9 @@ fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
 /// but a slice of slices.
 fn isReturnable(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        // A many-item pointer has no length, so JS could not view its memory.
-        .pointer => |p| p.size == .one or (p.size == .slice and @typeInfo(p.child) != .pointer),
+        // A many-item pointer has no length: JS views one element of it (or
+        // up to its terminator), as Zigar does. A slice may hold slices.
+        .pointer => |p| @typeInfo(p.child) != .pointer or (p.size == .slice and @typeInfo(p.child).pointer.size == .slice),
         .optional => |o| isReturnable(o.child),
         .error_union => |e| isReturnable(e.payload),
         else => true,
@@ -116,6 +167,17 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
         );
     }
     const R = info.return_type.?;
-    if (R == std.mem.Allocator or !isSupported(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    if (R == std.mem.Allocator or !isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
     return null;
+}
+
+/// Results may also be optionals and error unions of values holding
+/// pointers (`!Job`): the runtime reads those pointers after the call, when
+/// the value is there.
+fn isSupportedResult(comptime R: type) bool {
+    return switch (@typeInfo(R)) {
+        .optional => |o| isSupportedResult(o.child),
+        .error_union => |e| isSupportedResult(e.payload),
+        else => isSupported(R),
+    };
 }

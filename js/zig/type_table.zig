@@ -51,7 +51,7 @@ pub const TypeTable = struct {
         const W = wire.Wire(T);
         // Comptime-only values (null, enum literals) have no layout at all.
         const sized = switch (@typeInfo(T)) {
-            .null, .undefined, .enum_literal => false,
+            .null, .undefined, .enum_literal, .@"opaque" => false,
             else => true,
         };
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
@@ -74,7 +74,8 @@ pub const TypeTable = struct {
                 n.bits, n.signedness == .signed, T == usize or T == isize,
             }),
             .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
-            .optional => |o| std.fmt.comptimePrint(
+            // Described as the pointer it holds, which may be null.
+            .optional => |o| if (layout.isNullablePointer(T)) self.pointer(@typeInfo(o.child).pointer, wire.Wire(o.child), true) else std.fmt.comptimePrint(
                 "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d},\"memory\":{}",
                 .{ self.id(o.child), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
@@ -83,13 +84,7 @@ pub const TypeTable = struct {
                 .{ self.id(e.payload), self.id(e.error_set), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
             .error_set => |set| "\"kind\":\"error_set\",\"errors\":" ++ errorNames(set),
-            .pointer => |p| if (p.size == .slice) std.fmt.comptimePrint(
-                "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d}",
-                .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len") },
-            ) else std.fmt.comptimePrint(
-                "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
-                .{ self.id(p.child), p.is_const, p.size != .one, p.size == .c, p.sentinel_ptr != null },
-            ),
+            .pointer => |p| self.pointer(p, W, false),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
                 self.id(a.child), a.len, sentinelJson(a),
             }),
@@ -110,12 +105,36 @@ pub const TypeTable = struct {
             .@"union" => |u| if (u.tag_type) |Tag| std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"tag\":{{\"type\":{d},\"offset\":{d}}},\"fields\":{s}",
                 .{ self.id(Tag), layout.taggedUnionOffsets(T).flag, self.unionFields(u, layout.taggedUnionOffsets(T).value) },
-            ) else std.fmt.comptimePrint(
+            ) else if (layout.isMemoryBareUnion(T)) self.bareUnion(T, u) else std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"fields\":{s}",
                 .{self.unionFields(u, 0)},
             ),
+            // Only ever behind a pointer: a handle JS passes back.
+            .@"opaque" => "\"kind\":\"opaque\"",
             else => "\"kind\":\"unsupported\"",
         };
+    }
+
+    /// A slice or pointer whose boundary form is `W`; `optional` for `?P`.
+    fn pointer(comptime self: *TypeTable, comptime p: std.builtin.Type.Pointer, comptime W: type, comptime optional: bool) []const u8 {
+        return if (p.size == .slice) std.fmt.comptimePrint(
+            "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d},\"nullable\":{}",
+            .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional },
+        ) else std.fmt.comptimePrint(
+            "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
+            .{ self.id(p.child), p.is_const, p.size != .one, optional or p.size == .c, p.sentinel_ptr != null },
+        );
+    }
+
+    /// A bare union: with runtime safety, Zig's hidden tag (the `selector`,
+    /// the active field's index) says which field may be read.
+    fn bareUnion(comptime self: *TypeTable, comptime T: type, comptime u: std.builtin.Type.Union) []const u8 {
+        const head = "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"bare\":true";
+        const selector = layout.bareUnionSelector(T) orelse
+            return std.fmt.comptimePrint("{s},\"fields\":{s}", .{ head, self.unionFields(u, 0) });
+        return std.fmt.comptimePrint("{s},\"selector\":{{\"offset\":{d},\"size\":{d}}},\"fields\":{s}", .{
+            head, selector.offsets.flag, selector.size, self.unionFields(u, selector.offsets.value),
+        });
     }
 
     fn unionFields(comptime self: *TypeTable, comptime u: std.builtin.Type.Union, comptime offset: usize) []const u8 {

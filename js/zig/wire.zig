@@ -24,7 +24,8 @@ pub fn Wire(comptime T: type) type {
     // JS passes nothing for an allocator; the thunk supplies the host's.
     if (T == std.mem.Allocator) return void;
     return switch (@typeInfo(T)) {
-        .optional => |o| if (layout.isMemoryOptional(T)) T else struct { value: Wire(o.child), present: bool },
+        // `?*T` and `?[]T` are their pointer with null as address 0.
+        .optional => |o| if (layout.isMemoryOptional(T) or layout.isNullablePointer(T)) T else struct { value: Wire(o.child), present: bool },
         .error_union => |e| if (layout.isMemoryErrorUnion(T)) T else struct { value: Wire(e.payload), code: ErrorCode },
         .pointer => |p| if (p.size == .slice) struct { ptr: ElementsPointer(T), len: usize } else T,
         else => T,
@@ -61,7 +62,9 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
             .{ .value = toWire(e.payload, x), .code = 0 }
         else |err|
             .{ .value = undefined, .code = @intFromError(err) },
-        .pointer => |p| if (p.size == .slice and comptime !holdsSlices(T)) .{ .ptr = v.ptr, .len = v.len } else v,
+        // The inner slices are already laid out as their boundary form
+        // (layout.zig checks it), so a slice of slices is only relabelled.
+        .pointer => |p| if (p.size != .slice) v else if (comptime holdsSlices(T)) .{ .ptr = @ptrCast(v.ptr), .len = v.len } else .{ .ptr = v.ptr, .len = v.len },
         else => v,
     };
 }

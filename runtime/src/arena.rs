@@ -69,7 +69,7 @@ impl Arena {
     /// Header words the pointer invoker fills after a call: word 4, whether
     /// console output may be waiting; word 5, the result kind (0 null, 1 in
     /// argument `arg`, 2 Zig memory, 3 in a buffer the host allocator made,
-    /// which the invoker returns); word 6, `arg`; f64s at bytes 32, 40, 48:
+    /// which the invoker returns; 4 a handle, which the invoker returns); word 6, `arg`; f64s at bytes 32, 40, 48:
     /// byte offset in that buffer, byte length, address.
     pub fn set_call_outcome(&self, console: bool, kind: u32, arg: u32, offset: u64, len: u64, address: u64) {
         let base = self.base.as_ptr();
@@ -83,6 +83,25 @@ impl Arena {
             base.add(40).cast::<f64>().write_volatile(len as f64);
             base.add(48).cast::<f64>().write_volatile(address as f64);
         }
+    }
+
+    /// Header word 14: how many result-place entries the pointer invoker
+    /// wrote at the record table's offset (see `result_places`).
+    pub fn set_entry_count(&self, count: u32) {
+        // SAFETY: bytes 56..60 are inside the header and aligned for a u32.
+        unsafe { self.base.as_ptr().add(56).cast::<u32>().write_volatile(count) }
+    }
+
+    /// Copies `data` into the arena at `offset`, if it fits past the header.
+    /// Only while no JS runs (the invoker's own callback), so nothing else
+    /// reads or writes these bytes meanwhile.
+    pub fn write_bytes(&self, offset: usize, data: &[u8]) -> bool {
+        let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && data.len() <= ARENA_SIZE - offset;
+        if fits {
+            // SAFETY: the range was just checked to lie inside the allocation.
+            unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.base.as_ptr().add(offset), data.len()) };
+        }
+        fits
     }
 
     /// The `len` bytes at `offset`, if inside the arena past the header.

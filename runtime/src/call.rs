@@ -12,10 +12,14 @@ use napi::sys;
 
 use crate::console;
 use crate::env_state::{self, CallTarget};
+use crate::env_state::{Gate, PointerLayout, ResultPlaces};
 use crate::error::{CallError, JsErrorClass};
 use crate::guard;
+use crate::handles;
 use crate::host_memory::AllocationScope;
-use crate::pointer_call::{self, CallMemory, ResultMemory};
+use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
+use crate::result_places;
+use crate::transfer;
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -98,7 +102,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         return throw_range_error(env, c"call names a function that is not registered");
     };
     let mut memory = CallMemory::default();
-    let prepared = match pointer_call::prepare(env, info, state, &layout.params, frame, &mut memory) {
+    let prepared = match pointer_call::prepare(env, info, state, &layout.params, &layout.places, frame, &mut memory) {
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };
@@ -111,12 +115,48 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         (Ok(()), Some(slot)) => pointer_call::resolve_result(&memory, &prepared, &allocations, &slot, frame),
         _ => ResultMemory::Null,
     };
+    let entries = match (&outcome, result_root(&layout, frame)) {
+        (Ok(()), Some(root)) => {
+            pointer_call::walk_result_places(&memory, &prepared, &allocations, &layout.places, root)
+        }
+        _ => Ok(Vec::new()),
+    };
     // Zig may have written before it panicked; JS sees what it wrote.
     prepared.finish();
     if let Err(message) = outcome {
         return throw_panic(env, &message);
     }
-    report_outcome(env, state, result)
+    let Ok(entries) = entries else {
+        return throw_range_error(env, c"the result holds more pointers than one call may return (4096)");
+    };
+    let returned = report_outcome(env, state, result);
+    if entries.is_empty() {
+        return returned;
+    }
+    result_places::report(env, state, returned, &entries)
+}
+
+/// Where the pointers inside the result are, when it holds any.
+fn result_root(layout: &PointerLayout, frame: *mut u8) -> Option<Walked> {
+    match layout.result_places? {
+        ResultPlaces::InTarget => {
+            let slot = layout.result?;
+            let (address, len) = pointer_call::read_result_slot(&slot, frame)?;
+            Some(Walked { address, len, stride: slot.elem_size, pointee: slot.pointee })
+        }
+        ResultPlaces::InFrame { offset, size, type_index, gate } => {
+            // SAFETY: gate offsets come from the validated descriptor and lie
+            // inside this function's frame, which the thunk has just filled.
+            let there = unsafe {
+                match gate {
+                    Gate::Always => true,
+                    Gate::Present(at) => transfer::read_flag(frame.add(at as usize)),
+                    Gate::NoError(at, size) => transfer::read_uint(frame.add(at as usize), size) == 0,
+                }
+            };
+            there.then(|| Walked { address: frame as u64 + offset, len: size, stride: size, pointee: type_index })
+        }
+    }
 }
 
 /// Tells JS what the pointer invoker's call produced (see
@@ -136,13 +176,19 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
             state.arena.set_call_outcome(console, 3, 0, offset, len, 0);
             return buffer;
         }
+        ResultMemory::Handle { address, keep } => {
+            state.arena.set_call_outcome(console, 4, 0, 0, 0, address);
+            return handles::create_handle(env, address, keep).unwrap_or_else(|| {
+                throw_range_error(env, c"cannot make a handle for the address a function returned")
+            });
+        }
     }
     ptr::null_mut()
 }
 
 /// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
 /// finalizer: Zig owns the memory, JS only views it.
-fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
+pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     let mut buffer = ptr::null_mut();
     let status = if len == 0 {
         // SAFETY: `env` is live; an empty buffer needs no data.
@@ -165,6 +211,7 @@ fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     if status != sys::Status::napi_ok {
         return throw_range_error(env, c"cannot view the memory a function returned");
     }
+    crate::zig_views::tag_zig_memory(env, buffer);
     buffer
 }
 
@@ -221,7 +268,7 @@ unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8)
     }
 }
 
-fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
+pub(crate) fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
     // SAFETY: `env` is live for the duration of the callback; the message is
     // NUL-terminated and the code may be null.
     unsafe { sys::napi_throw_range_error(env, ptr::null(), message.as_ptr()) };

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use napi::sys;
 
-use zigport_marshal::descriptor::PointerSlot;
+use zigport_marshal::descriptor::{Place, PointerSlot};
 
 use crate::arena::Arena;
 use crate::library::{Thunk, ZigLibrary};
@@ -34,6 +34,28 @@ pub struct PointerLayout {
     pub result: Option<PointerSlot>,
     /// Whether the function takes an allocator the host must supply.
     pub allocates: bool,
+    /// The places of each of the module's types, by type index.
+    pub places: Arc<Vec<Vec<Place>>>,
+    /// Where the result holds pointers JS must learn about, if it does.
+    pub result_places: Option<ResultPlaces>,
+}
+
+/// Where a result's own pointers are: in the target of its pointer (whose
+/// elements are of type `pointee`), or in the result value itself, passed by
+/// value at frame offset `offset` (a struct holding slices).
+#[derive(Clone, Copy)]
+pub enum ResultPlaces {
+    InTarget,
+    InFrame { offset: u64, size: u64, type_index: usize, gate: Gate },
+}
+
+/// What says whether a value in the frame is there at all: an optional's
+/// presence flag, an error union's error code (at frame offset, of size).
+#[derive(Clone, Copy)]
+pub enum Gate {
+    Always,
+    Present(u64),
+    NoError(u64, u64),
 }
 
 pub struct EnvState {

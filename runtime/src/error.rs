@@ -59,6 +59,8 @@ pub enum CallError {
     PartialElement { param: usize, len: u64, elem_size: u64 },
     #[error("args[{param}]: the memory for a zero-terminated pointer must end with a zero element")]
     Unterminated { param: usize },
+    #[error("args[{param}]: expected a handle that Zig returned")]
+    NotAHandle { param: usize },
     #[error("args[{param}]: a pointer is required")]
     MissingTarget { param: usize },
     #[error("malformed pointer-target records ({0})")]
@@ -72,7 +74,9 @@ impl CallError {
     pub fn js_class(&self) -> JsErrorClass {
         match self {
             CallError::Alignment(_) | CallError::Plan(_) => JsErrorClass::Error,
-            CallError::NotABuffer { .. } | CallError::MissingTarget { .. } => JsErrorClass::TypeError,
+            CallError::NotABuffer { .. } | CallError::NotAHandle { .. } | CallError::MissingTarget { .. } => {
+                JsErrorClass::TypeError
+            }
             _ => JsErrorClass::RangeError,
         }
     }

@@ -13,7 +13,10 @@
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
 //! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
 //! - [`tie`]: memfd-backed buffers whose pages map into WebAssembly memory;
-//! - [`wasm`]: descriptor checks and call plans for WebAssembly modules.
+//! - [`wasm`]: descriptor checks and call plans for WebAssembly modules;
+//! - [`handles`]: the objects JS holds for addresses of opaque types;
+//! - [`result_places`]: reporting the pointers inside a result to JS;
+//! - [`zig_views`]: live pointer fields inside Zig's own memory.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod arena;
@@ -22,13 +25,16 @@ mod console;
 mod env_state;
 mod error;
 mod guard;
+mod handles;
 mod host_memory;
 mod library;
 mod module;
 mod pointer_call;
+mod result_places;
 mod tie;
 mod transfer;
 mod wasm;
+mod zig_views;
 
 use std::path::Path;
 

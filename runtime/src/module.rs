@@ -5,23 +5,27 @@ use std::path::Path;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::ArrayBuffer;
-use napi::Env;
+use napi::{Env, JsValue};
 use napi_derive::napi;
-use zigport_marshal::descriptor::Descriptor;
+use zigport_marshal::descriptor::{Descriptor, Place, TypeKind};
 
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::console;
-use crate::env_state::{env_state, CallTarget, PointerLayout};
+use crate::env_state::{env_state, CallTarget, Gate, PointerLayout, ResultPlaces};
 use crate::error::RuntimeError;
 use crate::guard;
 use crate::host_memory;
 use crate::library::ZigLibrary;
+use crate::zig_views;
 
 #[napi]
 pub struct ZigModule {
     library: Arc<ZigLibrary>,
     descriptor: Descriptor,
     descriptor_text: String,
+    /// The places of each type (see `Descriptor::places`), shared by every
+    /// function of the module.
+    places: Arc<Vec<Vec<Place>>>,
 }
 
 /// Opens a compiled module and validates its descriptor.
@@ -47,7 +51,8 @@ impl ZigModule {
         library.set_console(console::sink);
         library.set_panic_escape(guard::zigport_panic_escape);
         library.set_host_alloc(host_memory::host_alloc);
-        Ok(Self { library: Arc::new(library), descriptor, descriptor_text })
+        let places = Arc::new(descriptor.place_table());
+        Ok(Self { library: Arc::new(library), descriptor, descriptor_text, places })
     }
 
     /// The validated descriptor, as JSON text.
@@ -73,12 +78,41 @@ impl ZigModule {
             frame_align: frame.align as usize,
             guarded: self.descriptor.runtime_safety,
         };
+        let result = self.descriptor.result_slot(function);
+        let ret = function.ret;
+        let result_places = match result {
+            Some(slot) => (!self.places[slot.pointee].is_empty()).then_some(ResultPlaces::InTarget),
+            None => self.value_places(ret.type_index, ret.offset),
+        };
         let layout = PointerLayout {
             params: self.descriptor.pointer_slots(function),
-            result: self.descriptor.result_slot(function),
+            result,
             allocates: self.descriptor.allocates(function),
+            places: Arc::clone(&self.places),
+            result_places,
         };
         Ok(env_state(env.raw())?.register(target, layout, &self.library))
+    }
+
+    /// Where a result value at frame offset `offset` holds pointers, if it
+    /// does: a struct or array itself, or one inside an optional or error union.
+    fn value_places(&self, type_index: usize, offset: u64) -> Option<ResultPlaces> {
+        let code_size = u64::from(self.descriptor.error_code_bits.div_ceil(8));
+        let (inner, value_offset, gate) = match self.descriptor.types[type_index].kind {
+            TypeKind::Optional { child, value_offset, present_offset, .. } => {
+                (child, value_offset, Gate::Present(offset + present_offset))
+            }
+            TypeKind::ErrorUnion { payload, value_offset, code_offset, .. } => {
+                (payload, value_offset, Gate::NoError(offset + code_offset, code_size))
+            }
+            _ => (type_index, 0, Gate::Always),
+        };
+        (!self.places[inner].is_empty()).then(|| ResultPlaces::InFrame {
+            offset: offset + value_offset,
+            size: self.descriptor.types[inner].size,
+            type_index: inner,
+            gate,
+        })
     }
 
     /// The memory of storage slot `slot`: a live view for a variable, a
@@ -100,7 +134,9 @@ impl ZigModule {
         let keep = Arc::clone(&self.library);
         // SAFETY: a `pub var` lives in the library's writable data for as
         // long as the library is loaded, which the hint (an Arc of it) ensures.
-        unsafe { ArrayBuffer::from_external(env, address, size, keep, |_, keep| drop(keep)) }
+        let buffer = unsafe { ArrayBuffer::from_external(env, address, size, keep, |_, keep| drop(keep)) }?;
+        zig_views::tag_zig_memory(env.raw(), buffer.raw());
+        Ok(buffer)
     }
 
     /// The name of an error code this module's thunks produced.

@@ -78,3 +78,24 @@ pub unsafe fn read_uint(at: *const u8, size: u64) -> u64 {
     unsafe { std::ptr::copy_nonoverlapping(at, bytes.as_mut_ptr(), size) };
     u64::from_le_bytes(bytes)
 }
+
+/// The number of `elem_size`-byte elements before the first all-zero one,
+/// starting at `at`: the length of a `[*:0]T` run, as Zig's `std.mem.span`
+/// finds it.
+///
+/// # Safety
+/// Memory from `at` must be readable up to and including a zero element, as
+/// Zig promises for every `[*:0]T` it hands out.
+pub unsafe fn count_until_zero(at: *const u8, elem_size: u64) -> u64 {
+    let size = elem_size as usize;
+    let mut count = 0u64;
+    loop {
+        // SAFETY: guaranteed by the caller: no element past the terminator
+        // is read.
+        let element = unsafe { std::slice::from_raw_parts(at.add(count as usize * size), size) };
+        if element.iter().all(|b| *b == 0) {
+            return count;
+        }
+        count += 1;
+    }
+}

@@ -1,10 +1,13 @@
 //! Declarations zigport cannot expose yet next to ones it can: importing works, and only touching the former fails.
 
-/// A struct holding a slice: no fixed bytes JS could view.
-pub const Message = struct { id: u32, text: []const u8 };
+/// A struct holding a function pointer: nothing JS could call through.
+pub const Message = struct { id: u32, callback: *const fn () void };
 
-/// A bare union: Zig gives it no layout JS could rely on.
-pub const Shape = union { circle: f64, square: f64 };
+fn nothing() void {}
+
+/// A bare union holding a slice: nothing tells JS whether the slice is the
+/// active field, so reading it could follow garbage.
+pub const Shape = union { name: []const u8, sides: u32 };
 
 /// A generic function: there is no single compiled version to call.
 pub fn largest(comptime T: type, a: T, b: T) T {
@@ -34,10 +37,10 @@ pub fn send(message: Message) u32 {
 }
 
 pub fn blank() Message {
-    return .{ .id = 0, .text = "" };
+    return .{ .id = 0, .callback = &nothing };
 }
 
-pub var last_message: Message = .{ .id = 0, .text = "" };
+pub var last_message: Message = .{ .id = 0, .callback = &nothing };
 
 pub const greeting = "hello";
 

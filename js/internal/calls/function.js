@@ -71,6 +71,7 @@ function pointerCall(fn, t, i) {
     `  dv.setUint32(${table}, 0, true); dv.setUint32(${table} + 4, 0, true);`,
     `  dv.setFloat64(${table} + 8, m.byteOffset, true); dv.setFloat64(${table} + 16, m.byteLength, true);`,
     `  dv.setUint32(${table} + 24, 0xffffffff, true); dv.setUint32(${table} + 28, 0, true);`,
+    `  dv.setUint32(${table} + 32, 0xffffffff, true);`,
     '  header[2] = 1; invokeWithPointers(m.buffer);',
     '}',
     // The pointer invoker reports console output in the header.

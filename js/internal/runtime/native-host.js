@@ -4,7 +4,8 @@ import { addon } from './addon.js';
 import { flushConsole } from './console.js';
 import { frames } from './frames.js';
 import { makeFunction } from '../calls/function.js';
-import { makePointerFunction } from '../calls/pointer-call.js';
+import { makePointerFunction, valueType } from '../calls/pointer-call.js';
+import { markZigMemory } from './zig-memory.js';
 
 /** Opens the compiled library at `path` on this thread. */
 export function openNativeHost(path) {
@@ -13,8 +14,10 @@ export function openNativeHost(path) {
     descriptor: native.descriptor,
     errorName: (code) => native.errorName(code),
     /** A function giving the DataView of storage slot `slot`. */
-    storage(slot) {
+    storage(slot, mutable) {
       const dv = new DataView(native.storage(slot));
+      // A variable is Zig's memory, whose pointers Zig keeps (a constant is a copy).
+      if (mutable) markZigMemory(dv.buffer);
       return () => dv;
     },
     /** The JS function for function `index` of the descriptor. */
@@ -22,8 +25,11 @@ export function openNativeHost(path) {
       const id = native.bindFunction(index);
       const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
       const allocates = fn.params.some((p) => types[p.type].hidden);
+      // Pointers reached through other pointers or by-value structs need the walk pointer-call.js does.
+      const walks = fn.params.some((p) => (types[p.type].pointer ? types[p.type].pointee : types[p.type])?.places.length > 0)
+        || valueType(types[fn.ret.type]).places.length > 0;
       const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
-        && !allocates;
+        && !allocates && !walks;
       const make = simple ? makeFunction : makePointerFunction;
       return make(fn, types, frames, id, flushConsole);
     },

@@ -3,6 +3,18 @@
 // ArrayBuffer while it is alive, so objects viewing Zig memory stay one
 // object per place; a collected buffer is simply made again.
 const known = new Map();
+/** Every ArrayBuffer over Zig memory (the runtime tags them too, and checks). */
+const zigBuffers = new WeakSet();
+
+/** Whether `buffer` views Zig's own memory, where pointer fields are live. */
+export function isZigMemory(buffer) {
+  return zigBuffers.has(buffer);
+}
+
+/** Records that `buffer` views Zig's own memory (a `pub var`). */
+export function markZigMemory(buffer) {
+  zigBuffers.add(buffer);
+}
 const forget = new FinalizationRegistry((key) => {
   if (known.get(key)?.deref() === undefined) known.delete(key);
 });
@@ -14,6 +26,7 @@ export function zigMemory(address, byteLength, fresh) {
   if (existing) return existing;
   known.set(key, new WeakRef(fresh));
   forget.register(fresh, key);
+  zigBuffers.add(fresh);
   return fresh;
 }
 

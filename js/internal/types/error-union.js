@@ -21,6 +21,7 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
     // A pointer payload (`![]u8`): the runtime resolves the address, and
     // the caller first throws the error if there is one.
     pointer: payload.pointer,
+    pointee: payload.pointee,
     result: payload.result,
     throwIfError(dv, offset) {
       const code = dv[readCode](offset + codeAt, true);

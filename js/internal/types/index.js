@@ -12,6 +12,7 @@ import { structType } from './struct.js';
 import { arrayType } from './array.js';
 import { enumType } from './enum.js';
 import { errorSetType } from './error-set.js';
+import { opaqueType } from './opaque.js';
 import { unsupportedError } from '../errors.js';
 
 /**
@@ -21,7 +22,42 @@ import { unsupportedError } from '../errors.js';
 export function buildTypes(descriptor, errorFor) {
   const built = new Array(descriptor.types.length);
   const get = (index) => (built[index] ??= make(descriptor.types[index], get, errorFor));
-  return descriptor.types.map((_, i) => get(i));
+  const types = descriptor.types.map((_, i) => get(i));
+  const places = placeFinder(descriptor.types, get);
+  types.forEach((type, i) => {
+    Object.defineProperty(type, 'index', { value: i });
+    Object.defineProperty(type, 'places', { get: () => places(i) });
+  });
+  return types;
+}
+
+/**
+ * `places(i)`: where a value of type `i` holds pointers, in the order the
+ * runtime numbers them (marshal/src/descriptor/places.rs): each
+ * `{ offset, type, path }`, `type` being the pointer's converter and `path`
+ * the field names and indices that lead to it.
+ */
+function placeFinder(descriptors, get) {
+  const found = new Map();
+  const places = (i) => {
+    if (found.has(i)) return found.get(i);
+    found.set(i, []);
+    const t = descriptors[i];
+    let list = [];
+    if (t.kind === 'slice' || (t.kind === 'pointer' && !t.many)) list = [{ offset: 0, type: get(i), path: [] }];
+    else if (t.kind === 'struct' && t.layout !== 'packed' && !t.union) {
+      list = t.fields.filter((f) => !f.comptime).flatMap((f) => places(f.type).map(
+        (p) => ({ ...p, offset: p.offset + f.offset, path: [f.name, ...p.path] })));
+    } else if (t.kind === 'array' && places(t.child).length > 0) {
+      const stride = descriptors[t.child].size;
+      for (let k = 0; k < t.len; k++) {
+        list.push(...places(t.child).map((p) => ({ ...p, offset: p.offset + k * stride, path: [k, ...p.path] })));
+      }
+    }
+    found.set(i, list);
+    return list;
+  };
+  return places;
 }
 
 function make(t, get, errorFor) {
@@ -37,6 +73,7 @@ function make(t, get, errorFor) {
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errorFor);
+    case 'opaque': return opaqueType(t);
     // Supplied by the runtime, never by JS: hidden from the argument list.
     case 'allocator': return { ...t, hidden: true, inline: null };
     default: return unusable(t);

@@ -4,6 +4,7 @@
 // or copied from a call frame. One prototype helper per concern; each kind of
 // object (struct.js, array.js) adds its own members.
 import { readOnlyError, typeMismatch } from '../errors.js';
+import { copyTargets } from './pointer-targets.js';
 
 /** Private slots of memory-backed objects. */
 export const DV = Symbol('zigport.dataView');
@@ -73,10 +74,11 @@ export function assertWritable(object, where) {
   if (object[READ_ONLY]) throw readOnlyError(where);
 }
 
-/** Copies `size` bytes of `from`'s memory over `to`'s. */
+/** Copies `size` bytes of `from`'s memory over `to`'s, with the targets of pointers among them. */
 export function copyBytes(to, toAt, from, fromAt, size) {
   new Uint8Array(to.buffer, to.byteOffset + toAt, size)
     .set(new Uint8Array(from.buffer, from.byteOffset + fromAt, size));
+  copyTargets(from.buffer, from.byteOffset + fromAt, to.buffer, to.byteOffset + toAt, size);
 }
 
 /** A JSON-safe form of a plain value tree (bigints become numbers or strings). */

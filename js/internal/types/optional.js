@@ -17,5 +17,6 @@ export function optionalType(t, child) {
     pointer: child.pointer ? { ...child.pointer, optional: true } : undefined,
     target: child.target,
     result: child.result,
+    pointee: child.pointee,
   };
 }

@@ -7,6 +7,8 @@
 import { typeMismatch, rangeError } from '../errors.js';
 import { AT, DV, READ_ONLY } from './memory.js';
 import { ELEMENT_TYPE, sliceClass } from './array.js';
+import { handlePointer } from './handle-pointer.js';
+import { withFieldAccess } from './pointer-field.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -19,6 +21,7 @@ const encoder = new TextEncoder();
 
 /** Builds the converter for a `slice` or `pointer` type descriptor. */
 export function pointerType(t, child) {
+  if (child.kind === 'opaque') return handlePointer(t, child);
   const isSlice = t.kind === 'slice';
   // Slices and many-item pointers (`[*]T`, `[*c]T`, `[*:0]T`) take a run of
   // elements; a single-item pointer takes one.
@@ -32,19 +35,22 @@ export function pointerType(t, child) {
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
     + (run && child.name === 'u8' && !writable ? ' or a string' : '')
     + (!writable ? ' or an array of values' : '');
-  if (isSlice && child.pointer) return sliceOfPointers(t, child);
-  return {
+  if (isSlice && child.pointer) return withFieldAccess(sliceOfPointers(t, child));
+  return withFieldAccess({
     ...t,
-    // `optional`: JS may pass null (for `?*T` the optional says so, for `[*c]T` this).
+    pointee: child,
+    // `optional`: JS may pass null (`?*T`, `?[]T`, `[*c]T`).
     pointer: { isSlice, writable, elemSize: child.size, optional: t.nullable === true },
     /**
      * What a returned pointer means to JS, given the memory it points at: a
      * slice view, the struct/array object it points to, or (for a pointer
-     * to a scalar) a one-element slice view. Const pointers give read-only views.
+     * to a scalar) a one-element slice view. A many-item pointer is a slice
+     * view of the one element its length is known to cover (for `[*:0]T`,
+     * of the elements before the zero). Const pointers give read-only views.
      */
     result(buffer, byteOffset, byteLength) {
       const dv = new DataView(buffer, byteOffset, byteLength);
-      if (!isSlice && typeof child.view === 'function') return child.view(dv, 0, !writable);
+      if (!run && typeof child.view === 'function') return child.view(dv, 0, !writable);
       return views.view(dv, 0, byteLength / child.size, !writable);
     },
     /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */
@@ -62,7 +68,7 @@ export function pointerType(t, child) {
       }
       return t.terminated ? terminatedMemory(found, where) : found;
     },
-  };
+  });
 
   /**
    * `[*:0]T` memory must end with a zero element, or Zig's search for it
@@ -149,10 +155,12 @@ function detached(where, value) {
  * `elements` lists, per element, its ArrayBuffer, byte offset and length.
  */
 function sliceOfPointers(t, child) {
+  const views = sliceClass(t, child);
   const packsStrings = child.pointer.isSlice && !child.pointer.writable && child.pointer.elemSize === 1;
   return {
     ...t,
-    pointer: { isSlice: true, writable: false, elemSize: child.size, holdsPointers: true },
+    pointee: child,
+    pointer: { isSlice: true, writable: false, elemSize: child.size, holdsPointers: true, optional: t.nullable === true },
     target(value, where) {
       if (value === null || typeof value !== 'object' || !(Symbol.iterator in value) || ArrayBuffer.isView(value)) {
         throw typeMismatch(where, t.name, 'an array of values for its elements', value);
@@ -180,8 +188,9 @@ function sliceOfPointers(t, child) {
       const buffer = new ArrayBuffer(n * child.size);
       return { buffer, byteOffset: 0, byteLength: buffer.byteLength, elements };
     },
-    result() {
-      throw new TypeError(`${t.name} results are not supported yet`);
+    /** A slice view whose elements read the inner pointers (their targets are remembered beside them). */
+    result(buffer, byteOffset, byteLength) {
+      return views.view(new DataView(buffer, byteOffset, byteLength), 0, byteLength / child.size, t.const);
     },
   };
 }

@@ -15,12 +15,23 @@ import { comptimeValue } from './comptime.js';
 export function structType(t, fieldType) {
   const name = displayName(t.name);
   // Comptime fields take no memory: read-only values on the prototype.
-  const fields = t.fields.filter((f) => !f.comptime).map((f) => ({ ...f, type: fieldType(f.type) }));
+  // Field types are built on first use: a struct may point at itself
+  // (`parent: ?*Node`), and its pointer type needs the struct first.
+  const fields = t.fields.filter((f) => !f.comptime).map((f) => {
+    const field = { ...f };
+    Object.defineProperty(field, 'type', { get: () => fieldType(f.type) });
+    return field;
+  });
   const constants = t.fields.filter((f) => f.comptime);
   const byName = new Map(fields.map((f) => [f.name, f]));
   // A tagged union reads only its active field; setting a field activates it.
   const tag = t.tag ? { type: fieldType(t.tag.type), offset: t.tag.offset } : null;
   const activeField = (obj) => String(tag.type.read(obj[DV], obj[AT] + tag.offset));
+  // A bare union built with runtime safety: Zig's hidden tag holds the index
+  // of the active field, so reading or assigning another one is refused (as
+  // Zig's own access would panic); assigning the whole union switches it.
+  // Without runtime safety every field reads the same bytes.
+  const selector = t.selector ? unionSelector(t.selector, fields) : null;
 
   function Struct(init) {
     if (!new.target) return bind(Object.create(Struct.prototype), castMemory(init, t.size, `${name}()`), 0);
@@ -42,6 +53,7 @@ export function structType(t, fieldType) {
   Object.defineProperty(Struct.prototype, 'valueOf', {
     value() {
       if (tag) return { [activeField(this)]: plain(this[activeField(this)]) };
+      if (selector) return { [selector.active(this)]: plain(this[selector.active(this)]) };
       const out = t.tuple ? [] : {};
       for (const f of [...fields, ...constants]) out[t.tuple ? Number(f.name) : f.name] = plain(this[f.name]);
       return out;
@@ -75,6 +87,7 @@ export function structType(t, fieldType) {
   function assignUnion(target, init, keys, where) {
     if (keys.length !== 1) throw new TypeError(`${where}: ${name} is a union; give exactly one field`);
     new Uint8Array(target[DV].buffer, target[DV].byteOffset + target[AT], t.size).fill(0);
+    selector?.activate(target, keys[0]);
     setField(target, byName.get(keys[0]), init[keys[0]], `${where}.${keys[0]}`);
   }
 
@@ -84,17 +97,20 @@ export function structType(t, fieldType) {
 
   function byteField(f) {
     const where = `${name}.${f.name}`;
-    const object = typeof f.type.view === 'function';
+    let object;
     return {
       get() {
         if (tag && activeField(this) !== f.name) {
           throw new TypeError(`${where} is not the active field of this union (${activeField(this)} is)`);
         }
+        selector?.check(this, f.name, where);
+        object ??= typeof f.type.view === 'function';
         if (!object) return f.type.read(this[DV], this[AT] + f.offset);
         return childView(this, f.name, (dv, at, ro) => f.type.view(dv, at + f.offset, ro));
       },
       set(value, at = where) {
         assertWritable(this, where);
+        selector?.check(this, f.name, at);
         f.type.write(this[DV], this[AT] + f.offset, value, at);
         if (tag) tag.type.write(this[DV], this[AT] + tag.offset, f.name, at);
       },
@@ -125,6 +141,32 @@ export function structType(t, fieldType) {
     ...copyingAccess(Struct, t.size, assign),
     view: (dv, offset, readOnly) => bind(Object.create(Struct.prototype), dv, offset, readOnly),
     inline: null,
+  };
+}
+
+/**
+ * The hidden tag of a bare union (`{ offset, size }` from the descriptor):
+ * which field is active, the check that an access names it, and switching.
+ */
+function unionSelector({ offset, size }, fields) {
+  const names = fields.map((f) => f.name);
+  const read = (obj) => {
+    let index = 0;
+    for (let i = size - 1; i >= 0; i--) index = index * 256 + obj[DV].getUint8(obj[AT] + offset + i);
+    return index;
+  };
+  const active = (obj) => names[read(obj)] ?? `no field (hidden tag ${read(obj)})`;
+  return {
+    active,
+    check(obj, name, where) {
+      if (active(obj) !== name) {
+        throw new TypeError(`${where} is not the active field of this union (${active(obj)} is); assign the whole union to switch`);
+      }
+    },
+    activate(obj, name) {
+      let index = names.indexOf(name);
+      for (let i = 0; i < size; i++, index = Math.floor(index / 256)) obj[DV].setUint8(obj[AT] + offset + i, index % 256);
+    },
   };
 }
 

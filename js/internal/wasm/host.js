@@ -30,7 +30,7 @@ export function openWasmHost(path) {
       }
       const direct = instance.exports[`zigport_direct_${fn.thunk}`];
       if (direct) return makeDirectFunction(fn, types, direct, frames);
-      const slots = instance.slots[index];
+      const slots = instance.layout.functions[index];
       const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden);
       if (plain) return makeFunction(fn, types, frames, fn.thunk, () => {});
       return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });

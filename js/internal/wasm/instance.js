@@ -36,8 +36,11 @@ export class WasmInstance {
         facts.descriptorNotUtf8 = true;
       }
     }
-    /** Where each function's frame holds addresses (checked by the runtime). */
-    this.slots = JSON.parse(addon.wasmCheckModule(facts));
+    /**
+     * Where each function's frame holds addresses, and values of each type
+     * (`{ functions, places }`, checked by the runtime).
+     */
+    this.layout = JSON.parse(addon.wasmCheckModule(facts));
     this.descriptorJson = facts.descriptor;
   }
 

@@ -6,14 +6,16 @@
 //! may index and offset without re-checking.
 
 mod model;
+mod places;
 mod slots;
 mod validate;
 
 pub use model::{
     Constant, Descriptor, EnumMember, ErrorMember, Field, Function, Member, StructLayout, Type, TypeDecl, TypeKind,
-    Unsupported, Variable,
+    UnionSelector, Unsupported, Variable,
 };
-pub use slots::{ElementSlot, PointerSlot};
+pub use places::{Place, MAX_PLACES};
+pub use slots::PointerSlot;
 pub use validate::DescriptorError;
 
 /// Version of the descriptor format and the exporter's symbol set. Must equal

@@ -87,9 +87,13 @@ pub enum TypeKind {
         is_const: bool,
         ptr_offset: u64,
         len_offset: u64,
+        /// `?[]T`: null is address 0.
+        #[serde(default)]
+        nullable: bool,
     },
     /// `*T` / `*const T`: an address; `many` for `[*]T`/`[*c]T` (JS passes a
-    /// run of elements), `nullable` for `[*c]T`, `terminated` for `[*:0]T`.
+    /// run of elements), `nullable` for `[*c]T` and `?*T` (null is address
+    /// 0), `terminated` for `[*:0]T`.
     Pointer {
         child: usize,
         #[serde(rename = "const")]
@@ -129,9 +133,16 @@ pub enum TypeKind {
         /// A tagged union's tag: which field is active.
         #[serde(default)]
         tag: Option<UnionTag>,
+        /// A bare union's hidden safety tag (runtime safety on): the index of
+        /// the active field. Without it every field reads the same bytes.
+        #[serde(default)]
+        selector: Option<UnionSelector>,
     },
     /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
     Allocator,
+    /// An opaque type (`opaque {}`, `anyopaque`): no size JS could know,
+    /// only ever behind a pointer that a handle object holds.
+    Opaque,
     Unsupported,
 }
 
@@ -245,4 +256,12 @@ pub struct UnionTag {
     #[serde(rename = "type")]
     pub type_index: usize,
     pub offset: u64,
+}
+
+/// Where a bare union keeps the index of its active field, and in how many
+/// bytes (little-endian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct UnionSelector {
+    pub offset: u64,
+    pub size: u64,
 }

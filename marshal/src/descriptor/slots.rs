@@ -1,8 +1,10 @@
 //! Where a function's frame holds addresses: one [`PointerSlot`] per pointer
-//! or slice parameter (also inside an optional). The runtime writes every
-//! address and slice length itself, from buffers it has bounds-checked, so
-//! a frame never carries an address that JS chose.
+//! or slice parameter (also inside an optional), and one per place of a
+//! parameter passed by value (a struct holding slices; see `places`). The
+//! runtime writes every address and slice length itself, from buffers it
+//! has bounds-checked, so a frame never carries an address that JS chose.
 use super::model::{Descriptor, Function, TypeKind};
+use super::places::Place;
 
 /// A place in a call frame that receives an address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -26,30 +28,30 @@ pub struct PointerSlot {
     pub many: bool,
     pub nullable: bool,
     pub terminated: bool,
-    /// For a slice of pointers or slices: where each element holds an address.
-    pub element: Option<ElementSlot>,
+    /// `*Opaque`/`*anyopaque`: JS passes a handle the runtime made for an
+    /// address Zig returned, never memory; a result becomes such a handle.
+    pub handle: bool,
+    /// The type it points at; its places are those of each target element.
+    pub pointee: usize,
     /// For a result inside an error union: the error code's frame offset and
     /// byte size (the address means nothing when the code is not zero).
     pub error_code: Option<(u64, u64)>,
-}
-
-/// The address inside each element of a slice of slices (or of pointers):
-/// element `i` starts `i * stride` bytes into the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct ElementSlot {
-    pub stride: u64,
-    pub address_offset: u64,
-    pub len_offset: Option<u64>,
-    pub elem_size: u64,
-    pub elem_align: u64,
-    pub writable: bool,
 }
 
 impl Descriptor {
     /// The pointer slots of `f`, in parameter order. `f` must belong to this
     /// (validated) descriptor.
     pub fn pointer_slots(&self, f: &Function) -> Vec<PointerSlot> {
-        f.params.iter().enumerate().filter_map(|(param, p)| self.slot_at(param, p)).collect()
+        let mut slots = Vec::new();
+        for (param, p) in f.params.iter().enumerate() {
+            match self.slot_at(param, p) {
+                Some(slot) => slots.push(slot),
+                None => {
+                    slots.extend(self.places(p.type_index).into_iter().map(|place| by_value(param, p.offset, place)))
+                }
+            }
+        }
+        slots
     }
 
     /// Whether `f` takes a `std.mem.Allocator` the host must supply.
@@ -81,7 +83,7 @@ impl Descriptor {
         let base = p.offset + present_offset.map_or(0, |(value_offset, _)| value_offset);
         let present_offset = present_offset.map(|(_, flag)| flag);
         let (child, is_const, address_offset, len_offset) = match self.types[type_index].kind {
-            TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
+            TypeKind::Slice { child, is_const, ptr_offset, len_offset, .. } => {
                 (child, is_const, base + ptr_offset, Some(base + len_offset))
             }
             TypeKind::Pointer { child, is_const, .. } => (child, is_const, base, None),
@@ -89,10 +91,12 @@ impl Descriptor {
         };
         let (many, nullable, terminated) = match self.types[type_index].kind {
             TypeKind::Pointer { many, nullable, terminated, .. } => (many, nullable, terminated),
+            TypeKind::Slice { nullable, .. } => (false, nullable, false),
             _ => (false, false, false),
         };
         let elem = &self.types[child];
         Some(PointerSlot {
+            handle: elem.kind == TypeKind::Opaque,
             many,
             nullable,
             terminated,
@@ -103,29 +107,28 @@ impl Descriptor {
             elem_size: elem.size,
             elem_align: elem.align,
             writable: !is_const,
-            element: self.element_slot(child),
+            pointee: child,
             error_code,
         })
     }
+}
 
-    /// The address layout of elements of type `index`, if they are pointers.
-    fn element_slot(&self, index: usize) -> Option<ElementSlot> {
-        let t = &self.types[index];
-        let (child, is_const, address_offset, len_offset) = match t.kind {
-            TypeKind::Slice { child, is_const, ptr_offset, len_offset } => {
-                (child, is_const, ptr_offset, Some(len_offset))
-            }
-            TypeKind::Pointer { child, is_const, .. } => (child, is_const, 0, None),
-            _ => return None,
-        };
-        let elem = &self.types[child];
-        Some(ElementSlot {
-            stride: t.size,
-            address_offset,
-            len_offset,
-            elem_size: elem.size,
-            elem_align: elem.align,
-            writable: !is_const,
-        })
+/// The frame slot of `place` inside parameter `param` passed by value at
+/// frame offset `offset`.
+fn by_value(param: usize, offset: u64, place: Place) -> PointerSlot {
+    PointerSlot {
+        param,
+        address_offset: offset + place.address_offset,
+        len_offset: place.len_offset.map(|l| offset + l),
+        present_offset: None,
+        elem_size: place.elem_size,
+        elem_align: place.elem_align,
+        writable: place.writable,
+        many: false,
+        nullable: place.nullable,
+        terminated: false,
+        handle: false,
+        pointee: place.pointee,
+        error_code: None,
     }
 }

@@ -234,3 +234,43 @@ fn refuses_an_error_code_of_zero() {
     v["types"][6]["errors"][0]["value"] = json!(0);
     assert!(refused(&v).contains("error codes must be non-zero"));
 }
+
+/// A bare union as a Debug build describes it: an f64 or a u32, with Zig's
+/// hidden safety tag in the byte after them.
+fn with_bare_union(selector: Value) -> Value {
+    let mut v = sample();
+    let types = v["types"].as_array_mut().unwrap();
+    types.push(json!({"kind": "struct", "layout": "extern", "tuple": false, "union": true, "bare": true,
+        "selector": selector, "name": "Number", "size": 16, "align": 8,
+        "fields": [{"name": "float", "type": 1, "offset": 0, "bit_offset": 0},
+                   {"name": "int", "type": 0, "offset": 0, "bit_offset": 0}]}));
+    v
+}
+
+#[test]
+fn accepts_a_bare_union_with_its_hidden_tag() {
+    let d = parse(&with_bare_union(json!({"offset": 8, "size": 1}))).unwrap();
+    let TypeKind::Struct { selector, .. } = &d.types[8].kind else { panic!("a struct") };
+    assert_eq!(selector.map(|s| (s.offset, s.size)), Some((8, 1)));
+}
+
+#[test]
+fn refuses_a_hidden_tag_outside_the_union_or_over_a_field() {
+    assert!(refused(&with_bare_union(json!({"offset": 16, "size": 1}))).contains("outside"));
+    assert!(refused(&with_bare_union(json!({"offset": 4, "size": 1}))).contains("overlaps"));
+    assert!(refused(&with_bare_union(json!({"offset": 8, "size": 3}))).contains("1, 2 or 4"));
+}
+
+#[test]
+fn a_pointer_to_an_opaque_type_is_a_handle_slot() {
+    let mut v = sample();
+    let types = v["types"].as_array_mut().unwrap();
+    types.push(json!({"kind": "opaque", "name": "Context", "size": 0, "align": 1}));
+    types.push(json!({"kind": "pointer", "child": 8, "const": false, "name": "*Context", "size": 8, "align": 8}));
+    v["functions"].as_array_mut().unwrap().push(json!({"name": "bump", "thunk": 3,
+        "frame": {"size": 8, "align": 8}, "params": [{"type": 9, "offset": 0}], "ret": {"type": 0, "offset": 0}}));
+    v["functions"][3]["ret"] = json!({"type": 3, "offset": 0});
+    let d = parse(&v).unwrap();
+    let slots = d.pointer_slots(&d.functions[3]);
+    assert!(slots[0].handle && slots[0].elem_size == 0);
+}

@@ -5,7 +5,8 @@
 //! - [`target`]: what the JS half hands over, and the checks it must pass.
 //! - [`cluster`]: overlapping targets of one buffer merge into clusters.
 //! - [`alignment`]: the addresses at which a cluster has all members aligned.
-//! - [`scratch`]: where the copied clusters go inside one scratch block.
+//! - [`scratch`]: where the copied clusters go inside one scratch block;
+//! - [`fill`]: which address each place inside the targets gets.
 //!
 //! [`plan_call`] runs the first three and says, per cluster, whether it is
 //! passed in place or copied; it allocates no real memory. The runtime then
@@ -19,11 +20,13 @@
 
 mod alignment;
 mod cluster;
+mod fill;
 mod scratch;
 mod target;
 
 pub use alignment::{placement_constraint, AlignmentConflict, Constraint};
 pub use cluster::{build_clusters, Cluster};
+pub use fill::{for_each_fill, Fill, MissingTarget, PlaceRecord};
 pub use scratch::{ScratchLayout, ScratchOverflow};
 pub use target::{BufferId, Target, TargetError, MAX_ALIGN};
 

@@ -10,23 +10,28 @@
 //! frame itself, and copies writable clusters back after the call.
 //!
 //! - [`records`]: reading and checking what JS wrote;
-//! - [`result`]: where a returned address points.
+//! - [`result`]: where a returned address points;
+//! - [`result_places`]: where the pointers inside a result point.
 mod records;
 mod result;
+mod result_places;
 
 use std::ptr;
 
 use napi::sys;
 use smallvec::SmallVec;
-use zigport_marshal::descriptor::PointerSlot;
-use zigport_marshal::plan::{plan_call, CallPlan, Placement, PlanError, ScratchLayout, Target};
+use zigport_marshal::descriptor::{Place, PointerSlot};
+use zigport_marshal::plan::{
+    for_each_fill, plan_call, CallPlan, MissingTarget, PlaceRecord, Placement, PlanError, ScratchLayout, Target,
+};
 
 use crate::env_state::EnvState;
 use crate::error::CallError;
 use crate::transfer::{self, ScratchBlock};
 
-use records::{buffer_arguments, read_records, BufferInfo, Record};
-pub use result::{resolve_result, ResultMemory};
+use records::{buffer_arguments, mark_zig_memory, read_records, BufferInfo, Record};
+pub use result::{read_result_slot, resolve_result, ResultMemory};
+pub use result_places::{walk_result_places, PlaceEntry, Walked};
 
 /// Inline capacity of the per-call lists: calls rarely have more pointers.
 type Small<T> = SmallVec<[T; 4]>;
@@ -61,20 +66,24 @@ pub fn prepare(
     info: sys::napi_callback_info,
     state: &EnvState,
     slots: &[PointerSlot],
+    places: &[Vec<Place>],
     frame: *mut u8,
     memory: &mut CallMemory,
 ) -> Result<Prepared, CallError> {
     let CallMemory { records, targets, buffers } = memory;
-    read_records(state, slots, records, targets)?;
+    read_records(state, slots, places, records, targets)?;
     buffer_arguments(env, info, buffers)?;
+    if records.iter().any(|r| places.get(r.pointee).is_some_and(|l| !l.is_empty())) {
+        mark_zig_memory(env, buffers);
+    }
     let (records, targets, buffers) = (&*records, &*targets, &*buffers);
     check_targets(records, targets, slots, buffers)?;
-    let base = |t: &Target| buffers[t.buffer.0 as usize].0.map_or(0, |d| d as u64);
+    let base = |t: &Target| buffers[t.buffer.0 as usize].data.map_or(0, |d| d as u64);
     if targets.iter().all(|t| base(t) != 0 && t.is_aligned_at(base(t) + t.offset)) {
-        write_slots(records, targets, slots, frame, |i| base(&targets[i]) + targets[i].offset)?;
+        write_slots(records, targets, slots, places, buffers, frame, |i| base(&targets[i]) + targets[i].offset)?;
         return Ok(Prepared::InPlace);
     }
-    let addresses: Small<*mut u8> = buffers.iter().map(|(d, _)| d.unwrap_or(ptr::null_mut())).collect();
+    let addresses: Small<*mut u8> = buffers.iter().map(|b| b.data.unwrap_or(ptr::null_mut())).collect();
     let plan = plan_call(targets, |b| addresses[b.0 as usize] as u64).map_err(|e| match e {
         PlanError::Alignment(conflict) => CallError::Alignment(conflict),
         other => CallError::Plan(other.to_string()),
@@ -85,7 +94,7 @@ pub fn prepare(
     let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
     let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
     call.copy_in();
-    write_slots(records, targets, slots, frame, |i| call.layout.target_address(&call.plan, i))?;
+    write_slots(records, targets, slots, places, buffers, frame, |i| call.layout.target_address(&call.plan, i))?;
     Ok(Prepared::Copied(Box::new(call)))
 }
 
@@ -154,14 +163,22 @@ fn check_targets(
     buffers: &[BufferInfo],
 ) -> Result<(), CallError> {
     for (r, t) in records.iter().zip(targets) {
-        let slot = &slots[r.slot];
-        let (data, byte_len) = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
-        data.ok_or(CallError::NotABuffer { param: slot.param })?;
-        if t.end() > byte_len as u64 {
-            return Err(CallError::OutOfBounds { param: slot.param, offset: t.offset, len: t.len });
+        // Child records fill places; only top-level ones have frame slots.
+        let top = r.parent.is_none().then(|| &slots[r.slot]);
+        let param = r.param;
+        let buffer = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
+        let data = buffer.data;
+        // A handle stands only for a handle slot, and a handle slot takes
+        // nothing else: an ArrayBuffer's address must never pass for one.
+        let wants_handle = top.is_some_and(|s| s.handle);
+        if data.is_none() || buffer.handle != wants_handle {
+            return Err(if wants_handle { CallError::NotAHandle { param } } else { CallError::NotABuffer { param } });
         }
-        if r.parent.is_none() && slot.terminated && !ends_in_zero(data, t, slot.elem_size) {
-            return Err(CallError::Unterminated { param: slot.param });
+        if t.end() > buffer.len as u64 {
+            return Err(CallError::OutOfBounds { param, offset: t.offset, len: t.len });
+        }
+        if top.is_some_and(|s| s.terminated && !ends_in_zero(data, t, s.elem_size)) {
+            return Err(CallError::Unterminated { param });
         }
     }
     Ok(())
@@ -182,15 +199,40 @@ fn ends_in_zero(data: Option<*mut u8>, t: &Target, elem_size: u64) -> bool {
 }
 
 /// Writes each slot's address (and length, and presence) into the frame,
-/// and each element address into its slice-of-pointers target; `address(i)`
-/// is where target `i` is during the call.
+/// and every place inside the targets (see `Descriptor::places`); `address(i)`
+/// is where target `i` is during the call. Nothing is written unless every
+/// place that cannot be null has a target.
 fn write_slots(
     records: &[Record],
     targets: &[Target],
     slots: &[PointerSlot],
+    places: &[Vec<Place>],
+    buffers: &[BufferInfo],
     frame: *mut u8,
     address: impl Fn(usize) -> u64,
 ) -> Result<(), CallError> {
+    // Most calls pass no target that holds pointers: nothing to fill.
+    let holds = |r: &Record| places.get(r.pointee).is_some_and(|l| !l.is_empty());
+    let fill_records: Small<PlaceRecord> = if !records.iter().any(holds) {
+        Small::new()
+    } else {
+        records
+            .iter()
+            .zip(targets)
+            .map(|(r, t)| PlaceRecord {
+                parent: r.parent,
+                element: r.element,
+                place: r.slot,
+                // Zig's own memory keeps Zig's pointers; an alias's places are its first's.
+                walks: r.alias.is_none() && !buffers.get(r.arg).is_some_and(|b| b.zig),
+                pointee: r.pointee,
+                elem_size: r.elem_size,
+                len: t.len,
+            })
+            .collect()
+    };
+    let missing = |e: MissingTarget| CallError::MissingTarget { param: records[e.record].param };
+    for_each_fill(&fill_records, places, |_| {}).map_err(missing)?;
     for (index, slot) in slots.iter().enumerate() {
         let record = records.iter().position(|r| r.parent.is_none() && r.slot == index);
         if let Some(present_at) = slot.present_offset {
@@ -201,32 +243,43 @@ fn write_slots(
         let Some(t) = record else {
             if slot.nullable {
                 // SAFETY: as above.
-                unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), 0) };
+                unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, 0, 0) };
             } else if slot.present_offset.is_none() {
                 return Err(CallError::MissingTarget { param: slot.param });
             }
             continue;
         };
+        let count = targets[t].len.checked_div(slot.elem_size).unwrap_or(0);
         // SAFETY: as above.
-        unsafe { transfer::write_u64(frame.add(slot.address_offset as usize), address(t)) };
-        if let Some(len_at) = slot.len_offset {
-            // SAFETY: as above.
-            unsafe { transfer::write_u64(frame.add(len_at as usize), targets[t].len / slot.elem_size) };
+        unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, address(t), count) };
+    }
+    for_each_fill(&fill_records, places, |fill| {
+        let place = &places[records[fill.target].pointee][fill.place];
+        let start = (address(fill.target) + fill.offset) as *mut u8;
+        let (value, count) = match fill.child {
+            Some(c) => (address(c), targets[c].len / place.elem_size.max(1)),
+            None => (0, 0),
+        };
+        // SAFETY: fills lie inside their target (element below its element
+        // count, place inside the element, per the validated descriptor),
+        // whose bytes are at `address(target)` for the call: its own memory
+        // or its scratch copy, already filled.
+        unsafe { write_pointer(start, place.address_offset, place.len_offset, value, count) };
+    })
+    .map_err(missing)
+}
+
+/// Writes an address, and for a slice its element count, at `base`.
+///
+/// # Safety
+/// `base + address_offset` (and `base + len_offset`) must be valid for
+/// writing 8 bytes.
+unsafe fn write_pointer(base: *mut u8, address_offset: u64, len_offset: Option<u64>, value: u64, count: u64) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        transfer::write_u64(base.add(address_offset as usize), value);
+        if let Some(len_at) = len_offset {
+            transfer::write_u64(base.add(len_at as usize), count);
         }
     }
-    for (i, r) in records.iter().enumerate() {
-        let Some(p) = r.parent else { continue };
-        let element = slots[records[p].slot].element.expect("checked in geometry()");
-        let at = (address(p) + r.element * element.stride) as *mut u8;
-        // SAFETY: `geometry` checked that element `r.element` lies inside
-        // target `p`, whose bytes are at `address(p)` for the call (its own
-        // memory or its scratch copy, already filled).
-        unsafe {
-            transfer::write_u64(at.add(element.address_offset as usize), address(i));
-            if let Some(len_at) = element.len_offset {
-                transfer::write_u64(at.add(len_at as usize), targets[i].len / element.elem_size);
-            }
-        }
-    }
-    Ok(())
 }

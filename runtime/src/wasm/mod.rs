@@ -56,8 +56,9 @@ pub fn wasm_required_exports() -> Vec<&'static str> {
 
 /// Checks a WebAssembly module as `ZigModule.open` checks a library (its
 /// exports, ABI version, layouts and descriptor) and returns, as JSON,
-/// where each function's frame holds addresses:
-/// `[{ "params": [PointerSlot...], "result": PointerSlot | null }, ...]`.
+/// where each function's frame holds addresses and where values of each
+/// type do: `{ "functions": [{ "params": [PointerSlot...], "result":
+/// PointerSlot | null }, ...], "places": [[Place...] per type] }`.
 #[napi]
 pub fn wasm_check_module(facts: WasmModuleFacts) -> napi::Result<String> {
     let path = PathBuf::from(&facts.path);
@@ -86,7 +87,7 @@ pub fn wasm_check_module(facts: WasmModuleFacts) -> napi::Result<String> {
         .iter()
         .map(|f| serde_json::json!({ "params": descriptor.pointer_slots(f), "result": descriptor.result_slot(f) }))
         .collect();
-    Ok(serde_json::Value::Array(functions).to_string())
+    Ok(serde_json::json!({ "functions": functions, "places": descriptor.place_table() }).to_string())
 }
 
 /// Plans one call (see [`plan`] for the number layout) into `out`, which

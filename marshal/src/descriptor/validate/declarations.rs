@@ -14,7 +14,10 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
         }
         check_frame(d, f).map_err(fail)?;
         if f.owner.is_some_and(|o| {
-            !matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. } | TypeKind::Enum { .. }))
+            !matches!(
+                d.types.get(o).map(|t| &t.kind),
+                Some(TypeKind::Struct { .. } | TypeKind::Enum { .. } | TypeKind::Opaque)
+            )
         }) {
             return Err(DescriptorError::Function {
                 name: f.name.clone(),
@@ -68,7 +71,10 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
             return Err(declaration(name, "name is empty or declared twice"));
         }
         let owner_ok = owner.is_none_or(|o| {
-            matches!(d.types.get(o).map(|t| &t.kind), Some(TypeKind::Struct { .. } | TypeKind::Enum { .. }))
+            matches!(
+                d.types.get(o).map(|t| &t.kind),
+                Some(TypeKind::Struct { .. } | TypeKind::Enum { .. } | TypeKind::Opaque)
+            )
         });
         if !owner_ok {
             return Err(declaration(name, "declared in something that is not a struct type"));
@@ -82,7 +88,9 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         }
     }
     if let Some(t) = d.type_decls.iter().find(|t| {
-        d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::ErrorSet { .. }))
+        d.types
+            .get(t.type_index)
+            .is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::ErrorSet { .. } | TypeKind::Opaque))
     }) {
         return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }

@@ -23,7 +23,8 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         | TypeKind::Null
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
-        | TypeKind::Allocator => expect(t.size == 0, "a value without storage must have size 0"),
+        | TypeKind::Allocator
+        | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
             expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
@@ -43,8 +44,12 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             pointee(d, index, *child)?;
             check_slice(t, *ptr_offset, *len_offset, d.pointer_size)
         }
-        TypeKind::Pointer { child, .. } => {
-            pointee(d, index, *child)?;
+        TypeKind::Pointer { child, many, .. } => {
+            let handle = nested(d, index, *child)?.kind == TypeKind::Opaque;
+            // A handle is a single-item pointer: nothing lies past its address.
+            if !handle || *many {
+                pointee(d, index, *child)?;
+            }
             let word = d.pointer_size;
             expect(
                 t.size == word && t.align == word,
@@ -60,7 +65,18 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             )?;
             expect(members.iter().all(|m| is_integer_text(&m.value)), "enum values must be integers")
         }
-        TypeKind::Struct { layout, fields, union, tag, .. } => {
+        TypeKind::Struct { layout, fields, union, tag, selector, .. } => {
+            if let Some(selector) = selector {
+                expect(*union && tag.is_none(), "only a bare union has a selector")?;
+                expect(matches!(selector.size, 1 | 2 | 4), "a selector is 1, 2 or 4 bytes")?;
+                expect(selector.offset <= MAX_EXTENT, "offset is implausibly large")?;
+                within(t, selector.offset..selector.offset + selector.size, 1)?;
+                let clear = |f: &Field| {
+                    let size = d.types.get(f.type_index).map_or(0, |ft| ft.size);
+                    f.offset >= selector.offset + selector.size || f.offset + size <= selector.offset
+                };
+                expect(fields.iter().all(clear), "the selector overlaps a field")?;
+            }
             if let Some(tag) = tag {
                 let tag_type = nested(d, index, tag.type_index)?;
                 expect(matches!(tag_type.kind, TypeKind::Enum { .. }), "a union tag must be an enum")?;
@@ -148,7 +164,14 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
             "bits lie outside the struct",
         )
     } else {
-        expect(in_memory(&ft.kind), "fields must be values in memory")?;
+        let pointer = match ft.kind {
+            TypeKind::Slice { .. } => true,
+            TypeKind::Pointer { many, child, .. } => {
+                !many && d.types.get(child).is_some_and(|c| c.kind != TypeKind::Opaque)
+            }
+            _ => false,
+        };
+        expect(in_memory(&ft.kind) || pointer, "fields must be values in memory or pointers to them")?;
         expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
         within(t, f.offset..f.offset + ft.size, ft.align)
     }

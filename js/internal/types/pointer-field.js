@@ -1,0 +1,68 @@
+// A pointer or slice that is a struct field: what reading and writing it
+// means. In JS memory the field's bytes mean nothing; the target JS gave is
+// remembered beside them (pointer-targets.js). In Zig's own memory the field
+// is live: the runtime reads where it points now, and writes the address of
+// the JS memory it is given.
+import { typeMismatch } from '../errors.js';
+import { getTarget, setTarget } from './pointer-targets.js';
+import { addon } from '../runtime/addon.js';
+import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
+
+/**
+ * `read` and `write` for a pointer that is a struct field. Writing checks
+ * the value as an argument would be checked and remembers it beside the
+ * field's bytes (see pointer-targets.js); reading gives the view of what
+ * was assigned, the same object each time.
+ */
+export function withFieldAccess(type) {
+  const nullable = type.pointer.optional;
+  // Where the address (and a slice's length) lie within the field.
+  const addressAt = type.kind === 'slice' ? type.ptr_offset : 0;
+  const lengthAt = type.kind === 'slice' ? type.len_offset : -1;
+  const elemSize = type.pointer.elemSize;
+  return {
+    ...type,
+    read(dv, offset) {
+      const at = dv.byteOffset + offset;
+      const entry = getTarget(dv.buffer, at);
+      if (isZigMemory(dv.buffer)) return readLive(dv.buffer, at, entry);
+      if (!entry) return null;
+      if (entry.memory.elements) return entry.value;
+      return view(entry);
+    },
+    write(dv, offset, value, where) {
+      const at = dv.byteOffset + offset;
+      const zig = isZigMemory(dv.buffer);
+      if (value === null || value === undefined) {
+        if (!nullable) throw typeMismatch(where, type.name, 'a value to point at (it cannot be null)', value);
+        if (zig) addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, null, 0, 0, 0);
+        return setTarget(dv.buffer, at, null);
+      }
+      const memory = type.target(value, where);
+      if (zig && memory.elements) throw new TypeError(`${where}: a slice of slices in Zig memory cannot point at JS values`);
+      const address = zig
+        ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
+          memory.byteOffset, memory.byteLength, elemSize === 0 ? 0 : memory.byteLength / elemSize)
+        : undefined;
+      // The entry also keeps the target alive while Zig's field points at it.
+      return setTarget(dv.buffer, at, { memory, value, address });
+    },
+    inline: null,
+  };
+
+  function view(entry) {
+    const { buffer, byteOffset, byteLength } = entry.memory;
+    return (entry.view ??= type.result(buffer, byteOffset, byteLength));
+  }
+
+  /** A pointer in Zig memory: whatever it holds now, read by the runtime. */
+  function readLive(buffer, at, entry) {
+    const found = addon.readPlace(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize);
+    if (found === null) return null;
+    const [address, fresh] = found;
+    // Still pointing where JS last set it: the view of what JS gave.
+    if (entry?.address === address && entry.memory.byteLength === fresh.byteLength) return view(entry);
+    const memory = zigMemory(address, fresh.byteLength, fresh);
+    return zigObject(memory, type.name, () => type.result(memory, 0, memory.byteLength));
+  }
+}

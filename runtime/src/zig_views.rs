@@ -1,0 +1,142 @@
+//! Pointer fields inside Zig's own memory (a `pub var` struct holding a
+//! slice, a struct a returned pointer leads to). Such memory is live: Zig may
+//! change a pointer at any time, so JS reads it through the runtime each
+//! time, and an assignment from JS has the runtime write the address. Only
+//! ArrayBuffers the runtime itself made over Zig memory are read or written
+//! this way (they carry a type tag): a JS-made buffer's bytes would be an
+//! address JS chose.
+use std::ptr;
+
+use napi::bindgen_prelude::Unknown;
+use napi::{sys, Env, JsValue};
+use napi_derive::napi;
+
+use crate::transfer;
+
+/// Marks ArrayBuffers over Zig memory.
+const ZIG_MEMORY_TAG: sys::napi_type_tag =
+    sys::napi_type_tag { lower: 0x7a69_6770_6f72_7421, upper: 0x7a69_675f_6d65_6d02 };
+
+/// Tags `buffer` (an ArrayBuffer over Zig memory the runtime just made).
+pub fn tag_zig_memory(env: sys::napi_env, buffer: sys::napi_value) {
+    // SAFETY: `env` and `buffer` are live in the current callback.
+    unsafe { sys::napi_type_tag_object(env, buffer, &ZIG_MEMORY_TAG) };
+}
+
+/// Whether `value` is an ArrayBuffer the runtime made over Zig memory.
+pub fn is_zig_memory(env: sys::napi_env, value: sys::napi_value) -> bool {
+    let mut ours = false;
+    // SAFETY: `value` is an argument of the current callback.
+    let status = unsafe { sys::napi_check_object_type_tag(env, value, &ZIG_MEMORY_TAG, &mut ours) };
+    status == sys::Status::napi_ok && ours
+}
+
+/// The data and length of `value` if it is a tagged ArrayBuffer over Zig memory.
+fn zig_buffer(env: sys::napi_env, value: sys::napi_value) -> Option<(*mut u8, usize)> {
+    let mut ours = false;
+    // SAFETY: `value` is an argument of the current callback.
+    let status = unsafe { sys::napi_check_object_type_tag(env, value, &ZIG_MEMORY_TAG, &mut ours) };
+    if status != sys::Status::napi_ok || !ours {
+        return None;
+    }
+    array_buffer(env, value)
+}
+
+fn array_buffer(env: sys::napi_env, value: sys::napi_value) -> Option<(*mut u8, usize)> {
+    let mut data = ptr::null_mut();
+    let mut len = 0usize;
+    // SAFETY: `value` is an argument of the current callback.
+    let status = unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) };
+    (status == sys::Status::napi_ok && !data.is_null()).then_some((data.cast(), len))
+}
+
+/// Where a pointer field lies: bytes `offset..offset + 8` (and the length's
+/// at `len_offset`, when a slice) of the buffer, checked against its length.
+fn field(len: usize, offset: f64, len_offset: f64) -> napi::Result<(usize, Option<usize>)> {
+    let whole = |x: f64| x >= 0.0 && x.fract() == 0.0 && x + 8.0 <= len as f64;
+    if !whole(offset) || !(len_offset == -1.0 || whole(len_offset)) {
+        return Err(napi::Error::from_reason("the pointer field lies outside its memory"));
+    }
+    Ok((offset as usize, (len_offset >= 0.0).then_some(len_offset as usize)))
+}
+
+/// The pointer at `offset` of a Zig-memory buffer (its element count at
+/// `len_offset`, or -1 for a single item): `[address, ArrayBuffer]` over
+/// its `elem_size`-byte elements, or null.
+#[napi]
+pub fn read_place(
+    env: Env,
+    buffer: Unknown,
+    offset: f64,
+    len_offset: f64,
+    elem_size: f64,
+) -> napi::Result<sys::napi_value> {
+    let env = env.raw();
+    let (data, len) = zig_buffer(env, buffer.raw()).ok_or_else(|| napi::Error::from_reason("not Zig memory"))?;
+    let (at, len_at) = field(len, offset, len_offset)?;
+    // SAFETY: both 8-byte ranges were just checked to lie inside the buffer.
+    let (address, count) =
+        unsafe { (transfer::read_u64(data.add(at)), len_at.map_or(1, |l| transfer::read_u64(data.add(l)))) };
+    let bytes = count.checked_mul(elem_size as u64).filter(|b| *b <= isize::MAX as u64);
+    let mut out = ptr::null_mut();
+    let (Some(bytes), true) = (bytes, address != 0) else {
+        // SAFETY: `env` is live in the current callback.
+        unsafe { sys::napi_get_null(env, &mut out) };
+        return Ok(out);
+    };
+    let view = crate::call::zig_memory(env, address, bytes);
+    // SAFETY: `env` is live; the array gets two values of it.
+    unsafe {
+        let mut number = ptr::null_mut();
+        sys::napi_create_double(env, address as f64, &mut number);
+        sys::napi_create_array_with_length(env, 2, &mut out);
+        sys::napi_set_element(env, out, 0, number);
+        sys::napi_set_element(env, out, 1, view);
+    }
+    Ok(out)
+}
+
+/// Points the pointer at `offset` of a Zig-memory buffer at `count`
+/// elements at `target_offset` of ArrayBuffer `target` (null: at nothing),
+/// writing the element count at `len_offset` for a slice. Returns the
+/// address written. JS keeps `target` alive for as long as the field may
+/// point at it.
+// One call from JS per assignment, its arguments as plain numbers: grouping
+// them into an object would cost more than it clarifies.
+#[allow(clippy::too_many_arguments)]
+#[napi]
+pub fn write_place(
+    env: Env,
+    buffer: Unknown,
+    offset: f64,
+    len_offset: f64,
+    target: Option<Unknown>,
+    target_offset: f64,
+    byte_length: f64,
+    count: f64,
+) -> napi::Result<f64> {
+    let env = env.raw();
+    let (data, len) = zig_buffer(env, buffer.raw()).ok_or_else(|| napi::Error::from_reason("not Zig memory"))?;
+    let (at, len_at) = field(len, offset, len_offset)?;
+    let address = match target {
+        None => 0,
+        Some(t) => {
+            let (base, size) =
+                array_buffer(env, t.raw()).ok_or_else(|| napi::Error::from_reason("no memory to point at"))?;
+            let inside = target_offset >= 0.0 && byte_length >= 0.0 && target_offset + byte_length <= size as f64;
+            if !inside || target_offset.fract() != 0.0 {
+                return Err(napi::Error::from_reason("the target lies outside its buffer"));
+            }
+            base as u64 + target_offset as u64
+        }
+    };
+    // SAFETY: both 8-byte ranges were just checked to lie inside the buffer,
+    // which is writable Zig memory (a variable or what a pointer led to).
+    unsafe {
+        transfer::write_u64(data.add(at), address);
+        if let Some(l) = len_at {
+            transfer::write_u64(data.add(l), if address == 0 { 0 } else { count as u64 });
+        }
+    }
+    Ok(address as f64)
+}
