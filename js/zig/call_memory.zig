@@ -34,6 +34,12 @@ pub fn current() []const Allocation {
     return list.items;
 }
 
+/// Takes allocation `index` out of the list, so the release leaves it
+/// allocated: the host keeps it for as long as a handle points into it.
+pub fn keep(index: usize) void {
+    if (index < list.items.len) _ = list.swapRemove(index);
+}
+
 /// Frees every allocation made since the last release.
 pub fn release() void {
     for (list.items) |a| {

@@ -53,6 +53,12 @@ export fn zigport_call_memory(count: *u32) [*]const call_memory.Allocation {
     return list.ptr;
 }
 
+/// Keeps allocation `index` of the last call's list (see call_memory.keep);
+/// the host frees it with `zigport_free` later.
+export fn zigport_keep_call_memory(index: u32) void {
+    call_memory.keep(index);
+}
+
 /// Frees everything the last call allocated for its result.
 export fn zigport_release_call_memory() void {
     call_memory.release();

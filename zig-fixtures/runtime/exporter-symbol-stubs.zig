@@ -67,6 +67,10 @@ const wasm_stubs = struct {
         return 0;
     }
 
+    export fn zigport_keep_call_memory(index: u32) void {
+        _ = index;
+    }
+
     export fn zigport_release_call_memory() void {}
 };
 

@@ -159,7 +159,7 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
  * places of what it points at, every target reachable from it: each target
  * once (a second path to it becomes an alias record), so cycles end.
  */
-function recordWriter(dv, table, fnName) {
+export function recordWriter(dv, table, fnName) {
   const buffers = [];
   const walked = new Map();
   const writer = {

@@ -31,6 +31,11 @@ export function trackBuffer(buffer, tracker) {
   else movable.delete(buffer);
 }
 
+/** The tracker of `buffer` if it is replaceable (a WebAssembly memory's), else undefined. */
+export function trackerOf(buffer) {
+  return movable.size === 0 ? undefined : movable.get(buffer);
+}
+
 /** Points `object` at `size` bytes of `dv` from `offset`. */
 export function bind(object, dv, offset, readOnly = false) {
   object[DV] = dv;

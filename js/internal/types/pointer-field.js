@@ -7,6 +7,7 @@ import { typeMismatch } from '../errors.js';
 import { getTarget, setTarget } from './pointer-targets.js';
 import { addon } from '../runtime/addon.js';
 import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
+import { trackerOf } from './memory.js';
 
 /**
  * `read` and `write` for a pointer that is a struct field. Writing checks
@@ -25,6 +26,9 @@ export function withFieldAccess(type) {
     read(dv, offset) {
       const at = dv.byteOffset + offset;
       const entry = getTarget(dv.buffer, at);
+      // WebAssembly memory: its tracker reads the field (wasm/memory.js).
+      const wasm = trackerOf(dv.buffer);
+      if (wasm) return wasm.readPointer(type, at, addressAt, lengthAt, elemSize);
       if (isZigMemory(dv.buffer)) return readLive(dv.buffer, at, entry);
       if (!entry) return null;
       if (entry.memory.elements) return entry.value;
@@ -33,12 +37,19 @@ export function withFieldAccess(type) {
     write(dv, offset, value, where) {
       const at = dv.byteOffset + offset;
       const zig = isZigMemory(dv.buffer);
+      const wasm = trackerOf(dv.buffer);
       if (value === null || value === undefined) {
         if (!nullable) throw typeMismatch(where, type.name, 'a value to point at (it cannot be null)', value);
+        if (wasm) return wasm.writePointer(at, addressAt, lengthAt, null, 0, where, type.pointee);
         if (zig) addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, null, 0, 0, 0);
         return setTarget(dv.buffer, at, null);
       }
       const memory = type.target(value, where);
+      if (wasm) {
+        if (memory.elements) throw new TypeError(`${where}: a slice of slices in WebAssembly memory cannot point at JS values`);
+        const count = elemSize === 0 ? 0 : memory.byteLength / elemSize;
+        return wasm.writePointer(at, addressAt, lengthAt, memory, count, where, type.pointee);
+      }
       if (zig && memory.elements) throw new TypeError(`${where}: a slice of slices in Zig memory cannot point at JS values`);
       const address = zig
         ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,

@@ -4,6 +4,7 @@
 // that follow it when it grows; a panic or trap becomes a JS exception and
 // the instance stays usable.
 import { makeFunction } from '../calls/function.js';
+import { valueType } from '../calls/pointer-call.js';
 import { WasmInstance } from './instance.js';
 import { WasiExit } from './wasi.js';
 import { makeWasmPointerFunction } from './pointer-call.js';
@@ -20,6 +21,8 @@ export function openWasmHost(path) {
   const descriptor = JSON.parse(instance.descriptorJson);
   const frames = wasmFrames(instance);
   const ties = new Ties(instance);
+  instance.memory.instance = instance;
+  instance.memory.ties = ties;
   return {
     descriptor: instance.descriptorJson,
     errorName: (code) => instance.errorName(code),
@@ -31,7 +34,10 @@ export function openWasmHost(path) {
       const direct = instance.exports[`zigport_direct_${fn.thunk}`];
       if (direct) return makeDirectFunction(fn, types, direct, frames);
       const slots = instance.layout.functions[index];
-      const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden);
+      // Pointers in by-value parameters are frame slots too; pointers inside
+      // a result by value are read after the call.
+      const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden)
+        && valueType(types[fn.ret.type]).places.length === 0;
       if (plain) return makeFunction(fn, types, frames, fn.thunk, () => {});
       return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
     },

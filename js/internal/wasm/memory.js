@@ -6,6 +6,9 @@
 // and writes need no check of their own: between two syncs nothing can
 // grow the memory.
 import { DV, trackBuffer } from '../types/memory.js';
+import { markZigMemory } from '../runtime/zig-memory.js';
+import { wasmObject } from './objects.js';
+import { getTarget } from '../types/pointer-targets.js';
 
 export class WasmMemory {
   constructor(memory) {
@@ -26,6 +29,79 @@ export class WasmMemory {
     /** Called after a growth, for holders of `dv` (the call frames). */
     this.onGrowth = [];
     trackBuffer(this.buffer, this);
+    markZigMemory(this.buffer);
+    /** Set by the host: the instance and its ties, for pointer fields. */
+    this.instance = null;
+    this.ties = null;
+  }
+
+  /**
+   * A pointer field in this memory, read live: a view of what Zig's pointer
+   * points at now (`lengthAt` < 0 for a single-item pointer).
+   */
+  readPointer(type, at, addressAt, lengthAt, elemSize) {
+    const address = this.dv.getUint32(at + addressAt, true);
+    if (address === 0) return null;
+    const count = lengthAt < 0 ? 1 : this.dv.getUint32(at + lengthAt, true);
+    return wasmObject(this.instance, type, address, count * elemSize);
+  }
+
+  /**
+   * Points a pointer field in this memory at `memory` (null for null). Zig
+   * sees only its own memory: a target there or in a tied buffer is pointed
+   * at where it is; other JS memory is copied into memory the field owns
+   * (freed when the field is assigned again), pointers inside it included,
+   * so Zig sees the value JS gave but not later changes to it.
+   */
+  writePointer(at, addressAt, lengthAt, memory, count, where, pointee, copies = new Map()) {
+    this.release(at);
+    let address = 0;
+    if (memory !== null) {
+      const base = memory.buffer === this.buffer ? 0 : this.ties.addressOf(memory.buffer);
+      address = base >= 0 ? base + memory.byteOffset : this.copyIn(at, memory, pointee, where, copies);
+    }
+    this.dv.setUint32(at + addressAt, address, true);
+    if (lengthAt >= 0) this.dv.setUint32(at + lengthAt, count, true);
+  }
+
+  /** Frees the copy the field at `at` owns, and the copies inside it. */
+  release(at) {
+    const owned = this.owned?.get(at);
+    if (!owned) return;
+    this.owned.delete(at);
+    for (const inner of owned.inner) this.release(inner);
+    this.instance.free(owned.address, owned.len, owned.align);
+  }
+
+  /** A copy of `memory` in wasm memory, owned by the field at `at`; `copies` ends cycles. */
+  copyIn(at, memory, pointee, where, copies) {
+    const key = `${memory.byteOffset}:${memory.byteLength}`;
+    const known = copies.get(memory.buffer)?.get(key);
+    if (known !== undefined) return known;
+    const len = memory.byteLength;
+    const align = Math.max(pointee.align ?? 1, 1);
+    const address = this.instance.alloc(len, align);
+    this.bytes(address, len).set(new Uint8Array(memory.buffer, memory.byteOffset, len));
+    if (!copies.has(memory.buffer)) copies.set(memory.buffer, new Map());
+    copies.get(memory.buffer).set(key, address);
+    const owned = { address, len, align, inner: [] };
+    (this.owned ??= new Map()).set(at, owned);
+    // The pointers inside the copy point at copies of their targets.
+    const places = pointee.places ?? [];
+    for (let i = 0; places.length > 0 && i < len / pointee.size; i++) {
+      for (const place of places) {
+        const field = address + i * pointee.size + place.offset;
+        const entry = getTarget(memory.buffer, memory.byteOffset + i * pointee.size + place.offset);
+        const p = place.type;
+        const addressAt = p.kind === 'slice' ? p.ptr_offset : 0;
+        const lengthAt = p.kind === 'slice' ? p.len_offset : -1;
+        const target = entry?.memory ?? null;
+        const n = target === null || p.pointer.elemSize === 0 ? 0 : target.byteLength / p.pointer.elemSize;
+        this.writePointer(field, addressAt, lengthAt, target, n, `${where}.${place.path.join('.')}`, p.pointee, copies);
+        owned.inner.push(field);
+      }
+    }
+    return address;
   }
 
   /** Remembers `object`, bound to `dv` over this memory, to re-point it on growth. */
@@ -57,6 +133,7 @@ export class WasmMemory {
     this.probe = new Uint8Array(this.buffer, 0, 1);
     this.generation += 1;
     trackBuffer(this.buffer, this);
+    markZigMemory(this.buffer);
     for (const entry of this.views) {
       const object = entry.object.deref();
       if (object === undefined) this.views.delete(entry);

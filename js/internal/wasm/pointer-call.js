@@ -1,59 +1,69 @@
 // Calls with pointers in WebAssembly mode. Wasm code sees only its own
-// memory, so every target (the bytes a pointer argument refers to) is placed
-// there: the runtime's planner (`planCopies`, the same `marshal` plan as in
-// native mode) groups overlapping targets into clusters and says where each
-// goes in a scratch block, or fails with the alignment conflict. The
-// clusters are copied in, the addresses written into the frame (and into
-// copied slices of slices), Zig runs, writable clusters are copied back and
-// the block is freed. A buffer tied into wasm memory (ties.js) is reachable
-// where it is, so the planner passes it in place when alignment allows. A
-// returned address maps back to the argument it came from, to a JS copy of
-// what the call allocated, or to a view of wasm memory.
+// memory, so every target (the bytes a pointer refers to) must be there
+// during the call. The targets are found by the same walk as in native mode
+// (calls/pointer-call.js: arguments, struct fields, slices of slices, each
+// target once); the runtime's planner (`planCopies`, the same `marshal`
+// plan) groups overlapping ones into clusters and says where each goes in a
+// scratch block, or fails with the alignment conflict. Targets already in
+// wasm memory (the module's own memory, or a buffer tied into it, see
+// ties.js) are passed where they are when aligned. The clusters are copied
+// in, every address is written (into the frame, or into the copied targets
+// for pointers inside them), Zig runs, writable clusters are copied back and
+// the block is freed. The addresses in the result are then read back.
 import { addon } from '../runtime/addon.js';
 import { argumentCountError } from '../errors.js';
-import { MAX_BUFFERS, MAX_RECORDS } from '../calls/pointer-call.js';
-import { wasmObject } from './objects.js';
+import { MAX_BUFFERS, MAX_RECORDS, recordWriter, valueType } from '../calls/pointer-call.js';
+import { getTarget } from '../types/pointer-targets.js';
+import { readResultPlaces, resultMemory } from './results.js';
 
 const TARGET_FIELDS = 6;
 const CLUSTER_FIELDS = 5;
+const RECORD_SIZE = 40;
+const NONE = 0xffffffff;
 /** Scratch blocks are aligned so that every residue the plan needs holds. */
 const SCRATCH_ALIGN = 4096;
 
 /**
- * The callable for function `fn`; `slots` are its pointer slots from the
- * runtime, `instance` and `frames` its module's (see host.js).
+ * The callable for function `fn`; `slots` are its frame's pointer slots
+ * from the runtime, the other context its module's (see host.js).
  */
 export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ties }) {
   const { memory } = instance;
   const ret = types[fn.ret.type];
   const allocates = fn.params.some((p) => types[p.type].hidden);
-  const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => ({
-    type: types[p.type],
-    offset: p.offset,
-    where: `${fn.name}(args[${i}])`,
-  }));
+  // Frame slots are numbered as the runtime numbers them: one per pointer
+  // parameter, one per place of a parameter passed by value.
   let next = 0;
-  for (const p of params) if (p.type.pointer) p.slot = slots.params[next++];
+  const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => {
+    const type = types[p.type];
+    const param = { type, offset: p.offset, where: `${fn.name}(args[${i}])`, slot: next };
+    next += type.pointer ? 1 : type.places.length;
+    return param;
+  });
+  const context = { instance, ties, layout: instance.layout, slots: slots.params, stride: (index) => types[index].size };
 
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
-    // Targets are found (and may throw) before anything is written.
-    const found = params.map((p, i) => {
-      const value = args[i];
-      if (!p.type.pointer || (p.type.pointer.optional && (value === null || value === undefined))) return null;
-      return p.type.target(value, p.where);
-    });
     const f = frames.top;
-    params.forEach((p, i) => { if (!p.type.pointer) p.type.write(frames.dv, f + p.offset, args[i], p.where); });
-    const targets = collectTargets(params, found);
-    // The limits of native mode, so that a call valid in one mode is valid in both.
-    if (targets.list.length > MAX_RECORDS) throw new RangeError(`${fn.name}(): more than ${MAX_RECORDS} pointers in one call`);
-    if (targets.buffers.length > MAX_BUFFERS) {
+    const records = recordWriter(recordTable(), 0, fn.name);
+    params.forEach((p, i) => {
+      const value = args[i];
+      if (p.type.pointer) {
+        if (p.type.pointer.optional && (value === null || value === undefined)) return;
+        records.visit(p.slot, p.type.target(value, p.where), p.type, NONE, 0, p.where);
+      } else if (p.type.places.length > 0) {
+        passByValue(records, p, value, frames, f);
+      } else {
+        p.type.write(frames.dv, f + p.offset, value, p.where);
+      }
+    });
+    if (records.buffers.length > MAX_BUFFERS) {
       throw new RangeError(`${fn.name}(): more than ${MAX_BUFFERS} distinct ArrayBuffers in one call`);
     }
-    const placed = placeTargets(instance, ties, targets);
+    const targets = readRecords(context, records);
+    const placed = placeTargets(context, targets);
     try {
-      writeSlots(frames.dv, f, params, found, targets, placed);
+      writeAddresses(context, frames.dv, f, targets, placed);
       frames.header[0] = f;
       frames.header[1] = fn.thunk;
       try {
@@ -63,9 +73,14 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
         // when it writes JS memory in place.
         copyBack(memory, targets, placed);
       }
-      if (!ret.pointer) return ret.read(frames.dv, f + fn.ret.offset);
+      const found = { instance, ties, targets, placed };
+      if (!ret.pointer) {
+        const value = ret.read(frames.dv, f + fn.ret.offset);
+        if (value !== null && valueType(ret).places.length > 0) readResultPlaces(found, value, valueType(ret));
+        return value;
+      }
       ret.throwIfError?.(frames.dv, f + fn.ret.offset);
-      return pointerResult(instance, ret, slots.result, frames.dv, f, targets, placed);
+      return resultMemory(found, ret, slots.result, frames.dv, f);
     } finally {
       if (placed.scratch !== 0) instance.free(placed.scratch, placed.scratchSize, SCRATCH_ALIGN);
       if (allocates) instance.exports.zigport_release_call_memory();
@@ -76,57 +91,109 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
 }
 
 /**
- * Every target of the call: one per non-null pointer argument, plus one per
- * element of a slice of slices (`parent` is then its outer target).
+ * A struct holding pointers, passed by value: written into memory of its
+ * own (so its fields' targets are known), copied into the frame, and each
+ * of its places visited as a frame slot of its own.
  */
-function collectTargets(params, found) {
-  const targets = { list: [], buffers: [] };
-  const add = (buffer, offset, len, slot, parent, element) => {
-    let index = targets.buffers.indexOf(buffer);
-    if (index < 0) index = targets.buffers.push(buffer) - 1;
-    targets.list.push({ buffer: index, offset, len, slot, parent, element });
-    return targets.list.length - 1;
-  };
-  params.forEach((p, i) => {
-    const m = found[i];
-    if (m === null) return;
-    const parent = add(m.buffer, m.byteOffset, m.byteLength, p.slot, -1, 0);
-    const e = m.elements;
-    for (let k = 0; e && k < e.owners.length; k++) {
-      add(e.owners[k], e.offsets[k], e.lengths[k], p.slot.element, parent, k);
-    }
-    p.target = parent;
+function passByValue(records, p, value, frames, f) {
+  const own = new DataView(new ArrayBuffer(p.type.size));
+  p.type.write(own, 0, value, p.where);
+  new Uint8Array(frames.dv.buffer, f + p.offset, p.type.size).set(new Uint8Array(own.buffer));
+  p.type.places.forEach((place, j) => {
+    const entry = getTarget(own.buffer, place.offset);
+    const where = `${p.where}.${place.path.join('.')}`;
+    if (entry) records.visit(p.slot + j, entry.memory, place.type, NONE, 0, where);
+    else if (!place.type.pointer.optional) throw new TypeError(`${where}: a pointer is required`);
   });
-  return targets;
+}
+
+/** Where the walk writes its records (room for the most one call may have), read back at once. */
+const table = new DataView(new ArrayBuffer(MAX_RECORDS * RECORD_SIZE));
+
+function recordTable() {
+  return table;
 }
 
 /**
- * Asks the planner where each target goes, allocates the scratch block and
- * copies the clusters in. `{ scratch, scratchSize, clusters, addresses }`;
- * a cluster's `address` is where it is in wasm memory during the call, in
- * the scratch block (`copied`) or in a tied buffer's region.
+ * The call's targets, one per record: what it points at and where its
+ * address goes. `place` says how the address is written (offsets, element
+ * size and alignment, pointee type); `parent`, `element` where (the frame,
+ * or element `element` of the parent's target); `alias` that it repeats an
+ * earlier target.
  */
-function placeTargets(instance, ties, targets) {
-  const { list, buffers } = targets;
-  if (list.length === 0) return NOTHING_PLACED;
-  const reach = buffers.map((buffer) => ties.addressOf(buffer));
-  // Every target where wasm code can already see it, aligned there: no
-  // copies, so nothing to plan (native mode's common case, here for ties).
-  if (list.every((t) => reach[t.buffer] >= 0 && (reach[t.buffer] + t.offset) % t.slot.elem_align === 0)) {
-    return { ...NOTHING_PLACED, addresses: list.map((t) => reach[t.buffer] + t.offset) };
+function readRecords({ layout, slots }, records) {
+  const list = new Array(records.count);
+  for (let k = 0; k < records.count; k++) {
+    const at = k * RECORD_SIZE;
+    const slot = table.getUint32(at, true);
+    const parent = table.getUint32(at + 24, true);
+    const alias = table.getUint32(at + 32, true);
+    const place = parent === NONE ? slots[slot] : layout.places[list[parent].place.pointee][slot];
+    list[k] = {
+      slot,
+      place,
+      buffer: table.getUint32(at + 4, true),
+      offset: table.getFloat64(at + 8, true),
+      len: table.getFloat64(at + 16, true),
+      parent: parent === NONE ? -1 : parent,
+      element: table.getUint32(at + 28, true),
+      alias: alias === NONE ? -1 : alias,
+    };
+    checkBounds(list, k, records.buffers, slots);
   }
-  const numbers = planInput.ensure(list.length * TARGET_FIELDS);
-  list.forEach((t, i) => {
-    const at = i * TARGET_FIELDS;
-    numbers[at] = t.buffer;
-    numbers[at + 1] = t.offset;
-    numbers[at + 2] = t.len;
-    numbers[at + 3] = t.slot.elem_align;
-    numbers[at + 4] = t.slot.writable ? 1 : 0;
-    numbers[at + 5] = reach[t.buffer];
+  return { list, buffers: records.buffers };
+}
+
+/**
+ * Refuses a target that does not lie inside its buffer (detached, or
+ * shrunk since the walk found it), naming the argument it came from, as
+ * the runtime does in native mode.
+ */
+function checkBounds(list, k, buffers, slots) {
+  const t = list[k];
+  const buffer = buffers[t.buffer];
+  if (!(buffer instanceof ArrayBuffer) || t.offset + t.len <= buffer.byteLength) return;
+  let root = t;
+  while (root.parent >= 0) root = list[root.parent];
+  throw new RangeError(`args[${slots[root.slot].param}]: the buffer is detached or smaller than the ${t.len} bytes `
+    + `at offset ${t.offset} the call needs`);
+}
+
+/**
+ * Where each target is during the call: asks the planner (unless every
+ * target already is where wasm code sees it, aligned), allocates the
+ * scratch block and copies the clusters in. `{ scratch, scratchSize,
+ * clusters, addresses }`; a cluster's `address` is in wasm memory, in the
+ * scratch block (`copied`) or where its buffer already is.
+ */
+function placeTargets({ instance, ties }, targets) {
+  const { list, buffers } = targets;
+  const reach = buffers.map((buffer) => reachable(instance, ties, buffer));
+  const addresses = new Array(list.length).fill(0);
+  const planned = [];
+  list.forEach((t, k) => {
+    if (t.alias >= 0) return;
+    if (t.place.handle) {
+      addresses[k] = handleAddress(instance, buffers[t.buffer]);
+      return;
+    }
+    planned.push(k);
   });
-  const plan = planOutput.ensure(2 + list.length * (CLUSTER_FIELDS + 2));
-  addon.planCopies(numbers.subarray(0, list.length * TARGET_FIELDS), plan);
+  const inPlace = planned.every((k) => {
+    const t = list[k];
+    return reach[t.buffer] >= 0 && (reach[t.buffer] + t.offset) % t.place.elem_align === 0;
+  });
+  if (inPlace) {
+    for (const k of planned) addresses[k] = reach[list[k].buffer] + list[k].offset;
+    return finish({ scratch: 0, scratchSize: 0, clusters: [], addresses });
+  }
+  const numbers = new Float64Array(planned.length * TARGET_FIELDS);
+  planned.forEach((k, i) => {
+    const t = list[k];
+    numbers.set([t.buffer, t.offset, t.len, t.place.elem_align, t.place.writable ? 1 : 0, reach[t.buffer]], i * TARGET_FIELDS);
+  });
+  const plan = new Float64Array(2 + planned.length * (CLUSTER_FIELDS + 2));
+  addon.planCopies(numbers, plan);
   const scratchSize = plan[0];
   const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
   const clusters = [];
@@ -135,56 +202,83 @@ function placeTargets(instance, ties, targets) {
     const buffer = plan[at];
     const start = plan[at + 1];
     const len = plan[at + 2];
-    const offset = plan[at + 3];
-    const copyBack = plan[at + 4];
-    const copied = offset >= 0;
-    const address = copied ? scratch + offset : reach[buffer] + start;
+    const copied = plan[at + 3] >= 0;
+    const address = copied ? scratch + plan[at + 3] : reach[buffer] + start;
     if (copied) instance.memory.bytes(address, len).set(new Uint8Array(buffers[buffer], start, len));
-    clusters.push({ buffer, start, len, address, copied, copyBack: copyBack === 1 });
+    clusters.push({ buffer, start, len, address, copied, copyBack: plan[at + 4] === 1 });
   }
-  const addresses = list.map((_, i) => plan[at + i * 2 + 1] + (plan[at + i * 2] === 1 ? scratch : 0));
-  return { scratch, scratchSize, clusters, addresses };
+  planned.forEach((k, i) => {
+    addresses[k] = plan[at + i * 2 + 1] + (plan[at + i * 2] === 1 ? scratch : 0);
+  });
+  return finish({ scratch, scratchSize, clusters, addresses });
+
+  function finish(placed) {
+    list.forEach((t, k) => { if (t.alias >= 0) placed.addresses[k] = placed.addresses[t.alias]; });
+    return placed;
+  }
 }
 
-const NOTHING_PLACED = { scratch: 0, scratchSize: 0, clusters: [], addresses: [] };
-
-/** A Float64Array reused from call to call, grown when a call needs more. */
-function reusable() {
-  let array = new Float64Array(64);
-  return {
-    ensure(length) {
-      if (array.length < length) array = new Float64Array(Math.max(length, array.length * 2));
-      return array;
-    },
-  };
+/** Where wasm code sees `buffer`'s first byte: its own memory at 0, a tied buffer where tied, else -1. */
+function reachable(instance, ties, buffer) {
+  if (buffer === instance.memory.buffer) return 0;
+  return buffer instanceof ArrayBuffer ? ties.addressOf(buffer) : -1;
 }
 
-const planInput = reusable();
-const planOutput = reusable();
+/** The wasm address a handle stands for; only this instance's handles are accepted. */
+function handleAddress(instance, token) {
+  if (token?.instance !== instance) {
+    throw new TypeError('a handle from another module (or from native mode) cannot be passed to this one');
+  }
+  return token.address;
+}
 
-/** Writes each pointer slot's address, length and presence (wasm addresses and lengths are u32). */
-function writeSlots(dv, f, params, found, targets, placed) {
-  params.forEach((p, i) => {
-    const slot = p.slot;
-    if (!slot) return;
-    const present = found[i] !== null;
-    if (slot.present_offset !== null) dv.setUint8(f + slot.present_offset, present ? 1 : 0);
-    if (!present) {
-      if (slot.present_offset === null) dv.setUint32(f + slot.address_offset, 0, true);
-      return;
+/**
+ * Writes every address: frame slots (with lengths and presence), the
+ * places inside targets (in their copies or where they are), and null into
+ * the optional places JS left out. Wasm addresses and lengths are u32.
+ */
+function writeAddresses({ instance, layout, slots, stride: strideOf }, dv, f, targets, placed) {
+  const { list } = targets;
+  const zigMemory = instance.memory.buffer;
+  const filledSlots = new Set();
+  const filledPlaces = new Set();
+  list.forEach((t, k) => {
+    const address = placed.addresses[k];
+    const count = t.place.len_offset === null || t.place.elem_size === 0 ? 0 : t.len / t.place.elem_size;
+    if (t.parent < 0) {
+      filledSlots.add(t.slot);
+      if (t.place.present_offset !== null) dv.setUint8(f + t.place.present_offset, 1);
+      writePointer(dv, f, t.place, address, count);
+    } else {
+      const parent = list[t.parent];
+      const holder = placed.addresses[t.parent] + t.element * strideOf(parent.place.pointee);
+      filledPlaces.add(`${t.parent}:${t.element}:${t.slot}`);
+      writePointer(dv, holder, t.place, address, count);
     }
-    const t = targets.list[p.target];
-    dv.setUint32(f + slot.address_offset, placed.addresses[p.target], true);
-    if (slot.len_offset !== null) dv.setUint32(f + slot.len_offset, t.len / slot.elem_size, true);
   });
-  // Elements of a slice of slices: their addresses go into the outer
-  // slice's copy, which is in wasm memory.
-  targets.list.forEach((t, i) => {
-    if (t.parent < 0) return;
-    const element = placed.addresses[t.parent] + t.element * t.slot.stride;
-    dv.setUint32(element + t.slot.address_offset, placed.addresses[i], true);
-    if (t.slot.len_offset !== null) dv.setUint32(element + t.slot.len_offset, t.len / t.slot.elem_size, true);
+  slots.forEach((slot, s) => {
+    if (filledSlots.has(s)) return;
+    if (slot.present_offset !== null) dv.setUint8(f + slot.present_offset, 0);
+    else writePointer(dv, f, slot, 0, 0);
   });
+  // Optional places inside targets that JS gave no target get null; the
+  // module's own memory keeps its pointers.
+  list.forEach((t, k) => {
+    if (t.alias >= 0 || t.place.handle || targets.buffers[t.buffer] === zigMemory) return;
+    const places = layout.places[t.place.pointee];
+    if (places.length === 0) return;
+    const stride = strideOf(t.place.pointee);
+    for (let i = 0; i < t.len / stride; i++) {
+      places.forEach((place, j) => {
+        if (!filledPlaces.has(`${k}:${i}:${j}`)) writePointer(dv, placed.addresses[k] + i * stride, place, 0, 0);
+      });
+    }
+  });
+}
+
+function writePointer(dv, base, place, address, count) {
+  dv.setUint32(base + place.address_offset, address, true);
+  if (place.len_offset !== null) dv.setUint32(base + place.len_offset, count, true);
 }
 
 function copyBack(memory, targets, placed) {
@@ -195,39 +289,3 @@ function copyBack(memory, targets, placed) {
   }
 }
 
-/**
- * The JS value for the address in result slot `slot`: a place in one of
- * the arguments (through its copy), a JS copy of memory the call allocated,
- * or a view of wasm memory (the same object for the same place).
- */
-function pointerResult(instance, type, slot, dv, f, targets, placed) {
-  const present = slot.present_offset === null || dv.getUint8(f + slot.present_offset) !== 0;
-  const address = dv.getUint32(f + slot.address_offset, true);
-  const count = slot.len_offset === null ? 1 : dv.getUint32(f + slot.len_offset, true);
-  const len = count * slot.elem_size;
-  if (!present || address === 0) return null;
-  for (const c of placed.clusters) {
-    if (address >= c.address && address + len <= c.address + c.len) {
-      return type.result(targets.buffers[c.buffer], c.start + (address - c.address), len);
-    }
-  }
-  const allocated = allocationHolding(instance, address, len);
-  if (allocated) {
-    const copy = instance.memory.bytes(allocated.address, allocated.len).slice().buffer;
-    return type.result(copy, address - allocated.address, len);
-  }
-  return wasmObject(instance, type, address, len);
-}
-
-/** The allocation of this call (through its allocator parameter) that holds `len` bytes at `address`. */
-function allocationHolding(instance, address, len) {
-  const { exports, memory } = instance;
-  const list = exports.zigport_call_memory(instance.lengthAt) >>> 0;
-  const count = memory.dv.getUint32(instance.lengthAt, true);
-  for (let i = 0; i < count; i++) {
-    const start = memory.dv.getUint32(list + i * 12, true);
-    const size = memory.dv.getUint32(list + i * 12 + 4, true);
-    if (address >= start && address + len <= start + size) return { address: start, len: size };
-  }
-  return null;
-}

@@ -20,7 +20,7 @@ use crate::error::RuntimeError;
 const WASM_POINTER_SIZE: u64 = 4;
 
 /// The exports a zigport WebAssembly module must have.
-const REQUIRED_EXPORTS: [&str; 12] = [
+const REQUIRED_EXPORTS: [&str; 13] = [
     "memory",
     "__stack_pointer",
     "zigport_abi_version",
@@ -32,6 +32,7 @@ const REQUIRED_EXPORTS: [&str; 12] = [
     "zigport_alloc",
     "zigport_free",
     "zigport_call_memory",
+    "zigport_keep_call_memory",
     "zigport_release_call_memory",
 ];
 

@@ -1,0 +1,164 @@
+// What the addresses a WebAssembly call returned mean to JS. An address is a
+// wasm offset; it points into one of the call's arguments (through its
+// scratch copy, or where a tied buffer is), into memory the call allocated
+// for its result (copied out into a JS buffer, as native mode hands out JS
+// buffers), or into the module's own memory (a live view). Pointers inside
+// the result (slices of slices, a struct's slices) are read the same way,
+// each target once, and remembered beside the pointer's bytes
+// (types/pointer-targets.js), so reading the field gives its target.
+import { setTarget } from '../types/pointer-targets.js';
+import { wasmObject } from './objects.js';
+
+/**
+ * The value of the pointer result in `slot` of the frame at `f`: null, a
+ * handle, or the view `type.result` makes of the memory it points at.
+ * `found` is the call's `{ instance, ties, targets, placed }`.
+ */
+export function resultMemory(found, type, slot, dv, f) {
+  const present = slot.present_offset === null || dv.getUint8(f + slot.present_offset) !== 0;
+  const address = dv.getUint32(f + slot.address_offset, true);
+  if (!present || address === 0) return null;
+  if (slot.handle) return type.result(null, 0, 0, handleToken(found.instance, address));
+  const len = resultLength(found.instance, slot, dv, f, address);
+  // An empty slice's address points at nothing (Zig leaves it undefined).
+  if (len === 0) return type.result(new ArrayBuffer(0), 0, 0);
+  const memory = locate(found, address, len, (found.copies = new Map()));
+  // In the module's own memory, pointer fields are live: nothing to remember.
+  if (memory.buffer === found.instance.memory.buffer) return wasmObject(found.instance, type, address, len);
+  if (type.pointee?.places.length > 0) readPlaces(found, memory, type.pointee, len / type.pointee.size, new Set());
+  return type.result(memory.buffer, memory.byteOffset, len);
+}
+
+/**
+ * The token a handle holds for wasm address `address`. A handle into memory
+ * the call allocated keeps that allocation (as a native handle keeps the
+ * JS buffer it points into) until the handle is collected.
+ */
+function handleToken(instance, address) {
+  const token = { instance, address };
+  const index = allocationIndex(instance, (start, size) => address >= start && address < start + size);
+  if (index >= 0) {
+    const { start, size, log2Align } = allocationAt(instance, index);
+    instance.exports.zigport_keep_call_memory(index);
+    keptAllocations.register(token, { instance, start, size, log2Align });
+  }
+  return token;
+}
+
+const keptAllocations = new FinalizationRegistry(({ instance, start, size, log2Align }) => {
+  instance.free(start, size, 2 ** log2Align);
+});
+
+/**
+ * Bytes a returned pointer covers: a slice's length, one element for a
+ * single or many-item pointer, the elements before the zero for `[*:0]T`.
+ */
+function resultLength(instance, slot, dv, f, address) {
+  if (slot.len_offset !== null) return dv.getUint32(f + slot.len_offset, true) * slot.elem_size;
+  if (!slot.terminated) return slot.elem_size;
+  const bytes = instance.memory.bytes(0, instance.memory.buffer.byteLength);
+  const size = slot.elem_size;
+  let at = address;
+  while (at + size <= bytes.length && !isZero(bytes, at, size)) at += size;
+  return at - address;
+}
+
+function isZero(bytes, at, size) {
+  for (let i = 0; i < size; i++) if (bytes[at + i] !== 0) return false;
+  return true;
+}
+
+/** Reads the pointers inside a result value (a JS copy of its bytes) of type `type`. */
+export function readResultPlaces(found, value, type) {
+  const dv = value.dataView;
+  found.copies = new Map();
+  readPlaces(found, { buffer: dv.buffer, byteOffset: dv.byteOffset, bytes: dv }, type, 1, new Set());
+}
+
+/**
+ * For `count` values of `type` at `memory`, reads each place's address
+ * (from the bytes Zig left there), finds its memory, remembers it beside
+ * the place, and goes on into that memory; `seen` ends cycles.
+ */
+function readPlaces(found, memory, type, count, seen) {
+  const { instance } = found;
+  const places = type.places;
+  // Zig's bytes: the root's copy, or wasm memory (a copied argument's
+  // scratch copy is still there, as is what the call allocated).
+  const bytes = memory.bytes ?? instance.memory.view(memory.address, count * type.size);
+  for (let i = 0; i < count; i++) {
+    for (const place of places) {
+      const at = i * type.size + place.offset;
+      const p = place.type;
+      const address = bytes.getUint32(at + (p.kind === 'slice' ? p.ptr_offset : 0), true);
+      if (address === 0) {
+        setTarget(memory.buffer, memory.byteOffset + at, null);
+        continue;
+      }
+      const n = p.kind === 'slice' ? bytes.getUint32(at + p.len_offset, true) : 1;
+      const len = n * p.pointee.size;
+      const target = len === 0 ? { buffer: new ArrayBuffer(0), byteOffset: 0, byteLength: 0 } : locate(found, address, len, found.copies);
+      setTarget(memory.buffer, memory.byteOffset + at, { memory: target });
+      const key = `${address}:${len}:${p.pointee.index}`;
+      const live = target.buffer === instance.memory.buffer;
+      if (!live && p.pointee.places.length > 0 && !seen.has(key)) {
+        seen.add(key);
+        readPlaces(found, target, p.pointee, n, seen);
+      }
+    }
+  }
+}
+
+/**
+ * `{ buffer, byteOffset, byteLength, address }` for `len` bytes at wasm
+ * address `address`: in an argument, in a copy of what the call allocated
+ * (one copy per allocation, in `copies`), or in the module's memory.
+ */
+function locate({ instance, targets, placed }, address, len, copies) {
+  const inside = (start, size) => address >= start && address + len <= start + size;
+  for (const c of placed.clusters) {
+    if (inside(c.address, c.len)) {
+      return { buffer: targets.buffers[c.buffer], byteOffset: c.start + (address - c.address), byteLength: len, address };
+    }
+  }
+  const allocation = allocationHolding(instance, inside);
+  if (allocation) {
+    let copy = copies.get(allocation.address);
+    if (!copy) {
+      copy = instance.memory.bytes(allocation.address, allocation.len).slice().buffer;
+      copies.set(allocation.address, copy);
+    }
+    return { buffer: copy, byteOffset: address - allocation.address, byteLength: len, address };
+  }
+  return { buffer: instance.memory.buffer, byteOffset: address, byteLength: len, address };
+}
+
+/** The allocation of this call (through its allocator parameter) for which `inside(start, size)` holds. */
+function allocationHolding(instance, inside) {
+  const index = allocationIndex(instance, inside);
+  if (index < 0) return null;
+  const { start, size } = allocationAt(instance, index);
+  return { address: start, len: size };
+}
+
+function allocationIndex(instance, inside) {
+  const count = allocationCount(instance);
+  for (let i = 0; i < count; i++) {
+    const { start, size } = allocationAt(instance, i);
+    if (inside(start, size)) return i;
+  }
+  return -1;
+}
+
+/** How many allocations the call made (see js/zig/call_memory.zig). */
+function allocationCount(instance) {
+  instance.allocationList = instance.exports.zigport_call_memory(instance.lengthAt) >>> 0;
+  return instance.memory.dv.getUint32(instance.lengthAt, true);
+}
+
+/** Allocation `i` of the list `allocationCount` last read. */
+function allocationAt(instance, i) {
+  const { dv } = instance.memory;
+  const at = instance.allocationList + i * 12;
+  return { start: dv.getUint32(at, true), size: dv.getUint32(at + 4, true), log2Align: dv.getUint32(at + 8, true) };
+}
