@@ -34,8 +34,10 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
   let slot = 0;
   const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => {
     const type = types[p.type];
-    const param = { type, offset: p.offset, where: `${fn.name}(args[${i}])`, slot };
-    slot += type.pointer ? 1 : type.places.length;
+    // Resolved once: `places` is looked up, not stored, on the type.
+    const places = type.pointer ? [] : type.places;
+    const param = { type, offset: p.offset, where: `${fn.name}(args[${i}])`, slot, places };
+    slot += type.pointer ? 1 : places.length;
     return param;
   });
   const tableAt = (f) => Math.ceil((f + fn.frame.size) / 8) * 8;
@@ -43,14 +45,14 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
     const f = frames.top;
-    const records = recordWriter(dv, tableAt(f), fn.name);
+    const records = new RecordWriter(dv, tableAt(f), fn.name);
     params.forEach((p, i) => {
       const value = args[i];
       if (p.type.pointer) {
         if (p.type.pointer.optional && (value === null || value === undefined)) return;
         records.visit(p.slot, p.type.target(value, p.where), p.type, NONE, 0, p.where);
-      } else if (p.type.places.length > 0) {
-        passByValue(records, p, value);
+      } else if (p.places.length > 0) {
+        passByValue(records, p, value, dv, f);
       } else {
         p.type.write(dv, f + p.offset, value, p.where);
       }
@@ -79,23 +81,6 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
       ? zigObject(memory.buffer, ret.name, () => ret.result(memory.buffer, 0, memory.byteLength))
       : ret.result(memory.buffer, memory.byteOffset, memory.byteLength, memory.token);
 
-    /**
-     * A struct (or array) holding pointers, passed by value: written into
-     * memory of its own first, so that the targets of its pointers are known
-     * (pointer-targets.js), then copied into the frame; each place is a frame
-     * slot of its own.
-     */
-    function passByValue(recs, p, value) {
-      const own = new DataView(new ArrayBuffer(p.type.size));
-      p.type.write(own, 0, value, p.where);
-      new Uint8Array(dv.buffer, f + p.offset, p.type.size).set(new Uint8Array(own.buffer));
-      p.type.places.forEach((place, j) => {
-        const entry = getTarget(own.buffer, place.offset);
-        const where = `${p.where}.${place.path.join('.')}`;
-        if (entry) recs.visit(p.slot + j, entry.memory, place.type, NONE, 0, where);
-        else if (!place.type.pointer.optional) throw new TypeError(`${where}: a pointer is required`);
-      });
-    }
   };
   Object.defineProperty(call, 'name', { value: fn.name });
   return call;
@@ -154,64 +139,95 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
 }
 
 /**
+ * A struct (or array) holding pointers, passed by value: written into
+ * memory of its own first, so that the targets of its pointers are known
+ * (pointer-targets.js), then copied into the frame at `f`; each place is a
+ * frame slot of its own.
+ */
+function passByValue(records, p, value, dv, f) {
+  const own = new DataView(new ArrayBuffer(p.type.size));
+  p.type.write(own, 0, value, p.where);
+  new Uint8Array(dv.buffer, f + p.offset, p.type.size).set(new Uint8Array(own.buffer));
+  p.places.forEach((place, j) => {
+    const entry = getTarget(own.buffer, place.offset);
+    const where = `${p.where}.${place.path.join('.')}`;
+    if (entry) records.visit(p.slot + j, entry.memory, place.type, NONE, 0, where);
+    else if (!place.type.pointer.optional) throw new TypeError(`${where}: a pointer is required`);
+  });
+}
+
+/**
  * Writes a call's records into the table at `table` and collects the
  * ArrayBuffers they name. `visit` describes one target and, through the
  * places of what it points at, every target reachable from it: each target
- * once (a second path to it becomes an alias record), so cycles end.
+ * once (a second path to it becomes an alias record), so cycles end. A
+ * class, so that a call allocates one object rather than a set of closures.
  */
-export function recordWriter(dv, table, fnName) {
-  const buffers = [];
-  const walked = new Map();
-  const writer = {
-    buffers,
-    table,
-    count: 0,
-    record(slot, buffer, byteOffset, byteLength, parent, element, alias = NONE) {
-      if (writer.count === MAX_RECORDS) throw new RangeError(`${fnName}(): more than ${MAX_RECORDS} pointers in one call`);
-      const at = table + writer.count * RECORD_SIZE;
-      dv.setUint32(at, slot, true);
-      dv.setUint32(at + 4, bufferIndex(buffer), true);
-      dv.setFloat64(at + 8, byteOffset, true);
-      dv.setFloat64(at + 16, byteLength, true);
-      dv.setUint32(at + 24, parent, true);
-      dv.setUint32(at + 28, element, true);
-      dv.setUint32(at + 32, alias, true);
-      return writer.count++;
-    },
-    /** Records memory `m` for `slot` (or place, under `parent`) of pointer type `type`. */
-    visit(slot, m, type, parent, element, where) {
-      // Zig's own memory keeps Zig's pointers: nothing to describe inside it.
-      const places = isZigMemory(m.buffer) ? [] : type.pointee?.places ?? [];
-      const key = places.length > 0 ? `${bufferIndex(m.buffer)}:${m.byteOffset}:${m.byteLength}:${type.pointee.index}` : null;
-      const seen = key === null ? undefined : walked.get(key);
-      if (seen !== undefined) return writer.record(slot, m.buffer, m.byteOffset, m.byteLength, parent, element, seen);
-      const r = writer.record(slot, m.buffer, m.byteOffset, m.byteLength, parent, element);
-      if (key !== null) walked.set(key, r);
-      const e = m.elements;
-      if (e) {
-        // A slice of pointers built for the call: element k's pointer is place 0 of element k.
-        for (let k = 0; k < e.owners.length; k++) writer.record(0, e.owners[k], e.offsets[k], e.lengths[k], r, k);
-        return r;
-      }
-      if (places.length === 0) return r;
-      const stride = type.pointee.size;
-      for (let i = 0; i < m.byteLength / stride; i++) {
-        places.forEach((place, j) => {
-          const entry = getTarget(m.buffer, m.byteOffset + i * stride + place.offset);
-          const at = `${where}${type.kind === 'slice' || type.many ? `[${i}]` : ''}.${place.path.join('.')}`;
-          if (entry) writer.visit(j, entry.memory, place.type, r, i, at);
-          else if (!place.type.pointer.optional) throw new TypeError(`${at}: a pointer is required`);
-        });
-      }
+export class RecordWriter {
+  constructor(dv, table, fnName) {
+    this.dv = dv;
+    this.table = table;
+    this.fnName = fnName;
+    this.buffers = [];
+    this.count = 0;
+    this.walked = null;
+  }
+
+  record(slot, buffer, byteOffset, byteLength, parent, element, alias = NONE) {
+    if (this.count === MAX_RECORDS) throw new RangeError(`${this.fnName}(): more than ${MAX_RECORDS} pointers in one call`);
+    const { dv } = this;
+    const at = this.table + this.count * RECORD_SIZE;
+    dv.setUint32(at, slot, true);
+    dv.setUint32(at + 4, this.bufferIndex(buffer), true);
+    dv.setFloat64(at + 8, byteOffset, true);
+    dv.setFloat64(at + 16, byteLength, true);
+    dv.setUint32(at + 24, parent, true);
+    dv.setUint32(at + 28, element, true);
+    dv.setUint32(at + 32, alias, true);
+    return this.count++;
+  }
+
+  /** Records memory `m` for `slot` (or place, under `parent`) of pointer type `type`. */
+  visit(slot, m, type, parent, element, where) {
+    // Zig's own memory keeps Zig's pointers: nothing to describe inside it.
+    let places = type.pointee?.places;
+    if (places?.length > 0 && isZigMemory(m.buffer)) places = undefined;
+    if (!places?.length) {
+      const r = this.record(slot, m.buffer, m.byteOffset, m.byteLength, parent, element);
+      if (m.elements) this.elementRecords(m.elements, r);
       return r;
-    },
-  };
-  return writer;
+    }
+    this.walked ??= new Map();
+    const key = `${this.bufferIndex(m.buffer)}:${m.byteOffset}:${m.byteLength}:${type.pointee.index}`;
+    const seen = this.walked.get(key);
+    if (seen !== undefined) return this.record(slot, m.buffer, m.byteOffset, m.byteLength, parent, element, seen);
+    const r = this.record(slot, m.buffer, m.byteOffset, m.byteLength, parent, element);
+    this.walked.set(key, r);
+    if (m.elements) {
+      this.elementRecords(m.elements, r);
+      return r;
+    }
+    const stride = type.pointee.size;
+    for (let i = 0; i < m.byteLength / stride; i++) {
+      places.forEach((place, j) => {
+        const entry = getTarget(m.buffer, m.byteOffset + i * stride + place.offset);
+        const at = `${where}${type.kind === 'slice' || type.many ? `[${i}]` : ''}.${place.path.join('.')}`;
+        if (entry) this.visit(j, entry.memory, place.type, r, i, at);
+        else if (!place.type.pointer.optional) throw new TypeError(`${at}: a pointer is required`);
+      });
+    }
+    return r;
+  }
+
+  /** A slice of pointers built for the call: element k's pointer is place 0 of element k. */
+  elementRecords(e, r) {
+    for (let k = 0; k < e.owners.length; k++) this.record(0, e.owners[k], e.offsets[k], e.lengths[k], r, k);
+  }
 
   /** The index of `buffer` among the invoker's arguments, adding it once. */
-  function bufferIndex(buffer) {
-    const found = buffers.indexOf(buffer);
-    return found >= 0 ? found : buffers.push(buffer) - 1;
+  bufferIndex(buffer) {
+    const found = this.buffers.indexOf(buffer);
+    return found >= 0 ? found : this.buffers.push(buffer) - 1;
   }
 }
 

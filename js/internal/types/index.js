@@ -21,12 +21,14 @@ import { unsupportedError } from '../errors.js';
  */
 export function buildTypes(descriptor, errorFor) {
   const built = new Array(descriptor.types.length);
-  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errorFor));
+  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errorFor, descriptor.types));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
+  // Plain properties, set once every type exists (a getter here would slow
+  // every call through the converter).
   types.forEach((type, i) => {
-    Object.defineProperty(type, 'index', { value: i });
-    Object.defineProperty(type, 'places', { get: () => places(i) });
+    type.index = i;
+    type.places = places(i);
   });
   return types;
 }
@@ -60,7 +62,7 @@ function placeFinder(descriptors, get) {
   return places;
 }
 
-function make(t, get, errorFor) {
+function make(t, get, errorFor, descriptors) {
   switch (t.kind) {
     case 'int': return intType(t);
     case 'float': return floatType(t);
@@ -69,7 +71,7 @@ function make(t, get, errorFor) {
     case 'optional': return optionalType(t, get(t.child));
     case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errorFor);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
-    case 'struct': return structType(t, get);
+    case 'struct': return structType(t, get, (i) => descriptors[i]);
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errorFor);

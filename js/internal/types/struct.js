@@ -12,14 +12,18 @@ import { typeMismatch } from '../errors.js';
 import { comptimeValue } from './comptime.js';
 
 /** Builds the converter (and class) for a `struct` type descriptor. */
-export function structType(t, fieldType) {
+export function structType(t, fieldType, describe) {
   const name = displayName(t.name);
   // Comptime fields take no memory: read-only values on the prototype.
-  // Field types are built on first use: a struct may point at itself
-  // (`parent: ?*Node`), and its pointer type needs the struct first.
-  const fields = t.fields.filter((f) => !f.comptime).map((f) => {
+  // Pointer fields get their type on first use: a struct may point at
+  // itself (`parent: ?*Node`), and its pointer type needs the struct first.
+  const pointsAway = (f) => ['slice', 'pointer'].includes(describe(f.typeIndex).kind);
+  const fields = t.fields.filter((f) => !f.comptime).map((d) => {
+    const f = { ...d, typeIndex: d.type };
+    if (!pointsAway(f)) return { ...f, type: fieldType(f.typeIndex) };
     const field = { ...f };
-    Object.defineProperty(field, 'type', { get: () => fieldType(f.type) });
+    let type = null;
+    Object.defineProperty(field, 'type', { get: () => (type ??= fieldType(f.typeIndex)) });
     return field;
   });
   const constants = t.fields.filter((f) => f.comptime);
@@ -97,22 +101,39 @@ export function structType(t, fieldType) {
 
   function byteField(f) {
     const where = `${name}.${f.name}`;
-    let object;
+    // A pointer field reads and writes through its type's converter, never
+    // as an object view; it is resolved on first use (see `fields`).
+    if (pointsAway(f)) return pointerField(f, where);
+    const type = f.type;
+    const object = typeof type.view === 'function';
     return {
       get() {
         if (tag && activeField(this) !== f.name) {
           throw new TypeError(`${where} is not the active field of this union (${activeField(this)} is)`);
         }
         selector?.check(this, f.name, where);
-        object ??= typeof f.type.view === 'function';
-        if (!object) return f.type.read(this[DV], this[AT] + f.offset);
-        return childView(this, f.name, (dv, at, ro) => f.type.view(dv, at + f.offset, ro));
+        if (!object) return type.read(this[DV], this[AT] + f.offset);
+        return childView(this, f.name, (dv, at, ro) => type.view(dv, at + f.offset, ro));
       },
       set(value, at = where) {
         assertWritable(this, where);
         selector?.check(this, f.name, at);
-        f.type.write(this[DV], this[AT] + f.offset, value, at);
+        type.write(this[DV], this[AT] + f.offset, value, at);
         if (tag) tag.type.write(this[DV], this[AT] + tag.offset, f.name, at);
+      },
+      enumerable: true,
+    };
+  }
+
+  /** A pointer or slice field (structs holding them are never unions). */
+  function pointerField(f, where) {
+    return {
+      get() {
+        return f.type.read(this[DV], this[AT] + f.offset);
+      },
+      set(value, at = where) {
+        assertWritable(this, where);
+        f.type.write(this[DV], this[AT] + f.offset, value, at);
       },
       enumerable: true,
     };
@@ -120,15 +141,17 @@ export function structType(t, fieldType) {
 
   function bitField(f) {
     const where = `${name}.${f.name}`;
-    const bits = f.type.kind === 'bool' ? 1 : (f.type.bits ?? f.type.tagBits);
+    // Bit fields are scalars: resolving their type now cannot recurse.
+    const type = f.type;
+    const bits = type.kind === 'bool' ? 1 : (type.bits ?? type.tagBits);
     return {
       get() {
         const raw = readBits(this[DV], this[AT], f.bit_offset, bits);
-        return fromBits(f.type, raw, bits);
+        return fromBits(type, raw, bits);
       },
       set(value, at = where) {
         assertWritable(this, where);
-        writeBits(this[DV], this[AT], f.bit_offset, bits, toBits(f.type, value, at));
+        writeBits(this[DV], this[AT], f.bit_offset, bits, toBits(type, value, at));
       },
       enumerable: true,
     };

@@ -12,7 +12,7 @@
 // the block is freed. The addresses in the result are then read back.
 import { addon } from '../runtime/addon.js';
 import { argumentCountError } from '../errors.js';
-import { MAX_BUFFERS, MAX_RECORDS, recordWriter, valueType } from '../calls/pointer-call.js';
+import { MAX_BUFFERS, MAX_RECORDS, RecordWriter, valueType } from '../calls/pointer-call.js';
 import { getTarget } from '../types/pointer-targets.js';
 import { readResultPlaces, resultMemory } from './results.js';
 
@@ -45,7 +45,7 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
     const f = frames.top;
-    const records = recordWriter(recordTable(), 0, fn.name);
+    const records = new RecordWriter(recordTable(), 0, fn.name);
     params.forEach((p, i) => {
       const value = args[i];
       if (p.type.pointer) {
