@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-cargo test --quiet -p zigport-marshal
+cargo test --quiet -p zigport-marshal -p zigport-runtime
 
 export ZIGPORT_CACHE_DIR="${ZIGPORT_CACHE_DIR:-$PWD/.zigport-cache/tests}"
 mapfile -t files < <(find tests -name '*.test.js' | sort)

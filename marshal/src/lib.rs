@@ -5,11 +5,9 @@
 //! - [`descriptor`]: decodes and validates what a compiled module says about
 //!   itself, so the runtime never acts on an offset it has not checked.
 //! - [`plan`]: decides, per call, which pointer targets are passed in place and
-//!   which are copied to aligned scratch memory.
-//! - [`tie`]: which bytes of a buffer are tied into wasm memory as whole pages
-//!   and which are copied around them.
+//!   which are copied to aligned scratch memory (in WebAssembly mode, into the
+//!   module's memory).
 #![forbid(unsafe_code)]
 
 pub mod descriptor;
 pub mod plan;
-pub mod tie;

@@ -1,8 +1,9 @@
 //! Tying: mapping whole pages of a memfd-backed ArrayBuffer into a
 //! WebAssembly memory, so that JS and wasm code see the same bytes and a
 //! call moves none of them (see DESIGN.md, "WebAssembly mode"). These are
-//! the primitives the wasm host builds on; `zigport_marshal::tie` splits a
-//! target into the part they tie and the fragments the host copies.
+//! the primitives the wasm host (js/internal/wasm/ties.js) builds on: it
+//! ties a tieable buffer whole, from its first page, since the memfd behind
+//! it is whole pages.
 //!
 //! - [`memfd`]: the sealed memory files behind tieable buffers;
 //! - [`mapping`]: the mmap calls that map, tie and untie pages;

@@ -19,7 +19,7 @@ use crate::error::CallError;
 const TARGET_FIELDS: usize = 6;
 
 pub fn plan_copies(numbers: &[f64]) -> Result<Vec<f64>, CallError> {
-    if numbers.len() % TARGET_FIELDS != 0 {
+    if !numbers.len().is_multiple_of(TARGET_FIELDS) {
         return Err(CallError::Records("target list is not whole records"));
     }
     let mut targets = Vec::with_capacity(numbers.len() / TARGET_FIELDS);
@@ -83,3 +83,44 @@ fn whole(n: f64) -> Result<u64, CallError> {
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
 const _: () = assert!(MAX_ALIGN <= 4096);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `buffer, offset, len, align, writable, address` of one target.
+    fn target(offset: f64, len: f64, align: f64, address: f64) -> [f64; 6] {
+        [0.0, offset, len, align, 1.0, address]
+    }
+
+    #[test]
+    fn overlapping_targets_out_of_reach_are_one_copied_cluster() {
+        let numbers = [target(1.0, 4.0, 4.0, -1.0), target(3.0, 2.0, 2.0, -1.0)].concat();
+        let out = plan_copies(&numbers).unwrap();
+        // 4 bytes of scratch, one cluster [1, 5) at scratch offset 0, copied back.
+        assert_eq!(out[..7], [4.0, 1.0, 0.0, 1.0, 4.0, 0.0, 1.0]);
+        // The i32 at the cluster's start, the i16 two bytes in, both in scratch.
+        assert_eq!(out[7..], [1.0, 0.0, 1.0, 2.0]);
+    }
+
+    #[test]
+    fn the_alignment_conflict_is_the_native_one() {
+        let numbers = [target(1.0, 4.0, 4.0, -1.0), target(4.0, 2.0, 2.0, -1.0)].concat();
+        let error = plan_copies(&numbers).unwrap_err();
+        assert_eq!(error.to_string(), "Unable to simultaneously align memory to 4-byte and 2-byte boundary");
+    }
+
+    #[test]
+    fn an_aligned_target_in_reach_is_used_in_place() {
+        let out = plan_copies(&target(8.0, 4.0, 4.0, 65536.0)).unwrap();
+        assert_eq!(out, [0.0, 1.0, 0.0, 8.0, 4.0, -1.0, 0.0, 0.0, 65544.0]);
+    }
+
+    #[test]
+    fn malformed_numbers_are_refused() {
+        assert!(plan_copies(&[0.0; 5]).is_err());
+        assert!(plan_copies(&target(0.5, 4.0, 4.0, -1.0)).is_err());
+        assert!(plan_copies(&target(-1.0, 4.0, 4.0, -1.0)).is_err());
+        assert!(plan_copies(&target(0.0, 4.0, 3.0, -1.0)).is_err());
+    }
+}
