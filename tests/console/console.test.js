@@ -35,8 +35,8 @@ async function eventually(condition, limitMs = 10_000) {
 }
 
 for (const mode of MODES) {
-  // The apps in tests/apps/ import statically, so they cannot select a mode.
-  const staticApp = { skip: mode !== 'native' && 'tests/apps/ imports select no mode' };
+  // The apps in tests/apps/ import statically; the environment selects the mode.
+  const modeEnv = { ZIGPORT_TARGET: mode };
 
   describe(`${mode}: Zig output reaches console.log`, () => {
     let zig;
@@ -44,8 +44,8 @@ for (const mode of MODES) {
       zig = await importFixture(FIXTURE, { mode });
     });
 
-    test('std.debug.print reaches console.log interleaved with JS console.log', staticApp, () => {
-      const { status, stdout, stderr } = runNode(['tests/apps/console-interleaved.mjs']);
+    test('std.debug.print reaches console.log interleaved with JS console.log', () => {
+      const { status, stdout, stderr } = runNode(['tests/apps/console-interleaved.mjs'], { env: modeEnv });
       assert.equal(status, 0, stderr);
       assert.equal(stdout, [
         'js 1', 'zig line 1', 'js 2', 'zig stdout 2', 'first', 'second', 'third', 'js 3', '',
@@ -88,8 +88,8 @@ for (const mode of MODES) {
       assert.deepEqual(lines, ['no newline yet']);
     });
 
-    test('a partial line without newline is printed at exit', staticApp, () => {
-      const { status, stdout, stderr } = runNode(['tests/apps/console-partial-at-exit.mjs']);
+    test('a partial line without newline is printed at exit', () => {
+      const { status, stdout, stderr } = runNode(['tests/apps/console-partial-at-exit.mjs'], { env: modeEnv });
       assert.equal(status, 0, stderr);
       assert.equal(stdout, 'js first\nno newline yet\n');
     });
@@ -109,14 +109,13 @@ for (const mode of MODES) {
 
     test(
       'std.fs.File.stdout() output stays in order when stdout is a regular file',
-      staticApp,
       (t) => {
         const out = join(tempDir(t), 'stdout.txt');
         const fd = openSync(out, 'w');
         let result;
         try {
           result = spawnSync(process.execPath, ['--import', REGISTER, 'tests/apps/console-interleaved.mjs'], {
-            cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000,
+            cwd: ROOT, env: { ...process.env, ...modeEnv }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 120_000,
           });
         } finally {
           closeSync(fd);

@@ -27,17 +27,18 @@ async function rejectsWith(promise, patterns) {
 
 for (const mode of MODES) {
   // The apps in tests/apps/ import statically, so they cannot select a mode.
-  const staticApp = { skip: mode !== 'native' && 'tests/apps/ imports select no mode' };
+  // The app imports statically; the environment selects the mode.
+  const modeEnv = { ZIGPORT_TARGET: mode };
 
   describe(`${mode}: importing a .zig file`, () => {
-    test('a static import in an .mjs run with --import register calls Zig', staticApp, () => {
-      const { status, stdout, stderr } = runNode([STATIC_APP], { env: { ZIGPORT_OPTIMIZE: undefined } });
+    test('a static import in an .mjs run with --import register calls Zig', () => {
+      const { status, stdout, stderr } = runNode([STATIC_APP], { env: { ...modeEnv, ZIGPORT_OPTIMIZE: undefined } });
       assert.equal(status, 0, stderr);
-      assert.deepEqual(JSON.parse(stdout), { sum: 5, mode: DEBUG, defaultHasAdd: true });
+      assert.deepEqual(JSON.parse(stdout), { sum: 5, mode: DEBUG, wasm: mode === 'wasm', defaultHasAdd: true });
     });
 
-    test('node --import zigport/register works from the repository root', staticApp, () => {
-      const env = { ...process.env, ZIGPORT_OPTIMIZE: undefined };
+    test('node --import zigport/register works from the repository root', () => {
+      const env = { ...process.env, ...modeEnv, ZIGPORT_OPTIMIZE: undefined };
       const result = spawnSync(process.execPath, ['--import', 'zigport/register', STATIC_APP], {
         cwd: ROOT,
         env,
@@ -65,7 +66,7 @@ for (const mode of MODES) {
       const namespace = module.default;
       assert.equal(namespace.add, module.add);
       assert.equal(namespace.optimizeMode, module.optimizeMode);
-      assert.deepEqual(Object.keys(namespace).sort(), ['add', 'calls', 'optimizeMode']);
+      assert.deepEqual(Object.keys(namespace).sort(), ['add', 'calls', 'isWasm', 'optimizeMode']);
       assert.equal(Object.isExtensible(namespace), false);
       // `pub var calls` is read and written in Zig's memory through it.
       const before = namespace.calls;
@@ -91,14 +92,14 @@ for (const mode of MODES) {
       assert.equal(debug.default.calls, 7);
     });
 
-    test('ZIGPORT_OPTIMIZE sets the build mode of imports without a query', staticApp, () => {
-      const { status, stdout, stderr } = runNode([STATIC_APP], { env: { ZIGPORT_OPTIMIZE: 'ReleaseFast' } });
+    test('ZIGPORT_OPTIMIZE sets the build mode of imports without a query', () => {
+      const { status, stdout, stderr } = runNode([STATIC_APP], { env: { ...modeEnv, ZIGPORT_OPTIMIZE: 'ReleaseFast' } });
       assert.equal(status, 0, stderr);
       assert.equal(JSON.parse(stdout).mode, RELEASE_FAST);
     });
 
-    test('an empty ZIGPORT_OPTIMIZE means the default build mode, Debug', staticApp, () => {
-      const { status, stdout, stderr } = runNode([STATIC_APP], { env: { ZIGPORT_OPTIMIZE: '' } });
+    test('an empty ZIGPORT_OPTIMIZE means the default build mode, Debug', () => {
+      const { status, stdout, stderr } = runNode([STATIC_APP], { env: { ...modeEnv, ZIGPORT_OPTIMIZE: '' } });
       assert.equal(status, 0, stderr);
       assert.equal(JSON.parse(stdout).mode, DEBUG);
     });
