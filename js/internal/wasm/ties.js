@@ -3,8 +3,8 @@
 // Its pages are then the same physical pages on both sides, so later calls
 // move no bytes and writes on either side are seen by the other. A tie
 // lasts while both the buffer and the instance live:
-// - it is undone (private zero pages restored) and its region freed when
-//   the buffer is collected;
+// - it is undone (private zero pages restored) when the buffer is
+//   collected, and its region goes to the next tie;
 // - it is dropped when V8 moved the memory on growth (the mapping did not
 //   move with it), and the next call ties again;
 // - the instance's end unmaps the whole memory, mapping included.
@@ -13,6 +13,7 @@
 import { addon } from '../runtime/addon.js';
 
 const PAGE = addon.pageSize();
+const WASM_PAGE = 65536;
 const ENABLED = process.env.ZIGPORT_TIES !== 'off';
 /** The region of a buffer that is not tieable. */
 const UNTIEABLE = Object.freeze({ address: -1 });
@@ -24,6 +25,8 @@ export class Ties {
     this.regions = new WeakMap();
     this.base = null;
     this.live = new Set();
+    /** Regions of wasm memory no tie uses now, `{ address, length }`. */
+    this.spare = [];
     this.collected = new FinalizationRegistry((region) => this.release(region));
     instance.memory.onGrowth.push(() => this.checkBase());
   }
@@ -43,9 +46,14 @@ export class Ties {
   tie(buffer) {
     const { instance } = this;
     const length = Math.ceil(buffer.byteLength / PAGE) * PAGE;
-    const address = instance.alloc(length, PAGE);
+    let address;
+    try {
+      address = this.takeSpace(length);
+    } catch {
+      return -1; // the memory cannot grow that far: copy instead
+    }
     if (!addon.tiePages(instance.memory.buffer, address, buffer, 0, length)) {
-      instance.free(address, length, PAGE);
+      this.spare.push({ address, length });
       return -1;
     }
     if (this.base === null) {
@@ -59,12 +67,35 @@ export class Ties {
     return address;
   }
 
-  /** Undoes the tie of a collected buffer and frees its region. */
+  /**
+   * `length` bytes of wasm memory for a tie: a spare region left by an
+   * earlier tie when one is large enough, else pages the memory grows by.
+   * Tie regions come from growing the memory rather than from Zig's
+   * allocator, which would round a large request up to a power of two
+   * (and grow the memory by up to four times the buffer's size).
+   */
+  takeSpace(length) {
+    const fit = this.spare.findIndex((s) => s.length >= length);
+    if (fit >= 0) {
+      const region = this.spare[fit];
+      if (region.length === length) this.spare.splice(fit, 1);
+      else this.spare[fit] = { address: region.address + length, length: region.length - length };
+      return region.address;
+    }
+    const { memory } = this.instance;
+    const pages = Math.ceil(length / WASM_PAGE);
+    const address = memory.memory.grow(pages) * WASM_PAGE;
+    memory.sync();
+    if (pages * WASM_PAGE > length) this.spare.push({ address: address + length, length: pages * WASM_PAGE - length });
+    return address;
+  }
+
+  /** Undoes the tie of a collected buffer; its region is kept for the next tie. */
   release(region) {
     if (!this.live.delete(region)) return;
     const { instance } = this;
     if (region.tied) addon.untiePages(instance.memory.buffer, region.address, region.length);
-    instance.free(region.address, region.length, PAGE);
+    this.spare.push({ address: region.address, length: region.length });
   }
 
   /**
