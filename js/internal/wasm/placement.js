@@ -1,0 +1,93 @@
+// Where the targets of a WebAssembly call are while Zig runs: each is
+// reached in wasm memory where it already is (the module's own memory, a
+// tied buffer) when aligned there, or in an aligned scratch block the
+// runtime's planner lays out, copied in before the call and back after.
+import { addon } from '../runtime/addon.js';
+
+const TARGET_FIELDS = 6;
+const CLUSTER_FIELDS = 5;
+/** Scratch blocks are aligned so that every residue the plan needs holds. */
+export const SCRATCH_ALIGN = 4096;
+
+/**
+ * Where each target is during the call: asks the planner (unless every
+ * target already is where wasm code sees it, aligned), allocates the
+ * scratch block and copies the clusters in. `{ scratch, scratchSize,
+ * clusters, addresses }`; a cluster's `address` is in wasm memory, in the
+ * scratch block (`copied`) or where its buffer already is.
+ */
+export function placeTargets({ instance, ties }, targets) {
+  const { list, buffers } = targets;
+  const reach = buffers.map((buffer) => reachable(instance, ties, buffer));
+  const addresses = new Array(list.length).fill(0);
+  const planned = [];
+  list.forEach((t, k) => {
+    if (t.alias >= 0) return;
+    if (t.place.handle) {
+      addresses[k] = handleAddress(instance, buffers[t.buffer]);
+      return;
+    }
+    planned.push(k);
+  });
+  const inPlace = planned.every((k) => {
+    const t = list[k];
+    return reach[t.buffer] >= 0 && (reach[t.buffer] + t.offset) % t.place.elem_align === 0;
+  });
+  if (inPlace) {
+    for (const k of planned) addresses[k] = reach[list[k].buffer] + list[k].offset;
+    return finish({ scratch: 0, scratchSize: 0, clusters: [], addresses });
+  }
+  const numbers = new Float64Array(planned.length * TARGET_FIELDS);
+  planned.forEach((k, i) => {
+    const t = list[k];
+    numbers.set([t.buffer, t.offset, t.len, t.place.elem_align, t.place.writable ? 1 : 0, reach[t.buffer]], i * TARGET_FIELDS);
+  });
+  const plan = new Float64Array(2 + planned.length * (CLUSTER_FIELDS + 2));
+  addon.planCopies(numbers, plan);
+  const scratchSize = plan[0];
+  const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
+  const clusters = [];
+  let at = 2;
+  for (let c = 0; c < plan[1]; c++, at += CLUSTER_FIELDS) {
+    const buffer = plan[at];
+    const start = plan[at + 1];
+    const len = plan[at + 2];
+    const copied = plan[at + 3] >= 0;
+    const address = copied ? scratch + plan[at + 3] : reach[buffer] + start;
+    if (copied) instance.memory.bytes(address, len).set(new Uint8Array(buffers[buffer], start, len));
+    clusters.push({ buffer, start, len, address, copied, copyBack: plan[at + 4] === 1 });
+  }
+  planned.forEach((k, i) => {
+    addresses[k] = plan[at + i * 2 + 1] + (plan[at + i * 2] === 1 ? scratch : 0);
+  });
+  return finish({ scratch, scratchSize, clusters, addresses });
+
+  function finish(placed) {
+    list.forEach((t, k) => { if (t.alias >= 0) placed.addresses[k] = placed.addresses[t.alias]; });
+    return placed;
+  }
+}
+
+/** Where wasm code sees `buffer`'s first byte: its own memory at 0, a tied buffer where tied, else -1. */
+function reachable(instance, ties, buffer) {
+  if (buffer === instance.memory.buffer) return 0;
+  return buffer instanceof ArrayBuffer ? ties.addressOf(buffer) : -1;
+}
+
+/** The wasm address a handle stands for; only this instance's handles are accepted. */
+function handleAddress(instance, token) {
+  if (token?.instance !== instance) {
+    throw new TypeError('a handle from another module (or from native mode) cannot be passed to this one');
+  }
+  return token.address;
+}
+
+/** Copies the writable clusters that were copied in back to their buffers. */
+export function copyBack(memory, targets, placed) {
+  for (const c of placed.clusters) {
+    if (c.copied && c.copyBack) {
+      new Uint8Array(targets.buffers[c.buffer], c.start, c.len).set(memory.bytes(c.address, c.len));
+    }
+  }
+}
+
