@@ -19,7 +19,7 @@ export async function wasmCalls({ scratch }) {
   await firstCalls();
 }
 
-export async function scalarCall(scratch) {
+async function scalarCall(scratch) {
   const raw = loadWasmBaseline(scratch);
   const { add } = await import('./fixtures/scalar-add.zig?target=wasm&optimize=ReleaseFast');
   const t = compare({
@@ -31,7 +31,7 @@ export async function scalarCall(scratch) {
 }
 
 /** 20 calls touching one byte of a 16 MiB buffer, tied or copied, each in its own process. */
-export function repeatedCalls() {
+function repeatedCalls() {
   console.log('\n## 20 calls on one 16 MiB buffer, tied vs copied (median of 5 processes each)');
   const runs = (mode) => Array.from({ length: 5 }, () => child(mode));
   const tied = runs('tied');

@@ -83,7 +83,8 @@ function where(fn, i) {
   return str(`${fn.name}(args[${i}])`);
 }
 
-function str(s) {
+/** `s` as a JS string literal, for generated source. */
+export function str(s) {
   return JSON.stringify(s);
 }
 
@@ -92,6 +93,6 @@ function alignUp(n, a) {
 }
 
 /** A JS identifier for a Zig name (Zig allows `@"any text"`). */
-function identifier(name) {
+export function identifier(name) {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `zig_${name}` : 'zig_function';
 }

@@ -22,44 +22,20 @@ const ENTRY_SIZE = 48;
 export const MAX_RECORDS = 4096;
 const NONE = 0xffffffff;
 /** Most distinct ArrayBuffers one call may pass (the runtime's limit too). */
-export const MAX_BUFFERS = 32;
+const MAX_BUFFERS = 32;
 
 /** Makes the callable for function descriptor `fn` (see function.js). */
 export function makePointerFunction(fn, types, frames, id, afterOutput) {
   const { dv, header } = frames;
   const ret = types[fn.ret.type];
-  // An allocator parameter is the runtime's to supply, not an argument.
-  // Frame slots are numbered as the runtime numbers them: one per pointer
-  // parameter, one per place of a parameter passed by value.
-  let slot = 0;
-  const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => {
-    const type = types[p.type];
-    // Resolved once: `places` is looked up, not stored, on the type.
-    const places = type.pointer ? [] : type.places;
-    const param = { type, offset: p.offset, where: `${fn.name}(args[${i}])`, slot, places };
-    slot += type.pointer ? 1 : places.length;
-    return param;
-  });
+  const params = pointerParams(fn, types);
   const tableAt = (f) => Math.ceil((f + fn.frame.size) / 8) * 8;
 
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
     const f = frames.top;
     const records = new RecordWriter(dv, tableAt(f), fn.name);
-    params.forEach((p, i) => {
-      const value = args[i];
-      if (p.type.pointer) {
-        if (p.type.pointer.optional && (value === null || value === undefined)) return;
-        records.visit(p.slot, p.type.target(value, p.where), p.type, NONE, 0, p.where);
-      } else if (p.places.length > 0) {
-        passByValue(records, p, value, dv, f);
-      } else {
-        p.type.write(dv, f + p.offset, value, p.where);
-      }
-    });
-    if (records.buffers.length > MAX_BUFFERS) {
-      throw new RangeError(`${fn.name}(): more than ${MAX_BUFFERS} distinct ArrayBuffers in one call`);
-    }
+    describeArguments(fn, params, args, records, dv, f);
     header[0] = f;
     header[1] = id;
     header[2] = records.count;
@@ -135,6 +111,45 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
         setTarget(holder.buffer, holder.byteOffset + element * holderType.size + place.offset, { memory: memories[k] });
       }
     }
+  }
+}
+
+/**
+ * The parameters JS passes (an allocator is the runtime's to supply), each
+ * with its first frame slot, numbered as the runtime numbers them: one per
+ * pointer parameter, one per place of a parameter passed by value.
+ */
+export function pointerParams(fn, types) {
+  let slot = 0;
+  return fn.params.filter((p) => !types[p.type].hidden).map((p, i) => {
+    const type = types[p.type];
+    // Resolved once: `places` is looked up, not stored, on the type.
+    const places = type.pointer ? [] : type.places;
+    const param = { type, offset: p.offset, where: `${fn.name}(args[${i}])`, slot, places };
+    slot += type.pointer ? 1 : places.length;
+    return param;
+  });
+}
+
+/**
+ * Writes the scalar arguments of a call into its frame at `f` (in `dv`) and
+ * describes in `records` every target its pointer arguments lead to. Shared
+ * by native mode and WebAssembly mode, which act on the records differently.
+ */
+export function describeArguments(fn, params, args, records, dv, f) {
+  params.forEach((p, i) => {
+    const value = args[i];
+    if (p.type.pointer) {
+      if (p.type.pointer.optional && (value === null || value === undefined)) return;
+      records.visit(p.slot, p.type.target(value, p.where), p.type, NONE, 0, p.where);
+    } else if (p.places.length > 0) {
+      passByValue(records, p, value, dv, f);
+    } else {
+      p.type.write(dv, f + p.offset, value, p.where);
+    }
+  });
+  if (records.buffers.length > MAX_BUFFERS) {
+    throw new RangeError(`${fn.name}(): more than ${MAX_BUFFERS} distinct ArrayBuffers in one call`);
   }
 }
 

@@ -2,7 +2,9 @@
 // returned pointers reveal them. The same address and length give the same
 // ArrayBuffer while it is alive, so objects viewing Zig memory stay one
 // object per place; a collected buffer is simply made again.
-const known = new Map();
+import { WeakValues } from './weak-values.js';
+
+const known = new WeakValues();
 /** Every ArrayBuffer over Zig memory (the runtime tags them too, and checks). */
 const zigBuffers = new WeakSet();
 
@@ -15,17 +17,13 @@ export function isZigMemory(buffer) {
 export function markZigMemory(buffer) {
   zigBuffers.add(buffer);
 }
-const forget = new FinalizationRegistry((key) => {
-  if (known.get(key)?.deref() === undefined) known.delete(key);
-});
 
 /** The live ArrayBuffer for (address, byteLength); `fresh` if none is known. */
 export function zigMemory(address, byteLength, fresh) {
   const key = `${address}:${byteLength}`;
-  const existing = known.get(key)?.deref();
+  const existing = known.get(key);
   if (existing) return existing;
-  known.set(key, new WeakRef(fresh));
-  forget.register(fresh, key);
+  known.set(key, fresh);
   zigBuffers.add(fresh);
   return fresh;
 }

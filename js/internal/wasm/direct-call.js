@@ -3,6 +3,7 @@
 // in every call and then passed as wasm values, with no frame in memory.
 // The generated function is a few guards, one wasm call and a conversion.
 import { argumentCountError } from '../errors.js';
+import { identifier, str } from '../calls/function.js';
 
 /**
  * The callable for `fn`, given its direct export; `failure(err)` turns a
@@ -41,12 +42,4 @@ function resultExpression(t, r) {
   if (t.bits === 32) return t.signed ? r : `${r} >>> 0`;
   const shift = 32 - t.bits;
   return t.signed ? `(${r} << ${shift}) >> ${shift}` : `${r} & ${2 ** t.bits - 1}`;
-}
-
-function str(s) {
-  return JSON.stringify(s);
-}
-
-function identifier(name) {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? `zig_${name}` : 'zig_function';
 }

@@ -37,13 +37,19 @@ export function placeTargets({ instance, ties }, targets) {
     for (const k of planned) addresses[k] = reach[list[k].buffer] + list[k].offset;
     return finish({ scratch: 0, scratchSize: 0, clusters: [], addresses });
   }
-  const numbers = new Float64Array(planned.length * TARGET_FIELDS);
+  const numbers = planInput.ensure(planned.length * TARGET_FIELDS);
   planned.forEach((k, i) => {
     const t = list[k];
-    numbers.set([t.buffer, t.offset, t.len, t.place.elem_align, t.place.writable ? 1 : 0, reach[t.buffer]], i * TARGET_FIELDS);
+    const at = i * TARGET_FIELDS;
+    numbers[at] = t.buffer;
+    numbers[at + 1] = t.offset;
+    numbers[at + 2] = t.len;
+    numbers[at + 3] = t.place.elem_align;
+    numbers[at + 4] = t.place.writable ? 1 : 0;
+    numbers[at + 5] = reach[t.buffer];
   });
-  const plan = new Float64Array(2 + planned.length * (CLUSTER_FIELDS + 2));
-  addon.planCopies(numbers, plan);
+  const plan = planOutput.ensure(2 + planned.length * (CLUSTER_FIELDS + 2));
+  addon.planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
   const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
   const clusters = [];
@@ -67,6 +73,20 @@ export function placeTargets({ instance, ties }, targets) {
     return placed;
   }
 }
+
+/** A Float64Array reused from call to call (the planner's input and output), grown when a call needs more. */
+function reusable() {
+  let array = new Float64Array(64);
+  return {
+    ensure(length) {
+      if (array.length < length) array = new Float64Array(Math.max(length, array.length * 2));
+      return array;
+    },
+  };
+}
+
+const planInput = reusable();
+const planOutput = reusable();
 
 /** Where wasm code sees `buffer`'s first byte: its own memory at 0, a tied buffer where tied, else -1. */
 function reachable(instance, ties, buffer) {

@@ -12,8 +12,7 @@
 // are copied back and the block is freed. The addresses in the result are
 // then read back (results.js).
 import { argumentCountError } from '../errors.js';
-import { MAX_BUFFERS, MAX_RECORDS, RecordWriter, valueType } from '../calls/pointer-call.js';
-import { getTarget } from '../types/pointer-targets.js';
+import { MAX_RECORDS, RecordWriter, describeArguments, pointerParams, valueType } from '../calls/pointer-call.js';
 import { readResultPlaces, resultMemory } from './results.js';
 import { SCRATCH_ALIGN, copyBack, placeTargets } from './placement.js';
 
@@ -28,35 +27,14 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
   const { memory } = instance;
   const ret = types[fn.ret.type];
   const allocates = fn.params.some((p) => types[p.type].hidden);
-  // Frame slots are numbered as the runtime numbers them: one per pointer
-  // parameter, one per place of a parameter passed by value.
-  let next = 0;
-  const params = fn.params.filter((p) => !types[p.type].hidden).map((p, i) => {
-    const type = types[p.type];
-    const param = { type, offset: p.offset, where: `${fn.name}(args[${i}])`, slot: next };
-    next += type.pointer ? 1 : type.places.length;
-    return param;
-  });
+  const params = pointerParams(fn, types);
   const context = { instance, ties, layout: instance.layout, slots: slots.params, stride: (index) => types[index].size };
 
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
     const f = frames.top;
-    const records = new RecordWriter(recordTable(), 0, fn.name);
-    params.forEach((p, i) => {
-      const value = args[i];
-      if (p.type.pointer) {
-        if (p.type.pointer.optional && (value === null || value === undefined)) return;
-        records.visit(p.slot, p.type.target(value, p.where), p.type, NONE, 0, p.where);
-      } else if (p.type.places.length > 0) {
-        passByValue(records, p, value, frames, f);
-      } else {
-        p.type.write(frames.dv, f + p.offset, value, p.where);
-      }
-    });
-    if (records.buffers.length > MAX_BUFFERS) {
-      throw new RangeError(`${fn.name}(): more than ${MAX_BUFFERS} distinct ArrayBuffers in one call`);
-    }
+    const records = new RecordWriter(table, 0, fn.name);
+    describeArguments(fn, params, args, records, frames.dv, f);
     const targets = readRecords(context, records);
     const placed = placeTargets(context, targets);
     try {
@@ -70,7 +48,8 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
         // when it writes JS memory in place.
         copyBack(memory, targets, placed);
       }
-      const found = { instance, ties, targets, placed };
+      // What the result's addresses are looked up in; allocations are read when first needed.
+      const found = { instance, ties, targets, placed, copies: new Map(), allocations: null };
       if (!ret.pointer) {
         const value = ret.read(frames.dv, f + fn.ret.offset);
         if (value !== null && valueType(ret).places.length > 0) readResultPlaces(found, value, valueType(ret));
@@ -87,29 +66,8 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
   return call;
 }
 
-/**
- * A struct holding pointers, passed by value: written into memory of its
- * own (so its fields' targets are known), copied into the frame, and each
- * of its places visited as a frame slot of its own.
- */
-function passByValue(records, p, value, frames, f) {
-  const own = new DataView(new ArrayBuffer(p.type.size));
-  p.type.write(own, 0, value, p.where);
-  new Uint8Array(frames.dv.buffer, f + p.offset, p.type.size).set(new Uint8Array(own.buffer));
-  p.type.places.forEach((place, j) => {
-    const entry = getTarget(own.buffer, place.offset);
-    const where = `${p.where}.${place.path.join('.')}`;
-    if (entry) records.visit(p.slot + j, entry.memory, place.type, NONE, 0, where);
-    else if (!place.type.pointer.optional) throw new TypeError(`${where}: a pointer is required`);
-  });
-}
-
 /** Where the walk writes its records (room for the most one call may have), read back at once. */
 const table = new DataView(new ArrayBuffer(MAX_RECORDS * RECORD_SIZE));
-
-function recordTable() {
-  return table;
-}
 
 /**
  * The call's targets, one per record: what it points at and where its

@@ -12,17 +12,17 @@ import { wasmObject } from './objects.js';
 /**
  * The value of the pointer result in `slot` of the frame at `f`: null, a
  * handle, or the view `type.result` makes of the memory it points at.
- * `found` is the call's `{ instance, ties, targets, placed }`.
+ * `found` is the call's `{ instance, ties, targets, placed, copies, allocations }`.
  */
 export function resultMemory(found, type, slot, dv, f) {
   const present = slot.present_offset === null || dv.getUint8(f + slot.present_offset) !== 0;
   const address = dv.getUint32(f + slot.address_offset, true);
   if (!present || address === 0) return null;
-  if (slot.handle) return type.result(null, 0, 0, handleToken(found.instance, address));
+  if (slot.handle) return type.result(null, 0, 0, handleToken(found, address));
   const len = resultLength(found.instance, slot, dv, f, address);
   // An empty slice's address points at nothing (Zig leaves it undefined).
   if (len === 0) return type.result(new ArrayBuffer(0), 0, 0);
-  const memory = locate(found, address, len, (found.copies = new Map()));
+  const memory = locate(found, address, len);
   // In the module's own memory, pointer fields are live: nothing to remember.
   if (memory.buffer === found.instance.memory.buffer) return wasmObject(found.instance, type, address, len);
   if (type.pointee?.places.length > 0) readPlaces(found, memory, type.pointee, len / type.pointee.size, new Set());
@@ -34,11 +34,12 @@ export function resultMemory(found, type, slot, dv, f) {
  * the call allocated keeps that allocation (as a native handle keeps the
  * JS buffer it points into) until the handle is collected.
  */
-function handleToken(instance, address) {
+function handleToken(found, address) {
+  const { instance } = found;
   const token = { instance, address };
-  const index = allocationIndex(instance, (start, size) => address >= start && address < start + size);
+  const index = callAllocations(found).findIndex((a) => address >= a.start && address < a.start + a.size);
   if (index >= 0) {
-    const { start, size, log2Align } = allocationAt(instance, index);
+    const { start, size, log2Align } = found.allocations[index];
     instance.exports.zigport_keep_call_memory(index);
     keptAllocations.register(token, { instance, start, size, log2Align });
   }
@@ -71,7 +72,6 @@ function isZero(bytes, at, size) {
 /** Reads the pointers inside a result value (a JS copy of its bytes) of type `type`. */
 export function readResultPlaces(found, value, type) {
   const dv = value.dataView;
-  found.copies = new Map();
   readPlaces(found, { buffer: dv.buffer, byteOffset: dv.byteOffset, bytes: dv }, type, 1, new Set());
 }
 
@@ -97,7 +97,7 @@ function readPlaces(found, memory, type, count, seen) {
       }
       const n = p.kind === 'slice' ? bytes.getUint32(at + p.len_offset, true) : 1;
       const len = n * p.pointee.size;
-      const target = len === 0 ? { buffer: new ArrayBuffer(0), byteOffset: 0, byteLength: 0 } : locate(found, address, len, found.copies);
+      const target = len === 0 ? { buffer: new ArrayBuffer(0), byteOffset: 0, byteLength: 0 } : locate(found, address, len);
       setTarget(memory.buffer, memory.byteOffset + at, { memory: target });
       const key = `${address}:${len}:${p.pointee.index}`;
       const live = target.buffer === instance.memory.buffer;
@@ -112,53 +112,41 @@ function readPlaces(found, memory, type, count, seen) {
 /**
  * `{ buffer, byteOffset, byteLength, address }` for `len` bytes at wasm
  * address `address`: in an argument, in a copy of what the call allocated
- * (one copy per allocation, in `copies`), or in the module's memory.
+ * (one copy per allocation, kept in `found.copies`), or in the module's memory.
  */
-function locate({ instance, targets, placed }, address, len, copies) {
+function locate(found, address, len) {
+  const { instance, targets, placed, copies } = found;
   const inside = (start, size) => address >= start && address + len <= start + size;
   for (const c of placed.clusters) {
     if (inside(c.address, c.len)) {
       return { buffer: targets.buffers[c.buffer], byteOffset: c.start + (address - c.address), byteLength: len, address };
     }
   }
-  const allocation = allocationHolding(instance, inside);
+  const allocation = callAllocations(found).find((a) => inside(a.start, a.size));
   if (allocation) {
-    let copy = copies.get(allocation.address);
+    let copy = copies.get(allocation.start);
     if (!copy) {
-      copy = instance.memory.bytes(allocation.address, allocation.len).slice().buffer;
-      copies.set(allocation.address, copy);
+      copy = instance.memory.bytes(allocation.start, allocation.size).slice().buffer;
+      copies.set(allocation.start, copy);
     }
-    return { buffer: copy, byteOffset: address - allocation.address, byteLength: len, address };
+    return { buffer: copy, byteOffset: address - allocation.start, byteLength: len, address };
   }
   return { buffer: instance.memory.buffer, byteOffset: address, byteLength: len, address };
 }
 
-/** The allocation of this call (through its allocator parameter) for which `inside(start, size)` holds. */
-function allocationHolding(instance, inside) {
-  const index = allocationIndex(instance, inside);
-  if (index < 0) return null;
-  const { start, size } = allocationAt(instance, index);
-  return { address: start, len: size };
-}
-
-function allocationIndex(instance, inside) {
-  const count = allocationCount(instance);
-  for (let i = 0; i < count; i++) {
-    const { start, size } = allocationAt(instance, i);
-    if (inside(start, size)) return i;
-  }
-  return -1;
-}
-
-/** How many allocations the call made (see js/zig/call_memory.zig). */
-function allocationCount(instance) {
-  instance.allocationList = instance.exports.zigport_call_memory(instance.lengthAt) >>> 0;
-  return instance.memory.dv.getUint32(instance.lengthAt, true);
-}
-
-/** Allocation `i` of the list `allocationCount` last read. */
-function allocationAt(instance, i) {
-  const { dv } = instance.memory;
-  const at = instance.allocationList + i * 12;
-  return { start: dv.getUint32(at, true), size: dv.getUint32(at + 4, true), log2Align: dv.getUint32(at + 8, true) };
+/**
+ * What the call allocated through its allocator parameter, as
+ * `{ start, size, log2Align }` (see js/zig/call_memory.zig), read once per call.
+ */
+function callAllocations(found) {
+  if (found.allocations) return found.allocations;
+  const { exports, memory, lengthAt } = found.instance;
+  const list = exports.zigport_call_memory(lengthAt) >>> 0;
+  const { dv } = memory;
+  found.allocations = Array.from({ length: dv.getUint32(lengthAt, true) }, (_, i) => ({
+    start: dv.getUint32(list + i * 12, true),
+    size: dv.getUint32(list + i * 12 + 4, true),
+    log2Align: dv.getUint32(list + i * 12 + 8, true),
+  }));
+  return found.allocations;
 }
