@@ -1,7 +1,7 @@
 // zigport's public API beyond `import x from './file.zig'`.
 import { addon } from './internal/runtime/addon.js';
 
-export { ZigError, ZigCompileError } from './internal/errors.js';
+export { ZigError, ZigCompileError, ZigToolchainError } from './internal/errors.js';
 
 /**
  * An ArrayBuffer of `byteLength` bytes backed by shared memory (a sealed

@@ -1,17 +1,59 @@
 #!/usr/bin/env bash
-# Installs what zigport needs, idempotently: Zig 0.15.2 from PyPI into
-# .tools/ (project-local), the native addon built by cargo, and the npm link
-# that makes `zigport/register` resolvable from this checkout.
+# Installs what zigport needs, idempotently: Zig from PyPI (the ziglang
+# package) into .tools/zig-<version>/ (project-local, one directory per
+# version), the native addon built by cargo, and the npm link that makes
+# `zigport/register` resolvable from this checkout.
+#
+#   scripts/setup.sh                      Zig 0.15.2, the default
+#   scripts/setup.sh --zig 0.16.0         the default and 0.16.0, side by side
+#   scripts/setup.sh --zig 0.16,0.17.1    --zig takes comma lists and repeats
+#   scripts/setup.sh --zig all            every version zigport supports
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ZIG_VERSION=0.15.2
-ZIG=.tools/zig/ziglang/zig
+requested=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --zig)
+      [ $# -ge 2 ] || { echo "setup: --zig needs a version (e.g. --zig 0.16.0, or --zig all)" >&2; exit 2; }
+      requested+=("$2"); shift 2 ;;
+    --zig=*) requested+=("${1#--zig=}"); shift ;;
+    -h|--help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "setup: unknown argument '$1'; usage: scripts/setup.sh [--zig VERSION[,VERSION...]|all]..." >&2; exit 2 ;;
+  esac
+done
 
-if [ "$("$ZIG" version 2>/dev/null)" != "$ZIG_VERSION" ]; then
-  echo "setup: installing Zig $ZIG_VERSION from PyPI into .tools/zig" >&2
-  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
-    --upgrade --target .tools/zig "ziglang==$ZIG_VERSION"
+# The driver's table of supported versions decides what each request means.
+versions=$(node scripts/zig-versions.mjs "${requested[@]}")
+
+install_zig() {
+  local version=$1
+  local dir=.tools/zig-$version
+  if [ "$("$dir/ziglang/zig" version 2>/dev/null)" = "$version" ]; then return; fi
+  # Before versions lived side by side, 0.15.2 was installed in .tools/zig.
+  if [ ! -e "$dir" ] && [ "$(.tools/zig/ziglang/zig version 2>/dev/null)" = "$version" ]; then
+    echo "setup: moving Zig $version from .tools/zig to $dir" >&2
+    mv .tools/zig "$dir"
+    return
+  fi
+  echo "setup: installing Zig $version from PyPI into $dir" >&2
+  if ! python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+      --upgrade --target "$dir" "ziglang==$version"; then
+    echo "setup: could not install Zig $version (pip install ziglang==$version failed; is that release on PyPI?)" >&2
+    exit 1
+  fi
+  local got
+  got=$("$dir/ziglang/zig" version 2>/dev/null || true)
+  if [ "$got" != "$version" ]; then
+    echo "setup: $dir/ziglang/zig reports '${got:-nothing}', expected $version; remove $dir and run setup again" >&2
+    exit 1
+  fi
+}
+
+while read -r version; do install_zig "$version"; done <<< "$versions"
+
+if [ -d .tools/zig ]; then
+  echo "setup: .tools/zig is the old install location and is no longer used; remove it to free space" >&2
 fi
 
 bash scripts/build-addon.sh

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and property tests, then the Node integration
 # tests, which compile real Zig fixtures and call them through the addon.
+# Every supported Zig is installed, so that the tests choosing between them
+# run rather than skip; the suite itself runs with the default one
+# (scripts/test-zig-versions.sh runs it with each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --zig all
 
 cargo test --quiet -p zigport-marshal -p zigport-runtime
 

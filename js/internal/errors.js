@@ -31,6 +31,18 @@ export class ZigCompileError extends Error {
 }
 
 /**
+ * No Zig zigport can build a module with: the one asked for is unsupported or
+ * not installed, or ZIG is not a supported zig. `where` names what asked
+ * (ZIG=…, a query, a config file, a build.zig.zon).
+ */
+export class ZigToolchainError extends Error {
+  constructor(where, problem) {
+    super(`${where}: ${problem}`);
+    this.name = 'ZigToolchainError';
+  }
+}
+
+/**
  * Turns an error name into a sentence: `SystemIsOnFire` and
  * `system_is_on_fire` both become "System is on fire". Acronyms keep their
  * capitals ("HTTPFailure" -> "HTTP failure").

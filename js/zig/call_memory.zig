@@ -25,7 +25,7 @@ pub fn allocator() std.mem.Allocator {
 fn alloc(_: *anyopaque, len: usize, alignment: std.mem.Alignment, ret: usize) ?[*]u8 {
     list.ensureUnusedCapacity(std.heap.wasm_allocator, 1) catch return null;
     const memory = std.heap.wasm_allocator.rawAlloc(len, alignment, ret) orelse return null;
-    list.appendAssumeCapacity(.{ .address = @intFromPtr(memory), .len = @intCast(len), .log2_align = @intFromEnum(alignment) });
+    list.appendAssumeCapacity(.{ .address = @intFromPtr(memory), .len = @intCast(len), .log2_align = std.math.log2_int(usize, alignment.toByteUnits()) });
     return memory;
 }
 
@@ -44,7 +44,7 @@ pub fn keep(index: usize) void {
 pub fn release() void {
     for (list.items) |a| {
         const memory: [*]u8 = @ptrFromInt(a.address);
-        const alignment: std.mem.Alignment = @enumFromInt(a.log2_align);
+        const alignment: std.mem.Alignment = .fromByteUnits(@as(usize, 1) << @intCast(a.log2_align));
         std.heap.wasm_allocator.rawFree(memory[0..a.len], alignment, @returnAddress());
     }
     list.clearRetainingCapacity();

@@ -8,12 +8,11 @@ const json = @import("json.zig");
 const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
 const support = @import("support.zig");
+const compat = @import("compat.zig");
 const TypeTable = @import("type_table.zig").TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
 pub const abi_version = 1;
-
-const Decl = std.builtin.Type.Declaration;
 
 /// What one public declaration is. Each was declared in `container`: the
 /// module, or a struct type declared in it (then also its `owner`, and the
@@ -59,59 +58,52 @@ fn hasDecls(comptime T: type) bool {
     };
 }
 
-fn declsOf(comptime T: type) []const Decl {
-    return switch (@typeInfo(T)) {
-        inline .@"struct", .@"union", .@"enum", .@"opaque" => |info| info.decls,
-        else => &.{},
-    };
-}
-
 fn declarationsOf(comptime container: type, comptime owner: ?type) []const Entry {
     comptime var list: []const Entry = &.{};
-    inline for (declsOf(container)) |d| {
-        list = list ++ [_]Entry{classify(container, d, owner)};
+    inline for (compat.declNames(container)) |name| {
+        list = list ++ [_]Entry{classify(container, name, owner)};
     }
     return list;
 }
 
-fn classify(comptime M: type, comptime d: Decl, comptime owner: ?type) Entry {
-    const T = @TypeOf(@field(M, d.name));
+fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type) Entry {
+    const T = @TypeOf(@field(M, name));
     switch (@typeInfo(T)) {
         .@"fn" => {
-            if (support.functionProblem(T)) |why| return unsupported(d, why, owner);
-            return .{ .function = .{ .name = d.name, .F = T, .container = M, .owner = owner } };
+            if (support.functionProblem(T)) |why| return unsupported(name, why, owner);
+            return .{ .function = .{ .name = name, .F = T, .container = M, .owner = owner } };
         },
         .comptime_int, .comptime_float => return .{ .comptime_value = .{
-            .name = d.name,
+            .name = name,
             .T = T,
-            .text = json.number(@field(M, d.name)),
+            .text = json.number(@field(M, name)),
             .owner = owner,
         } },
-        .null, .undefined => return .{ .comptime_value = .{ .name = d.name, .T = T, .text = json.string(@tagName(@typeInfo(T))), .owner = owner } },
+        .null, .undefined => return .{ .comptime_value = .{ .name = name, .T = T, .text = json.string(@tagName(@typeInfo(T))), .owner = owner } },
         .enum_literal => return .{ .comptime_value = .{
-            .name = d.name,
+            .name = name,
             .T = T,
-            .text = json.string(@tagName(@field(M, d.name))),
+            .text = json.string(@tagName(@field(M, name))),
             .owner = owner,
         } },
         .type => {
-            const V = @field(M, d.name);
+            const V = @field(M, name);
             // An opaque type is the class of the handles that point at one.
             const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
-            if (!declarable) return unsupported(d, "type " ++ @typeName(V) ++ " is not supported yet", owner);
-            return .{ .type_decl = .{ .name = d.name, .T = V, .owner = owner } };
+            if (!declarable) return unsupported(name, "type " ++ @typeName(V) ++ " is not supported yet", owner);
+            return .{ .type_decl = .{ .name = name, .T = V, .owner = owner } };
         },
         else => {},
     }
-    if (!support.isInMemory(T)) return unsupported(d, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
-    const mutable = !@typeInfo(@TypeOf(&@field(M, d.name))).pointer.is_const;
+    if (!support.isInMemory(T)) return unsupported(name, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
+    const mutable = !compat.pointerInfo(@TypeOf(&@field(M, name))).is_const;
     // JS reads a constant from a copy, whose pointers it could not follow.
-    if (!mutable and support.holdsPointers(T)) return unsupported(d, "constants holding pointers are not supported yet", owner);
-    return .{ .storage = .{ .name = d.name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
+    if (!mutable and support.holdsPointers(T)) return unsupported(name, "constants holding pointers are not supported yet", owner);
+    return .{ .storage = .{ .name = name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
 }
 
-fn unsupported(comptime d: Decl, comptime reason: []const u8, comptime owner: ?type) Entry {
-    return .{ .unsupported = .{ .name = d.name, .reason = reason, .owner = owner } };
+fn unsupported(comptime name: [:0]const u8, comptime reason: []const u8, comptime owner: ?type) Entry {
+    return .{ .unsupported = .{ .name = name, .reason = reason, .owner = owner } };
 }
 
 /// `,"owner":N` (the owner's type index) or `,"owner":null`.
@@ -172,14 +164,14 @@ pub fn build(comptime M: type) Built {
 
 fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
     const F = f.F;
-    const info = @typeInfo(F).@"fn";
+    const info = compat.fnInfo(F);
     const owner = if (f.owner) |O| std.fmt.comptimePrint("{d}", .{table.id(O)}) else "null";
     const Frame = thunk.ArgFrame(F);
     comptime var params: []const []const u8 = &.{};
-    inline for (info.params, 0..) |p, i| {
+    inline for (info.params, 0..) |P, i| {
         params = params ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"type\":{d},\"offset\":{d}}}",
-            .{ table.id(p.type.?), thunk.frameOffset(F, i) },
+            .{ table.id(P.?), thunk.frameOffset(F, i) },
         )};
     }
     return std.fmt.comptimePrint(

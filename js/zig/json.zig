@@ -1,5 +1,6 @@
 //! Comptime JSON text helpers for the descriptor.
 const std = @import("std");
+const compat = @import("compat.zig");
 
 /// `s` as a JSON string literal.
 pub fn string(comptime s: []const u8) []const u8 {
@@ -47,9 +48,9 @@ pub fn value(comptime v: anytype) []const u8 {
             for (v) |item| items = items ++ [_][]const u8{value(item)};
             break :blk array(items);
         },
-        .@"struct" => |s| blk: {
+        .@"struct" => blk: {
             var out: []const u8 = "{";
-            for (s.fields, 0..) |f, i| {
+            for (compat.structFields(@TypeOf(v)), 0..) |f, i| {
                 out = out ++ (if (i > 0) "," else "") ++ string(f.name) ++ ":" ++ value(@field(v, f.name));
             }
             break :blk out ++ "}";

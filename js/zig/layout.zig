@@ -9,7 +9,11 @@
 //! module if one is laid out otherwise.
 const std = @import("std");
 const support = @import("support.zig");
-const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
+const compat = @import("compat.zig");
+const zig_builtins = @import("zig_builtins");
+
+/// Integer type that holds an error code (`@intFromError`).
+pub const ErrorCode = zig_builtins.Int(.unsigned, @bitSizeOf(anyerror));
 
 /// Whether `?T` is described by its memory layout (rather than boundary form).
 pub fn isMemoryOptional(comptime T: type) bool {
@@ -23,7 +27,7 @@ pub fn isMemoryOptional(comptime T: type) bool {
 pub fn isNullablePointer(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
     if (@typeInfo(child) != .pointer) return false;
-    const p = @typeInfo(child).pointer;
+    const p = compat.pointerInfo(child);
     if (p.size == .c or p.is_allowzero) return false;
     // A slice of slices travels in boundary form, optional or not.
     return p.size != .slice or @typeInfo(p.child) != .pointer;
@@ -56,7 +60,7 @@ pub fn errorUnionOffsets(comptime T: type) Offsets {
 pub fn isMemoryTaggedUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
     if (u.tag_type == null or u.layout != .auto) return false;
-    inline for (u.fields) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
     return true;
 }
 
@@ -70,14 +74,14 @@ pub fn taggedUnionOffsets(comptime T: type) Offsets {
 pub fn isMemoryBareUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
     if (u.tag_type != null or u.layout != .auto) return false;
-    inline for (u.fields) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
     return true;
 }
 
 /// The integer Zig keeps a bare union's hidden safety tag in: the field's
 /// index, as for an enum of that many fields.
 fn SafetyTag(comptime T: type) type {
-    return std.math.IntFittingRange(0, @max(1, @typeInfo(T).@"union".fields.len) - 1);
+    return std.math.IntFittingRange(0, @max(1, compat.unionFields(T).len) - 1);
 }
 
 /// Where a bare union keeps its payload and, when Zig added one (runtime
@@ -93,7 +97,7 @@ pub fn bareUnionSelector(comptime T: type) ?struct { offsets: Offsets, size: usi
 fn payloadSize(comptime T: type) usize {
     comptime var size = 0;
     comptime var alignment = 1;
-    inline for (@typeInfo(T).@"union".fields) |f| {
+    inline for (comptime compat.unionFields(T)) |f| {
         size = @max(size, @sizeOf(f.type));
         alignment = @max(alignment, @alignOf(f.type));
     }
@@ -101,10 +105,9 @@ fn payloadSize(comptime T: type) usize {
 }
 
 fn unionOffsets(comptime T: type, comptime Tag: type) Offsets {
-    const u = @typeInfo(T).@"union";
     comptime var size = 0;
     comptime var alignment = 1;
-    inline for (u.fields) |f| {
+    inline for (comptime compat.unionFields(T)) |f| {
         size = @max(size, @sizeOf(f.type));
         alignment = @max(alignment, @alignOf(f.type));
     }
@@ -127,11 +130,10 @@ pub fn holds(comptime T: type) bool {
 /// With each field stored, its bytes are at the payload offset and the tag
 /// holds the field's tag value.
 fn taggedUnionHolds(comptime T: type) bool {
-    const u = @typeInfo(T).@"union";
-    const Tag = u.tag_type.?;
+    const Tag = @typeInfo(T).@"union".tag_type.?;
     const at = taggedUnionOffsets(T);
     if (at.flag + @sizeOf(Tag) > @sizeOf(T)) return false;
-    inline for (u.fields) |f| {
+    inline for (comptime compat.unionFields(T)) |f| {
         var x: T = @unionInit(T, f.name, patterned(f.type));
         const bytes = std.mem.asBytes(&x);
         const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
@@ -146,11 +148,10 @@ fn taggedUnionHolds(comptime T: type) bool {
 /// hidden tag (if any) holds the field's index; without a hidden tag, the
 /// union is its payload alone.
 fn bareUnionHolds(comptime T: type) bool {
-    const u = @typeInfo(T).@"union";
     const selector = bareUnionSelector(T) orelse return @sizeOf(T) == payloadSize(T);
     const at = selector.offsets;
     if (at.flag + selector.size > @sizeOf(T)) return false;
-    inline for (u.fields, 0..) |f, i| {
+    inline for (comptime compat.unionFields(T), 0..) |f, i| {
         var x: T = @unionInit(T, f.name, patterned(f.type));
         const bytes = std.mem.asBytes(&x);
         const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
@@ -168,7 +169,7 @@ fn sliceHolds(comptime T: type) bool {
     const W = struct { ptr: Many, len: usize };
     if (@sizeOf(T) != @sizeOf(W)) return false;
     // An address that is never followed, only compared.
-    const address: usize = 0x1000 * @as(usize, @max(1, @typeInfo(T).pointer.alignment));
+    const address: usize = 0x1000 * @as(usize, @max(1, compat.pointerInfo(T).alignment));
     const many: Many = @ptrFromInt(address);
     var x: T = many[0..3];
     const bytes = std.mem.asBytes(&x);

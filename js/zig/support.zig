@@ -4,6 +4,7 @@
 //! unions, see wire.zig).
 const std = @import("std");
 const layout = @import("layout.zig");
+const compat = @import("compat.zig");
 
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
@@ -15,7 +16,7 @@ pub fn isSupported(comptime T: type) bool {
         // without the runtime writing them; only a pointer itself may be one.
         .optional => |o| isSupported(o.child) and (@typeInfo(o.child) == .pointer or !holdsPointers(o.child)),
         .error_union => |e| isSupported(e.payload) and (@typeInfo(e.payload) == .pointer or !holdsPointers(e.payload)),
-        .pointer => |p| isPassablePointer(p),
+        .pointer => isPassablePointer(compat.pointerInfo(T)),
         else => false,
     };
 }
@@ -38,12 +39,12 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
         .array => |a| inMemory(a.child, inner),
         // Vectors of bools are bit-packed; of numbers, laid out like arrays.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
-        .@"struct" => |s| structInMemory(s, inner),
+        .@"struct" => |s| structInMemory(s.layout, compat.structFields(T), inner),
         .optional => layout.isMemoryOptional(T),
         .error_union => layout.isMemoryErrorUnion(T),
         // Extern unions have a defined layout (all fields at offset 0);
         // tagged and bare ones the layout layout.zig assumes and checks.
-        .@"union" => |u| (u.layout == .@"extern" and allInMemory(u.fields)) or layout.isMemoryTaggedUnion(T) or
+        .@"union" => |u| (u.layout == .@"extern" and allInMemory(compat.unionFields(T))) or layout.isMemoryTaggedUnion(T) or
             layout.isMemoryBareUnion(T),
         else => false,
     };
@@ -51,16 +52,16 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
 
 /// Union fields: values in memory without pointers (nothing would tell JS
 /// whether a pointer is the active field).
-fn allInMemory(comptime fields: []const std.builtin.Type.UnionField) bool {
+fn allInMemory(comptime fields: []const compat.Field) bool {
     for (fields) |f| if (!isInMemory(f.type) or holdsPointers(f.type)) return false;
     return true;
 }
 
-fn structInMemory(comptime s: std.builtin.Type.Struct, comptime seen: []const type) bool {
-    for (s.fields) |f| {
+fn structInMemory(comptime container_layout: std.builtin.Type.ContainerLayout, comptime fields: []const compat.Field, comptime seen: []const type) bool {
+    for (fields) |f| {
         // A comptime field takes no memory; JS sees its value, read-only.
         if (f.is_comptime) continue;
-        const ok = if (s.layout == .@"packed") isBitField(f.type) else inMemory(f.type, seen) or isPointerField(f.type, seen);
+        const ok = if (container_layout == .@"packed") isBitField(f.type) else inMemory(f.type, seen) or isPointerField(f.type, seen);
         if (!ok) return false;
     }
     return true;
@@ -72,11 +73,15 @@ fn structInMemory(comptime s: std.builtin.Type.Struct, comptime seen: []const ty
 fn isPointerField(comptime T: type, comptime seen: []const type) bool {
     return switch (@typeInfo(T)) {
         .optional => |o| @typeInfo(o.child) == .pointer and isPointerField(o.child, seen),
-        .pointer => |p| (p.size == .one or p.size == .slice) and p.sentinel_ptr == null and !p.is_allowzero and
-            !p.is_volatile and @typeInfo(p.child) != .@"opaque" and
-            (inMemory(p.child, seen) or (p.size == .slice and @typeInfo(p.child) == .pointer and isPointerField(p.child, seen))),
+        .pointer => pointerFieldTarget(compat.pointerInfo(T), seen),
         else => false,
     };
+}
+
+fn pointerFieldTarget(comptime p: compat.Pointer, comptime seen: []const type) bool {
+    return (p.size == .one or p.size == .slice) and p.sentinel_ptr == null and !p.is_allowzero and
+        !p.is_volatile and @typeInfo(p.child) != .@"opaque" and
+        (inMemory(p.child, seen) or (p.size == .slice and @typeInfo(p.child) == .pointer and isPointerField(p.child, seen)));
 }
 
 /// Whether a value of `T` holds pointers (in its fields or elements, not
@@ -86,8 +91,8 @@ pub fn holdsPointers(comptime T: type) bool {
         .pointer => true,
         .optional => |o| holdsPointers(o.child),
         .array => |a| holdsPointers(a.child),
-        .@"struct" => |s| blk: {
-            for (s.fields) |f| if (!f.is_comptime and holdsPointers(f.type)) break :blk true;
+        .@"struct" => blk: {
+            for (compat.structFields(T)) |f| if (!f.is_comptime and holdsPointers(f.type)) break :blk true;
             break :blk false;
         },
         else => false,
@@ -105,32 +110,32 @@ fn isBitField(comptime T: type) bool {
 
 /// `*T` and `[]T` of values in memory (no sentinel), which the host can
 /// point at JS memory, and slices of those (`[]const []const u8`).
-pub fn isPassablePointer(comptime p: std.builtin.Type.Pointer) bool {
+pub fn isPassablePointer(comptime p: compat.Pointer) bool {
     if (isHandle(p)) return true;
     if (p.size == .many or p.size == .c) return isManyPointer(p);
     if (!isPlainPointer(p)) return false;
-    if (p.size == .slice) switch (@typeInfo(p.child)) {
-        .pointer => |inner| return isPlainPointer(inner) and pointsAtValues(inner),
-        else => {},
-    };
+    if (p.size == .slice and @typeInfo(p.child) == .pointer) {
+        const inner = compat.pointerInfo(p.child);
+        return isPlainPointer(inner) and pointsAtValues(inner);
+    }
     return pointsAtValues(p);
 }
 
-fn isPlainPointer(comptime p: std.builtin.Type.Pointer) bool {
+fn isPlainPointer(comptime p: compat.Pointer) bool {
     if (p.size != .one and p.size != .slice) return false;
     return p.sentinel_ptr == null and !p.is_allowzero and !p.is_volatile;
 }
 
 /// `*Opaque`, `*anyopaque` (and const): an address JS cannot look into,
 /// held by a handle object and only ever passed back.
-pub fn isHandle(comptime p: std.builtin.Type.Pointer) bool {
+pub fn isHandle(comptime p: compat.Pointer) bool {
     return p.size == .one and @typeInfo(p.child) == .@"opaque" and p.sentinel_ptr == null and
         !p.is_allowzero and !p.is_volatile;
 }
 
 /// `[*]T`, `[*c]T` and `[*:0]T` of values in memory: JS passes memory and
 /// Zig gets its address (no length; a `[*:0]` run must end in 0).
-fn isManyPointer(comptime p: std.builtin.Type.Pointer) bool {
+fn isManyPointer(comptime p: compat.Pointer) bool {
     if (p.is_volatile or (p.is_allowzero and p.size != .c)) return false;
     if (p.sentinel()) |s| {
         if (@typeInfo(p.child) != .int or s != 0) return false;
@@ -138,8 +143,8 @@ fn isManyPointer(comptime p: std.builtin.Type.Pointer) bool {
     return pointsAtValues(p);
 }
 
-fn pointsAtValues(comptime p: std.builtin.Type.Pointer) bool {
-    return @sizeOf(p.child) > 0 and isInMemory(p.child);
+fn pointsAtValues(comptime p: compat.Pointer) bool {
+    return compat.hasSize(p.child) and @sizeOf(p.child) > 0 and isInMemory(p.child);
 }
 
 /// Whether a result of type `T` can be passed back: anything supported
@@ -157,13 +162,13 @@ fn isReturnable(comptime T: type) bool {
 
 /// Why function type `F` cannot be exported, or null when it can.
 pub fn functionProblem(comptime F: type) ?[]const u8 {
-    const info = @typeInfo(F).@"fn";
+    const info = compat.fnInfo(F);
     if (info.is_generic) return "generic functions (anytype or comptime parameters) cannot be called at run time";
     if (info.is_var_args) return "variadic functions are not supported";
-    for (info.params, 0..) |p, i| {
-        if (!isSupported(p.type.?)) return std.fmt.comptimePrint(
+    for (info.params, 0..) |P, i| {
+        if (!isSupported(P.?)) return std.fmt.comptimePrint(
             "parameter {d} has type {s}, which is not supported yet",
-            .{ i, @typeName(p.type.?) },
+            .{ i, @typeName(P.?) },
         );
     }
     const R = info.return_type.?;

@@ -6,6 +6,7 @@ const std = @import("std");
 const json = @import("json.zig");
 const wire = @import("wire.zig");
 const layout = @import("layout.zig");
+const compat = @import("compat.zig");
 
 pub const TypeTable = struct {
     types: []const type = &.{},
@@ -26,11 +27,11 @@ pub const TypeTable = struct {
             .array => |a| _ = self.id(a.child),
             .vector => |v| _ = self.id(v.child),
             .@"enum" => |e| _ = self.id(e.tag_type),
-            .@"struct" => |s| for (s.fields) |f| {
+            .@"struct" => for (compat.structFields(T)) |f| {
                 _ = self.id(f.type);
             },
             .@"union" => |u| {
-                for (u.fields) |f| _ = self.id(f.type);
+                for (compat.unionFields(T)) |f| _ = self.id(f.type);
                 if (u.tag_type) |Tag| _ = self.id(Tag);
             },
             else => {},
@@ -50,10 +51,7 @@ pub const TypeTable = struct {
     fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
         const W = wire.Wire(T);
         // Comptime-only values (null, enum literals) have no layout at all.
-        const sized = switch (@typeInfo(T)) {
-            .null, .undefined, .enum_literal, .@"opaque" => false,
-            else => true,
-        };
+        const sized = compat.hasSize(T);
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
             json.string(@typeName(T)), if (sized) @sizeOf(W) else 0, if (sized) @alignOf(W) else 1,
         });
@@ -75,7 +73,7 @@ pub const TypeTable = struct {
             }),
             .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
             // Described as the pointer it holds, which may be null.
-            .optional => |o| if (layout.isNullablePointer(T)) self.pointer(@typeInfo(o.child).pointer, wire.Wire(o.child), true) else std.fmt.comptimePrint(
+            .optional => |o| if (layout.isNullablePointer(T)) self.pointer(compat.pointerInfo(o.child), wire.Wire(o.child), true) else std.fmt.comptimePrint(
                 "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d},\"memory\":{}",
                 .{ self.id(o.child), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
@@ -83,8 +81,8 @@ pub const TypeTable = struct {
                 "\"kind\":\"error_union\",\"payload\":{d},\"error_set\":{d},\"value_offset\":{d},\"code_offset\":{d},\"memory\":{}",
                 .{ self.id(e.payload), self.id(e.error_set), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
-            .error_set => |set| "\"kind\":\"error_set\",\"errors\":" ++ errorNames(set),
-            .pointer => |p| self.pointer(p, W, false),
+            .error_set => "\"kind\":\"error_set\",\"errors\":" ++ errorNames(T),
+            .pointer => self.pointer(compat.pointerInfo(T), W, false),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
                 self.id(a.child), a.len, sentinelJson(a),
             }),
@@ -94,20 +92,20 @@ pub const TypeTable = struct {
             }),
             .@"enum" => |e| std.fmt.comptimePrint(
                 "\"kind\":\"enum\",\"tag\":{d},\"exhaustive\":{},\"members\":{s}",
-                .{ self.id(e.tag_type), e.is_exhaustive, enumMembers(e) },
+                .{ self.id(e.tag_type), compat.isExhaustive(T), enumMembers(T) },
             ),
             .@"struct" => |s| std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"{s}\",\"tuple\":{},\"fields\":{s}",
-                .{ @tagName(s.layout), s.is_tuple, self.fields(T, s) },
+                .{ @tagName(s.layout), s.is_tuple, self.fields(T) },
             ),
             // An extern union: every field at offset 0, all of them readable.
             // A tagged union: only the field its tag names.
             .@"union" => |u| if (u.tag_type) |Tag| std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"tag\":{{\"type\":{d},\"offset\":{d}}},\"fields\":{s}",
-                .{ self.id(Tag), layout.taggedUnionOffsets(T).flag, self.unionFields(u, layout.taggedUnionOffsets(T).value) },
-            ) else if (layout.isMemoryBareUnion(T)) self.bareUnion(T, u) else std.fmt.comptimePrint(
+                .{ self.id(Tag), layout.taggedUnionOffsets(T).flag, self.unionFields(T, layout.taggedUnionOffsets(T).value) },
+            ) else if (layout.isMemoryBareUnion(T)) self.bareUnion(T) else std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"fields\":{s}",
-                .{self.unionFields(u, 0)},
+                .{self.unionFields(T, 0)},
             ),
             // Only ever behind a pointer: a handle JS passes back.
             .@"opaque" => "\"kind\":\"opaque\"",
@@ -116,7 +114,7 @@ pub const TypeTable = struct {
     }
 
     /// A slice or pointer whose boundary form is `W`; `optional` for `?P`.
-    fn pointer(comptime self: *TypeTable, comptime p: std.builtin.Type.Pointer, comptime W: type, comptime optional: bool) []const u8 {
+    fn pointer(comptime self: *TypeTable, comptime p: compat.Pointer, comptime W: type, comptime optional: bool) []const u8 {
         return if (p.size == .slice) std.fmt.comptimePrint(
             "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d},\"nullable\":{}",
             .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional },
@@ -128,18 +126,18 @@ pub const TypeTable = struct {
 
     /// A bare union: with runtime safety, Zig's hidden tag (the `selector`,
     /// the active field's index) says which field may be read.
-    fn bareUnion(comptime self: *TypeTable, comptime T: type, comptime u: std.builtin.Type.Union) []const u8 {
+    fn bareUnion(comptime self: *TypeTable, comptime T: type) []const u8 {
         const head = "\"kind\":\"struct\",\"layout\":\"extern\",\"tuple\":false,\"union\":true,\"bare\":true";
         const selector = layout.bareUnionSelector(T) orelse
-            return std.fmt.comptimePrint("{s},\"fields\":{s}", .{ head, self.unionFields(u, 0) });
+            return std.fmt.comptimePrint("{s},\"fields\":{s}", .{ head, self.unionFields(T, 0) });
         return std.fmt.comptimePrint("{s},\"selector\":{{\"offset\":{d},\"size\":{d}}},\"fields\":{s}", .{
-            head, selector.offsets.flag, selector.size, self.unionFields(u, selector.offsets.value),
+            head, selector.offsets.flag, selector.size, self.unionFields(T, selector.offsets.value),
         });
     }
 
-    fn unionFields(comptime self: *TypeTable, comptime u: std.builtin.Type.Union, comptime offset: usize) []const u8 {
+    fn unionFields(comptime self: *TypeTable, comptime T: type, comptime offset: usize) []const u8 {
         comptime var items: []const []const u8 = &.{};
-        inline for (u.fields) |f| {
+        inline for (compat.unionFields(T)) |f| {
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
                 "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}}}",
                 .{ json.string(f.name), self.id(f.type), offset, offset * 8 },
@@ -148,9 +146,9 @@ pub const TypeTable = struct {
         return json.array(items);
     }
 
-    fn fields(comptime self: *TypeTable, comptime T: type, comptime s: std.builtin.Type.Struct) []const u8 {
+    fn fields(comptime self: *TypeTable, comptime T: type) []const u8 {
         comptime var items: []const []const u8 = &.{};
-        inline for (s.fields) |f| {
+        inline for (compat.structFields(T)) |f| {
             const default = if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
@@ -184,9 +182,9 @@ fn offsets(comptime T: type, comptime W: type) layout.Offsets {
     };
 }
 
-fn enumMembers(comptime e: std.builtin.Type.Enum) []const u8 {
+fn enumMembers(comptime E: type) []const u8 {
     comptime var items: []const []const u8 = &.{};
-    inline for (e.fields) |f| {
+    inline for (compat.enumMembers(E)) |f| {
         items = items ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"value\":{s}}}",
             .{ json.string(f.name), json.number(f.value) },
@@ -196,12 +194,12 @@ fn enumMembers(comptime e: std.builtin.Type.Enum) []const u8 {
 }
 
 /// The members of an error set with their codes (null for `anyerror`).
-fn errorNames(comptime set: ?[]const std.builtin.Type.Error) []const u8 {
-    const errors = set orelse return "null";
+fn errorNames(comptime E: type) []const u8 {
+    const names = compat.errorNames(E) orelse return "null";
     comptime var items: []const []const u8 = &.{};
-    inline for (errors) |e| items = items ++ [_][]const u8{std.fmt.comptimePrint(
+    inline for (names) |name| items = items ++ [_][]const u8{std.fmt.comptimePrint(
         "{{\"name\":{s},\"value\":{d}}}",
-        .{ json.string(e.name), @intFromError(@field(anyerror, e.name)) },
+        .{ json.string(name), @intFromError(@field(anyerror, name)) },
     )};
     return json.array(items);
 }

@@ -4,15 +4,16 @@
 //! calls it with arguments as wasm values instead of through a frame in
 //! memory: the difference is most of the cost of a small call.
 const std = @import("std");
+const compat = @import("compat.zig");
 
 /// Most parameters a direct export takes; longer lists use the frame.
 const max_params = 6;
 
 /// Whether functions of type `F` get a direct export.
 pub fn isDirect(comptime F: type) bool {
-    const info = @typeInfo(F).@"fn";
+    const info = compat.fnInfo(F);
     if (info.is_generic or info.is_var_args or info.params.len > max_params) return false;
-    for (info.params) |p| if (!isNumber(p.type orelse return false)) return false;
+    for (info.params) |P| if (!isNumber(P orelse return false)) return false;
     const R = info.return_type orelse return false;
     return R == void or isNumber(R);
 }
@@ -28,11 +29,11 @@ fn isNumber(comptime T: type) bool {
 
 /// A struct whose `call` is `f` with the C calling convention.
 pub fn Direct(comptime f: anytype) type {
-    const info = @typeInfo(@TypeOf(f)).@"fn";
+    const info = compat.fnInfo(@TypeOf(f));
     const R = info.return_type.?;
     const P = struct {
         fn at(comptime i: usize) type {
-            return info.params[i].type.?;
+            return info.params[i].?;
         }
     };
     return switch (info.params.len) {

@@ -33,7 +33,7 @@ export fn zigport_call(index: u32, frame: *anyopaque) void {
 /// `len` bytes at alignment `1 << log2_align` for the host (frames, scratch
 /// copies), or 0 when memory cannot grow.
 export fn zigport_alloc(len: u32, log2_align: u32) u32 {
-    const alignment: std.mem.Alignment = @enumFromInt(@min(log2_align, 16));
+    const alignment = alignmentOf(log2_align);
     const memory = std.heap.wasm_allocator.rawAlloc(@max(len, 1), alignment, @returnAddress()) orelse return 0;
     return @intFromPtr(memory);
 }
@@ -41,8 +41,12 @@ export fn zigport_alloc(len: u32, log2_align: u32) u32 {
 /// Frees what `zigport_alloc` returned, with the same length and alignment.
 export fn zigport_free(address: u32, len: u32, log2_align: u32) void {
     const memory: [*]u8 = @ptrFromInt(address);
-    const alignment: std.mem.Alignment = @enumFromInt(@min(log2_align, 16));
+    const alignment = alignmentOf(log2_align);
     std.heap.wasm_allocator.rawFree(memory[0..@max(len, 1)], alignment, @returnAddress());
+}
+
+fn alignmentOf(log2_align: u32) std.mem.Alignment {
+    return .fromByteUnits(@as(usize, 1) << @intCast(@min(log2_align, 16)));
 }
 
 /// The allocations the last call made through its allocator parameter, as

@@ -17,7 +17,7 @@ const thunk_allocator = if (is_wasm) std.heap.wasm_allocator else std.heap.c_all
 const layout = @import("layout.zig");
 
 /// Integer type that holds an error code (`@intFromError`).
-pub const ErrorCode = std.meta.Int(.unsigned, @bitSizeOf(anyerror));
+pub const ErrorCode = layout.ErrorCode;
 
 /// The boundary representation of `T`.
 pub fn Wire(comptime T: type) type {

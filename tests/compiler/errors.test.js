@@ -1,4 +1,5 @@
-// Compile failures: a module Zig rejects, and a ZIG that is not Zig 0.15.2.
+// Compile failures: a module Zig rejects, and a ZIG that is not a Zig zigport supports
+// (tests/compiler/zig-versions.test.js covers choosing among supported ones).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';

@@ -7,6 +7,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot } from '../../js/internal/compiler/cache.js';
 import { findZig } from '../../js/internal/compiler/toolchain.js';
+import { defaultVersion } from '../../js/internal/compiler/wanted-zig.js';
+import { compareVersions, parseVersion } from '../../js/internal/compiler/zig-version.js';
 
 /**
  * The modes every behaviour test runs in: a native library through the
@@ -51,9 +53,29 @@ export function runNode(args, { env = {}, cwd = ROOT, input } = {}) {
  */
 export const TEST_CACHE_DIR = process.env.ZIGPORT_CACHE_DIR || cacheRoot();
 
-/** The Zig compiler the loader itself would use. */
-export function zigBinary() {
-  return findZig(TEST_CACHE_DIR).path;
+/**
+ * The Zig compiler the loader itself would use for a module that asks for
+ * nothing (ZIG, else $ZIGPORT_ZIG_VERSION, else the default), or for
+ * `zigVersion` ("0.16", "0.16.0") when given.
+ */
+export function zigBinary({ zigVersion } = {}) {
+  return zigInUse({ zigVersion }).path;
+}
+
+/** The version of the Zig that `zigBinary()` names, such as "0.16.0". */
+export function zigVersionInUse({ zigVersion } = {}) {
+  return zigInUse({ zigVersion }).version;
+}
+
+/** Whether the Zig in use is `version` or newer. */
+export function zigIsAtLeast(version) {
+  return compareVersions(parseVersion(zigVersionInUse()), parseVersion(version)) >= 0;
+}
+
+function zigInUse({ zigVersion }) {
+  const wanted = { request: null, minimum: null, fallback: defaultVersion() };
+  if (zigVersion) wanted.request = { text: zigVersion, from: `zigBinary({ zigVersion: ${zigVersion} })` };
+  return findZig(TEST_CACHE_DIR, wanted);
 }
 
 /** A temporary directory removed after test `t`. */

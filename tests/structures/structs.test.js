@@ -23,6 +23,7 @@ for (const mode of MODES) {
       const s = new Segment({ from: { x: 0, y: 0 }, to: { x: 1, y: 1 } });
       assert.equal(s.label.string, 'none');
       assert.equal(s.kind, Kind.arrow);
+      assert.deepEqual(new Segment({ from: { x: 0, y: 0 } }).to.valueOf(), { x: 1, y: 0 }, 'a struct-valued default');
     });
 
     test('a struct passes by value and comes back as a new object', async () => {

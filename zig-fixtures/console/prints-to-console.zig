@@ -1,5 +1,6 @@
-//! Prints through std.debug.print (stderr) and std.fs.File.stdout(): whole lines, several lines at once, a partial line and UTF-8 split across writes.
+//! Prints through std.debug.print (stderr) and stdout: whole lines, several lines at once, a partial line and UTF-8 split across writes.
 const std = @import("std");
+const stdout = @import("portable-stdout.zig");
 
 pub fn debugLine(n: u32) void {
     std.debug.print("zig line {d}\n", .{n});
@@ -9,12 +10,9 @@ pub fn debugLines() void {
     std.debug.print("first\nsecond\nthird\n", .{});
 }
 
-/// Buffered stdout writer, flushed before returning.
+/// A line formatted into a buffer, written at once.
 pub fn stdoutLine(n: u32) void {
-    var buffer: [64]u8 = undefined;
-    var writer = std.fs.File.stdout().writer(&buffer);
-    writer.interface.print("zig stdout {d}\n", .{n}) catch {};
-    writer.interface.flush() catch {};
+    stdout.print("zig stdout {d}\n", .{n});
 }
 
 pub fn debugPartial() void {
@@ -27,14 +25,13 @@ pub fn debugLineEnd() void {
 
 /// One unbuffered write(2) of a single byte.
 pub fn writeByte(byte: u8) void {
-    std.fs.File.stdout().writeAll(&.{byte}) catch {};
+    stdout.writeAll(&.{byte});
 }
 
 /// "Grüße €\n" in three writes, two of them ending inside a character.
 pub fn splitUtf8() void {
     const text = "Grüße €\n";
-    const stdout = std.fs.File.stdout();
-    stdout.writeAll(text[0..3]) catch {}; // "Gr" + first byte of "ü"
-    stdout.writeAll(text[3..9]) catch {}; // rest of "ü", "ße ", first byte of "€"
-    stdout.writeAll(text[9..]) catch {};
+    stdout.writeAll(text[0..3]); // "Gr" + first byte of "ü"
+    stdout.writeAll(text[3..9]); // rest of "ü", "ße ", first byte of "€"
+    stdout.writeAll(text[9..]);
 }

@@ -4,7 +4,7 @@ pub const Point = extern struct { x: f64, y: f64 = 2.5 };
 pub const Kind = enum(u8) { line, arrow = 5 };
 pub const Segment = struct {
     from: Point,
-    to: Point,
+    to: Point = .{ .x = 1, .y = 0 },
     label: [4]u8 = "none".*,
     kind: Kind = .arrow,
 };

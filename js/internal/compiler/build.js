@@ -8,12 +8,14 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZigCompileError } from '../errors.js';
+import { builtinsFileFor } from './zig-version.js';
 
 const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url));
+const BUILTINS_DIR = fileURLToPath(new URL('../../zig/builtins/', import.meta.url));
 const PROGRESS_AFTER_MS = 1000;
 
-/** The command-line arguments that build `source` into `output`. */
-export function buildArguments({ source, output, optimize, root, mode = 'native' }) {
+/** The command-line arguments with which Zig `zigVersion` builds `source` into `output`. */
+export function buildArguments({ source, output, optimize, root, mode = 'native', zigVersion }) {
   const platform = mode === 'wasm'
     // Every `export fn` of the exporter is kept (-rdynamic); the host calls
     // them, there is no `main`. The host resets the shadow stack pointer
@@ -31,14 +33,18 @@ export function buildArguments({ source, output, optimize, root, mode = 'native'
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
     '--global-cache-dir', join(root, 'zig-global-cache'),
+    // The exporter imports the user's file as `module`, and as `zig_builtins`
+    // the builtins whose very names differ between Zig versions.
     '--dep', 'module',
+    '--dep', 'zig_builtins',
     `-Mroot=${EXPORTER}`,
     `-Mmodule=${source}`,
+    `-Mzig_builtins=${join(BUILTINS_DIR, builtinsFileFor(zigVersion))}`,
     `-femit-bin=${output}`,
   ];
 }
 
-/** Compiles `source` to the module at `target`; rejects with ZigCompileError. */
+/** Compiles `source` with `zig` (`{ path, version }`) to the module at `target`; rejects with ZigCompileError. */
 export async function buildLibrary({ zig, source, target, optimize, root, mode }) {
   mkdirSync(dirname(target), { recursive: true });
   const scratch = mkdtempSync(join(root, 'tmp-'));
@@ -47,7 +53,8 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode }
   const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
   let built = false;
   try {
-    const { code, stderr } = await run(zig, buildArguments({ source, output, optimize, root, mode }), process.cwd());
+    const args = buildArguments({ source, output, optimize, root, mode, zigVersion: zig.version });
+    const { code, stderr } = await run(zig.path, args, process.cwd());
     if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`);
     renameSync(output, target);
     built = true;

@@ -1,11 +1,13 @@
 // Build options of an import, from its query string
-// (`./math.zig?optimize=ReleaseFast&target=wasm`) over the defaults
-// (environment: ZIGPORT_OPTIMIZE, ZIGPORT_TARGET).
+// (`./math.zig?optimize=ReleaseFast&target=wasm&zigVersion=0.16`) over the
+// defaults (environment: ZIGPORT_OPTIMIZE, ZIGPORT_TARGET). The Zig version
+// is only passed on: toolchain.js weighs it against the other places that
+// may name one, and checks it.
 
 const OPTIMIZE_MODES = ['Debug', 'ReleaseSafe', 'ReleaseSmall', 'ReleaseFast'];
 /** `native`: a shared library called through the addon; `wasm`: WebAssembly run by Node. */
 const TARGETS = ['native', 'wasm'];
-const KNOWN = new Set(['optimize', 'target']);
+const KNOWN = new Set(['optimize', 'target', 'zigVersion']);
 
 /** Reads options from URL search params; unknown keys are an error. */
 export function parseOptions(searchParams, env = process.env) {
@@ -23,5 +25,5 @@ export function parseOptions(searchParams, env = process.env) {
   if (!TARGETS.includes(target)) {
     throw new TypeError(`Unknown target "${target}"; use one of ${TARGETS.join(', ')}`);
   }
-  return { optimize, target };
+  return { optimize, target, zigVersion: searchParams.get('zigVersion') ?? undefined };
 }

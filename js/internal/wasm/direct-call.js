@@ -34,9 +34,14 @@ export function makeDirectFunction(fn, types, direct, { memory, failure }) {
   return made;
 }
 
-/** JS for the value of a wasm result `r` of type `t` (i32 results are signed in JS). */
+/**
+ * JS for the value of a wasm result `r` of type `t` (i32 results are signed
+ * in JS). Narrow results come back in an i32 whose upper bits the C ABI
+ * leaves undefined (Zig 0.16's Debug builds do leave them set), so only
+ * the value's own bits are read.
+ */
 function resultExpression(t, r) {
-  if (t.kind === 'bool') return `${r} !== 0`;
+  if (t.kind === 'bool') return `(${r} & 1) !== 0`;
   if (t.kind !== 'int') return r;
   if (t.bits === 64) return t.signed ? r : `BigInt.asUintN(64, ${r})`;
   if (t.bits === 32) return t.signed ? r : `${r} >>> 0`;
