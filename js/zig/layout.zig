@@ -18,8 +18,8 @@ pub const ErrorCode = zig_builtins.Int(.unsigned, @bitSizeOf(anyerror));
 /// Whether `?T` is described by its memory layout (rather than boundary form).
 pub fn isMemoryOptional(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
-    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and support.isInMemory(child) and
-        !support.holdsPointers(child);
+    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and @typeInfo(child) != .error_set and
+        support.isInMemory(child) and !support.holdsPointers(child);
 }
 
 /// Whether `?P` (P a `*T`, `[*]T` or `[]T`) is P with null as address 0, as
@@ -31,6 +31,12 @@ pub fn isNullablePointer(comptime T: type) bool {
     if (p.size == .c or p.is_allowzero) return false;
     // A slice of slices travels in boundary form, optional or not.
     return p.size != .slice or @typeInfo(p.child) != .pointer;
+}
+
+/// Whether `?E` (E an error set) is the error code with 0 for null, as Zig
+/// lays it out: then it travels and is described as a nullable error set.
+pub fn isNullableErrorSet(comptime T: type) bool {
+    return @typeInfo(@typeInfo(T).optional.child) == .error_set;
 }
 
 /// Whether `E!T` is described by its memory layout.
@@ -119,9 +125,15 @@ fn unionOffsets(comptime T: type, comptime Tag: type) Offsets {
 /// Whether `T`'s actual layout is the assumed one (true for other types).
 pub fn holds(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .optional => if (isNullablePointer(T)) nullablePointerHolds(T) else !isMemoryOptional(T) or optionalHolds(T),
+        .optional => if (comptime isNullablePointer(T))
+            nullablePointerHolds(T)
+        else if (comptime isNullableErrorSet(T))
+            nullableErrorSetHolds(T)
+        else
+            !isMemoryOptional(T) or optionalHolds(T),
         .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
+        .error_set => errorSetHolds(T),
         .@"union" => if (isMemoryBareUnion(T)) bareUnionHolds(T) else !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
         else => true,
     };
@@ -220,6 +232,29 @@ fn errorUnionHolds(comptime T: type) bool {
     const no_error = code(bytes, at.flag) == 0;
     x = error.ZigportLayoutProbe;
     return value_ok and no_error and code(bytes, at.flag) == @intFromError(error.ZigportLayoutProbe);
+}
+
+/// An error set value is its error code, in an error code's bytes.
+fn errorSetHolds(comptime E: type) bool {
+    if (@sizeOf(E) != @sizeOf(ErrorCode)) return false;
+    const names = comptime compat.errorNames(E);
+    if (names == null) return errorSetHolds(error{ZigportLayoutProbe});
+    if (names.?.len == 0) return true;
+    var x: E = @errorCast(@field(anyerror, names.?[0]));
+    return code(std.mem.asBytes(&x), 0) == @intFromError(x);
+}
+
+/// `?E` is an error code, 0 when null.
+fn nullableErrorSetHolds(comptime T: type) bool {
+    const E = @typeInfo(T).optional.child;
+    if (@sizeOf(T) != @sizeOf(ErrorCode) or !errorSetHolds(E)) return false;
+    var x: T = null;
+    if (code(std.mem.asBytes(&x), 0) != 0) return false;
+    const names = comptime compat.errorNames(E);
+    if (names == null or names.?.len == 0) return true;
+    // Through anyerror, since an inferred error set has no named members.
+    x = @errorCast(@field(anyerror, names.?[0]));
+    return code(std.mem.asBytes(&x), 0) == @intFromError(x.?);
 }
 
 fn code(bytes: []const u8, at: usize) ErrorCode {

@@ -22,7 +22,8 @@ pub fn isSupported(comptime T: type) bool {
 }
 
 /// Whether JS can read and write a `T` where it lies in memory: scalars,
-/// enums, and structs and arrays made of those. Struct fields may also be
+/// enums, error sets (as their error code), and structs and arrays made of
+/// those. Struct fields may also be
 /// pointers and slices to such values (`struct { data: []const u8 }`).
 pub fn isInMemory(comptime T: type) bool {
     return comptime inMemory(T, &.{});
@@ -34,13 +35,13 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
     for (seen) |S| if (S == T) return true;
     const inner = seen ++ [_]type{T};
     return switch (@typeInfo(T)) {
-        .bool, .int, .float => true,
+        .bool, .int, .float, .error_set => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
         .array => |a| inMemory(a.child, inner),
         // Vectors of bools are bit-packed; of numbers, laid out like arrays.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
         .@"struct" => |s| structInMemory(s.layout, compat.structFields(T), inner),
-        .optional => layout.isMemoryOptional(T),
+        .optional => layout.isMemoryOptional(T) or layout.isNullableErrorSet(T),
         .error_union => layout.isMemoryErrorUnion(T),
         // Extern unions have a defined layout (all fields at offset 0);
         // tagged and bare ones the layout layout.zig assumes and checks.

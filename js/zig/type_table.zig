@@ -73,7 +73,11 @@ pub const TypeTable = struct {
             }),
             .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
             // Described as the pointer it holds, which may be null.
-            .optional => |o| if (layout.isNullablePointer(T)) self.pointer(compat.pointerInfo(o.child), wire.Wire(o.child), true) else std.fmt.comptimePrint(
+            .optional => |o| if (layout.isNullablePointer(T))
+                self.pointer(compat.pointerInfo(o.child), wire.Wire(o.child), true)
+            else if (layout.isNullableErrorSet(T))
+                "\"kind\":\"error_set\",\"nullable\":true,\"errors\":" ++ errorNames(o.child)
+            else std.fmt.comptimePrint(
                 "\"kind\":\"optional\",\"child\":{d},\"value_offset\":{d},\"present_offset\":{d},\"memory\":{}",
                 .{ self.id(o.child), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),

@@ -6,9 +6,10 @@
 import { openNativeHost } from './native-host.js';
 import { openWasmHost } from '../wasm/host.js';
 import { buildTypes } from '../types/index.js';
+import { moduleErrors } from '../types/error-set.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
-import { ZigError, readOnlyError, unsupportedError } from '../errors.js';
+import { readOnlyError, unsupportedError } from '../errors.js';
 
 const loaded = new Map();
 
@@ -28,8 +29,7 @@ export function loadModule(path) {
 
 function buildModule(host) {
   const descriptor = JSON.parse(host.descriptor);
-  const errorFor = errorLookup(host);
-  const types = buildTypes(descriptor, errorFor);
+  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)));
   const exports = {};
   const namespace = {};
   descriptor.functions.forEach((fn, index) => {
@@ -121,15 +121,3 @@ function readOnly(name) {
   return () => { throw readOnlyError(name); };
 }
 
-/** Error code -> ZigError, one object per error name in this module. */
-function errorLookup(host) {
-  const byCode = new Map();
-  return (code) => {
-    let error = byCode.get(code);
-    if (!error) {
-      error = new ZigError(host.errorName(code), code);
-      byCode.set(code, error);
-    }
-    return error;
-  };
-}

@@ -4,6 +4,10 @@
 /** Builds the converter for an `error_union` type descriptor. */
 export function errorUnionType(t, payload, errorSet, errorFor) {
   const { value_offset: valueAt, code_offset: codeAt } = t;
+  // `{ error: "Name" }` is an error's JSON form, unless the payload is a
+  // struct, whose initializer it could be.
+  const holdsError = (value) => value instanceof Error ||
+    (payload.kind !== 'struct' && value !== null && typeof value === 'object' && typeof value.error === 'string');
   const readCode = { 1: 'getUint8', 2: 'getUint16', 4: 'getUint32' }[errorSet.size];
   return {
     ...t,
@@ -13,7 +17,13 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
       if (code !== 0) throw errorFor(code);
       return payload.read(dv, offset + valueAt);
     },
+    // An error (or `{ error: name }`) stores that error; anything else is
+    // the payload and clears it.
     write(dv, offset, value, where) {
+      if (holdsError(value)) {
+        dv[readCode.replace('get', 'set')](offset + codeAt, errorSet.normalize(value, where).number, true);
+        return;
+      }
       payload.write(dv, offset + valueAt, value, where);
       dv[readCode.replace('get', 'set')](offset + codeAt, 0, true);
     },

@@ -11,17 +11,17 @@ import { pointerType } from './pointer.js';
 import { structType } from './struct.js';
 import { arrayType } from './array.js';
 import { enumType } from './enum.js';
-import { errorSetType } from './error-set.js';
+import { errorSetType, moduleErrors } from './error-set.js';
 import { opaqueType } from './opaque.js';
 import { unsupportedError } from '../errors.js';
 
 /**
- * Builds a converter for every type of a descriptor. `errorFor(code)` maps
- * an error code to the ZigError to throw.
+ * Builds a converter for every type of a descriptor. `errors` is the
+ * module's error table (`moduleErrors` in error-set.js).
  */
-export function buildTypes(descriptor, errorFor) {
+export function buildTypes(descriptor, errors) {
   const built = new Array(descriptor.types.length);
-  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errorFor, descriptor.types));
+  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errors, descriptor.types));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
   // Plain properties, set once every type exists (a getter here would slow
@@ -62,19 +62,19 @@ function placeFinder(descriptors, get) {
   return places;
 }
 
-function make(t, get, errorFor, descriptors) {
+function make(t, get, errors, descriptors) {
   switch (t.kind) {
     case 'int': return intType(t);
     case 'float': return floatType(t);
     case 'bool': return boolType(t);
     case 'void': return voidType(t);
     case 'optional': return optionalType(t, get(t.child));
-    case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errorFor);
+    case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errors.forCode);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
     case 'struct': return structType(t, get, (i) => descriptors[i]);
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
-    case 'error_set': return errorSetType(t, errorFor);
+    case 'error_set': return errorSetType(t, errors);
     case 'opaque': return opaqueType(t);
     // Supplied by the runtime, never by JS: hidden from the argument list.
     case 'allocator': return { ...t, hidden: true, inline: null };

@@ -76,9 +76,12 @@ pub enum TypeKind {
         #[serde(default)]
         memory: bool,
     },
-    /// Members with their codes; `None` for `anyerror`.
+    /// Members with their codes; `None` for `anyerror`. `nullable` for
+    /// `?E`, which Zig keeps as the error code with 0 for null.
     ErrorSet {
         errors: Option<Vec<ErrorMember>>,
+        #[serde(default)]
+        nullable: bool,
     },
     /// `[]T` / `[]const T`, at the boundary `{ ptr, len }`.
     Slice {

@@ -117,6 +117,20 @@ fn refuses_a_variable_of_a_type_without_storage() {
 }
 
 #[test]
+fn accepts_a_variable_of_an_error_set_and_of_its_optional() {
+    let mut v = sample();
+    v["types"].as_array_mut().unwrap().push(json!(
+        {"kind": "error_set", "nullable": true, "errors": [{"name": "SystemIsOnFire", "value": 5}], "name": "?E", "size": 2, "align": 2}
+    ));
+    v["variables"] = json!([
+        {"name": "last", "type": 6, "slot": 0, "mutable": true},
+        {"name": "pending", "type": 8, "slot": 1, "mutable": true}
+    ]);
+    let d = parse(&v).unwrap();
+    assert!(matches!(d.types[8].kind, TypeKind::ErrorSet { nullable: true, .. }));
+}
+
+#[test]
 fn refuses_a_malformed_comptime_integer() {
     let mut v = sample();
     v["constants"][0]["value"] = json!("12a");

@@ -83,6 +83,7 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
             | TypeKind::Int { .. }
             | TypeKind::Float { .. }
             | TypeKind::Enum { .. }
+            | TypeKind::ErrorSet { .. }
             | TypeKind::Array { .. }
             | TypeKind::Struct { .. }
             | TypeKind::Optional { memory: true, .. }

@@ -39,7 +39,7 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         TypeKind::ErrorUnion { payload, error_set, value_offset, code_offset, .. } => {
             check_error_union(d, index, t, (*payload, *error_set), (*value_offset, *code_offset))
         }
-        TypeKind::ErrorSet { errors } => check_error_set(d, t, errors.as_deref()),
+        TypeKind::ErrorSet { errors, .. } => check_error_set(d, t, errors.as_deref()),
         TypeKind::Slice { child, ptr_offset, len_offset, .. } => {
             pointee(d, index, *child)?;
             check_slice(t, *ptr_offset, *len_offset, d.pointer_size)
