@@ -5,6 +5,8 @@ import { displayName } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
 
 const TAG = Symbol('zigport.enumTag');
+/** On a tagged union: its active tag, so that `Tag(u)` finds that member. */
+export const ACTIVE_TAG = Symbol('zigport.activeTag');
 
 /** Builds the converter (and class) for an `enum` type descriptor. */
 export function enumType(t, tag) {
@@ -43,6 +45,7 @@ export function enumType(t, tag) {
   /** The member for a name, member or tag value; unknown values of a non-exhaustive enum get an unnamed member. */
   function lookup(key, where, lenient = false) {
     if (key instanceof Enum) return key;
+    if (key !== null && typeof key === 'object' && key[ACTIVE_TAG] instanceof Enum) return key[ACTIVE_TAG];
     const found = typeof key === 'string' ? byName.get(key)
       : typeof key === 'number' || typeof key === 'bigint' ? byValue.get(bigTag ? BigInt(key) : Number(key))
         : undefined;

@@ -10,6 +10,7 @@ import {
 import { readBits, writeBits } from './bits.js';
 import { typeMismatch } from '../errors.js';
 import { comptimeValue } from './comptime.js';
+import { ACTIVE_TAG } from './enum.js';
 
 /** Builds the converter (and class) for a `struct` type descriptor. */
 export function structType(t, fieldType, describe) {
@@ -28,9 +29,11 @@ export function structType(t, fieldType, describe) {
   });
   const constants = t.fields.filter((f) => f.comptime);
   const byName = new Map(fields.map((f) => [f.name, f]));
-  // A tagged union reads only its active field; setting a field activates it.
+  // A tagged union reads its active field (any other reads null); setting a
+  // field activates it.
   const tag = t.tag ? { type: fieldType(t.tag.type), offset: t.tag.offset } : null;
-  const activeField = (obj) => String(tag.type.read(obj[DV], obj[AT] + tag.offset));
+  const activeTag = (obj) => tag.type.read(obj[DV], obj[AT] + tag.offset);
+  const activeField = (obj) => String(activeTag(obj));
   // A bare union built with runtime safety: Zig's hidden tag holds the index
   // of the active field, so reading or assigning another one is refused (as
   // Zig's own access would panic); assigning the whole union switches it.
@@ -65,6 +68,7 @@ export function structType(t, fieldType, describe) {
     writable: true,
   });
   defineSpecialProperties(Struct.prototype, t, assign);
+  if (tag) defineTagAccess(Struct, tag.type, activeTag);
 
   /** Sets every field from `init` (an instance, or an object/array of field values). */
   function assign(target, init, where) {
@@ -108,9 +112,7 @@ export function structType(t, fieldType, describe) {
     const object = typeof type.view === 'function';
     return {
       get() {
-        if (tag && activeField(this) !== f.name) {
-          throw new TypeError(`${where} is not the active field of this union (${activeField(this)} is)`);
-        }
+        if (tag && activeField(this) !== f.name) return null;
         selector?.check(this, f.name, where);
         if (!object) return type.read(this[DV], this[AT] + f.offset);
         return childView(this, f.name, (dv, at, ro) => type.view(dv, at + f.offset, ro));
@@ -165,6 +167,23 @@ export function structType(t, fieldType, describe) {
     view: (dv, offset, readOnly) => bind(Object.create(Struct.prototype), dv, offset, readOnly),
     inline: null,
   };
+}
+
+/**
+ * What a tagged union offers about its tag: `Shape.tag` is the tag enum,
+ * `Shape.tag(u)` (or the enum called on `u`) the active member, and
+ * `String(u)` / `Number(u)` its name and value.
+ */
+function defineTagAccess(Union, tagType, activeTag) {
+  // Configurable: a declaration of the union's own named `tag` takes its place.
+  Object.defineProperty(Union, 'tag', { value: tagType.constructor, configurable: true });
+  Object.defineProperty(Union.prototype, ACTIVE_TAG, { get() { return activeTag(this); } });
+  Object.defineProperty(Union.prototype, Symbol.toPrimitive, {
+    value(hint) {
+      const member = activeTag(this);
+      return hint === 'number' ? Number(member) : String(member);
+    },
+  });
 }
 
 /**
