@@ -7,6 +7,8 @@ import { openNativeHost } from './native-host.js';
 import { openWasmHost } from '../wasm/host.js';
 import { buildTypes } from '../types/index.js';
 import { moduleErrors } from '../types/error-set.js';
+import { AccessorTable, recordAccessor } from './accessors.js';
+import { defineNamespaceForms } from './namespace.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
@@ -32,8 +34,10 @@ function buildModule(host) {
   const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)));
   const exports = {};
   const namespace = {};
+  const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
     const callable = host.callable(fn, index, types);
+    recordAccessor(accessors, accessorShape(types, fn), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
     return define(namespace, fn.name, { value: callable }, readOnly(fn.name));
@@ -61,8 +65,30 @@ function buildModule(host) {
     const fail = () => { throw unsupportedError(home(u).prefix + u.name, u.reason); };
     define(home(u).object, u.name, { get: fail, set: fail });
   }
+  accessors.defineAll(readOnly);
+  defineNamespaceForms(namespace, descriptor.unsupported.filter((u) => u.owner == null).map((u) => u.name));
   Object.preventExtensions(namespace);
   return { exports, namespace };
+}
+
+/** What decides whether `fn` is an accessor: its name, what JS passes, and whether it takes `self`. */
+function accessorShape(types, fn) {
+  const visible = fn.params.filter((p) => !types[p.type].hidden).length;
+  return { name: fn.name, visible, hasSelf: fn.owner != null && takesSelf(types, fn) };
+}
+
+/** Where an accessor function's property goes: the namespace, or its type and the type's instances. */
+function accessorHomes(types, fn, namespace) {
+  if (fn.owner == null) return { home: namespace, prototype: null };
+  const Class = types[fn.owner].constructor;
+  return { home: Class, prototype: Class.prototype };
+}
+
+/** Whether a function declared in a type takes an instance of it (or a pointer to one) first. */
+function takesSelf(types, fn) {
+  const owner = types[fn.owner];
+  const first = fn.params[0] && types[fn.params[0].type];
+  return Boolean(first && (first === owner || types[first.child] === owner));
 }
 
 /** The JS class for a declared type; scalars get theirs on demand. */
@@ -79,9 +105,7 @@ function attachMethod(types, fn, callable) {
   const owner = types[fn.owner];
   const Class = owner.constructor;
   if (fn.name !== 'prototype') Object.defineProperty(Class, fn.name, { value: callable, configurable: true });
-  const first = fn.params[0] && types[fn.params[0].type];
-  const self = first && (first === owner || types[first.child] === owner);
-  if (!self || Object.hasOwn(Class.prototype, fn.name)) return;
+  if (!takesSelf(types, fn) || Object.hasOwn(Class.prototype, fn.name)) return;
   Object.defineProperty(Class.prototype, fn.name, {
     value: { [fn.name](...args) { return callable(this, ...args); } }[fn.name],
     configurable: true,
