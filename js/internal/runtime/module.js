@@ -9,6 +9,7 @@ import { buildTypes } from '../types/index.js';
 import { moduleErrors } from '../types/error-set.js';
 import { AccessorTable, recordAccessor } from './accessors.js';
 import { defineNamespaceForms } from './namespace.js';
+import { withArgumentForms } from '../calls/argument-forms.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
@@ -36,7 +37,7 @@ function buildModule(host) {
   const namespace = {};
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
-    const callable = host.callable(fn, index, types);
+    const callable = withArgumentForms(fn, types, host.callable(fn, index, types));
     recordAccessor(accessors, accessorShape(types, fn), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
