@@ -48,6 +48,11 @@ pub fn value(comptime v: anytype) []const u8 {
             for (v) |item| items = items ++ [_][]const u8{value(item)};
             break :blk array(items);
         },
+        .vector => |vector| blk: {
+            var items: []const []const u8 = &.{};
+            for (0..vector.len) |i| items = items ++ [_][]const u8{value(v[i])};
+            break :blk array(items);
+        },
         .@"struct" => blk: {
             var out: []const u8 = "{";
             for (compat.structFields(@TypeOf(v)), 0..) |f, i| {

@@ -134,6 +134,7 @@ pub fn holds(comptime T: type) bool {
         .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
         .error_set => errorSetHolds(T),
+        .vector => |v| v.child != bool or boolVectorHolds(T),
         .@"union" => if (isMemoryBareUnion(T)) bareUnionHolds(T) else !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
         else => true,
     };
@@ -242,6 +243,25 @@ fn errorSetHolds(comptime E: type) bool {
     if (names.?.len == 0) return true;
     var x: E = @errorCast(@field(anyerror, names.?[0]));
     return code(std.mem.asBytes(&x), 0) == @intFromError(x);
+}
+
+/// A vector of bools keeps element i in bit i, from the first byte's lowest
+/// bit.
+fn boolVectorHolds(comptime T: type) bool {
+    const n = @typeInfo(T).vector.len;
+    if (@sizeOf(T) * 8 < n) return false;
+    for (0..n) |i| {
+        // Through an array: from Zig 0.16 on, a vector's index must be comptime-known.
+        var elements: [n]bool = @splat(false);
+        elements[i] = true;
+        var x: T = elements;
+        const bytes = std.mem.asBytes(&x);
+        for (0..n) |k| {
+            const bit = (bytes[k / 8] >> @intCast(k % 8)) & 1;
+            if (bit != @intFromBool(k == i)) return false;
+        }
+    }
+    return true;
 }
 
 /// `?E` is an error code, 0 when null.

@@ -38,8 +38,8 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
         .bool, .int, .float, .error_set => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
         .array => |a| inMemory(a.child, inner),
-        // Vectors of bools are bit-packed; of numbers, laid out like arrays.
-        .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float,
+        // Vectors of numbers are laid out like arrays; of bools, bit-packed.
+        .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float or v.child == bool,
         .@"struct" => |s| structInMemory(s.layout, compat.structFields(T), inner),
         .optional => layout.isMemoryOptional(T) or layout.isNullableErrorSet(T),
         .error_union => layout.isMemoryErrorUnion(T),

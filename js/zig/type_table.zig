@@ -91,8 +91,8 @@ pub const TypeTable = struct {
                 self.id(a.child), a.len, sentinelJson(a),
             }),
             // A vector is an array to JS (its size may include padding).
-            .vector => |v| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d},\"vector\":true", .{
-                self.id(v.child), v.len,
+            .vector => |v| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d},\"vector\":true,\"bit_packed\":{}", .{
+                self.id(v.child), v.len, v.child == bool,
             }),
             .@"enum" => |e| std.fmt.comptimePrint(
                 "\"kind\":\"enum\",\"tag\":{d},\"exhaustive\":{},\"members\":{s}",

@@ -70,6 +70,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
   const name = displayName(t.name);
   const stride = child.size;
   const object = typeof child.view === 'function';
+  const { readAt, writeAt } = t.bit_packed ? bitElements() : byteElements(child, stride);
   const TypedArray = TYPED_ARRAYS[child.name];
   const bytes = (self) => new Uint8Array(self[DV].buffer, self[DV].byteOffset + self[AT], lengthOf(self) * stride);
 
@@ -87,7 +88,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
       value(index, where = `${name}.get()`) {
         check(this, index, where);
         if (object) return childView(this, index, (dv, at, ro) => child.view(dv, at + index * stride, ro));
-        return child.read(this[DV], this[AT] + index * stride);
+        return readAt(this[DV], this[AT], index);
       },
     },
     set: {
@@ -95,7 +96,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
         const where = `${name}[${index}]`;
         check(this, index, where);
         assertWritable(this, where);
-        child.write(this[DV], this[AT] + index * stride, value, where);
+        writeAt(this[DV], this[AT], index, value, where);
       },
     },
     [Symbol.iterator]: {
@@ -123,7 +124,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
       },
     },
   });
-  defineSpecialProperties(Elements.prototype, t, assign, (self) => lengthOf(self) * stride);
+  defineSpecialProperties(Elements.prototype, t, assign, t.bit_packed ? () => t.size : (self) => lengthOf(self) * stride);
 
   function assign(target, init, where) {
     assertWritable(target, where);
@@ -134,7 +135,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
     }
     const items = Array.from(init);
     if (items.length !== length) throw rangeError(where, `${name} needs ${length} elements, received ${items.length}`);
-    items.forEach((item, i) => child.write(target[DV], target[AT] + i * stride, item, `${where}[${i}]`));
+    items.forEach((item, i) => writeAt(target[DV], target[AT], i, item, `${where}[${i}]`));
     if (sentinel !== undefined) child.write(target[DV], target[AT] + length * stride, sentinel, `${where} sentinel`);
     return undefined;
   }
@@ -161,4 +162,28 @@ function elementsClass(t, child, lengthOf, sentinel) {
   }
 
   return { Elements, name, assign, indexed };
+}
+
+/** Element `index` of elements laid out `stride` bytes apart from `offset`. */
+function byteElements(child, stride) {
+  return {
+    readAt: (dv, offset, index) => child.read(dv, offset + index * stride),
+    writeAt: (dv, offset, index, value, where) => child.write(dv, offset + index * stride, value, where),
+  };
+}
+
+/**
+ * Element `index` of a vector of bools, which Zig packs one to a bit from
+ * the first byte's lowest bit (the bits past the last element are Zig's).
+ */
+function bitElements() {
+  return {
+    readAt: (dv, offset, index) => ((dv.getUint8(offset + (index >> 3)) >> (index & 7)) & 1) === 1,
+    writeAt(dv, offset, index, value, where) {
+      if (typeof value !== 'boolean') throw typeMismatch(where, 'bool', 'true or false', value);
+      const at = offset + (index >> 3);
+      const mask = 1 << (index & 7);
+      dv.setUint8(at, value ? dv.getUint8(at) | mask : dv.getUint8(at) & ~mask);
+    },
+  };
 }

@@ -118,6 +118,10 @@ pub enum TypeKind {
         sentinel: Option<serde_json::Value>,
         #[serde(default)]
         vector: bool,
+        /// `@Vector(N, bool)`: element i is bit i, from the lowest bit of
+        /// the first byte.
+        #[serde(default)]
+        bit_packed: bool,
     },
     /// An enum stored as its integer tag type.
     Enum {

@@ -56,6 +56,7 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
                 "a pointer must be one address wide (the descriptor's pointer_size)",
             )
         }
+        TypeKind::Array { child, len, bit_packed: true, .. } => check_bit_vector(d, index, t, *child, *len),
         TypeKind::Array { child, len, sentinel, .. } => check_array(d, index, t, *child, *len, sentinel.is_some()),
         TypeKind::Enum { tag, members, .. } => {
             let tag = nested(d, index, *tag)?;
@@ -142,6 +143,12 @@ fn check_array(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64, s
     let count = len.checked_add(u64::from(sentinel));
     let bytes = count.and_then(|n| child.size.checked_mul(n)).filter(|b| *b <= t.size);
     expect(bytes.is_some(), "elements exceed the array's size")
+}
+
+fn check_bit_vector(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64) -> Problem {
+    let child = nested(d, index, child)?;
+    expect(matches!(child.kind, TypeKind::Bool), "only vectors of bool are bit-packed")?;
+    expect(len.div_ceil(8) <= t.size, "elements exceed the vector's size")
 }
 
 fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
