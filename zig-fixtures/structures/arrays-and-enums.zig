@@ -6,6 +6,7 @@ pub const Code = enum(u8) { ok = 0, _ };
 pub var scores: [4]i32 = .{ 10, 20, 30, 40 };
 pub var name: [5]u8 = "zebra".*;
 pub var pets: [2]Pet = .{ .cat, .dog };
+pub var halves: [2]f16 = .{ 1.5, -2 };
 
 pub fn total() i32 {
     var sum: i32 = 0;

@@ -3,7 +3,7 @@
 // elements and `string` for u8. Like structs they own or view bytes, so an
 // array inside a Zig variable, or a slice of a buffer, is live.
 import {
-  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyingAccess, defineSpecialProperties,
+  AT, DV, READ_ONLY, bind, freshMemory, castMemory, childView, assertWritable, copyingAccess, defineSpecialProperties,
   displayName, plain,
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
@@ -12,6 +12,8 @@ import { fromDefault } from './struct.js';
 const TYPED_ARRAYS = {
   u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, u32: Uint32Array, i32: Int32Array,
   u64: BigUint64Array, i64: BigInt64Array, f32: Float32Array, f64: Float64Array,
+  // Where the JS runtime has it (Node 20 does not).
+  f16: globalThis.Float16Array ?? 'Float16Array',
 };
 
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -62,7 +64,36 @@ export function sliceClass(t, child) {
     slice[LENGTH] = length;
     return indexed(slice);
   }
+  Object.defineProperties(ZigSlice.prototype, {
+    /** Elements `begin` to `end` (negative from the end), sharing this slice's memory. */
+    subarray: {
+      value(begin = 0, end = this.length) {
+        const [b, e] = clampRange(this.length, begin, end);
+        return view(this[DV], this[AT] + b * child.size, e - b, this[READ_ONLY]);
+      },
+      writable: true,
+    },
+    /** The same elements, copied into new JS memory. */
+    slice: {
+      value(begin = 0, end = this.length) {
+        const [b, e] = clampRange(this.length, begin, end);
+        const bytes = new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT] + b * child.size, (e - b) * child.size);
+        return view(new DataView(bytes.slice().buffer), 0, e - b, false);
+      },
+      writable: true,
+    },
+  });
   return { Slice: ZigSlice, view };
+}
+
+/** `[begin, end]` as Array.prototype.slice reads them: relative to `length`, clamped. */
+function clampRange(length, begin, end) {
+  const at = (i) => {
+    const n = Math.trunc(Number(i)) || 0;
+    return n < 0 ? Math.max(length + n, 0) : Math.min(n, length);
+  };
+  const b = at(begin);
+  return [b, Math.max(b, at(end))];
 }
 
 /** What arrays and slices share, with `lengthOf(object)` giving the element count. */
@@ -71,7 +102,21 @@ function elementsClass(t, child, lengthOf, sentinel) {
   const stride = child.size;
   const object = typeof child.view === 'function';
   const { readAt, writeAt } = t.bit_packed ? bitElements() : byteElements(child, stride);
-  const TypedArray = TYPED_ARRAYS[child.name];
+  const TypedArray = t.bit_packed ? undefined : TYPED_ARRAYS[child.name];
+  /** A live typed array of class `Class` over the elements, or a TypeError. */
+  const typedView = (self, Class) => {
+    if (!Class) throw new TypeError(`${name} has no typed-array form`);
+    if (typeof Class === 'string') throw new TypeError(`${name}: this JS runtime has no ${Class}`);
+    return new Class(self[DV].buffer, self[DV].byteOffset + self[AT], lengthOf(self));
+  };
+  /** Copies typed array `from` (exactly of class `Class` and length) into the elements. */
+  const copyTyped = (self, Class, from, where) => {
+    const view = typedView(self, Class);
+    if (!(from instanceof view.constructor)) throw typeMismatch(where, name, `an ${view.constructor.name} of its length`, from);
+    if (from.length !== view.length) throw rangeError(where, `${name} needs ${view.length} elements, received ${from.length}`);
+    assertWritable(self, where);
+    view.set(from);
+  };
   const bytes = (self) => new Uint8Array(self[DV].buffer, self[DV].byteOffset + self[AT], lengthOf(self) * stride);
 
   function Elements() {}
@@ -105,11 +150,21 @@ function elementsClass(t, child, lengthOf, sentinel) {
       },
     },
     valueOf: { value() { return Array.from(this, plain); }, writable: true },
-    typedArray: {
-      get() {
-        if (!TypedArray) throw new TypeError(`${name} has no typed-array form`);
-        return new TypedArray(this[DV].buffer, this[DV].byteOffset + this[AT], lengthOf(this));
+    /** `[index, value]` pairs: iterable, with a `length`. */
+    entries: {
+      value() {
+        const self = this;
+        return { length: lengthOf(self), *[Symbol.iterator]() { for (let i = 0; i < lengthOf(self); i++) yield [i, self.get(i)]; } };
       },
+      writable: true,
+    },
+    typedArray: {
+      get() { return typedView(this, TypedArray); },
+      set(from) { copyTyped(this, TypedArray, from, `${name}.typedArray`); },
+    },
+    clampedArray: {
+      get() { return typedView(this, child.name === 'u8' ? Uint8ClampedArray : undefined); },
+      set(from) { copyTyped(this, child.name === 'u8' ? Uint8ClampedArray : undefined, from, `${name}.clampedArray`); },
     },
     string: {
       get() {
