@@ -27,7 +27,8 @@ export function moduleSource(library, descriptor) {
     ...descriptor.constants,
     ...(descriptor.type_decls ?? []),
     ...descriptor.variables.filter((v) => !v.mutable),
-  ].map((d) => d.name).filter((name) => name !== 'default');
+  ].map((d) => d.name).filter((name) => name !== 'default' && name !== '__zigar');
+  named.push('__zigar');
   const lines = [
     `import { loadModule } from ${JSON.stringify(MODULE_JS)};`,
     `const zig = loadModule(${JSON.stringify(library)});`,

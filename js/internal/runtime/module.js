@@ -10,6 +10,7 @@ import { moduleErrors } from '../types/error-set.js';
 import { AccessorTable, recordAccessor } from './accessors.js';
 import { defineNamespaceForms } from './namespace.js';
 import { withArgumentForms } from '../calls/argument-forms.js';
+import { specialExport } from './special-export.js';
 import { comptimeValue } from '../types/comptime.js';
 import { scalarClass } from '../types/scalar-class.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
@@ -24,13 +25,14 @@ const loaded = new Map();
 export function loadModule(path) {
   let module = loaded.get(path);
   if (!module) {
-    module = buildModule(path.endsWith('.wasm') ? openWasmHost(path) : openNativeHost(path));
+    const wasm = path.endsWith('.wasm');
+    module = buildModule(wasm ? openWasmHost(path) : openNativeHost(path), wasm);
     loaded.set(path, module);
   }
   return module;
 }
 
-function buildModule(host) {
+function buildModule(host, wasm) {
   const descriptor = JSON.parse(host.descriptor);
   const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)));
   const exports = {};
@@ -67,6 +69,8 @@ function buildModule(host) {
     define(home(u).object, u.name, { get: fail, set: fail });
   }
   accessors.defineAll(readOnly);
+  // Instantiated already: a WebAssembly module is ready at once, as a native one is.
+  exports.__zigar = specialExport(types, wasm ? Promise.resolve() : undefined);
   defineNamespaceForms(namespace, descriptor.unsupported.filter((u) => u.owner == null).map((u) => u.name));
   Object.preventExtensions(namespace);
   return { exports, namespace };
