@@ -39,7 +39,7 @@ pub fn value(comptime v: anytype) []const u8 {
         .bool => if (v) "true" else "false",
         .int, .comptime_int => number(v),
         .float, .comptime_float => if (std.math.isFinite(v)) number(v) else string(std.fmt.comptimePrint("{d}", .{v})),
-        .@"enum" => string(@tagName(v)),
+        .@"enum", .enum_literal => string(@tagName(v)),
         .optional => if (v) |x| value(x) else "null",
         // An error default cannot be written back from JS; the payload can.
         .error_union => if (v) |x| value(x) else |_| "null",

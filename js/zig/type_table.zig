@@ -68,6 +68,7 @@ pub const TypeTable = struct {
             .null => "\"kind\":\"null\"",
             .undefined => "\"kind\":\"undefined\"",
             .enum_literal => "\"kind\":\"enum_literal\"",
+            .type => "\"kind\":\"type\"",
             .int => |n| std.fmt.comptimePrint("\"kind\":\"int\",\"bits\":{d},\"signed\":{},\"pointer_sized\":{}", .{
                 n.bits, n.signedness == .signed, T == usize or T == isize,
             }),
@@ -153,7 +154,13 @@ pub const TypeTable = struct {
     fn fields(comptime self: *TypeTable, comptime T: type) []const u8 {
         comptime var items: []const []const u8 = &.{};
         inline for (compat.structFields(T)) |f| {
-            const default = if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
+            const default = if (f.type == type)
+                // A type held at comptime is the index of its description.
+                std.fmt.comptimePrint(",\"default\":{{\"type\":{d}}}", .{self.id(f.defaultValue().?)})
+            else if (f.type == @TypeOf(null) or f.type == @TypeOf(undefined))
+                // Its type says its value (and cannot be optional, as defaultValue's result is).
+                ",\"default\":\"null\""
+            else if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
                     "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}}}",

@@ -244,6 +244,16 @@ for (const mode of MODES) {
       assert.deepEqual(h.valueOf(), { length: 9, magic: 0xcafe, version: 3 });
       assert.throws(() => { h.magic = 1; }, { name: 'TypeError', message: /comptime field/ });
     });
+
+    test('comptime fields holding a type, an enum literal or null read as JS values', async () => {
+      const { Traits, Header } = await importFixture('structures/comptime-fields', { mode });
+      const t = new Traits({});
+      assert.equal(t.Shape, Header);
+      assert.equal(new t.Element(7).$, 7, 'a scalar type reads as its class');
+      assert.equal(t.style, 'compact');
+      assert.equal(t.nothing, null);
+      assert.throws(() => { t.Shape = Header; }, { name: 'TypeError', message: /comptime field/ });
+    });
   });
 }
 

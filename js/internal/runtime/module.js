@@ -12,7 +12,7 @@ import { defineNamespaceForms } from './namespace.js';
 import { withArgumentForms } from '../calls/argument-forms.js';
 import { specialExport } from './special-export.js';
 import { comptimeValue } from '../types/comptime.js';
-import { scalarClass } from '../types/scalar-class.js';
+import { classOfType } from '../types/scalar-class.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
 
 const loaded = new Map();
@@ -57,7 +57,7 @@ function buildModule(host, wasm) {
   }
   for (const t of descriptor.type_decls ?? []) {
     const { object, exports: named, prefix } = home(t);
-    named[t.name] = classOf(types[t.type]);
+    named[t.name] = classOfType(types[t.type]);
     define(object, t.name, { value: named[t.name] }, readOnly(prefix + t.name));
   }
   for (const v of descriptor.variables) {
@@ -96,11 +96,6 @@ function takesSelf(types, fn) {
   return Boolean(first && (first === owner || types[first.child] === owner));
 }
 
-/** The JS class for a declared type; scalars get theirs on demand. */
-function classOf(type) {
-  if (!Object.hasOwn(type, 'constructor')) type.constructor = scalarClass(type);
-  return type.constructor;
-}
 
 /**
  * A function declared in a struct: `Type.name(...)`, and `value.name(...)`

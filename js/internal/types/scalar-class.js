@@ -28,3 +28,13 @@ export function scalarClass(type) {
   });
   return Scalar;
 }
+
+/**
+ * The JS class of converter `type`: its own, or for a scalar one made on
+ * first use; undefined for types JS cannot hold.
+ */
+export function classOfType(type) {
+  if (Object.hasOwn(type, 'constructor')) return type.constructor;
+  if (['int', 'float', 'bool'].includes(type.kind)) return (type.constructor = scalarClass(type));
+  return undefined;
+}

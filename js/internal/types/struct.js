@@ -11,6 +11,10 @@ import { readBits, writeBits } from './bits.js';
 import { typeMismatch } from '../errors.js';
 import { comptimeValue } from './comptime.js';
 import { ACTIVE_TAG } from './enum.js';
+import { classOfType } from './scalar-class.js';
+
+/** Kinds whose values exist only at comptime, read from their descriptor text. */
+const COMPTIME_ONLY = new Set(['comptime_int', 'comptime_float', 'enum_literal', 'null', 'undefined']);
 
 /** Builds the converter (and class) for a `struct` type descriptor. */
 export function structType(t, fieldType, describe) {
@@ -50,7 +54,7 @@ export function structType(t, fieldType, describe) {
     Object.defineProperty(Struct.prototype, f.name, t.layout === 'packed' ? bitField(f) : byteField(f));
   }
   for (const c of constants) {
-    const value = comptimeField(fieldType(c.type), c.default, `${name}.${c.name}`);
+    const value = comptimeField(fieldType(c.type), c.default, `${name}.${c.name}`, fieldType);
     Object.defineProperty(Struct.prototype, c.name, {
       get: () => value,
       set() { throw new TypeError(`${name}.${c.name} is a comptime field and cannot be assigned`); },
@@ -239,9 +243,14 @@ export function fromDefault(type, json) {
   }
 }
 
-/** The value JS reads for a comptime field: its default, as its type reads. */
-function comptimeField(type, json, where) {
-  if (type.kind === 'comptime_int' || type.kind === 'comptime_float') return comptimeValue(type, json);
+/**
+ * The value JS reads for a comptime field: its default, as its type reads;
+ * a field holding a type reads as that type's class (`typeOf(i)` gives the
+ * converter of type `i`).
+ */
+function comptimeField(type, json, where, typeOf) {
+  if (type.kind === 'type') return classOfType(typeOf(json.type));
+  if (COMPTIME_ONLY.has(type.kind)) return comptimeValue(type, json);
   const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
   type.write(dv, 0, fromDefault(type, json), where);
   return type.read(dv, 0);

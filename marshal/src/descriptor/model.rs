@@ -48,6 +48,8 @@ pub enum TypeKind {
     Null,
     Undefined,
     EnumLiteral,
+    /// `type`: the value of a comptime field that holds a type.
+    Type,
     Int {
         bits: u32,
         signed: bool,

@@ -51,6 +51,7 @@ fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
         | TypeKind::Null
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
+        | TypeKind::Type
         | TypeKind::Unsupported => Err(format!("type {} cannot be passed at run time", t.name)),
         _ => Ok(t),
     }

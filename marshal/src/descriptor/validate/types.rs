@@ -23,6 +23,7 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         | TypeKind::Null
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
+        | TypeKind::Type
         | TypeKind::Allocator
         | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
         TypeKind::Int { bits, .. } => {
