@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-zig=all
+# ZIGPORT_TEST_ZIG (a version list, as for --zig) picks the versions when --zig is not given.
+zig=${ZIGPORT_TEST_ZIG:-all}
 paths=()
 while [ $# -gt 0 ]; do
   case "$1" in
