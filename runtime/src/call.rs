@@ -5,7 +5,6 @@
 //! arguments; it finds the environment's state through instance data (much
 //! cheaper than per-function callback data) and runs the thunk. It returns
 //! `true` when console output may be waiting for JS, `undefined` otherwise.
-use std::ffi::c_void;
 use std::ptr;
 
 use napi::sys;
@@ -17,9 +16,11 @@ use crate::error::{CallError, JsErrorClass};
 use crate::guard;
 use crate::handles;
 use crate::host_memory::AllocationScope;
+use crate::place_report;
 use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
-use crate::result_places;
+use crate::throw::throw_range_error;
 use crate::transfer;
+use crate::zig_views::zig_memory;
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -133,7 +134,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     if entries.is_empty() {
         return returned;
     }
-    result_places::report(env, state, returned, &entries)
+    place_report::report(env, state, returned, &entries)
 }
 
 /// Where the pointers inside the result are, when it holds any.
@@ -184,35 +185,6 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
         }
     }
     ptr::null_mut()
-}
-
-/// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
-/// finalizer: Zig owns the memory, JS only views it.
-pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
-    let mut buffer = ptr::null_mut();
-    let status = if len == 0 {
-        // SAFETY: `env` is live; an empty buffer needs no data.
-        unsafe { sys::napi_create_arraybuffer(env, 0, ptr::null_mut(), &mut buffer) }
-    } else {
-        // SAFETY: the thunk returned this address and length for the caller
-        // to use, and Zig keeps owning it: the buffer gets no finalizer, and
-        // the module stays loaded for the environment's lifetime.
-        unsafe {
-            sys::napi_create_external_arraybuffer(
-                env,
-                address as *mut c_void,
-                len as usize,
-                None,
-                ptr::null_mut(),
-                &mut buffer,
-            )
-        }
-    };
-    if status != sys::Status::napi_ok {
-        return throw_range_error(env, c"cannot view the memory a function returned");
-    }
-    crate::zig_views::tag_zig_memory(env, buffer);
-    buffer
 }
 
 /// Runs a thunk, guarded when its module has runtime safety.
@@ -266,13 +238,6 @@ unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8)
         Ok(()) => after_call(env),
         Err(message) => throw_panic(env, &message),
     }
-}
-
-pub(crate) fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
-    // SAFETY: `env` is live for the duration of the callback; the message is
-    // NUL-terminated and the code may be null.
-    unsafe { sys::napi_throw_range_error(env, ptr::null(), message.as_ptr()) };
-    ptr::null_mut()
 }
 
 /// Throws `Error("Zig panicked: <message>")` with code ZIG_PANIC.

@@ -20,7 +20,7 @@ pub enum RuntimeError {
     AbiMismatch { path: PathBuf, found: u32, expected: u32 },
     #[error(
         "compiled module {path} lays out an optional or error union differently than zigport expects \
-         (is the Zig version 0.15.2?)"
+         (was it built by a Zig other than 0.15.2, 0.16.x or 0.17.x?)"
     )]
     LayoutMismatch { path: PathBuf },
     #[error("compiled module {path} was built for {found}-byte addresses; this runtime needs {expected}")]

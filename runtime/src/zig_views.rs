@@ -10,6 +10,7 @@
 // build the functions they reach look unused.
 #![cfg_attr(test, allow(dead_code))]
 
+use std::ffi::c_void;
 use std::ptr;
 
 use napi::bindgen_prelude::Unknown;
@@ -26,6 +27,35 @@ const ZIG_MEMORY_TAG: sys::napi_type_tag =
 pub fn tag_zig_memory(env: sys::napi_env, buffer: sys::napi_value) {
     // SAFETY: `env` and `buffer` are live in the current callback.
     unsafe { sys::napi_type_tag_object(env, buffer, &ZIG_MEMORY_TAG) };
+}
+
+/// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
+/// finalizer: Zig owns the memory, JS only views it.
+pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
+    let mut buffer = ptr::null_mut();
+    let status = if len == 0 {
+        // SAFETY: `env` is live; an empty buffer needs no data.
+        unsafe { sys::napi_create_arraybuffer(env, 0, ptr::null_mut(), &mut buffer) }
+    } else {
+        // SAFETY: the thunk returned this address and length for the caller
+        // to use, and Zig keeps owning it: the buffer gets no finalizer, and
+        // the module stays loaded for the environment's lifetime.
+        unsafe {
+            sys::napi_create_external_arraybuffer(
+                env,
+                address as *mut c_void,
+                len as usize,
+                None,
+                ptr::null_mut(),
+                &mut buffer,
+            )
+        }
+    };
+    if status != sys::Status::napi_ok {
+        return crate::throw::throw_range_error(env, c"cannot view the memory a function returned");
+    }
+    tag_zig_memory(env, buffer);
+    buffer
 }
 
 /// Whether `value` is an ArrayBuffer the runtime made over Zig memory.
@@ -89,7 +119,7 @@ pub fn read_place(
         unsafe { sys::napi_get_null(env, &mut out) };
         return Ok(out);
     };
-    let view = crate::call::zig_memory(env, address, bytes);
+    let view = zig_memory(env, address, bytes);
     // SAFETY: `env` is live; the array gets two values of it.
     unsafe {
         let mut number = ptr::null_mut();

@@ -89,9 +89,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         }
     }
     if let Some(t) = d.type_decls.iter().find(|t| {
-        d.types
-            .get(t.type_index)
-            .is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
+        d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
     }) {
         return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }

@@ -1,5 +1,5 @@
 //! Tells JS where the pointers inside a call's result point (see
-//! `pointer_call::result_places`). Each entry is written into the arena,
+//! `pointer_call::result_places`, which finds them). Each entry is written into the arena,
 //! 48 bytes at the record table's offset, its count in header word 14:
 //! kind u32 (0 null, 1 in argument buffer `index`, 2 Zig memory, 3 an
 //! allocation, 5 the same target as entry `index`), index u32, byte offset
@@ -12,9 +12,10 @@ use std::ptr;
 
 use napi::sys;
 
-use crate::call::{throw_range_error, zig_memory};
 use crate::env_state::EnvState;
 use crate::pointer_call::{PlaceEntry, ResultMemory};
+use crate::throw::throw_range_error;
+use crate::zig_views::zig_memory;
 
 const ENTRY_SIZE: usize = 48;
 
