@@ -25,15 +25,6 @@ async function captureConsole(body) {
   return lines;
 }
 
-/** Resolves once `condition()` holds; polls, and gives up after `limitMs`. */
-async function eventually(condition, limitMs = 10_000) {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 for (const mode of MODES) {
   // The apps in tests/apps/ import statically; the environment selects the mode.
   const modeEnv = { ZIGPORT_TARGET: mode };
@@ -61,7 +52,7 @@ for (const mode of MODES) {
       assert.deepEqual(lines, ['before', 'zig line 7', 'after']);
     });
 
-    test('writes to std.fs.File.stdout() reach console.log', async () => {
+    test('writes to stdout reach console.log', async () => {
       const lines = await captureConsole(() => zig.stdoutLine(3));
       assert.deepEqual(lines, ['zig stdout 3']);
     });
@@ -71,21 +62,33 @@ for (const mode of MODES) {
       assert.deepEqual(lines, ['first', 'second', 'third']);
     });
 
-    test('a partial line waits for its newline from a later call', async () => {
+    test('a last line without newline has reached console.log when the call returns', async () => {
       const lines = await captureConsole((recorded) => {
         zig.debugPartial();
-        assert.deepEqual(recorded, [], 'nothing is printed before the line ends');
-        zig.debugLineEnd();
-      });
-      assert.deepEqual(lines, ['no newline yet, now ended']);
-    });
-
-    test('a partial line without newline is printed after a short delay', async () => {
-      const lines = await captureConsole(async (recorded) => {
-        zig.debugPartial();
-        await eventually(() => recorded.length > 0);
+        assert.deepEqual(recorded, ['no newline yet']);
       });
       assert.deepEqual(lines, ['no newline yet']);
+    });
+
+    test('the newline that later ends such a line starts no empty line', async () => {
+      const lines = await captureConsole(() => {
+        zig.debugPartial();
+        zig.debugLineEnd();
+        zig.debugLine(1);
+      });
+      assert.deepEqual(lines, ['no newline yet', ', now ended', 'zig line 1']);
+    });
+
+    test('console.log is looked up when Zig prints, so a replacement sees the output', async () => {
+      const seen = [];
+      const original = console.log;
+      console.log = (...args) => seen.push(args.join(' '));
+      try {
+        zig.debugLine(5);
+      } finally {
+        console.log = original;
+      }
+      assert.deepEqual(seen, ['zig line 5']);
     });
 
     test('a partial line without newline is printed at exit', () => {
@@ -99,12 +102,13 @@ for (const mode of MODES) {
       assert.deepEqual(lines, ['Grüße €']);
     });
 
-    test('UTF-8 split across calls, a byte per write, stays intact', async () => {
+    test('UTF-8 split across calls, a byte per write, is never printed half a character', async () => {
       const text = 'Grüße, €uro 😀!\n';
       const lines = await captureConsole(() => {
         for (const byte of Buffer.from(text)) zig.writeByte(byte);
       });
-      assert.deepEqual(lines, [text.trimEnd()]);
+      assert.equal(lines.join(''), text.trimEnd());
+      assert.ok(lines.every((line) => !line.includes('\uFFFD')), 'no replacement characters');
     });
 
     test(

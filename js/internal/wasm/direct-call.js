@@ -3,6 +3,7 @@
 // in every call and then passed as wasm values, with no frame in memory.
 // The generated function is a few guards, one wasm call and a conversion.
 import { argumentCountError } from '../errors.js';
+import { consoleWaiting, endCallOutput } from '../runtime/console.js';
 import { identifier, str } from '../calls/function.js';
 
 /**
@@ -24,11 +25,13 @@ export function makeDirectFunction(fn, types, direct, { memory, failure }) {
   body.push(`try { r = direct(${args.join(', ')}); } catch (err) { throw failure(err); }`);
   // Growth detaches the buffer objects view; sync re-points them.
   body.push('if (memory.probe.length === 0) memory.sync();');
+  // Everything the call printed reaches console.log before it returns.
+  body.push('if (output.partialLine) endCallOutput();');
   const ret = types[fn.ret.type];
   if (ret.kind !== 'void') body.push(`return ${resultExpression(ret, 'r')};`);
   const source = `return function ${identifier(fn.name)}(${args.join(', ')}) {\n  ${body.join('\n  ')}\n};`;
-  const names = ['argumentCountError', 'direct', 'memory', 'failure', ...fn.params.map((_, i) => `t${i}`)];
-  const values = [argumentCountError, direct, memory, failure, ...fn.params.map((p) => types[p.type])];
+  const names = ['argumentCountError', 'direct', 'memory', 'failure', 'output', 'endCallOutput', ...fn.params.map((_, i) => `t${i}`)];
+  const values = [argumentCountError, direct, memory, failure, consoleWaiting, endCallOutput, ...fn.params.map((p) => types[p.type])];
   const made = new Function(...names, source)(...values);
   Object.defineProperty(made, 'name', { value: fn.name });
   return made;

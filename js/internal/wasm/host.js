@@ -10,6 +10,7 @@ import { WasiExit } from './wasi.js';
 import { makeWasmPointerFunction } from './pointer-call.js';
 import { makeDirectFunction } from './direct-call.js';
 import { Ties } from './ties.js';
+import { consoleWaiting, endCallOutput } from '../runtime/console.js';
 
 /** Bytes of wasm memory set aside for call frames. */
 const ARENA_SIZE = 64 * 1024;
@@ -38,7 +39,7 @@ export function openWasmHost(path) {
       // a result by value are read after the call.
       const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden)
         && valueType(types[fn.ret.type]).places.length === 0;
-      if (plain) return makeFunction(fn, types, frames, fn.thunk, () => {});
+      if (plain) return makeFunction(fn, types, frames, fn.thunk, endCallOutput);
       return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
     },
   };
@@ -70,7 +71,8 @@ function wasmFrames(instance) {
         throw failure(err);
       }
       memory.sync();
-      return undefined;
+      // What Zig printed went out through fd_write; an unfinished line waits for the wrapper.
+      return consoleWaiting.partialLine ? true : undefined;
     },
   };
   memory.onGrowth.push(() => { frames.dv = memory.dv; });

@@ -11,6 +11,7 @@
 // the copied targets for pointers inside them), Zig runs, writable clusters
 // are copied back and the block is freed. The addresses in the result are
 // then read back (results.js).
+import { endCallOutput } from '../runtime/console.js';
 import { argumentCountError } from '../errors.js';
 import { MAX_RECORDS, RecordWriter, describeArguments, pointerParams, valueType } from '../calls/pointer-call.js';
 import { readResultPlaces, resultMemory } from './results.js';
@@ -42,7 +43,7 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
       frames.header[0] = f;
       frames.header[1] = fn.thunk;
       try {
-        frames.invoke();
+        if (frames.invoke()) endCallOutput();
       } finally {
         // Also after a panic: what Zig wrote before it stays written, as
         // when it writes JS memory in place.
