@@ -108,6 +108,11 @@ function storageView(instance, descriptor, slot) {
     throw new Error(`storage slot #${slot} holds ${found.size} bytes but its type needs ${expected}`);
   }
   const { memory } = instance;
+  // Zig gives a zero-sized value any address, even one past the memory's end.
+  if (found.size === 0) {
+    const empty = new DataView(new ArrayBuffer(0));
+    return () => empty;
+  }
   if (!variable.mutable) {
     const copy = new DataView(memory.bytes(found.address, found.size).slice().buffer);
     return () => copy;
