@@ -238,11 +238,18 @@ fn errorUnionHolds(comptime T: type) bool {
 /// An error set value is its error code, in an error code's bytes.
 fn errorSetHolds(comptime E: type) bool {
     if (@sizeOf(E) != @sizeOf(ErrorCode)) return false;
+    const e = probeError(E) orelse return true;
+    var x: E = e;
+    return code(std.mem.asBytes(&x), 0) == @intFromError(e);
+}
+
+/// An error of set `E` to store in a layout check, or null for an empty set.
+fn probeError(comptime E: type) ?E {
     const names = comptime compat.errorNames(E);
-    if (names == null) return errorSetHolds(error{ZigportLayoutProbe});
-    if (names.?.len == 0) return true;
-    var x: E = @errorCast(@field(anyerror, names.?[0]));
-    return code(std.mem.asBytes(&x), 0) == @intFromError(x);
+    if (names == null) return error.ZigportLayoutProbe;
+    if (names.?.len == 0) return null;
+    // Through anyerror, since an inferred error set has no named members.
+    return @errorCast(@field(anyerror, names.?[0]));
 }
 
 /// A vector of bools keeps element i in bit i, from the first byte's lowest
@@ -270,11 +277,9 @@ fn nullableErrorSetHolds(comptime T: type) bool {
     if (@sizeOf(T) != @sizeOf(ErrorCode) or !errorSetHolds(E)) return false;
     var x: T = null;
     if (code(std.mem.asBytes(&x), 0) != 0) return false;
-    const names = comptime compat.errorNames(E);
-    if (names == null or names.?.len == 0) return true;
-    // Through anyerror, since an inferred error set has no named members.
-    x = @errorCast(@field(anyerror, names.?[0]));
-    return code(std.mem.asBytes(&x), 0) == @intFromError(x.?);
+    const e = probeError(E) orelse return true;
+    x = e;
+    return code(std.mem.asBytes(&x), 0) == @intFromError(e);
 }
 
 fn code(bytes: []const u8, at: usize) ErrorCode {

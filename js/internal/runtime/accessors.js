@@ -46,7 +46,7 @@ export class AccessorTable {
 /**
  * Records function `fn` (a descriptor entry, callable as `callable`) when
  * its name makes it an accessor: `visible` is how many arguments JS passes,
- * `selfOf` says whether the first one is an instance of the owning class.
+ * `hasSelf` says whether the first one is an instance of the owning class.
  */
 export function recordAccessor(table, { name, visible, hasSelf }, callable, { home, prototype }) {
   const accessor = accessorName(name);

@@ -40,7 +40,7 @@ function buildModule(host, wasm) {
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
     const callable = withArgumentForms(fn, types, host.callable(fn, index, types));
-    recordAccessor(accessors, accessorShape(types, fn), callable, accessorHomes(types, fn, namespace));
+    recordAccessor(accessors, accessorShape(types, fn, callable), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
     return define(namespace, fn.name, { value: callable }, readOnly(fn.name));
@@ -76,10 +76,12 @@ function buildModule(host, wasm) {
   return { exports, namespace };
 }
 
-/** What decides whether `fn` is an accessor: its name, what JS passes, and whether it takes `self`. */
-function accessorShape(types, fn) {
-  const visible = fn.params.filter((p) => !types[p.type].hidden).length;
-  return { name: fn.name, visible, hasSelf: fn.owner != null && takesSelf(types, fn) };
+/**
+ * What decides whether `fn` is an accessor: its name, what JS passes (the
+ * `length` withArgumentForms gave `callable`), and whether it takes `self`.
+ */
+function accessorShape(types, fn, callable) {
+  return { name: fn.name, visible: callable.length, hasSelf: fn.owner != null && takesSelf(types, fn) };
 }
 
 /** Where an accessor function's property goes: the namespace, or its type and the type's instances. */

@@ -54,7 +54,7 @@ export function errorSetType(t, errors) {
       (value && typeof value === 'object' && typeof value.error === 'string');
     if (!accepted) throw typeMismatch(where, name, 'an error, its name or its number', value);
     const given = value instanceof Error ? `error "${value.message}"` : showValue(value);
-    return fail(`${where}: ${given} is not an error of ${name}`);
+    throw new TypeError(`${where}: ${given} is not an error of ${name}`);
   }
 
   const get = { 1: 'getUint8', 2: 'getUint16', 4: 'getUint32' }[t.size];
@@ -76,10 +76,6 @@ export function errorSetType(t, errors) {
   };
 }
 
-function fail(message) {
-  throw new TypeError(message);
-}
-
 /**
  * The error objects of one module: `forCode(code)` for a code Zig produced
  * (asked of Zig once, then shared), `forStoredCode(code)` for a code read from
@@ -91,6 +87,7 @@ export function moduleErrors(descriptorTypes, errorName) {
   const declared = new Set(descriptorTypes.flatMap((t) => (t.kind === 'error_set' ? t.errors ?? [] : []))
     .map((e) => Number(e.value)));
   const unknown = new Map();
+  let declaredMade = false;
   const forCode = (code) => {
     let error = byCode.get(code);
     if (!error) byCode.set(code, (error = new ZigError(errorName(code), code)));
@@ -106,7 +103,8 @@ export function moduleErrors(descriptorTypes, errorName) {
     isKnown: (e) => byCode.get(e?.number) === e,
     /** Every error the module names or has produced. */
     all() {
-      for (const code of declared) forCode(code);
+      if (!declaredMade) for (const code of declared) forCode(code);
+      declaredMade = true;
       return [...byCode.values()];
     },
     find(test) {

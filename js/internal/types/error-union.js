@@ -9,6 +9,7 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
   const holdsError = (value) => value instanceof Error ||
     (payload.kind !== 'struct' && value !== null && typeof value === 'object' && typeof value.error === 'string');
   const readCode = { 1: 'getUint8', 2: 'getUint16', 4: 'getUint32' }[errorSet.size];
+  const writeCode = readCode.replace('get', 'set');
   return {
     ...t,
     payload,
@@ -21,11 +22,11 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
     // the payload and clears it.
     write(dv, offset, value, where) {
       if (holdsError(value)) {
-        dv[readCode.replace('get', 'set')](offset + codeAt, errorSet.normalize(value, where).number, true);
+        dv[writeCode](offset + codeAt, errorSet.normalize(value, where).number, true);
         return;
       }
       payload.write(dv, offset + valueAt, value, where);
-      dv[readCode.replace('get', 'set')](offset + codeAt, 0, true);
+      dv[writeCode](offset + codeAt, 0, true);
     },
     inline: null,
     // A pointer payload (`![]u8`): the runtime resolves the address, and
