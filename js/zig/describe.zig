@@ -90,15 +90,13 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
             const V = @field(M, name);
             // An opaque type is the class of the handles that point at one.
             const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
-            if (!declarable) return unsupported(name, "type " ++ @typeName(V) ++ " is not supported yet", owner);
+            if (!declarable) return unsupported(name, "type " ++ support.unsupportedReason(V), owner);
             return .{ .type_decl = .{ .name = name, .T = V, .owner = owner } };
         },
         else => {},
     }
-    if (!support.isInMemory(T)) return unsupported(name, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
+    if (!support.isStorable(T)) return unsupported(name, support.unsupportedReason(T), owner);
     const mutable = !compat.pointerInfo(@TypeOf(&@field(M, name))).is_const;
-    // JS reads a constant from a copy, whose pointers it could not follow.
-    if (!mutable and support.holdsPointers(T)) return unsupported(name, "constants holding pointers are not supported yet", owner);
     return .{ .storage = .{ .name = name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
 }
 

@@ -37,7 +37,8 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
     return switch (@typeInfo(T)) {
         .bool, .int, .float, .error_set => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
-        .array => |a| inMemory(a.child, inner),
+        // Arrays of pointers lie in memory like structs of pointer fields.
+        .array => |a| inMemory(a.child, inner) or isPointerField(a.child, inner),
         // Vectors of numbers are laid out like arrays; of bools, bit-packed.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float or v.child == bool,
         .@"struct" => |s| structInMemory(s.layout, compat.structFields(T), inner),
@@ -85,6 +86,12 @@ fn pointerFieldTarget(comptime p: compat.Pointer, comptime seen: []const type) b
         (inMemory(p.child, seen) or (p.size == .slice and @typeInfo(p.child) == .pointer and isPointerField(p.child, seen)));
 }
 
+/// Whether a variable or constant of type `T` can be exposed: a value in
+/// memory, or a pointer JS can follow and re-point (`pub var name: []const u8`).
+pub fn isStorable(comptime T: type) bool {
+    return comptime isInMemory(T) or isPointerField(T, &.{});
+}
+
 /// Whether a value of `T` holds pointers (in its fields or elements, not
 /// behind them).
 pub fn holdsPointers(comptime T: type) bool {
@@ -96,8 +103,22 @@ pub fn holdsPointers(comptime T: type) bool {
             for (compat.structFields(T)) |f| if (!f.is_comptime and holdsPointers(f.type)) break :blk true;
             break :blk false;
         },
+        .@"union" => blk: {
+            for (compat.unionFields(T)) |f| if (holdsPointers(f.type)) break :blk true;
+            break :blk false;
+        },
         else => false,
     };
+}
+
+/// Why values of `T` cannot cross the boundary, for a declaration or
+/// parameter refused for holding one.
+pub fn unsupportedReason(comptime T: type) []const u8 {
+    if (@typeInfo(T) == .@"union" and @typeInfo(T).@"union".tag_type == null and holdsPointers(T)) {
+        return "untagged union " ++ @typeName(T) ++ " holds pointers, and nothing records which field is active, " ++
+            "so JS could never tell whether a pointer is valid (give the union a tag)";
+    }
+    return @typeName(T) ++ " is not supported yet";
 }
 
 /// Fields of packed structs: values JS can read and write bit by bit.
@@ -167,10 +188,7 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
     if (info.is_generic) return "generic functions (anytype or comptime parameters) cannot be called at run time";
     if (info.is_var_args) return "variadic functions are not supported";
     for (info.params, 0..) |P, i| {
-        if (!isSupported(P.?)) return std.fmt.comptimePrint(
-            "parameter {d} has type {s}, which is not supported yet",
-            .{ i, @typeName(P.?) },
-        );
+        if (!isSupported(P.?)) return std.fmt.comptimePrint("parameter {d}: {s}", .{ i, unsupportedReason(P.?) });
     }
     const R = info.return_type.?;
     if (R == std.mem.Allocator or !isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";

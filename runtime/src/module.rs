@@ -116,7 +116,9 @@ impl ZigModule {
     }
 
     /// The memory of storage slot `slot`: a live view for a variable, a
-    /// copy for a constant (Zig's constants live in read-only pages).
+    /// copy for a constant (Zig's constants live in read-only pages). A copy
+    /// that holds pointers is tagged as Zig memory too: its addresses are
+    /// Zig's, and JS follows them where they point.
     #[napi]
     pub fn storage<'env>(&self, env: &'env Env, slot: u32) -> napi::Result<ArrayBuffer<'env>> {
         let variable = self.descriptor.variables.iter().find(|v| v.slot == slot as usize);
@@ -129,7 +131,11 @@ impl ZigModule {
         if !variable.mutable || size == 0 {
             // SAFETY: the exporter reports `size` readable bytes at `address`.
             let bytes = unsafe { std::slice::from_raw_parts(address, size) };
-            return ArrayBuffer::from_data(env, bytes.to_vec());
+            let copy = ArrayBuffer::from_data(env, bytes.to_vec())?;
+            if !self.places[variable.type_index].is_empty() {
+                zig_views::tag_zig_memory(env.raw(), copy.raw());
+            }
+            return Ok(copy);
         }
         let keep = Arc::clone(&self.library);
         // SAFETY: a `pub var` lives in the library's writable data for as

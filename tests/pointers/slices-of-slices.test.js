@@ -51,7 +51,8 @@ for (const mode of MODES) {
       const { totalLength, shout } = await importFixture(FIXTURE, { mode });
       assert.throws(() => totalLength('abc'), { name: 'TypeError', message: /^totalLength\(args\[0\]\): / });
       assert.throws(() => totalLength(['a', 5]), { name: 'TypeError', message: /^totalLength\(args\[0\]\)\[1\]: / });
-      assert.throws(() => shout(['text']), { name: 'TypeError', message: /shout\(args\[0\]\)\[0\]/ });
+      assert.throws(() => shout([new Uint16Array(2)]), { name: 'TypeError', message: /shout\(args\[0\]\)\[0\]/ });
+      shout(['text']); // a string for a writable element is a copy Zig may change, as for a []u8 parameter
     });
 
     test('too many distinct buffers in one call is a RangeError', async () => {

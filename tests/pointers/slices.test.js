@@ -118,10 +118,40 @@ for (const mode of MODES) {
       assert.throws(() => sum(new Int8Array(4)), { name: 'TypeError', message: /^sum\(args\[0\]\): \[\]const u32 expects Uint32Array/ });
     });
 
-    test('a writable slice refuses values Zig could not write back to', async () => {
+    test('a writable slice takes a string or array as a copy, which Zig may change', async () => {
       const { fill } = await importFixture(FIXTURE, { mode });
-      assert.throws(() => fill('text', 1), { name: 'TypeError', message: /fill\(args\[0\]\)/ });
-      assert.throws(() => fill([1, 2], 1), { name: 'TypeError' });
+      const values = [1, 2];
+      fill(values, 9);
+      fill('text', 1);
+      assert.deepEqual(values, [1, 2], 'the JS array is not written back');
+    });
+
+    test('any iterable is copied for a slice', async () => {
+      const { sum } = await importFixture(FIXTURE, { mode });
+      assert.equal(sum(new Set([1, 2, 3])), 6n);
+      assert.equal(sum((function* () { yield 4; yield 5; })()), 9n);
+      assert.throws(() => sum(new Set(['x'])), { name: 'TypeError', message: /sum\(args\[0\]\)\[0\]/ });
+    });
+
+    test('a string is UTF-16 code units for a []const u16', async () => {
+      const { unitTotal } = await importFixture(FIXTURE, { mode });
+      assert.equal(unitTotal('AB'), 65 + 66);
+      assert.equal(unitTotal('\u{1F600}'), 0xd83d + 0xde00, 'a surrogate pair is two units');
+    });
+
+    test('an ArrayBuffer is taken for a byte slice and refused for wider elements', async () => {
+      const { fill, sum } = await importFixture(FIXTURE, { mode });
+      const bytes = new ArrayBuffer(4);
+      fill(bytes, 3);
+      assert.deepEqual([...new Uint8Array(bytes)], [3, 3, 3, 3]);
+      assert.throws(() => sum(new ArrayBuffer(8)), { name: 'TypeError', message: /^sum\(args\[0\]\): \[\]const u32 expects Uint32Array, DataView or an array of values, received an object \(ArrayBuffer\)/ });
+    });
+
+    test('a single-item pointer takes a plain value, copied', async () => {
+      const { read, increment } = await importFixture(FIXTURE, { mode });
+      assert.equal(read(7n), 7n);
+      increment(5);
+      assert.throws(() => read('seven'), { name: 'TypeError', message: /read\(args\[0\]\)/ });
     });
 
     test('a byte length that is not whole elements is a RangeError', async () => {

@@ -42,8 +42,6 @@ pub fn blank() Message {
 
 pub var last_message: Message = .{ .id = 0, .callback = &nothing };
 
-pub const greeting = "hello";
-
 /// Supported declarations in the same module keep working.
 pub fn double(x: i32) i32 {
     visits += 1;

@@ -54,3 +54,9 @@ pub fn scribble(values: []const u32) void {
 pub fn fillFour(bytes: *[4]u8, value: u8) void {
     @memset(bytes, value);
 }
+
+pub fn unitTotal(text: []const u16) u32 {
+    var total: u32 = 0;
+    for (text) |unit| total += unit;
+    return total;
+}

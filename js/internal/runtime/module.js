@@ -120,7 +120,7 @@ function attachMethod(types, fn, callable) {
  */
 function defineVariable(namespace, exports, v, type, host) {
   // `storage()` is the variable's memory now (a WebAssembly memory can move).
-  const storage = host.storage(v.slot, v.mutable);
+  const storage = host.storage(v.slot, v.mutable, type.places.length > 0);
   const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
   if (v.mutable) {
     define(namespace, v.name, {

@@ -14,10 +14,11 @@ export function openNativeHost(path) {
     descriptor: native.descriptor,
     errorName: (code) => native.errorName(code),
     /** A function giving the DataView of storage slot `slot`. */
-    storage(slot, mutable) {
+    storage(slot, mutable, holdsPointers) {
       const dv = new DataView(native.storage(slot));
-      // A variable is Zig's memory, whose pointers Zig keeps (a constant is a copy).
-      if (mutable) markZigMemory(dv.buffer);
+      // A variable is Zig's memory, whose pointers Zig keeps. A constant is a
+      // copy, but the addresses it holds are Zig's all the same.
+      if (mutable || holdsPointers) markZigMemory(dv.buffer);
       return () => dv;
     },
     /** The JS function for function `index` of the descriptor. */

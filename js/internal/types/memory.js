@@ -5,6 +5,7 @@
 // object (struct.js, array.js) adds its own members.
 import { readOnlyError, typeMismatch } from '../errors.js';
 import { copyTargets } from './pointer-targets.js';
+import { isZigMemory } from '../runtime/zig-memory.js';
 
 /** Private slots of memory-backed objects. */
 export const DV = Symbol('zigport.dataView');
@@ -83,7 +84,12 @@ export function assertWritable(object, where) {
 export function copyBytes(to, toAt, from, fromAt, size) {
   new Uint8Array(to.buffer, to.byteOffset + toAt, size)
     .set(new Uint8Array(from.buffer, from.byteOffset + fromAt, size));
-  copyTargets(from.buffer, from.byteOffset + fromAt, to.buffer, to.byteOffset + toAt, size);
+  const copied = copyTargets(from.buffer, from.byteOffset + fromAt, to.buffer, to.byteOffset + toAt, size);
+  // In Zig's memory a pointer is its address: each target copied along is
+  // pointed at again there, as assigning it would.
+  if (copied.length > 0 && (isZigMemory(to.buffer) || trackerOf(to.buffer))) {
+    for (const [at, entry] of copied) entry.repoint?.(to.buffer, at);
+  }
 }
 
 /** A JSON-safe form of a plain value tree (bigints become numbers or strings). */

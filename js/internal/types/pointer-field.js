@@ -16,13 +16,17 @@ import { trackerOf } from './memory.js';
  * was assigned, the same object each time.
  */
 export function withFieldAccess(type) {
+  const access = fieldAccess(type);
+  return { ...type, ...access, inline: null };
+}
+
+function fieldAccess(type) {
   const nullable = type.pointer.optional;
   // Where the address (and a slice's length) lie within the field.
   const addressAt = type.kind === 'slice' ? type.ptr_offset : 0;
   const lengthAt = type.kind === 'slice' ? type.len_offset : -1;
   const elemSize = type.pointer.elemSize;
-  return {
-    ...type,
+  const access = {
     read(dv, offset) {
       const at = dv.byteOffset + offset;
       const entry = getTarget(dv.buffer, at);
@@ -55,11 +59,13 @@ export function withFieldAccess(type) {
         ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
           memory.byteOffset, memory.byteLength, elemSize === 0 ? 0 : memory.byteLength / elemSize)
         : undefined;
-      // The entry also keeps the target alive while Zig's field points at it.
-      return setTarget(dv.buffer, at, { memory, value, address });
+      // The entry also keeps the target alive while Zig's field points at it,
+      // and can point a copy of the field (copyBytes) at it too.
+      const repoint = (buffer, copyAt) => access.write(new DataView(buffer), copyAt, value, where);
+      return setTarget(dv.buffer, at, { memory, value, address, repoint });
     },
-    inline: null,
   };
+  return access;
 
   function view(entry) {
     const { buffer, byteOffset, byteLength } = entry.memory;

@@ -22,13 +22,21 @@ export function getTarget(buffer, offset) {
   return byBuffer.get(buffer)?.get(offset);
 }
 
-/** Copies the entries of `size` bytes from one place to another (after a byte copy). */
+/**
+ * Copies the entries of `size` bytes from one place to another (after a
+ * byte copy). Returns the entries copied, each with its new offset.
+ */
 export function copyTargets(fromBuffer, fromOffset, toBuffer, toOffset, size) {
   const from = byBuffer.get(fromBuffer);
   const to = byBuffer.get(toBuffer);
   if (to) for (const offset of [...to.keys()]) if (offset >= toOffset && offset < toOffset + size) to.delete(offset);
-  if (!from) return;
+  if (!from) return [];
+  const copied = [];
   for (const [offset, entry] of [...from]) {
-    if (offset >= fromOffset && offset < fromOffset + size) setTarget(toBuffer, offset - fromOffset + toOffset, entry);
+    if (offset < fromOffset || offset >= fromOffset + size) continue;
+    const at = offset - fromOffset + toOffset;
+    setTarget(toBuffer, at, entry);
+    copied.push([at, entry]);
   }
+  return copied;
 }

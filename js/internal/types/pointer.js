@@ -32,9 +32,11 @@ export function pointerType(t, child) {
   const accepted = TYPED_ARRAYS[elementName] ?? [];
   const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
   const views = sliceClass(t, child);
-  const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', 'ArrayBuffer'].filter(Boolean).join(', ')
-    + (run && child.name === 'u8' && !writable ? ' or a string' : '')
-    + (!writable ? ' or an array of values' : '');
+  // An ArrayBuffer is bytes: it stands for a run of wider elements only through a typed array or DataView.
+  const takesArrayBuffer = !run || child.name === 'u8' || child.name === 'i8';
+  const takesString = run && (child.name === 'u8' || child.name === 'u16');
+  const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', takesArrayBuffer && 'ArrayBuffer']
+    .filter(Boolean).join(', ') + (takesString ? ', a string' : '') + (run ? ' or an array of values' : ' or an initializer');
   if (isSlice && child.pointer) return withFieldAccess(sliceOfPointers(t, child));
   return withFieldAccess({
     ...t,
@@ -55,7 +57,7 @@ export function pointerType(t, child) {
     },
     /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */
     target(value, where) {
-      const found = objectMemory(value, where) ?? memoryOf(value, accepted, where) ?? (!writable ? copyOf(value, where) : null);
+      const found = objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where) ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
       if (found.buffer instanceof SharedArrayBuffer) {
         throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
@@ -88,27 +90,35 @@ export function pointerType(t, child) {
   /** The bytes a zigport object (of the pointee's type, or an array or slice of it) owns or views. */
   function objectMemory(value, where) {
     const own = objectClass && value instanceof objectClass && !run;
-    const elements = run && value?.[ELEMENT_TYPE] === child;
+    // A single-item pointer also takes the view a pointer to a scalar reads as.
+    const elements = value?.[ELEMENT_TYPE] === child && (run || value.length >= 1);
     if ((!own && !elements) || value[DV] === undefined) return null;
     if (writable && value[READ_ONLY]) {
       throw new TypeError(`${where}: ${t.name} would let Zig write to constant memory`);
     }
     const dv = value[DV];
-    const byteLength = elements ? value.length * child.size : child.size;
+    const byteLength = elements && run ? value.length * child.size : child.size;
     return { buffer: dv.buffer, byteOffset: dv.byteOffset + value[AT], byteLength };
   }
 
-  /** A fresh buffer holding `value` (string, array, or one value) for const pointers. */
+  /**
+   * A fresh buffer holding `value`: a string (UTF-8 for u8, UTF-16 for u16),
+   * the items of an array or other iterable, or an initializer of the one
+   * value a single-item pointer points at. Zig sees the copy, as in Zigar;
+   * JS memory of the wrong kind (a typed array of other elements, a zigport
+   * object of another type) is refused rather than converted.
+   */
   function copyOf(value, where) {
-    if (typeof value === 'string') {
-      return run && child.name === 'u8' ? memoryOf(encoder.encode(value), accepted, where) : null;
-    }
+    if (typeof value === 'string') return takesString ? stringMemory(value, child.name) : null;
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value?.[ELEMENT_TYPE] !== undefined) return null;
     if (!run && objectClass) {
+      if (value === null || typeof value !== 'object') return null;
       const dv = new DataView(new ArrayBuffer(child.size));
       child.write(dv, 0, value, where);
       return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
     }
-    const items = Array.isArray(value) ? value : run ? null : [value];
+    const iterable = value !== null && typeof value === 'object' && typeof value[Symbol.iterator] === 'function';
+    const items = Array.isArray(value) ? value : iterable ? Array.from(value) : run ? null : [value];
     if (!items) return null;
     const dv = new DataView(new ArrayBuffer(items.length * child.size));
     items.forEach((item, i) => child.write(dv, i * child.size, item, `${where}[${i}]`));
@@ -116,9 +126,20 @@ export function pointerType(t, child) {
   }
 }
 
-function memoryOf(value, accepted, where) {
+/** The bytes of a string as `elementName` (u8: UTF-8, u16: UTF-16) elements, in a new buffer. */
+function stringMemory(text, elementName) {
+  let units;
+  if (elementName === 'u8') units = encoder.encode(text);
+  else {
+    units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  }
+  return { buffer: units.buffer, byteOffset: units.byteOffset, byteLength: units.byteLength };
+}
+
+function memoryOf(value, accepted, takesArrayBuffer, where) {
   let found = null;
-  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
+  if ((value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) && takesArrayBuffer) {
     found = { buffer: value, byteOffset: 0, byteLength: value.byteLength };
   } else if (value instanceof DataView || accepted.some((ctor) => value instanceof ctor)) {
     try {

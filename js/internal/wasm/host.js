@@ -27,7 +27,7 @@ export function openWasmHost(path) {
   return {
     descriptor: instance.descriptorJson,
     errorName: (code) => instance.errorName(code),
-    storage: (slot) => storageView(instance, descriptor, slot),
+    storage: (slot, mutable, holdsPointers) => storageView(instance, descriptor, slot, holdsPointers),
     callable(fn, index, types) {
       if (fn.frame.size + fn.frame.align > ARENA_SIZE) {
         throw new Error(`function ${fn.name} needs a ${fn.frame.size}-byte call frame; the argument arena holds ${ARENA_SIZE}`);
@@ -99,7 +99,7 @@ function callFailure(instance, restingStack, err) {
  * A function giving the DataView of storage slot `slot`: a view of wasm
  * memory for a variable (re-made after growth), a copy for a constant.
  */
-function storageView(instance, descriptor, slot) {
+function storageView(instance, descriptor, slot, holdsPointers) {
   const variable = descriptor.variables.find((v) => v.slot === slot);
   const found = variable && instance.storage(slot);
   if (!found) throw new Error(`module has no storage slot #${slot}`);
@@ -113,7 +113,9 @@ function storageView(instance, descriptor, slot) {
     const empty = new DataView(new ArrayBuffer(0));
     return () => empty;
   }
-  if (!variable.mutable) {
+  // A constant is read from a copy, but one holding pointers is read in
+  // place: JS follows its addresses in the memory they belong to.
+  if (!variable.mutable && !holdsPointers) {
     const copy = new DataView(memory.bytes(found.address, found.size).slice().buffer);
     return () => copy;
   }

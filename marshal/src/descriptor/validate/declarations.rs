@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::super::model::{Descriptor, Function, Member, Type, TypeKind};
-use super::{in_memory, is_integer_text, DescriptorError, Problem, MAX_EXTENT};
+use super::{followable, in_memory, is_integer_text, DescriptorError, Problem, MAX_EXTENT};
 
 pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut thunks = HashSet::new();
@@ -83,7 +83,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
     }
     let mut slots = HashSet::new();
     for v in &d.variables {
-        let storable = d.types.get(v.type_index).is_some_and(|t| in_memory(&t.kind));
+        let storable = d.types.get(v.type_index).is_some_and(|t| in_memory(&t.kind) || followable(d, &t.kind));
         if !storable || v.slot >= d.variables.len() || !slots.insert(v.slot) {
             return Err(declaration(&v.name, "bad type or storage slot"));
         }

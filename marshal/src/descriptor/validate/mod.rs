@@ -91,6 +91,19 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
     )
 }
 
+/// Whether `kind` is a pointer JS can follow where it lies in memory (a
+/// field, an element, a variable): a slice, or a single-item pointer to
+/// something other than an opaque type.
+pub(super) fn followable(d: &Descriptor, kind: &TypeKind) -> bool {
+    match *kind {
+        TypeKind::Slice { .. } => true,
+        TypeKind::Pointer { many, child, .. } => {
+            !many && d.types.get(child).is_some_and(|c| c.kind != TypeKind::Opaque)
+        }
+        _ => false,
+    }
+}
+
 /// Checks that `range` lies inside `outer` and starts at a multiple of `align`.
 pub(super) fn within(outer: &Type, range: std::ops::Range<u64>, align: u64) -> Problem {
     if range.start > MAX_EXTENT || range.end > outer.size || range.start > range.end {

@@ -3,7 +3,7 @@
 //! the table always ends).
 use super::super::model::{ErrorMember, Field, StructLayout, Type, TypeKind};
 use super::super::Descriptor;
-use super::{expect, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
+use super::{expect, followable, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
 
 pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     if !t.align.is_power_of_two() || t.align > 1 << 16 {
@@ -140,7 +140,10 @@ fn check_slice(t: &Type, ptr_at: u64, len_at: u64, word: u64) -> Problem {
 
 fn check_array(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64, sentinel: bool) -> Problem {
     let child = nested(d, index, child)?;
-    expect(in_memory(&child.kind), "array elements must be values in memory")?;
+    expect(
+        in_memory(&child.kind) || followable(d, &child.kind),
+        "array elements must be values in memory or pointers to them",
+    )?;
     let count = len.checked_add(u64::from(sentinel));
     let bytes = count.and_then(|n| child.size.checked_mul(n)).filter(|b| *b <= t.size);
     expect(bytes.is_some(), "elements exceed the array's size")
@@ -172,14 +175,7 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
             "bits lie outside the struct",
         )
     } else {
-        let pointer = match ft.kind {
-            TypeKind::Slice { .. } => true,
-            TypeKind::Pointer { many, child, .. } => {
-                !many && d.types.get(child).is_some_and(|c| c.kind != TypeKind::Opaque)
-            }
-            _ => false,
-        };
-        expect(in_memory(&ft.kind) || pointer, "fields must be values in memory or pointers to them")?;
+        expect(in_memory(&ft.kind) || followable(d, &ft.kind), "fields must be values in memory or pointers to them")?;
         expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
         within(t, f.offset..f.offset + ft.size, ft.align)
     }
