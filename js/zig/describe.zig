@@ -114,8 +114,9 @@ pub fn descriptor(comptime M: type) []const u8 {
     return build(M).text;
 }
 
-/// The descriptor text of module `M`, and every type its table lists.
-pub const Built = struct { text: []const u8, types: []const type };
+/// The descriptor text of module `M`, every type its table lists, and the
+/// function types whose callers follow the module's functions.
+pub const Built = struct { text: []const u8, types: []const type, callables: []const type };
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
@@ -144,6 +145,13 @@ pub fn build(comptime M: type) Built {
             .{ json.string(u.name), json.string(u.reason), ownerJson(&table, u.owner) },
         )},
     };
+    // Then one caller per function type JS calls through pointers; the
+    // types of their parameters may add more.
+    table.caller_base = functions.len;
+    comptime var k = 0;
+    inline while (k < table.callables.len) : (k += 1) {
+        functions = functions ++ [_][]const u8{describeCaller(&table, table.callables[k], functions.len)};
+    }
     const types_json = table.render();
     const text = std.fmt.comptimePrint(
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
@@ -157,29 +165,44 @@ pub fn build(comptime M: type) Built {
             types_json,
         },
     );
-    return .{ .text = text, .types = table.types };
+    return .{ .text = text, .types = table.types, .callables = table.callables };
 }
 
 fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
-    const F = f.F;
-    const info = compat.fnInfo(F);
     const owner = if (f.owner) |O| std.fmt.comptimePrint("{d}", .{table.id(O)}) else "null";
-    const Frame = thunk.ArgFrame(F);
+    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":{s}", .{ json.string(f.name), owner });
+    return frameJson(table, head, f.F, thunk.ArgFrame(f.F), index, "");
+}
+
+/// The function JS calls a pointer to a function of type `F` with: its
+/// parameters, then the address as one more `usize` parameter.
+fn describeCaller(comptime table: *TypeTable, comptime F: type, comptime index: usize) []const u8 {
+    const Frame = thunk.CallerFrame(F);
+    const callee = std.fmt.comptimePrint("{{\"type\":{d},\"offset\":{d}}}", .{ table.id(usize), @offsetOf(Frame, "callee") });
+    // Named as the pointer JS holds, which is what its messages are about.
+    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":null,\"caller\":true", .{json.string(@typeName(*const F))});
+    return frameJson(table, head, F, Frame, index, callee);
+}
+
+/// A function's JSON: `head`, then its thunk, the layout of `Frame` (a
+/// frame of `F`), each parameter (and `extra`, when not empty) and the result.
+fn frameJson(comptime table: *TypeTable, comptime head: []const u8, comptime F: type, comptime Frame: type, comptime index: usize, comptime extra: []const u8) []const u8 {
+    const info = compat.fnInfo(F);
     comptime var params: []const []const u8 = &.{};
     inline for (info.params, 0..) |P, i| {
         params = params ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"type\":{d},\"offset\":{d}}}",
-            .{ table.id(P.?), thunk.frameOffset(F, i) },
+            .{ table.id(P.?), thunk.frameOffset(Frame, F, i) },
         )};
     }
+    if (extra.len > 0) params = params ++ [_][]const u8{extra};
     return std.fmt.comptimePrint(
-        "{{\"name\":{s},\"owner\":{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
+        "{{{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
         .{
-            json.string(f.name),                   owner,
-            index,
-            @sizeOf(Frame),                        @alignOf(Frame),
-            json.array(params),                    table.id(info.return_type.?),
-            thunk.frameOffset(F, info.params.len),
+            head,                        index,
+            @sizeOf(Frame),              @alignOf(Frame),
+            json.array(params),          table.id(info.return_type.?),
+            thunk.frameOffset(Frame, F, info.params.len),
         },
     );
 }

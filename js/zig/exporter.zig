@@ -29,7 +29,8 @@ pub const entries = describe.entries(user);
 const built = describe.build(user);
 const descriptor_text = built.text;
 
-/// The thunk of every function, by the index the descriptor gives it.
+/// The thunk of every function, by the index the descriptor gives it: the
+/// module's functions, then the callers of function pointers.
 pub const thunks = blk: {
     @setEvalBranchQuota(1_000_000);
     var list: []const thunk.Thunk = &.{};
@@ -37,6 +38,7 @@ pub const thunks = blk: {
         .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(f.container, f.name))},
         else => {},
     };
+    for (built.callables) |F| list = list ++ [_]thunk.Thunk{thunk.callerThunkFor(F)};
     break :blk list;
 };
 

@@ -42,8 +42,10 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
         // Vectors of numbers are laid out like arrays; of bools, bit-packed.
         .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float or v.child == bool,
         .@"struct" => |s| structInMemory(s.layout, compat.structFields(T), inner),
-        .optional => layout.isMemoryOptional(T) or layout.isNullableErrorSet(T),
+        .optional => |o| layout.isMemoryOptional(T) or layout.isNullableErrorSet(T) or isFunctionPointer(o.child),
         .error_union => layout.isMemoryErrorUnion(T),
+        // An address JS holds as a callable, not memory it reads.
+        .pointer => isFunctionPointer(T),
         // Extern unions have a defined layout (all fields at offset 0);
         // tagged and bare ones the layout layout.zig assumes and checks.
         .@"union" => |u| (u.layout == .@"extern" and allInMemory(compat.unionFields(T))) or layout.isMemoryTaggedUnion(T) or
@@ -92,11 +94,23 @@ pub fn isStorable(comptime T: type) bool {
     return comptime isInMemory(T) or isPointerField(T, &.{});
 }
 
-/// Whether a value of `T` holds pointers (in its fields or elements, not
-/// behind them).
+/// `*const fn (...) R` of a function with a runtime signature. Whether JS
+/// can call it (its parameters and result cross the boundary) is decided
+/// where its caller is made (describe.zig), not here: a parameter may be a
+/// pointer to the very struct that holds the function pointer.
+pub fn isFunctionPointer(comptime T: type) bool {
+    if (@typeInfo(T) != .pointer) return false;
+    const p = compat.pointerInfo(T);
+    if (p.size != .one or @typeInfo(p.child) != .@"fn") return false;
+    const info = compat.fnInfo(p.child);
+    return !info.is_generic and !info.is_var_args;
+}
+
+/// Whether a value of `T` holds pointers to data (in its fields or
+/// elements, not behind them); function pointers are plain addresses.
 pub fn holdsPointers(comptime T: type) bool {
     return comptime switch (@typeInfo(T)) {
-        .pointer => true,
+        .pointer => !isFunctionPointer(T),
         .optional => |o| holdsPointers(o.child),
         .array => |a| holdsPointers(a.child),
         .@"struct" => blk: {

@@ -15,40 +15,74 @@ fn fieldName(comptime i: usize) [:0]const u8 {
 /// The frame of a call to a function of type `F`: parameters as fields
 /// "0".."n-1", the result as "retval", all in boundary representation.
 pub fn ArgFrame(comptime F: type) type {
+    return FrameOf(F, &.{});
+}
+
+/// The frame of a call through a pointer to a function of type `F`: an
+/// `ArgFrame(F)` that also holds the function's address, as "callee".
+pub fn CallerFrame(comptime F: type) type {
+    return FrameOf(F, &.{.{ "callee", usize }});
+}
+
+fn FrameOf(comptime F: type, comptime extra: []const struct { [:0]const u8, type }) type {
     const info = compat.fnInfo(F);
     const n = info.params.len;
-    var names: [n + 1][:0]const u8 = undefined;
-    var types: [n + 1]type = undefined;
+    var names: [n + 1 + extra.len][:0]const u8 = undefined;
+    var types: [n + 1 + extra.len]type = undefined;
     for (info.params, 0..) |P, i| {
         names[i] = fieldName(i);
         types[i] = wire.Wire(P.?);
     }
-    names[n] = "retval";
-    types[n] = wire.Wire(info.return_type.?);
+    for (extra, n..) |e, i| {
+        names[i] = e[0];
+        types[i] = e[1];
+    }
+    names[n + extra.len] = "retval";
+    types[n + extra.len] = wire.Wire(info.return_type.?);
     return zig_builtins.Struct(&names, &types);
 }
 
-/// Byte offset of parameter `i` (or of the result, for `i == params.len`).
-pub fn frameOffset(comptime F: type, comptime i: usize) usize {
+/// Byte offset within `Frame` (a frame of `F`) of parameter `i`, or of the
+/// result for `i == params.len`.
+pub fn frameOffset(comptime Frame: type, comptime F: type, comptime i: usize) usize {
     const n = compat.fnInfo(F).params.len;
-    return @offsetOf(ArgFrame(F), if (i == n) "retval" else fieldName(i));
+    return @offsetOf(Frame, if (i == n) "retval" else fieldName(i));
 }
 
 /// Builds the thunk for function `f`.
 pub fn thunkFor(comptime f: anytype) Thunk {
     const F = @TypeOf(f);
-    const info = comptime compat.fnInfo(F);
     const Frame = ArgFrame(F);
     return &struct {
         fn call(raw: *anyopaque) callconv(.c) void {
             const frame: *Frame = @ptrCast(@alignCast(raw));
-            var args: std.meta.ArgsTuple(F) = undefined;
-            inline for (info.params, 0..) |P, i| {
-                args[i] = wire.fromWire(P.?, @field(frame, fieldName(i)));
-            }
-            const result = @call(.auto, f, args);
-            inline for (info.params, 0..) |P, i| wire.release(P.?, args[i]);
-            frame.retval = wire.toWire(info.return_type.?, result);
+            callInFrame(F, f, frame);
         }
     }.call;
+}
+
+/// Builds the thunk that calls, with the arguments in a `CallerFrame(F)`,
+/// the function of type `F` at the frame's `callee` address.
+pub fn callerThunkFor(comptime F: type) Thunk {
+    const Frame = CallerFrame(F);
+    return &struct {
+        fn call(raw: *anyopaque) callconv(.c) void {
+            const frame: *Frame = @ptrCast(@alignCast(raw));
+            const f: *const F = @ptrFromInt(frame.callee);
+            callInFrame(F, f, frame);
+        }
+    }.call;
+}
+
+/// Calls `f` (a function of type `F`, or a pointer to one) with the
+/// arguments in `frame` and stores its result there.
+inline fn callInFrame(comptime F: type, f: anytype, frame: anytype) void {
+    const info = comptime compat.fnInfo(F);
+    var args: std.meta.ArgsTuple(F) = undefined;
+    inline for (info.params, 0..) |P, i| {
+        args[i] = wire.fromWire(P.?, @field(frame, fieldName(i)));
+    }
+    const result = @call(.auto, f, args);
+    inline for (info.params, 0..) |P, i| wire.release(P.?, args[i]);
+    frame.retval = wire.toWire(info.return_type.?, result);
 }

@@ -7,9 +7,15 @@ const json = @import("json.zig");
 const wire = @import("wire.zig");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
+const support = @import("support.zig");
 
 pub const TypeTable = struct {
     types: []const type = &.{},
+    /// The function types of the function pointers among `types` that JS
+    /// can call, each with a caller thunk (describe.zig): the caller of
+    /// `callables[k]` is function `caller_base + k` of the descriptor.
+    callables: []const type = &.{},
+    caller_base: usize = 0,
 
     /// Index of `T` in the table, adding it (and the types it contains).
     pub fn id(comptime self: *TypeTable, comptime T: type) usize {
@@ -23,7 +29,9 @@ pub const TypeTable = struct {
                 _ = self.id(e.payload);
                 _ = self.id(e.error_set);
             },
-            .pointer => |p| _ = self.id(p.child),
+            .pointer => |p| if (support.isFunctionPointer(T)) self.addCallable(p.child) else {
+                _ = self.id(p.child);
+            },
             .array => |a| _ = self.id(a.child),
             .vector => |v| _ = self.id(v.child),
             .@"enum" => |e| _ = self.id(e.tag_type),
@@ -37,6 +45,24 @@ pub const TypeTable = struct {
             else => {},
         }
         return index;
+    }
+
+    /// Records function type `F` as one JS calls through pointers, unless
+    /// it is there already or cannot be called from JS.
+    fn addCallable(comptime self: *TypeTable, comptime F: type) void {
+        if (support.functionProblem(F) != null) return;
+        for (self.callables) |G| if (G == F) return;
+        self.callables = self.callables ++ [_]type{F};
+    }
+
+    /// `"kind":"function"` for a pointer to `F`: its caller's index among
+    /// the descriptor's functions, or why JS cannot call it.
+    fn functionPointer(comptime self: *TypeTable, comptime F: type, comptime nullable: bool) []const u8 {
+        const caller = for (self.callables, 0..) |G, k| {
+            if (G == F) break std.fmt.comptimePrint("{d}", .{self.caller_base + k});
+        } else "null";
+        const problem = if (support.functionProblem(F)) |why| json.string(why) else "null";
+        return std.fmt.comptimePrint("\"kind\":\"function\",\"caller\":{s},\"problem\":{s},\"nullable\":{}", .{ caller, problem, nullable });
     }
 
     pub fn render(comptime self: *TypeTable) []const u8 {
@@ -74,7 +100,9 @@ pub const TypeTable = struct {
             }),
             .float => |f| std.fmt.comptimePrint("\"kind\":\"float\",\"bits\":{d}", .{f.bits}),
             // Described as the pointer it holds, which may be null.
-            .optional => |o| if (layout.isNullablePointer(T))
+            .optional => |o| if (support.isFunctionPointer(o.child))
+                self.functionPointer(compat.pointerInfo(o.child).child, true)
+            else if (layout.isNullablePointer(T))
                 self.pointer(compat.pointerInfo(o.child), wire.Wire(o.child), true)
             else if (layout.isNullableErrorSet(T))
                 "\"kind\":\"error_set\",\"nullable\":true,\"errors\":" ++ errorNames(o.child)
@@ -87,7 +115,7 @@ pub const TypeTable = struct {
                 .{ self.id(e.payload), self.id(e.error_set), offsets(T, W).value, offsets(T, W).flag, W == T },
             ),
             .error_set => "\"kind\":\"error_set\",\"errors\":" ++ errorNames(T),
-            .pointer => self.pointer(compat.pointerInfo(T), W, false),
+            .pointer => |p| if (support.isFunctionPointer(T)) self.functionPointer(p.child, false) else self.pointer(compat.pointerInfo(T), W, false),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
                 self.id(a.child), a.len, sentinelJson(a),
             }),

@@ -34,12 +34,15 @@ export function loadModule(path) {
 
 function buildModule(host, wasm) {
   const descriptor = JSON.parse(host.descriptor);
-  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)));
+  const callers = [];
+  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), (i) => callers[i]);
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
     const callable = withArgumentForms(fn, types, host.callable(fn, index, types));
+    // A caller is how function pointers of one type are called, not a declaration.
+    if (fn.caller) return void (callers[index] = callable);
     recordAccessor(accessors, accessorShape(types, fn, callable), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;

@@ -13,15 +13,19 @@ import { arrayType } from './array.js';
 import { enumType } from './enum.js';
 import { errorSetType, moduleErrors } from './error-set.js';
 import { opaqueType } from './opaque.js';
+import { functionPointerType } from './function-pointer.js';
 import { unsupportedError } from '../errors.js';
 
 /**
  * Builds a converter for every type of a descriptor. `errors` is the
- * module's error table (`moduleErrors` in error-set.js).
+ * module's error table (`moduleErrors` in error-set.js); `callerOf(i)`
+ * gives the JS function of descriptor function `i`, a function pointer's
+ * caller, once the module has made it.
  */
-export function buildTypes(descriptor, errors) {
+export function buildTypes(descriptor, errors, callerOf) {
   const built = new Array(descriptor.types.length);
-  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errors, descriptor.types));
+  const context = { errors, descriptors: descriptor.types, callerOf };
+  const get = (index) => (built[index] ??= make(descriptor.types[index], get, context));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
   // Plain properties, set once every type exists (a getter here would slow
@@ -62,7 +66,7 @@ function placeFinder(descriptors, get) {
   return places;
 }
 
-function make(t, get, errors, descriptors) {
+function make(t, get, { errors, descriptors, callerOf }) {
   switch (t.kind) {
     case 'int': return intType(t);
     case 'float': return floatType(t);
@@ -76,6 +80,7 @@ function make(t, get, errors, descriptors) {
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);
     case 'opaque': return opaqueType(t);
+    case 'function': return functionPointerType(t, callerOf);
     // Supplied by the runtime, never by JS: hidden from the argument list.
     case 'allocator': return { ...t, hidden: true, inline: null };
     default: return unusable(t);

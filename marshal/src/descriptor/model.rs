@@ -147,6 +147,16 @@ pub enum TypeKind {
         #[serde(default)]
         selector: Option<UnionSelector>,
     },
+    /// `*const fn (...) R`: an address, which JS calls through function
+    /// `caller` of the descriptor (absent when JS cannot call such a
+    /// function, and `problem` says why). `nullable` for `?*const fn`.
+    Function {
+        caller: Option<usize>,
+        #[serde(default)]
+        problem: Option<String>,
+        #[serde(default)]
+        nullable: bool,
+    },
     /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
     Allocator,
     /// An opaque type (`opaque {}`, `anyopaque`): no size JS could know,
@@ -175,6 +185,11 @@ pub struct Function {
     /// The struct type the function is declared in, for methods.
     #[serde(default)]
     pub owner: Option<usize>,
+    /// A caller: no declaration of the module, but the function through
+    /// which JS calls pointers to functions of one type, the address being
+    /// its last parameter.
+    #[serde(default)]
+    pub caller: bool,
     pub thunk: usize,
     pub frame: Frame,
     pub params: Vec<Member>,

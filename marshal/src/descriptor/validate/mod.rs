@@ -88,6 +88,7 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
             | TypeKind::Struct { .. }
             | TypeKind::Optional { memory: true, .. }
             | TypeKind::ErrorUnion { memory: true, .. }
+            | TypeKind::Function { .. }
     )
 }
 

@@ -57,6 +57,14 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
                 "a pointer must be one address wide (the descriptor's pointer_size)",
             )
         }
+        TypeKind::Function { caller, .. } => {
+            let word = d.pointer_size;
+            expect(t.size == word && t.align == word, "a function pointer must be one address wide")?;
+            expect(
+                caller.is_none_or(|c| d.functions.get(c).is_some_and(|f| f.caller)),
+                "a function pointer's caller must be a caller function",
+            )
+        }
         TypeKind::Array { child, len, bit_packed: true, .. } => check_bit_vector(d, index, t, *child, *len),
         TypeKind::Array { child, len, sentinel, .. } => check_array(d, index, t, *child, *len, sentinel.is_some()),
         TypeKind::Enum { tag, members, .. } => {

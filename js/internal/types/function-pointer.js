@@ -1,0 +1,71 @@
+// Zig function pointers (`*const fn (i32) i32`, and optional ones) as JS
+// values. In memory such a pointer is an address; JS sees a function that
+// calls it through the caller of its function type (a thunk the exporter
+// makes per type, taking the address as one more argument). Reading the same
+// address gives the same JS function, and a function read from Zig can be
+// assigned back to any pointer of its type.
+import { argumentCountError, typeMismatch, unsupportedError } from '../errors.js';
+
+/** What a function read from Zig memory carries: its address and the caller of its type. */
+const ADDRESS = Symbol('zigport.functionAddress');
+const CALLER = Symbol('zigport.functionCaller');
+
+/**
+ * Builds the converter for a `function` type descriptor; `callerOf(index)`
+ * gives the callable of caller function `index` once the module is built.
+ */
+export function functionPointerType(t, callerOf) {
+  const word = t.size;
+  const made = new Map();
+  const functionAt = (address) => {
+    let fn = made.get(address);
+    if (!fn) made.set(address, (fn = zigFunction(t, address, callerOf)));
+    return fn;
+  };
+  return {
+    ...t,
+    read(dv, offset) {
+      const address = word === 8 ? Number(dv.getBigUint64(offset, true)) : dv.getUint32(offset, true);
+      return address === 0 && t.nullable ? null : functionAt(address);
+    },
+    normalize(value, where) {
+      if ((value === null || value === undefined) && t.nullable) return null;
+      if (typeof value !== 'function') {
+        throw typeMismatch(where, t.name, t.nullable ? 'a Zig function or null' : 'a Zig function', value);
+      }
+      if (value[CALLER] === undefined) {
+        throw new TypeError(`${where}: ${t.name} can only point at functions read from Zig pointers; JS functions as callbacks are not supported yet`);
+      }
+      if (value[CALLER] !== t.caller) throw typeMismatch(where, t.name, `a function of type ${t.name}`, value);
+      return value;
+    },
+    write(dv, offset, value, where) {
+      const fn = this.normalize(value, where);
+      const address = fn === null ? 0 : fn[ADDRESS];
+      if (word === 8) dv.setBigUint64(offset, BigInt(address), true);
+      else dv.setUint32(offset, address, true);
+    },
+    inline: null,
+  };
+}
+
+/** The JS function that calls the Zig function at `address`. */
+function zigFunction(t, address, callerOf) {
+  const name = t.name.replace(/^\?/, '');
+  if (t.caller === null) {
+    const refuse = () => { throw unsupportedError(name, `JS cannot call it: ${t.problem}`); };
+    return Object.assign(refuse, { [ADDRESS]: address, [CALLER]: null });
+  }
+  const caller = callerOf(t.caller);
+  // The caller's last parameter is the address, which JS does not pass.
+  const count = caller.length - 1;
+  const fn = {
+    [name](...args) {
+      if (args.length !== count) throw argumentCountError(name, count, args.length);
+      return caller(...args, address);
+    },
+  }[name];
+  Object.defineProperty(fn, 'length', { value: count });
+  Object.defineProperties(fn, { [ADDRESS]: { value: address }, [CALLER]: { value: t.caller } });
+  return fn;
+}
