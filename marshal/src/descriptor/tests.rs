@@ -288,3 +288,49 @@ fn a_pointer_to_an_opaque_type_is_a_handle_slot() {
     let slots = d.pointer_slots(&d.functions[3]);
     assert!(slots[0].handle && slots[0].elem_size == 0);
 }
+
+/// The sample with a `*const fn (i32) i32` variable whose caller is
+/// function 3, which takes the i32 and then the address (a u64).
+fn with_function_pointer() -> Value {
+    let mut v = sample();
+    v["types"].as_array_mut().unwrap().push(json!(
+        {"kind": "function", "caller": 3, "problem": null, "nullable": false, "name": "*const fn (i32) i32", "size": 8, "align": 8}
+    ));
+    v["functions"].as_array_mut().unwrap().push(json!(
+        {"name": "*const fn (i32) i32", "owner": null, "caller": true, "thunk": 3, "frame": {"size": 24, "align": 8},
+         "params": [{"type": 0, "offset": 0}, {"type": 5, "offset": 8}], "ret": {"type": 0, "offset": 16}}
+    ));
+    v["variables"].as_array_mut().unwrap().push(json!({"name": "transform", "type": 8, "slot": 1, "mutable": true}));
+    v
+}
+
+#[test]
+fn accepts_a_function_pointer_variable_with_its_caller() {
+    let d = parse(&with_function_pointer()).unwrap();
+    assert_eq!(d.types[8].kind, TypeKind::Function { caller: Some(3), problem: None, nullable: false });
+    assert!(d.functions[3].caller);
+}
+
+#[test]
+fn refuses_a_function_pointer_whose_caller_is_a_declared_function() {
+    let mut v = with_function_pointer();
+    v["types"][8]["caller"] = json!(0);
+    assert!(refused(&v).contains("caller must be a caller function"));
+    v["types"][8]["caller"] = json!(9);
+    assert!(refused(&v).contains("caller must be a caller function"));
+}
+
+#[test]
+fn refuses_a_function_pointer_narrower_than_an_address() {
+    let mut v = with_function_pointer();
+    v["types"][8]["size"] = json!(4);
+    v["types"][8]["align"] = json!(4);
+    assert!(refused(&v).contains("one address wide"));
+}
+
+#[test]
+fn a_caller_is_not_a_declaration_and_may_share_a_name() {
+    let mut v = with_function_pointer();
+    v["functions"][3]["name"] = json!("add");
+    assert!(parse(&v).is_ok());
+}
