@@ -9,6 +9,7 @@ const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
+const meta = @import("meta.zig");
 const TypeTable = @import("type_table.zig").TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
@@ -61,6 +62,8 @@ fn hasDecls(comptime T: type) bool {
 fn declarationsOf(comptime container: type, comptime owner: ?type) []const Entry {
     comptime var list: []const Entry = &.{};
     inline for (compat.declNames(container)) |name| {
+        // The root module's hooks configure the export; they are not part of it.
+        if (owner == null and comptime std.mem.eql(u8, name, meta.hooks_name)) continue;
         list = list ++ [_]Entry{classify(container, name, owner)};
     }
     return list;
@@ -121,7 +124,8 @@ pub const Built = struct { text: []const u8, types: []const type };
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
-    comptime var table: TypeTable = .{};
+    meta.check(M);
+    comptime var table: TypeTable = .{ .root = M };
     comptime var functions: []const []const u8 = &.{};
     comptime var storage: []const []const u8 = &.{};
     comptime var constants: []const []const u8 = &.{};
@@ -130,8 +134,8 @@ pub fn build(comptime M: type) Built {
     inline for (entries(M)) |e| switch (e) {
         .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
         .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}}}",
-            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner) },
+            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}{s}}}",
+            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner), meta.declJson(M, s.container, s.name, s.T) },
         )},
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
@@ -175,13 +179,14 @@ fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime in
         )};
     }
     return std.fmt.comptimePrint(
-        "{{\"name\":{s},\"owner\":{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
+        "{{\"name\":{s},\"owner\":{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}{s}}}",
         .{
             json.string(f.name),                   owner,
             index,
             @sizeOf(Frame),                        @alignOf(Frame),
             json.array(params),                    table.id(info.return_type.?),
             thunk.frameOffset(F, info.params.len),
+            meta.declJson(table.root, f.container, f.name, F),
         },
     );
 }

@@ -288,3 +288,21 @@ fn a_pointer_to_an_opaque_type_is_a_handle_slot() {
     let slots = d.pointer_slots(&d.functions[3]);
     assert!(slots[0].handle && slots[0].elem_size == 0);
 }
+
+#[test]
+fn accepts_meta_marks_on_functions_and_variables() {
+    let mut v = sample();
+    v["functions"][0]["meta"] = json!("plain");
+    v["variables"][0]["meta"] = json!("typed_array");
+    let d = parse(&v).unwrap();
+    assert_eq!(d.functions[0].meta, Some(super::MetaMark::Plain));
+    assert_eq!(d.functions[1].meta, None);
+    assert_eq!(d.variables[0].meta, Some(super::MetaMark::TypedArray));
+}
+
+#[test]
+fn refuses_an_unknown_meta_mark() {
+    let mut v = sample();
+    v["variables"][0]["meta"] = json!("shiny");
+    assert!(refused(&v).contains("unknown variant `shiny`"));
+}
