@@ -124,8 +124,7 @@ pub const Built = struct { text: []const u8, types: []const type };
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
-    meta.check(M);
-    comptime var table: TypeTable = .{ .root = M };
+    comptime var table: TypeTable = .{ .hooks = meta.Hooks(M) };
     comptime var functions: []const []const u8 = &.{};
     comptime var storage: []const []const u8 = &.{};
     comptime var constants: []const []const u8 = &.{};
@@ -135,7 +134,7 @@ pub fn build(comptime M: type) Built {
         .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
         .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}{s}}}",
-            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner), meta.declJson(M, s.container, s.name, s.T) },
+            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner), meta.declJson(table.hooks, s.container, s.name, s.T) },
         )},
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
@@ -186,7 +185,7 @@ fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime in
             @sizeOf(Frame),                        @alignOf(Frame),
             json.array(params),                    table.id(info.return_type.?),
             thunk.frameOffset(F, info.params.len),
-            meta.declJson(table.root, f.container, f.name, F),
+            meta.declJson(table.hooks, f.container, f.name, F),
         },
     );
 }

@@ -44,17 +44,32 @@ const known_hooks = blk: {
     break :blk names;
 };
 
+/// The hooks struct of module `Root`: its `@"meta(zigar)"`, or an empty
+/// struct when it declares none. Refuses a malformed one.
+pub fn Hooks(comptime Root: type) type {
+    if (!isPublic(Root, hooks_name)) return struct {};
+    const H = @field(Root, hooks_name);
+    if (@TypeOf(H) != type or @typeInfo(H) != .@"struct") {
+        @compileError("@\"" ++ hooks_name ++ "\" in the root module must be a struct type holding the hook functions (isDeclString, isFieldPlain, ...)");
+    }
+    for (known_hooks) |hook| {
+        if (isPublic(H, hook)) return H;
+    }
+    @compileError("@\"" ++ hooks_name ++ "\" in the root module declares no hooks; give it at least one pub fn such as isFieldString");
+}
+
 /// `,"meta":"<mark>"` for public declaration `name` of `Container` (of type
-/// `T`; for a function, what it returns), or "" when no hook marks it.
-pub fn declJson(comptime Root: type, comptime Container: type, comptime name: []const u8, comptime T: type) []const u8 {
+/// `T`; for a function, what it returns), or "" when no hook of `H` (see
+/// `Hooks`) marks it.
+pub fn declJson(comptime H: type, comptime Container: type, comptime name: []const u8, comptime T: type) []const u8 {
     const V = if (@typeInfo(T) == .@"fn") compat.fnInfo(T).return_type.? else T;
-    return json(choose(Root, .Decl, Container, name, V));
+    return json(choose(H, .Decl, Container, name, V));
 }
 
 /// `,"meta":"<mark>"` for field `name` (of type `T`) of struct or union
-/// `Container`, or "" when no hook marks it.
-pub fn fieldJson(comptime Root: type, comptime Container: type, comptime name: []const u8, comptime T: type) []const u8 {
-    return json(choose(Root, .Field, Container, name, T));
+/// `Container`, or "" when no hook of `H` marks it.
+pub fn fieldJson(comptime H: type, comptime Container: type, comptime name: []const u8, comptime T: type) []const u8 {
+    return json(choose(H, .Field, Container, name, T));
 }
 
 fn json(comptime mark: ?Mark) []const u8 {
@@ -62,29 +77,9 @@ fn json(comptime mark: ?Mark) []const u8 {
     return ",\"meta\":\"" ++ @tagName(m) ++ "\"";
 }
 
-/// Refuses a malformed hooks declaration in module `Root`, whether or not
-/// anything in the module would ask a hook.
-pub fn check(comptime Root: type) void {
-    _ = hooksOf(Root);
-}
-
-/// The hooks struct of module `Root`, or null when it declares none.
-fn hooksOf(comptime Root: type) ?type {
-    if (!isPublic(Root, hooks_name)) return null;
-    const H = @field(Root, hooks_name);
-    if (@TypeOf(H) != type or @typeInfo(H) != .@"struct") {
-        @compileError("@\"" ++ hooks_name ++ "\" in the root module must be a struct type holding the hook functions (isDeclString, isFieldPlain, ...)");
-    }
-    comptime var any = false;
-    inline for (known_hooks) |hook| any = any or isPublic(H, hook);
-    if (!any) @compileError("@\"" ++ hooks_name ++ "\" in the root module declares no hooks; give it at least one pub fn such as isFieldString");
-    return H;
-}
-
 /// The first mark, in order of precedence, that applies to a `T` and whose
-/// hook says yes for `member` of `Container`.
-fn choose(comptime Root: type, comptime target: Target, comptime Container: type, comptime member: []const u8, comptime T: type) ?Mark {
-    const H = hooksOf(Root) orelse return null;
+/// hook in `H` says yes for `member` of `Container`.
+fn choose(comptime H: type, comptime target: Target, comptime Container: type, comptime member: []const u8, comptime T: type) ?Mark {
     inline for (comptime std.enums.values(Mark)) |m| {
         const hook = "is" ++ @tagName(target) ++ comptime m.hookSuffix();
         if (comptime isPublic(H, hook) and eligible(m, T)) {

@@ -11,8 +11,8 @@ const meta = @import("meta.zig");
 
 pub const TypeTable = struct {
     types: []const type = &.{},
-    /// The user's module, whose `@"meta(zigar)"` hooks may mark fields.
-    root: type = struct {},
+    /// The user's `@"meta(zigar)"` hooks (meta.Hooks), which may mark fields.
+    hooks: type = struct {},
 
     /// Index of `T` in the table, adding it (and the types it contains).
     pub fn id(comptime self: *TypeTable, comptime T: type) usize {
@@ -148,7 +148,7 @@ pub const TypeTable = struct {
         inline for (compat.unionFields(T)) |f| {
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
                 "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}}}",
-                .{ json.string(f.name), self.id(f.type), offset, offset * 8, meta.fieldJson(self.root, T, f.name, f.type) },
+                .{ json.string(f.name), self.id(f.type), offset, offset * 8, meta.fieldJson(self.hooks, T, f.name, f.type) },
             )};
         }
         return json.array(items);
@@ -164,7 +164,7 @@ pub const TypeTable = struct {
                 // Its type says its value (and cannot be optional, as defaultValue's result is).
                 ",\"default\":\"null\""
             else if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
-            const mark = meta.fieldJson(self.root, T, f.name, f.type);
+            const mark = meta.fieldJson(self.hooks, T, f.name, f.type);
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
                     "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}{s}}}",
