@@ -30,6 +30,15 @@ for (const mode of MODES) {
       assert.equal(textWide(), 'abc');
     });
 
+    test('a u16 variable read as a string takes a string back, as UTF-16', async () => {
+      const { default: zig, wideUnitAt } = await importFixture(DECLS, { mode });
+      assert.equal(zig.text_wide_var, 'abc');
+      zig.text_wide_var = 'x€z';
+      assert.equal(zig.text_wide_var, 'x€z');
+      assert.equal(wideUnitAt(1), 0x20ac);
+      assert.throws(() => { zig.text_wide_var = 'too long'; }, RangeError);
+    });
+
     test('an array of strings reads as an array of strings', async () => {
       const { text_list, textNames } = await importFixture(DECLS, { mode });
       assert.deepEqual(text_list, ['abc', 'xyz']);

@@ -6,6 +6,7 @@ const std = @import("std");
 pub var text_var: [5]u8 = "hello".*;
 pub const text_sentinel: [5:0]u8 = "world".*;
 pub const text_wide: [2]u16 = .{ 'h', 0x00e9 };
+pub var text_wide_var: [3]u16 = .{ 'a', 'b', 'c' };
 pub const text_list: [2][3]u8 = .{ "abc".*, "xyz".* };
 pub const text_maybe: ?[3]u8 = null;
 pub const unmarked_text: [5]u8 = "plain".*;
@@ -43,6 +44,9 @@ pub fn textNames() []const []const u8 {
 }
 pub fn textTerminated() [*:0]const u8 {
     return "zero-ended";
+}
+pub fn wideUnitAt(i: usize) u16 {
+    return text_wide_var[i];
 }
 pub fn textWide() []const u16 {
     return wide[0..];

@@ -202,7 +202,8 @@ function elementsClass(t, child, lengthOf, sentinel) {
   function assign(target, init, where) {
     assertWritable(target, where);
     const length = lengthOf(target);
-    if (typeof init === 'string' && child.name === 'u8') init = new TextEncoder().encode(init);
+    // Text for u8 elements is UTF-8, for u16 UTF-16, as `string` reads it.
+    if (typeof init === 'string' && textForm) init = textForm.encode(init);
     if (init === null || typeof init !== 'object' || !(Symbol.iterator in init)) {
       throw typeMismatch(where, name, 'an array or iterable of elements', init);
     }
