@@ -213,5 +213,13 @@ for (const mode of MODES) {
         return true;
       });
     });
+
+    test('a hooks declaration that is not a struct is a compile error saying so', async () => {
+      await assert.rejects(importFixture('declarations/meta-zigar-not-a-struct', { mode }), (err) => {
+        assert.equal(err.name, 'ZigCompileError');
+        assert.match(err.message, /@"meta\(zigar\)" in the root module must be a struct type holding the hook functions/);
+        return true;
+      });
+    });
   });
 }
