@@ -9,6 +9,7 @@ const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
+const meta = @import("meta.zig");
 const TypeTable = @import("type_table.zig").TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
@@ -61,6 +62,8 @@ fn hasDecls(comptime T: type) bool {
 fn declarationsOf(comptime container: type, comptime owner: ?type) []const Entry {
     comptime var list: []const Entry = &.{};
     inline for (compat.declNames(container)) |name| {
+        // The root module's hooks configure the export; they are not part of it.
+        if (owner == null and comptime std.mem.eql(u8, name, meta.hooks_name)) continue;
         list = list ++ [_]Entry{classify(container, name, owner)};
     }
     return list;
@@ -120,7 +123,7 @@ pub const Built = struct { text: []const u8, types: []const type, callables: []c
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
-    comptime var table: TypeTable = .{};
+    comptime var table: TypeTable = .{ .hooks = meta.Hooks(M) };
     comptime var functions: []const []const u8 = &.{};
     comptime var storage: []const []const u8 = &.{};
     comptime var constants: []const []const u8 = &.{};
@@ -129,8 +132,8 @@ pub fn build(comptime M: type) Built {
     inline for (entries(M)) |e| switch (e) {
         .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
         .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}}}",
-            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner) },
+            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}{s}}}",
+            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner), meta.declJson(table.hooks, s.container, s.name, s.T) },
         )},
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
@@ -171,7 +174,7 @@ pub fn build(comptime M: type) Built {
 fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
     const owner = if (f.owner) |O| std.fmt.comptimePrint("{d}", .{table.id(O)}) else "null";
     const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":{s}", .{ json.string(f.name), owner });
-    return frameJson(table, head, f.F, thunk.ArgFrame(f.F), index, "");
+    return frameJson(table, head, f.F, thunk.ArgFrame(f.F), index, "", meta.declJson(table.hooks, f.container, f.name, f.F));
 }
 
 /// The function JS calls a pointer to a function of type `F` with: its
@@ -181,12 +184,21 @@ fn describeCaller(comptime table: *TypeTable, comptime F: type, comptime index: 
     const callee = std.fmt.comptimePrint("{{\"type\":{d},\"offset\":{d}}}", .{ table.id(usize), @offsetOf(Frame, "callee") });
     // Named as the pointer JS holds, which is what its messages are about.
     const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":null,\"caller\":true", .{json.string(@typeName(*const F))});
-    return frameJson(table, head, F, Frame, index, callee);
+    return frameJson(table, head, F, Frame, index, callee, "");
 }
 
 /// A function's JSON: `head`, then its thunk, the layout of `Frame` (a
-/// frame of `F`), each parameter (and `extra`, when not empty) and the result.
-fn frameJson(comptime table: *TypeTable, comptime head: []const u8, comptime F: type, comptime Frame: type, comptime index: usize, comptime extra: []const u8) []const u8 {
+/// frame of `F`), each parameter (and `extra`, when not empty), the result,
+/// and `tail` (its meta mark, when it has one).
+fn frameJson(
+    comptime table: *TypeTable,
+    comptime head: []const u8,
+    comptime F: type,
+    comptime Frame: type,
+    comptime index: usize,
+    comptime extra: []const u8,
+    comptime tail: []const u8,
+) []const u8 {
     const info = compat.fnInfo(F);
     comptime var params: []const []const u8 = &.{};
     inline for (info.params, 0..) |P, i| {
@@ -197,12 +209,13 @@ fn frameJson(comptime table: *TypeTable, comptime head: []const u8, comptime F: 
     }
     if (extra.len > 0) params = params ++ [_][]const u8{extra};
     return std.fmt.comptimePrint(
-        "{{{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
+        "{{{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}{s}}}",
         .{
             head,                        index,
             @sizeOf(Frame),              @alignOf(Frame),
             json.array(params),          table.id(info.return_type.?),
             thunk.frameOffset(Frame, F, info.params.len),
+            tail,
         },
     );
 }

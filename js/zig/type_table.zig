@@ -8,9 +8,12 @@ const wire = @import("wire.zig");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
 const support = @import("support.zig");
+const meta = @import("meta.zig");
 
 pub const TypeTable = struct {
     types: []const type = &.{},
+    /// The user's `@"meta(zigar)"` hooks (meta.Hooks), which may mark fields.
+    hooks: type = struct {},
     /// The function types of the function pointers among `types` that JS
     /// can call, each with a caller thunk (describe.zig): the caller of
     /// `callables[k]` is function `caller_base + k` of the descriptor.
@@ -172,8 +175,8 @@ pub const TypeTable = struct {
         comptime var items: []const []const u8 = &.{};
         inline for (compat.unionFields(T)) |f| {
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
-                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}}}",
-                .{ json.string(f.name), self.id(f.type), offset, offset * 8 },
+                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}}}",
+                .{ json.string(f.name), self.id(f.type), offset, offset * 8, meta.fieldJson(self.hooks, T, f.name, f.type) },
             )};
         }
         return json.array(items);
@@ -189,16 +192,17 @@ pub const TypeTable = struct {
                 // Its type says its value (and cannot be optional, as defaultValue's result is).
                 ",\"default\":\"null\""
             else if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
+            const mark = meta.fieldJson(self.hooks, T, f.name, f.type);
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
-                    "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}}}",
-                    .{ json.string(f.name), self.id(f.type), default },
+                    "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}{s}}}",
+                    .{ json.string(f.name), self.id(f.type), default, mark },
                 )};
                 continue;
             }
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
-                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}}}",
-                .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), default },
+                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}{s}}}",
+                .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), default, mark },
             )};
         }
         return json.array(items);

@@ -13,6 +13,7 @@ import { withArgumentForms } from '../calls/argument-forms.js';
 import { specialExport } from './special-export.js';
 import { comptimeValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
+import { metaValue, withMetaRead, withMetaResult } from '../types/meta-reads.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
 
 const loaded = new Map();
@@ -40,7 +41,7 @@ function buildModule(host, wasm) {
   const namespace = {};
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
-    const callable = withArgumentForms(fn, types, host.callable(fn, index, types));
+    const callable = withMetaResult(withArgumentForms(fn, types, host.callable(fn, index, types)), fn.meta);
     // A caller is how function pointers of one type are called, not a declaration.
     if (fn.caller) return void (callers[index] = callable);
     recordAccessor(accessors, accessorShape(types, fn, callable), callable, accessorHomes(types, fn, namespace));
@@ -119,19 +120,21 @@ function attachMethod(types, fn, callable) {
 
 /**
  * A `pub var` reads and writes Zig's memory in place; a `pub const` is read
- * from a copy and refuses writes (also to its fields).
+ * from a copy and refuses writes (also to its fields). A `@"meta(zigar)"`
+ * mark changes what a read gives (a var's on every read, as its memory may
+ * have changed).
  */
 function defineVariable(namespace, exports, v, type, host) {
   // `storage()` is the variable's memory now (a WebAssembly memory can move).
   const storage = host.storage(v.slot, v.mutable, type.places.length > 0);
   const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
   if (v.mutable) {
-    define(namespace, v.name, {
+    define(namespace, v.name, withMetaRead({
       get: object ? () => object : () => type.read(storage(), 0),
       set: (value) => type.write(storage(), 0, value, v.name),
-    });
+    }, v.meta));
   } else {
-    exports[v.name] = object ?? type.read(storage(), 0);
+    exports[v.name] = metaValue(object ?? type.read(storage(), 0), v.meta);
     define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
   }
 }

@@ -1,7 +1,8 @@
 // Zig arrays `[N]T` and slices `[]T` as JS objects: `length`, `x[i]` with
 // bounds checks, `get(i)`/`set(i, v)`, iteration, `typedArray` for numeric
-// elements and `string` for u8. Like structs they own or view bytes, so an
-// array inside a Zig variable, or a slice of a buffer, is live.
+// elements and `string` for u8 (UTF-8) and u16 (UTF-16). Like structs they
+// own or view bytes, so an array inside a Zig variable, or a slice of a
+// buffer, is live.
 import {
   AT, DV, READ_ONLY, bind, freshMemory, castMemory, childView, assertWritable, copyingAccess, defineSpecialProperties,
   displayName, plain,
@@ -9,11 +10,24 @@ import {
 import { typeMismatch, rangeError } from '../errors.js';
 import { fromDefault } from './struct.js';
 
+/** Typed-array classes by element kind and bits (`usize` is u64 natively, u32 in WebAssembly). */
 const TYPED_ARRAYS = {
   u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, u32: Uint32Array, i32: Int32Array,
   u64: BigUint64Array, i64: BigInt64Array, f32: Float32Array, f64: Float64Array,
   // Where the JS runtime has it (Node 20 does not).
   f16: globalThis.Float16Array ?? 'Float16Array',
+};
+
+/** The typed-array class of elements `child`, if JS has one. */
+function typedArrayOf(child) {
+  if (child.kind === 'int') return TYPED_ARRAYS[`${child.signed ? 'i' : 'u'}${child.bits}`];
+  return child.kind === 'float' ? TYPED_ARRAYS[`f${child.bits}`] : undefined;
+}
+
+/** Elements that are text: u8 as UTF-8, u16 as UTF-16 (code units in the machine's order, little-endian here). */
+const TEXT_FORMS = {
+  u8: { encoding: 'utf-8', units: 'bytes of UTF-8', encode: (text) => new TextEncoder().encode(text) },
+  u16: { encoding: 'utf-16le', units: 'UTF-16 code units', encode: (text) => Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)) },
 };
 
 const INDEX = /^(0|[1-9]\d*)$/;
@@ -102,7 +116,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
   const stride = child.size;
   const object = typeof child.view === 'function';
   const { readAt, writeAt } = t.bit_packed ? bitElements() : byteElements(child, stride);
-  const TypedArray = t.bit_packed ? undefined : TYPED_ARRAYS[child.name];
+  const TypedArray = t.bit_packed ? undefined : typedArrayOf(child);
   /** A live typed array of class `Class` over the elements, or a TypeError. */
   const typedView = (self, Class) => {
     if (!Class) throw new TypeError(`${name} has no typed-array form`);
@@ -117,6 +131,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
     assertWritable(self, where);
     view.set(from);
   };
+  const textForm = t.bit_packed ? undefined : TEXT_FORMS[child.name];
   const bytes = (self) => new Uint8Array(self[DV].buffer, self[DV].byteOffset + self[AT], lengthOf(self) * stride);
 
   function Elements() {}
@@ -168,13 +183,16 @@ function elementsClass(t, child, lengthOf, sentinel) {
     },
     string: {
       get() {
-        if (child.name !== 'u8') throw new TypeError(`${name} is not text`);
-        return new TextDecoder().decode(bytes(this));
+        if (!textForm) throw new TypeError(`${name} is not text`);
+        return new TextDecoder(textForm.encoding).decode(bytes(this));
       },
       set(text) {
-        const encoded = new TextEncoder().encode(text);
+        if (!textForm) throw new TypeError(`${name} is not text`);
+        const encoded = textForm.encode(String(text));
         const length = lengthOf(this);
-        if (encoded.length !== length) throw rangeError(`${name}.string`, `needs ${length} bytes of UTF-8, received ${encoded.length}`);
+        if (encoded.length !== length) {
+          throw rangeError(`${name}.string`, `needs ${length} ${textForm.units}, received ${encoded.length}`);
+        }
         assign(this, encoded, `${name}.string`);
       },
     },
@@ -184,7 +202,8 @@ function elementsClass(t, child, lengthOf, sentinel) {
   function assign(target, init, where) {
     assertWritable(target, where);
     const length = lengthOf(target);
-    if (typeof init === 'string' && child.name === 'u8') init = new TextEncoder().encode(init);
+    // Text for u8 elements is UTF-8, for u16 UTF-16, as `string` reads it.
+    if (typeof init === 'string' && textForm) init = textForm.encode(init);
     if (init === null || typeof init !== 'object' || !(Symbol.iterator in init)) {
       throw typeMismatch(where, name, 'an array or iterable of elements', init);
     }

@@ -12,6 +12,7 @@ import { typeMismatch } from '../errors.js';
 import { comptimeValue } from './comptime.js';
 import { ACTIVE_TAG } from './enum.js';
 import { classOfType } from './scalar-class.js';
+import { metaValue, withMetaRead } from './meta-reads.js';
 
 /** Kinds whose values exist only at comptime, read from their descriptor text. */
 const COMPTIME_ONLY = new Set(['comptime_int', 'comptime_float', 'enum_literal', 'null', 'undefined']);
@@ -51,10 +52,10 @@ export function structType(t, fieldType, describe) {
   }
   Object.defineProperty(Struct, 'name', { value: name });
   for (const f of fields) {
-    Object.defineProperty(Struct.prototype, f.name, t.layout === 'packed' ? bitField(f) : byteField(f));
+    Object.defineProperty(Struct.prototype, f.name, withMetaRead(t.layout === 'packed' ? bitField(f) : byteField(f), f.meta));
   }
   for (const c of constants) {
-    const value = comptimeField(fieldType(c.type), c.default, `${name}.${c.name}`, fieldType);
+    const value = metaValue(comptimeField(fieldType(c.type), c.default, `${name}.${c.name}`, fieldType), c.meta);
     Object.defineProperty(Struct.prototype, c.name, {
       get: () => value,
       set() { throw new TypeError(`${name}.${c.name} is a comptime field and cannot be assigned`); },

@@ -194,6 +194,9 @@ pub struct Function {
     pub frame: Frame,
     pub params: Vec<Member>,
     pub ret: Member,
+    /// How JS reads the result (`@"meta(zigar)"`), if a hook marked it.
+    #[serde(default)]
+    pub meta: Option<MetaMark>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -206,6 +209,9 @@ pub struct Variable {
     pub type_index: usize,
     pub slot: usize,
     pub mutable: bool,
+    /// How JS reads the value (`@"meta(zigar)"`), if a hook marked it.
+    #[serde(default)]
+    pub meta: Option<MetaMark>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -249,6 +255,21 @@ pub struct Field {
     /// A comptime field: no bytes, only its (default) value.
     #[serde(default)]
     pub comptime: bool,
+    /// How JS reads the field (`@"meta(zigar)"`), if a hook marked it.
+    #[serde(default)]
+    pub meta: Option<MetaMark>,
+}
+
+/// What the module's `@"meta(zigar)"` hooks asked JS to read a value as
+/// instead of a zigport object (js/zig/meta.zig). Only reads change, so the
+/// runtime needs nothing but a known mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaMark {
+    String,
+    ClampedArray,
+    TypedArray,
+    Plain,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

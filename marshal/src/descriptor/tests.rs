@@ -334,3 +334,21 @@ fn a_caller_is_not_a_declaration_and_may_share_a_name() {
     v["functions"][3]["name"] = json!("add");
     assert!(parse(&v).is_ok());
 }
+
+#[test]
+fn accepts_meta_marks_on_functions_and_variables() {
+    let mut v = sample();
+    v["functions"][0]["meta"] = json!("plain");
+    v["variables"][0]["meta"] = json!("typed_array");
+    let d = parse(&v).unwrap();
+    assert_eq!(d.functions[0].meta, Some(super::MetaMark::Plain));
+    assert_eq!(d.functions[1].meta, None);
+    assert_eq!(d.variables[0].meta, Some(super::MetaMark::TypedArray));
+}
+
+#[test]
+fn refuses_an_unknown_meta_mark() {
+    let mut v = sample();
+    v["variables"][0]["meta"] = json!("shiny");
+    assert!(refused(&v).contains("unknown variant `shiny`"));
+}
