@@ -78,6 +78,11 @@ for (const mode of MODES) {
       assert.equal(zig.transform(1), 2, 'the variable is unchanged');
     });
 
+    test('the callers of function pointer types are not exports', async () => {
+      const mod = await importFixture(FIXTURE, { mode });
+      assert.ok(Object.keys(mod).every((name) => !name.includes('fn (')), Object.keys(mod).join());
+    });
+
     test('a pointer to a function JS cannot call reads, and says why when called', async () => {
       const { default: zig } = await importFixture(FIXTURE, { mode });
       assert.equal(typeof zig.deep, 'function');

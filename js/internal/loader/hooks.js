@@ -22,12 +22,14 @@ export async function load(url, context, nextLoad) {
 
 /** ES module text for a compiled library with the given descriptor. */
 export function moduleSource(library, descriptor) {
+  // The module's own declarations: those of its types are on their classes,
+  // and a function pointer's caller is no declaration at all.
   const named = [
-    ...descriptor.functions,
+    ...descriptor.functions.filter((f) => !f.caller),
     ...descriptor.constants,
     ...(descriptor.type_decls ?? []),
     ...descriptor.variables.filter((v) => !v.mutable),
-  ].map((d) => d.name).filter((name) => name !== 'default' && name !== '__zigar');
+  ].filter((d) => d.owner == null).map((d) => d.name).filter((name) => name !== 'default' && name !== '__zigar');
   named.push('__zigar');
   const lines = [
     `import { loadModule } from ${JSON.stringify(MODULE_JS)};`,
