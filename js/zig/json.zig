@@ -60,8 +60,10 @@ pub fn value(comptime v: anytype) []const u8 {
             }
             break :blk out ++ "}";
         },
-        // Text defaults of byte slices (`name: []const u8 = "none"`).
-        .pointer => |p| if (p.size == .slice and p.child == u8) string(v) else "null",
+        // Text defaults of byte slices (`name: []const u8 = "none"`), and
+        // empty slices (`children: []const Node = &.{}`) of any kind. The
+        // elements of others may be run-time memory, unreadable here.
+        .pointer => |p| if (p.size == .slice and p.child == u8) string(v) else if (p.size == .slice and v.len == 0) "[]" else "null",
         else => "null",
     };
 }

@@ -22,7 +22,7 @@ const ENTRY_SIZE = 48;
 export const MAX_RECORDS = 4096;
 const NONE = 0xffffffff;
 /** Most distinct ArrayBuffers one call may pass (the runtime's limit too). */
-const MAX_BUFFERS = 32;
+const MAX_BUFFERS = 4096;
 
 /** Makes the callable for function descriptor `fn` (see function.js). */
 export function makePointerFunction(fn, types, frames, id, afterOutput) {

@@ -12,7 +12,7 @@ use crate::error::CallError;
 use crate::handles;
 
 /// Most ArrayBuffers one call may pass.
-const MAX_BUFFERS: usize = 32;
+const MAX_BUFFERS: usize = 4096;
 /// Most pointer records one call may have (a slice of slices has one per element).
 const MAX_RECORDS: usize = 1 << 12;
 /// Bytes per record: slot u32, buffer argument u32, byte offset f64, byte
@@ -191,15 +191,19 @@ pub(super) fn buffer_arguments(
     info: sys::napi_callback_info,
     out: &mut Small<BufferInfo>,
 ) -> Result<(), CallError> {
-    let mut argv = [ptr::null_mut(); MAX_BUFFERS];
-    // Node fills every slot it is given, so ask for few first.
-    let mut argc = arguments(env, info, &mut argv[..4]);
-    if argc > 4 {
-        if argc > MAX_BUFFERS {
-            return Err(CallError::Records("too many buffers"));
-        }
-        argc = arguments(env, info, &mut argv);
+    // Node fills every slot it is given, so ask for few first; a call that
+    // passes more (a tree of nodes, each its own buffer) asks again.
+    let mut first = [ptr::null_mut(); 4];
+    let argc = arguments(env, info, &mut first);
+    if argc <= first.len() {
+        out.extend(first[..argc].iter().map(|&value| arraybuffer(env, value)));
+        return Ok(());
     }
+    if argc > MAX_BUFFERS {
+        return Err(CallError::Records("too many buffers"));
+    }
+    let mut argv = vec![ptr::null_mut(); argc];
+    let argc = arguments(env, info, &mut argv);
     out.extend(argv[..argc].iter().map(|&value| arraybuffer(env, value)));
     Ok(())
 }
