@@ -10,6 +10,7 @@ const thunk = @import("thunk.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
 const meta = @import("meta.zig");
+const allocator_helpers_zig = @import("allocator_helpers.zig");
 const TypeTable = @import("type_table.zig").TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
@@ -117,9 +118,10 @@ pub fn descriptor(comptime M: type) []const u8 {
     return build(M).text;
 }
 
-/// The descriptor text of module `M`, every type its table lists, and the
-/// function types whose callers follow the module's functions.
-pub const Built = struct { text: []const u8, types: []const type, callables: []const type };
+/// The descriptor text of module `M`, every type its table lists, the
+/// function types whose callers follow the module's functions, and whether
+/// the allocator helpers (allocator_helpers.zig) follow those.
+pub const Built = struct { text: []const u8, types: []const type, callables: []const type, allocator_helpers: bool };
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
@@ -155,6 +157,13 @@ pub fn build(comptime M: type) Built {
     inline while (k < table.callables.len) : (k += 1) {
         functions = functions ++ [_][]const u8{describeCaller(&table, table.callables[k], functions.len)};
     }
+    // JS allocates and frees with an allocator it holds through these.
+    const allocator_helpers = table.has(std.mem.Allocator);
+    if (allocator_helpers) inline for (.{ "alloc", "free" }) |role| {
+        const head = std.fmt.comptimePrint("\"name\":\"Allocator.{s}\",\"owner\":null,\"role\":\"{s}\"", .{ role, role });
+        const F = @TypeOf(@field(allocator_helpers_zig, role));
+        functions = functions ++ [_][]const u8{frameJson(&table, head, F, thunk.ArgFrame(F), functions.len, "", "")};
+    };
     const types_json = table.render();
     const text = std.fmt.comptimePrint(
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
@@ -168,7 +177,7 @@ pub fn build(comptime M: type) Built {
             types_json,
         },
     );
-    return .{ .text = text, .types = table.types, .callables = table.callables };
+    return .{ .text = text, .types = table.types, .callables = table.callables, .allocator_helpers = allocator_helpers };
 }
 
 fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
@@ -183,7 +192,7 @@ fn describeCaller(comptime table: *TypeTable, comptime F: type, comptime index: 
     const Frame = thunk.CallerFrame(F);
     const callee = std.fmt.comptimePrint("{{\"type\":{d},\"offset\":{d}}}", .{ table.id(usize), @offsetOf(Frame, "callee") });
     // Named as the pointer JS holds, which is what its messages are about.
-    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":null,\"caller\":true", .{json.string(@typeName(*const F))});
+    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":null,\"role\":\"caller\"", .{json.string(@typeName(*const F))});
     return frameJson(table, head, F, Frame, index, callee, "");
 }
 

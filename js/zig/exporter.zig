@@ -12,6 +12,7 @@ const thunk = @import("thunk.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
 const layout = @import("layout.zig");
+const allocator_helpers = @import("allocator_helpers.zig");
 
 comptime {
     if (builtin.target.cpu.arch.isWasm()) {
@@ -30,7 +31,8 @@ const built = describe.build(user);
 const descriptor_text = built.text;
 
 /// The thunk of every function, by the index the descriptor gives it: the
-/// module's functions, then the callers of function pointers.
+/// module's functions, the callers of function pointers, then the
+/// allocator helpers.
 pub const thunks = blk: {
     @setEvalBranchQuota(1_000_000);
     var list: []const thunk.Thunk = &.{};
@@ -39,6 +41,7 @@ pub const thunks = blk: {
         else => {},
     };
     for (built.callables) |F| list = list ++ [_]thunk.Thunk{thunk.callerThunkFor(F)};
+    if (built.allocator_helpers) list = list ++ [_]thunk.Thunk{ thunk.thunkFor(allocator_helpers.alloc), thunk.thunkFor(allocator_helpers.free) };
     break :blk list;
 };
 

@@ -33,6 +33,8 @@ pub fn isInMemory(comptime T: type) bool {
 /// back to one of them (`parent: ?*Node` in `Node`) is decided by that check.
 fn inMemory(comptime T: type, comptime seen: []const type) bool {
     for (seen) |S| if (S == T) return true;
+    // Two addresses JS holds for Zig, never follows (types/allocator.js).
+    if (T == std.mem.Allocator) return true;
     const inner = seen ++ [_]type{T};
     return switch (@typeInfo(T)) {
         .bool, .int, .float, .error_set => true,
@@ -109,6 +111,7 @@ pub fn isFunctionPointer(comptime T: type) bool {
 /// Whether a value of `T` holds pointers to data (in its fields or
 /// elements, not behind them); function pointers are plain addresses.
 pub fn holdsPointers(comptime T: type) bool {
+    if (T == std.mem.Allocator) return false;
     return comptime switch (@typeInfo(T)) {
         .pointer => !isFunctionPointer(T),
         .optional => |o| holdsPointers(o.child),
@@ -205,7 +208,7 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
         if (!isSupported(P.?)) return std.fmt.comptimePrint("parameter {d}: {s}", .{ i, unsupportedReason(P.?) });
     }
     const R = info.return_type.?;
-    if (R == std.mem.Allocator or !isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    if (!isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
     return null;
 }
 

@@ -50,6 +50,12 @@ pub const TypeTable = struct {
         return index;
     }
 
+    /// Whether `T` is among the types.
+    pub fn has(comptime self: *const TypeTable, comptime T: type) bool {
+        for (self.types) |U| if (U == T) return true;
+        return false;
+    }
+
     /// Records function type `F` as one JS calls through pointers, unless
     /// it is there already or cannot be called from JS.
     fn addCallable(comptime self: *TypeTable, comptime F: type) void {
@@ -88,7 +94,9 @@ pub const TypeTable = struct {
     }
 
     fn body(comptime self: *TypeTable, comptime T: type, comptime W: type) []const u8 {
-        if (T == std.mem.Allocator) return "\"kind\":\"allocator\"";
+        if (T == std.mem.Allocator) return std.fmt.comptimePrint("\"kind\":\"allocator\",\"ptr_offset\":{d},\"vtable_offset\":{d}", .{
+            @offsetOf(std.mem.Allocator, "ptr"), @offsetOf(std.mem.Allocator, "vtable"),
+        });
         return switch (@typeInfo(T)) {
             .bool => "\"kind\":\"bool\"",
             .void => "\"kind\":\"void\"",

@@ -21,8 +21,8 @@ pub const ErrorCode = layout.ErrorCode;
 
 /// The boundary representation of `T`.
 pub fn Wire(comptime T: type) type {
-    // JS passes nothing for an allocator; the thunk supplies the host's.
-    if (T == std.mem.Allocator) return void;
+    // An allocator travels as itself; zeros mean "the host's" (wire.zig).
+    if (T == std.mem.Allocator) return T;
     return switch (@typeInfo(T)) {
         // `?*T` and `?[]T` are their pointer with null as address 0.
         .optional => |o| if (layout.isMemoryOptional(T) or layout.isNullablePointer(T) or layout.isNullableErrorSet(T)) T else struct { value: Wire(o.child), present: bool },
@@ -71,7 +71,12 @@ pub fn toWire(comptime T: type, v: T) Wire(T) {
 
 /// Converts a boundary representation back into the Zig value.
 pub fn fromWire(comptime T: type, w: Wire(T)) T {
-    if (T == std.mem.Allocator) return if (is_wasm) call_memory.allocator() else host_allocator.allocator();
+    // JS leaves an allocator parameter zero unless it passes one it read
+    // from Zig: then the call gets the host's (memory as JS memory).
+    if (T == std.mem.Allocator) {
+        if (!std.mem.allEqual(u8, std.mem.asBytes(&w.vtable), 0)) return w;
+        return if (is_wasm) call_memory.allocator() else host_allocator.allocator();
+    }
     if (comptime Wire(T) == T and @typeInfo(T) != .pointer) return w;
     return switch (@typeInfo(T)) {
         .optional => |o| if (w.present) fromWire(o.child, w.value) else null,

@@ -5,10 +5,12 @@
 // takes one more argument, an options object. `length` counts only the
 // parameters JS passes.
 import { typeMismatch } from '../errors.js';
+import { callWithAllocator } from '../types/allocator.js';
 
 /** Option keys a call understands, and why it cannot honour the others yet. */
 const UNSUPPORTED_OPTIONS = {
-  allocator: 'zigport supplies the allocator itself (memory from it is JS memory)',
+  callback: 'promises and callbacks are not supported yet',
+  signal: 'abort signals are not supported yet',
 };
 
 /** `callable`, wrapped when `fn` has such forms, with `length` set either way. */
@@ -22,7 +24,10 @@ export function withArgumentForms(fn, types, callable) {
     made = {
       [fn.name](...args) {
         if (omittable && args.length === n - 1) args.push({});
-        else if (takesOptions && args.length === n + 1) checkOptions(fn.name, args.pop());
+        else if (takesOptions && args.length === n + 1) {
+          const { allocator } = checkOptions(fn.name, args.pop());
+          if (allocator !== undefined) return callWithAllocator(allocator, () => callable(...args), `${fn.name}(options.allocator)`);
+        }
         return callable(...args);
       },
     }[fn.name];
@@ -43,8 +48,9 @@ function checkOptions(name, options) {
     throw typeMismatch(where, 'call options', 'an object', options);
   }
   for (const key of Object.keys(options)) {
-    if (options[key] === undefined) continue;
+    if (options[key] === undefined || key === 'allocator') continue;
     const why = UNSUPPORTED_OPTIONS[key];
     throw new TypeError(why ? `${where}: "${key}" is not supported: ${why}` : `${where}: unknown option "${key}"`);
   }
+  return options;
 }

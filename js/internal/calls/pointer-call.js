@@ -29,13 +29,14 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
   const { dv, header } = frames;
   const ret = types[fn.ret.type];
   const params = pointerParams(fn, types);
+  const hidden = hiddenParams(fn, types);
   const tableAt = (f) => Math.ceil((f + fn.frame.size) / 8) * 8;
 
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
     const f = frames.top;
     const records = new RecordWriter(dv, tableAt(f), fn.name);
-    describeArguments(fn, params, args, records, dv, f);
+    describeArguments(fn, params, hidden, args, records, dv, f);
     header[0] = f;
     header[1] = id;
     header[2] = records.count;
@@ -132,11 +133,22 @@ export function pointerParams(fn, types) {
 }
 
 /**
- * Writes the scalar arguments of a call into its frame at `f` (in `dv`) and
- * describes in `records` every target its pointer arguments lead to. Shared
- * by native mode and WebAssembly mode, which act on the records differently.
+ * The parameters JS does not pass (an allocator): each `{ type, offset,
+ * where }`, written with what the call's options gave, if anything.
  */
-export function describeArguments(fn, params, args, records, dv, f) {
+export function hiddenParams(fn, types) {
+  return fn.params.filter((p) => types[p.type].hidden)
+    .map((p) => ({ type: types[p.type], offset: p.offset, where: `${fn.name}(options.allocator)` }));
+}
+
+/**
+ * Writes the scalar arguments of a call (and its `hidden` parameters) into
+ * its frame at `f` (in `dv`) and describes in `records` every target its
+ * pointer arguments lead to. Shared by native mode and WebAssembly mode,
+ * which act on the records differently.
+ */
+export function describeArguments(fn, params, hidden, args, records, dv, f) {
+  for (const h of hidden) h.type.write(dv, f + h.offset, undefined, h.where);
   params.forEach((p, i) => {
     const value = args[i];
     if (p.type.pointer) {

@@ -23,9 +23,9 @@ export async function load(url, context, nextLoad) {
 /** ES module text for a compiled library with the given descriptor. */
 export function moduleSource(library, descriptor) {
   // The module's own declarations: those of its types are on their classes,
-  // and a function pointer's caller is no declaration at all.
+  // and the functions the exporter adds for the runtime are no declarations.
   const named = [
-    ...descriptor.functions.filter((f) => !f.caller),
+    ...descriptor.functions.filter((f) => !f.role),
     ...descriptor.constants,
     ...(descriptor.type_decls ?? []),
     ...descriptor.variables.filter((v) => !v.mutable),

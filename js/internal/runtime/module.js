@@ -35,15 +35,18 @@ export function loadModule(path) {
 
 function buildModule(host, wasm) {
   const descriptor = JSON.parse(host.descriptor);
-  const callers = [];
-  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), (i) => callers[i]);
+  // The functions the exporter adds for the runtime, by role; types reach them once made.
+  const roles = { caller: [], alloc: null, free: null };
+  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), roles);
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
     const callable = withMetaResult(withArgumentForms(fn, types, host.callable(fn, index, types)), fn.meta);
-    // A caller is how function pointers of one type are called, not a declaration.
-    if (fn.caller) return void (callers[index] = callable);
+    // Not a declaration: how function pointers of one type are called, or
+    // how JS allocates with a Zig allocator.
+    if (fn.role === 'caller') return void (roles.caller[index] = callable);
+    if (fn.role) return void (roles[fn.role] = callable);
     recordAccessor(accessors, accessorShape(types, fn, callable), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;

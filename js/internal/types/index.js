@@ -14,17 +14,19 @@ import { enumType } from './enum.js';
 import { errorSetType, moduleErrors } from './error-set.js';
 import { opaqueType } from './opaque.js';
 import { functionPointerType } from './function-pointer.js';
+import { allocatorType } from './allocator.js';
 import { unsupportedError } from '../errors.js';
 
 /**
  * Builds a converter for every type of a descriptor. `errors` is the
- * module's error table (`moduleErrors` in error-set.js); `callerOf(i)`
- * gives the JS function of descriptor function `i`, a function pointer's
- * caller, once the module has made it.
+ * module's error table (`moduleErrors` in error-set.js); `roles` will hold,
+ * once the module has made them, the functions the exporter adds for the
+ * runtime: `caller[i]` (descriptor function `i`, which calls function
+ * pointers of one type), `alloc` and `free` (allocator.js).
  */
-export function buildTypes(descriptor, errors, callerOf) {
+export function buildTypes(descriptor, errors, roles) {
   const built = new Array(descriptor.types.length);
-  const context = { errors, descriptors: descriptor.types, callerOf };
+  const context = { errors, descriptors: descriptor.types, roles };
   const get = (index) => (built[index] ??= make(descriptor.types[index], get, context));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
@@ -66,7 +68,7 @@ function placeFinder(descriptors, get) {
   return places;
 }
 
-function make(t, get, { errors, descriptors, callerOf }) {
+function make(t, get, { errors, descriptors, roles }) {
   switch (t.kind) {
     case 'int': return intType(t);
     case 'float': return floatType(t);
@@ -80,9 +82,8 @@ function make(t, get, { errors, descriptors, callerOf }) {
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);
     case 'opaque': return opaqueType(t);
-    case 'function': return functionPointerType(t, callerOf);
-    // Supplied by the runtime, never by JS: hidden from the argument list.
-    case 'allocator': return { ...t, hidden: true, inline: null };
+    case 'function': return functionPointerType(t, (i) => roles.caller[i]);
+    case 'allocator': return allocatorType(t, () => roles);
     default: return unusable(t);
   }
 }

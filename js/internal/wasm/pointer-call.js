@@ -13,7 +13,9 @@
 // then read back (results.js).
 import { endCallOutput } from '../runtime/console.js';
 import { argumentCountError } from '../errors.js';
-import { MAX_RECORDS, RecordWriter, describeArguments, pointerParams, valueType } from '../calls/pointer-call.js';
+import {
+  MAX_RECORDS, RecordWriter, describeArguments, hiddenParams, pointerParams, valueType,
+} from '../calls/pointer-call.js';
 import { readResultPlaces, resultMemory } from './results.js';
 import { SCRATCH_ALIGN, copyBack, placeTargets } from './placement.js';
 
@@ -29,13 +31,14 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
   const ret = types[fn.ret.type];
   const allocates = fn.params.some((p) => types[p.type].hidden);
   const params = pointerParams(fn, types);
+  const hidden = hiddenParams(fn, types);
   const context = { instance, ties, layout: instance.layout, slots: slots.params, stride: (index) => types[index].size };
 
   const call = function (...args) {
     if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
     const f = frames.top;
     const records = new RecordWriter(table, 0, fn.name);
-    describeArguments(fn, params, args, records, frames.dv, f);
+    describeArguments(fn, params, hidden, args, records, frames.dv, f);
     const targets = readRecords(context, records);
     const placed = placeTargets(context, targets);
     try {

@@ -157,8 +157,13 @@ pub enum TypeKind {
         #[serde(default)]
         nullable: bool,
     },
-    /// A `std.mem.Allocator` parameter: JS passes nothing, the host supplies it.
-    Allocator,
+    /// `std.mem.Allocator`: two addresses. As a parameter JS passes
+    /// nothing (zeros: the host supplies its own) or, through the options
+    /// argument, an allocator it read from Zig.
+    Allocator {
+        ptr_offset: u64,
+        vtable_offset: u64,
+    },
     /// An opaque type (`opaque {}`, `anyopaque`): no size JS could know,
     /// only ever behind a pointer that a handle object holds.
     Opaque,
@@ -185,11 +190,10 @@ pub struct Function {
     /// The struct type the function is declared in, for methods.
     #[serde(default)]
     pub owner: Option<usize>,
-    /// A caller: no declaration of the module, but the function through
-    /// which JS calls pointers to functions of one type, the address being
-    /// its last parameter.
+    /// Set for the functions that are no declaration of the module but
+    /// serve the runtime (see [`FunctionRole`]).
     #[serde(default)]
-    pub caller: bool,
+    pub role: Option<FunctionRole>,
     pub thunk: usize,
     pub frame: Frame,
     pub params: Vec<Member>,
@@ -197,6 +201,19 @@ pub struct Function {
     /// How JS reads the result (`@"meta(zigar)"`), if a hook marked it.
     #[serde(default)]
     pub meta: Option<MetaMark>,
+}
+
+/// What a function the exporter adds for the runtime does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FunctionRole {
+    /// Calls a pointer to a function of one type, the address being its
+    /// last parameter.
+    Caller,
+    /// Allocates bytes with a Zig allocator given as its two words.
+    Alloc,
+    /// Frees bytes with a Zig allocator given as its two words.
+    Free,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -56,7 +56,7 @@ impl Descriptor {
 
     /// Whether `f` takes a `std.mem.Allocator` the host must supply.
     pub fn allocates(&self, f: &Function) -> bool {
-        f.params.iter().any(|p| self.types[p.type_index].kind == TypeKind::Allocator)
+        f.params.iter().any(|p| matches!(self.types[p.type_index].kind, TypeKind::Allocator { .. }))
     }
 
     /// Where `f`'s result holds an address, if it is a pointer or slice

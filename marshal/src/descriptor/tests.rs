@@ -297,7 +297,7 @@ fn with_function_pointer() -> Value {
         {"kind": "function", "caller": 3, "problem": null, "nullable": false, "name": "*const fn (i32) i32", "size": 8, "align": 8}
     ));
     v["functions"].as_array_mut().unwrap().push(json!(
-        {"name": "*const fn (i32) i32", "owner": null, "caller": true, "thunk": 3, "frame": {"size": 24, "align": 8},
+        {"name": "*const fn (i32) i32", "owner": null, "role": "caller", "thunk": 3, "frame": {"size": 24, "align": 8},
          "params": [{"type": 0, "offset": 0}, {"type": 5, "offset": 8}], "ret": {"type": 0, "offset": 16}}
     ));
     v["variables"].as_array_mut().unwrap().push(json!({"name": "transform", "type": 8, "slot": 1, "mutable": true}));
@@ -308,7 +308,7 @@ fn with_function_pointer() -> Value {
 fn accepts_a_function_pointer_variable_with_its_caller() {
     let d = parse(&with_function_pointer()).unwrap();
     assert_eq!(d.types[8].kind, TypeKind::Function { caller: Some(3), problem: None, nullable: false });
-    assert!(d.functions[3].caller);
+    assert_eq!(d.functions[3].role, Some(super::FunctionRole::Caller));
 }
 
 #[test]

@@ -62,7 +62,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
     let all = d
         .functions
         .iter()
-        .filter(|f| !f.caller)
+        .filter(|f| f.role.is_none())
         .map(|f| (f.owner, &f.name))
         .chain(d.variables.iter().map(|v| (v.owner, &v.name)))
         .chain(d.constants.iter().map(|c| (c.owner, &c.name)))

@@ -89,6 +89,7 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
             | TypeKind::Optional { memory: true, .. }
             | TypeKind::ErrorUnion { memory: true, .. }
             | TypeKind::Function { .. }
+            | TypeKind::Allocator { .. }
     )
 }
 

@@ -1,7 +1,7 @@
 //! Checks on each type of the table, by kind: sizes, alignments, and that
 //! every member lies inside its type (children strictly smaller, so walking
 //! the table always ends).
-use super::super::model::{ErrorMember, Field, StructLayout, Type, TypeKind};
+use super::super::model::{ErrorMember, Field, FunctionRole, StructLayout, Type, TypeKind};
 use super::super::Descriptor;
 use super::{expect, followable, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
 
@@ -24,7 +24,6 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
         | TypeKind::Type
-        | TypeKind::Allocator
         | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
@@ -61,9 +60,16 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             let word = d.pointer_size;
             expect(t.size == word && t.align == word, "a function pointer must be one address wide")?;
             expect(
-                caller.is_none_or(|c| d.functions.get(c).is_some_and(|f| f.caller)),
+                caller.is_none_or(|c| d.functions.get(c).is_some_and(|f| f.role == Some(FunctionRole::Caller))),
                 "a function pointer's caller must be a caller function",
             )
+        }
+        TypeKind::Allocator { ptr_offset, vtable_offset } => {
+            let word = d.pointer_size;
+            expect(t.size == 2 * word && t.align == word, "an allocator must be two addresses wide")?;
+            within(t, *ptr_offset..*ptr_offset + word, word)?;
+            within(t, *vtable_offset..*vtable_offset + word, word)?;
+            expect(ptr_offset.abs_diff(*vtable_offset) >= word, "an allocator's two addresses overlap")
         }
         TypeKind::Array { child, len, bit_packed: true, .. } => check_bit_vector(d, index, t, *child, *len),
         TypeKind::Array { child, len, sentinel, .. } => check_array(d, index, t, *child, *len, sentinel.is_some()),
