@@ -352,3 +352,29 @@ fn refuses_an_unknown_meta_mark() {
     v["variables"][0]["meta"] = json!("shiny");
     assert!(refused(&v).contains("unknown variant `shiny`"));
 }
+
+/// The sample with a `std.mem.Allocator` parameter added to `add`.
+fn with_allocator(size: u64, vtable_offset: u64) -> Value {
+    let mut v = sample();
+    v["types"].as_array_mut().unwrap().push(json!(
+        {"kind": "allocator", "ptr_offset": 0, "vtable_offset": vtable_offset, "name": "mem.Allocator", "size": size, "align": 8}
+    ));
+    v["functions"][0]["frame"] = json!({"size": 32, "align": 8});
+    v["functions"][0]["params"].as_array_mut().unwrap().push(json!({"type": 8, "offset": 16}));
+    v
+}
+
+#[test]
+fn accepts_an_allocator_of_two_addresses_and_knows_the_function_allocates() {
+    let d = parse(&with_allocator(16, 8)).unwrap();
+    assert_eq!(d.types[8].kind, TypeKind::Allocator { ptr_offset: 0, vtable_offset: 8 });
+    assert!(d.allocates(&d.functions[0]));
+    assert!(!d.allocates(&d.functions[1]));
+}
+
+#[test]
+fn refuses_an_allocator_of_another_size_or_with_overlapping_addresses() {
+    assert!(refused(&with_allocator(8, 8)).contains("two addresses wide"));
+    assert!(refused(&with_allocator(16, 4)).contains("misaligned"));
+    assert!(refused(&with_allocator(16, 0)).contains("overlap"));
+}
