@@ -14,6 +14,10 @@ import { specialExport } from './special-export.js';
 import { comptimeValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
+import { ModuleOutput } from './console.js';
+import { ModuleEnvironment } from './env-variables.js';
+import { bind } from '../types/memory.js';
+import { markZigMemory } from './zig-memory.js';
 
 const loaded = new Map();
 
@@ -26,13 +30,15 @@ export function loadModule(path) {
   let module = loaded.get(path);
   if (!module) {
     const wasm = path.endsWith('.wasm');
-    module = buildModule(wasm ? openWasmHost(path) : openNativeHost(path), wasm);
+    // What the module prints and the environment it reads: its own, as `__zigar` sets them.
+    const system = { output: new ModuleOutput(!wasm), env: new ModuleEnvironment() };
+    module = buildModule(wasm ? openWasmHost(path, system) : openNativeHost(path, system), wasm, system);
     loaded.set(path, module);
   }
   return module;
 }
 
-function buildModule(host, wasm) {
+function buildModule(host, wasm, system) {
   const descriptor = JSON.parse(host.descriptor);
   const callers = [];
   const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), (i) => callers[i]);
@@ -63,9 +69,12 @@ function buildModule(host, wasm) {
     named[t.name] = classOfType(types[t.type]);
     define(object, t.name, { value: named[t.name] }, readOnly(prefix + t.name));
   }
+  // What abandon() does to each `pub var`: move it into JS memory.
+  const detachers = [];
   for (const v of descriptor.variables) {
     const { object, exports: named } = home(v);
-    defineVariable(object, named, v, types[v.type], host);
+    const detach = defineVariable(object, named, v, types[v.type], host);
+    if (detach) detachers.push(detach);
   }
   for (const u of descriptor.unsupported) {
     const fail = () => { throw unsupportedError(home(u).prefix + u.name, u.reason); };
@@ -73,7 +82,14 @@ function buildModule(host, wasm) {
   }
   accessors.defineAll(readOnly);
   // Instantiated already: a WebAssembly module is ready at once, as a native one is.
-  exports.__zigar = specialExport(types, wasm ? Promise.resolve() : undefined);
+  let abandoned = false;
+  const abandon = () => {
+    if (abandoned) return;
+    abandoned = true;
+    for (const detach of detachers) detach();
+    host.abandon();
+  };
+  exports.__zigar = specialExport(types, wasm ? Promise.resolve() : undefined, { ...system, wasm, abandon });
   defineNamespaceForms(namespace, descriptor.unsupported.filter((u) => u.owner == null).map((u) => u.name));
   Object.preventExtensions(namespace);
   return { exports, namespace };
@@ -119,17 +135,27 @@ function attachMethod(types, fn, callable) {
 
 /**
  * A `pub var` reads and writes Zig's memory in place; a `pub const` is read
- * from a copy and refuses writes (also to its fields).
+ * from a copy and refuses writes (also to its fields). For a `pub var`,
+ * returns the function that moves it into JS memory (see `abandon`).
  */
 function defineVariable(namespace, exports, v, type, host) {
+  const holdsPointers = type.places.length > 0;
   // `storage()` is the variable's memory now (a WebAssembly memory can move).
-  const storage = host.storage(v.slot, v.mutable, type.places.length > 0);
+  let storage = host.storage(v.slot, v.mutable, holdsPointers);
   const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
   if (v.mutable) {
     define(namespace, v.name, {
       get: object ? () => object : () => type.read(storage(), 0),
       set: (value) => type.write(storage(), 0, value, v.name),
     });
+    return () => {
+      const zig = storage();
+      const copy = new DataView(new Uint8Array(zig.buffer, zig.byteOffset, zig.byteLength).slice().buffer);
+      // The addresses it holds still lead into the module's memory, which stays mapped.
+      if (holdsPointers) markZigMemory(copy.buffer);
+      storage = () => copy;
+      if (object) bind(object, copy, 0, false);
+    };
   } else {
     exports[v.name] = object ?? type.read(storage(), 0);
     define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
