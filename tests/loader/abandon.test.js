@@ -35,6 +35,10 @@ for (const mode of MODES) {
       assert.equal(zig.default.counter.count, 3);
     });
 
+    test('a variable holding a pointer still reads what it points at', () => {
+      assert.equal(zig.default.greeting.string, 'hello');
+    });
+
     test('an exported function throws', () => {
       assert.throws(() => zig.addToTotal(1), ABANDONED);
       assert.throws(() => zig.default.addToTotal(1), ABANDONED);

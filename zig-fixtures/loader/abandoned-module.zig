@@ -27,3 +27,5 @@ pub fn addToTotal(n: i32) i32 {
 pub fn @"get doubledTotal"() i32 {
     return total * 2;
 }
+
+pub var greeting: []const u8 = "hello";

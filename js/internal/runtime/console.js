@@ -51,15 +51,16 @@ export class ModuleOutput {
   /** Takes `bytes` Zig wrote to `fd` (1 or 2); the bytes may be reused once this returns. */
   write(fd, bytes) {
     const writer = this.writers.get(fd);
-    if (writer) return writer.write(bytes);
-    const state = this.#lines[fd];
-    for (const line of state.add(bytes)) this.#deliver(fd, line);
+    if (writer) {
+      writer.write(bytes);
+      return;
+    }
+    for (const line of this.#lines[fd].add(bytes)) this.#deliver(fd, line);
     this.partialLine = this.#lines[1].waiting || this.#lines[2].waiting;
     if (this.partialLine && this.#timer === null) {
       this.#timer = setTimeout(() => this.#flushLater(), PARTIAL_LINE_DELAY_MS);
       this.#timer.unref();
     }
-    return undefined;
   }
 
   /** At the end of a call: its unfinished last lines are delivered too. */

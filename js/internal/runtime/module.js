@@ -13,11 +13,11 @@ import { withArgumentForms } from '../calls/argument-forms.js';
 import { specialExport } from './special-export.js';
 import { comptimeValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
-import { readOnlyError, unsupportedError } from '../errors.js';
+import { unsupportedError } from '../errors.js';
 import { ModuleOutput } from './console.js';
 import { ModuleEnvironment } from './env-variables.js';
-import { bind } from '../types/memory.js';
-import { markZigMemory } from './zig-memory.js';
+import { define, readOnly } from './properties.js';
+import { defineVariable } from './variables.js';
 
 const loaded = new Map();
 
@@ -132,47 +132,3 @@ function attachMethod(types, fn, callable) {
     configurable: true,
   });
 }
-
-/**
- * A `pub var` reads and writes Zig's memory in place; a `pub const` is read
- * from a copy and refuses writes (also to its fields). For a `pub var`,
- * returns the function that moves it into JS memory (see `abandon`).
- */
-function defineVariable(namespace, exports, v, type, host) {
-  const holdsPointers = type.places.length > 0;
-  // `storage()` is the variable's memory now (a WebAssembly memory can move).
-  let storage = host.storage(v.slot, v.mutable, holdsPointers);
-  const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
-  if (v.mutable) {
-    define(namespace, v.name, {
-      get: object ? () => object : () => type.read(storage(), 0),
-      set: (value) => type.write(storage(), 0, value, v.name),
-    });
-    return () => {
-      const zig = storage();
-      const copy = new DataView(new Uint8Array(zig.buffer, zig.byteOffset, zig.byteLength).slice().buffer);
-      // The addresses it holds still lead into the module's memory, which stays mapped.
-      if (holdsPointers) markZigMemory(copy.buffer);
-      storage = () => copy;
-      if (object) bind(object, copy, 0, false);
-    };
-  } else {
-    exports[v.name] = object ?? type.read(storage(), 0);
-    define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
-  }
-}
-
-/** A property whose writes fail with `onWrite` (or an accessor pair). */
-function define(target, name, { value, get, set }, onWrite) {
-  const descriptor = get
-    ? { get, set, enumerable: true, configurable: true }
-    : { get: () => value, set: onWrite, enumerable: true, configurable: true };
-  // A class's `prototype` cannot be redefined; such a declaration stays out of JS.
-  if (Object.getOwnPropertyDescriptor(target, name)?.configurable === false) return;
-  Object.defineProperty(target, name, descriptor);
-}
-
-function readOnly(name) {
-  return () => { throw readOnlyError(name); };
-}
-

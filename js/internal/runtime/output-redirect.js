@@ -20,11 +20,12 @@ export function redirect(output, name, stream) {
   }
   const previous = output.writers.get(fd)?.target;
   if (stream === undefined) {
-    // Lines still being assembled for the console are not the new writer's.
     output.writers.delete(fd);
   } else {
+    const writer = writerFor(stream);
+    // A line still being assembled for the console is finished there, not sent to the stream.
     output.endCall();
-    output.writers.set(fd, writerFor(stream));
+    output.writers.set(fd, writer);
   }
   return previous;
 }
