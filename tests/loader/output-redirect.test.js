@@ -77,6 +77,13 @@ for (const mode of MODES) {
       assert.deepEqual(lines, ['to stdout 8']);
     });
 
+    test('another module\'s output still reaches console.log', async () => {
+      const other = await importFixture('console/prints-to-console', { mode });
+      zig.__zigar.redirect('stdout', null);
+      const lines = await captureConsole(() => other.stdoutLine(9));
+      assert.deepEqual(lines, ['zig stdout 9']);
+    });
+
     test('a bad stream name is refused', () => {
       assert.throws(() => zig.__zigar.redirect('stdlog', []), {
         name: 'Error', message: "Expecting 'stdin', 'stdout', 'stderr', or 'root', received 'stdlog'",

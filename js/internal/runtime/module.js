@@ -2,7 +2,8 @@
 // Zig function, constants as values, and a namespace object (the default
 // export) whose properties read and write Zig variables in place. What
 // differs between a native library and a WebAssembly module is behind a
-// host (native-host.js, ../wasm/host.js) with one interface.
+// host (native-host.js, ../wasm/host.js) with one interface. Each module has
+// its own output and environment, and can be abandoned (`__zigar`).
 import { openNativeHost } from './native-host.js';
 import { openWasmHost } from '../wasm/host.js';
 import { buildTypes } from '../types/index.js';
@@ -86,6 +87,7 @@ function buildModule(host, wasm, system) {
   const abandon = () => {
     if (abandoned) return;
     abandoned = true;
+    // Variables are copied first: reading them may still need the module's memory.
     for (const detach of detachers) detach();
     host.abandon();
   };
