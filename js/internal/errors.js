@@ -102,6 +102,11 @@ export function readOnlyError(where) {
   return new TypeError(`${where} is a Zig constant and cannot be assigned`);
 }
 
+/** A call into a module after `__zigar.abandon()` (Zigar's wording and class). */
+export function abandonedError() {
+  return new Error('Module was abandoned');
+}
+
 /** Use of a declaration zigport cannot expose yet. */
 export function unsupportedError(name, reason) {
   return new TypeError(`${name}: ${reason}`);

@@ -18,9 +18,12 @@ use crate::handles;
 use crate::host_memory::AllocationScope;
 use crate::place_report;
 use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
-use crate::throw::throw_range_error;
+use crate::throw::{throw_error, throw_range_error};
 use crate::transfer;
 use crate::zig_views::zig_memory;
+
+/// What a call of an abandoned module's function throws (Zigar's wording).
+const ABANDONED: &std::ffi::CStr = c"Module was abandoned";
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -64,6 +67,9 @@ fn locate(env: sys::napi_env) -> Result<(&'static env_state::EnvState, u32, Call
     let Some(target) = state.target(id) else {
         return Err(throw_range_error(env, c"call names a function that is not registered"));
     };
+    if target.abandoned {
+        return Err(throw_error(env, ABANDONED));
+    }
     let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return Err(throw_range_error(env, c"call frame lies outside the argument arena"));
     };
@@ -80,6 +86,9 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     let Some(target) = state.target(id) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
+    if target.abandoned {
+        return throw_error(env, ABANDONED);
+    }
     let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };

@@ -1,5 +1,9 @@
 //! Captures what Zig code writes to stdout/stderr on a JS thread, so the JS
-//! half can print it through `console.log`, in order with JS's own output.
+//! half can print it through `console.log` (or where `__zigar.redirect` and
+//! `__zigar.on('log')` send it), in order with JS's own output.
+//!
+//! The buffer is a run of records, `[fd: u8][len: u32 LE][bytes]`, so the JS
+//! half can tell stdout from stderr while keeping their relative order.
 //!
 //! Capture is per thread because each Node environment (main thread or
 //! worker) runs on its own thread and prints through its own `console`.
@@ -38,7 +42,11 @@ pub fn has_pending() -> bool {
     THREADS_WITH_OUTPUT.load(Ordering::Relaxed) != 0
 }
 
-/// Removes and returns what was captured on this thread.
+/// Bytes before each record's data: the fd and the length.
+const RECORD_HEADER: usize = 5;
+
+/// Removes and returns what was captured on this thread (see the module
+/// comment for its layout).
 pub fn take() -> Vec<u8> {
     let taken = CAPTURED.with(|c| c.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default());
     if !taken.is_empty() {
@@ -48,10 +56,14 @@ pub fn take() -> Vec<u8> {
 }
 
 /// The sink handed to every module. Must not unwind: it is called from Zig.
-pub unsafe extern "C" fn sink(_fd: c_int, bytes: *const u8, len: usize) -> bool {
+pub unsafe extern "C" fn sink(fd: c_int, bytes: *const u8, len: usize) -> bool {
     if bytes.is_null() {
         return len == 0;
     }
+    // Only stdout and stderr are offered; a record's length field is 32 bits.
+    let (Ok(tag @ 1..=2), Ok(len32)) = (u8::try_from(fd), u32::try_from(len)) else {
+        return false;
+    };
     // SAFETY: the exporter passes the buffer given to write(2): `len`
     // readable bytes that stay valid for the duration of this call.
     let data = unsafe { std::slice::from_raw_parts(bytes, len) };
@@ -61,6 +73,9 @@ pub unsafe extern "C" fn sink(_fd: c_int, bytes: *const u8, len: usize) -> bool 
                 if buf.is_empty() && !data.is_empty() {
                     THREADS_WITH_OUTPUT.fetch_add(1, Ordering::Relaxed);
                 }
+                buf.reserve(RECORD_HEADER + data.len());
+                buf.push(tag);
+                buf.extend_from_slice(&len32.to_le_bytes());
                 buf.extend_from_slice(data);
                 true
             }
@@ -69,4 +84,22 @@ pub unsafe extern "C" fn sink(_fd: c_int, bytes: *const u8, len: usize) -> bool 
         Err(_) => false,
     });
     captured.unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_keep_the_fd_and_order_of_each_write() {
+        capture_this_thread();
+        // SAFETY: the buffers are valid for their lengths.
+        unsafe {
+            assert!(sink(1, b"out".as_ptr(), 3));
+            assert!(sink(2, b"err!".as_ptr(), 4));
+            assert!(!sink(3, b"x".as_ptr(), 1));
+        }
+        assert_eq!(take(), b"\x01\x03\0\0\0out\x02\x04\0\0\0err!".to_vec());
+        assert!(take().is_empty());
+    }
 }

@@ -25,6 +25,8 @@ pub struct CallTarget {
     pub frame_align: usize,
     /// Run through `guard::call_guarded` (modules with runtime safety).
     pub guarded: bool,
+    /// Its module was abandoned (`__zigar.abandon()`): calls throw instead.
+    pub abandoned: bool,
 }
 
 /// The address slots of one function's frame: its pointer parameters, and
@@ -86,6 +88,15 @@ impl EnvState {
         let targets = unsafe { &mut *self.targets.get() };
         targets.push(target);
         (targets.len() - 1) as u32
+    }
+
+    /// Makes every later call of function `id` throw instead of running it.
+    pub fn abandon(&self, id: u32) {
+        // SAFETY: see `targets`: called from JS on this environment's thread,
+        // never while a target reference is alive.
+        if let Some(target) = unsafe { &mut *self.targets.get() }.get_mut(id as usize) {
+            target.abandoned = true;
+        }
     }
 
     /// Where function `id`'s frame holds addresses.

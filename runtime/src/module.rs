@@ -77,6 +77,7 @@ impl ZigModule {
             frame_size: frame.size as usize,
             frame_align: frame.align as usize,
             guarded: self.descriptor.runtime_safety,
+            abandoned: false,
         };
         let result = self.descriptor.result_slot(function);
         let ret = function.ret;
@@ -92,6 +93,18 @@ impl ZigModule {
             result_places,
         };
         Ok(env_state(env.raw())?.register(target, layout, &self.library))
+    }
+
+    /// Makes the functions of this environment with ids `ids` (as
+    /// `bind_function` returned them) throw "Module was abandoned" when
+    /// called. The library stays loaded: objects may still view its memory.
+    #[napi]
+    pub fn abandon_functions(&self, env: Env, ids: Vec<u32>) -> napi::Result<()> {
+        let state = env_state(env.raw())?;
+        for id in ids {
+            state.abandon(id);
+        }
+        Ok(())
     }
 
     /// Where a result value at frame offset `offset` holds pointers, if it

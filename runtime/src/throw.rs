@@ -12,3 +12,11 @@ pub(crate) fn throw_range_error(env: sys::napi_env, message: &std::ffi::CStr) ->
     unsafe { sys::napi_throw_range_error(env, ptr::null(), message.as_ptr()) };
     ptr::null_mut()
 }
+
+/// Throws an `Error` with `message` and returns the `null` a callback gives
+/// back after throwing.
+pub(crate) fn throw_error(env: sys::napi_env, message: &std::ffi::CStr) -> sys::napi_value {
+    // SAFETY: as in `throw_range_error`.
+    unsafe { sys::napi_throw_error(env, ptr::null(), message.as_ptr()) };
+    ptr::null_mut()
+}

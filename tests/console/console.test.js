@@ -6,24 +6,9 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { MODES, REGISTER, ROOT, importFixture, runNode, tempDir } from '../helpers/fixtures.js';
+import { captureConsole } from '../helpers/capture-console.js';
 
 const FIXTURE = 'console/prints-to-console';
-
-/**
- * Runs `body` with console.log recording its lines instead of printing;
- * returns them. `body` may be async: recording lasts until it settles.
- */
-async function captureConsole(body) {
-  const lines = [];
-  const original = console.log;
-  console.log = (...args) => { lines.push(args.join(' ')); };
-  try {
-    await body(lines);
-  } finally {
-    console.log = original;
-  }
-  return lines;
-}
 
 for (const mode of MODES) {
   // The apps in tests/apps/ import statically; the environment selects the mode.

@@ -1,59 +1,135 @@
-// Prints what Zig code wrote to stdout/stderr through console.log, a line at
-// a time, looking console.log up when it prints. By the time a call returns,
-// everything it printed has reached console.log, an unfinished last line
-// included (then the newline that later ends it starts no empty line).
+// Where one module's stdout and stderr go. By default Zig's output reaches
+// console.log a line at a time (looked up when it prints), or the module's
+// `log` listener first (`__zigar.on('log')`); a stream set with
+// `__zigar.redirect()` instead receives the bytes as written. By the time a
+// call returns, everything it printed has been delivered, an unfinished last
+// line included (then the newline that later ends it starts no empty line).
 // Output written outside a call (another thread) waits a moment for its
 // newline, and is flushed before the process exits.
 import { addon } from './addon.js';
 
 const PARTIAL_LINE_DELAY_MS = 250;
-const decoder = new TextDecoder();
-let partial = '';
-let timer = null;
-// The last text printed was a line without its newline.
-let midLine = false;
+const SOURCES = { 1: 'stdout', 2: 'stderr' };
+/** Every module's output, flushed when the process exits. */
+const everyOutput = new Set();
 
-/** Whether an unfinished line waits: call wrappers then end it with `endCallOutput()`. */
-export const consoleWaiting = { partialLine: false };
+/** The console output of one loaded module. */
+export class ModuleOutput {
+  /** An unfinished line waits: call wrappers then end it with `endCall()`. */
+  partialLine = false;
+  /** `on('log')`'s listener, or null. */
+  listener = null;
+  /** Redirected writers by fd (see output-redirect.js); absent means the console. */
+  writers = new Map();
+  #lines = { 1: new LineState(), 2: new LineState() };
+  #timer = null;
 
-/** Moves captured output to console.log; called after native calls that printed. */
-export function flushConsole() {
-  printConsole(addon.takeConsoleOutput());
-  endCallOutput();
+  /** `native`: the module is a native library, whose output the addon captures. */
+  constructor(native) {
+    this.native = native;
+    everyOutput.add(this);
+  }
+
+  /** Moves what native Zig code wrote on this thread here; called after calls that printed. */
+  flushNative = () => {
+    this.takeNative();
+    this.endCall();
+  };
+
+  /** Delivers the records the addon captured (`[fd][len u32][bytes]`...). */
+  takeNative() {
+    const records = addon.takeConsoleOutput();
+    if (!records) return;
+    const dv = new DataView(records.buffer, records.byteOffset, records.byteLength);
+    for (let at = 0; at < records.byteLength;) {
+      const len = dv.getUint32(at + 1, true);
+      this.write(records[at], records.subarray(at + 5, at + 5 + len));
+      at += 5 + len;
+    }
+  }
+
+  /** Takes `bytes` Zig wrote to `fd` (1 or 2); the bytes may be reused once this returns. */
+  write(fd, bytes) {
+    const writer = this.writers.get(fd);
+    if (writer) {
+      writer.write(bytes);
+      return;
+    }
+    for (const line of this.#lines[fd].add(bytes)) this.#deliver(fd, line);
+    this.partialLine = this.#lines[1].waiting || this.#lines[2].waiting;
+    if (this.partialLine && this.#timer === null) {
+      this.#timer = setTimeout(() => this.#flushLater(), PARTIAL_LINE_DELAY_MS);
+      this.#timer.unref();
+    }
+  }
+
+  /** At the end of a call: its unfinished last lines are delivered too. */
+  endCall() {
+    for (const fd of [1, 2]) {
+      const line = this.#lines[fd].end();
+      if (line !== null) this.#deliver(fd, line);
+    }
+    this.partialLine = false;
+  }
+
+  /** A line Zig printed: to the `log` listener, and to console.log unless it returned a value. */
+  #deliver(fd, message) {
+    if (this.listener) {
+      const handled = this.listener({ source: SOURCES[fd], message });
+      if (handled !== undefined && handled !== null) return;
+    }
+    console.log(message);
+  }
+
+  #flushLater() {
+    this.#timer = null;
+    if (this.native) this.takeNative();
+    for (const fd of [1, 2]) this.#lines[fd].finish();
+    this.endCall();
+  }
+
+  /** Delivers whatever is held, before the process exits. */
+  static flushAll() {
+    for (const output of everyOutput) output.#flushLater();
+  }
 }
 
-/** Prints the whole lines of what Zig wrote (`bytes`, or nothing new) through console.log. */
-export function printConsole(bytes) {
-  if (bytes) partial += decoder.decode(bytes, { stream: true });
-  if (midLine && partial !== '') {
-    if (partial.startsWith('\n')) partial = partial.slice(1);
-    midLine = false;
-  }
-  const lines = partial.split('\n');
-  partial = lines.pop();
-  for (const line of lines) console.log(line);
-  consoleWaiting.partialLine = partial !== '';
-  if (partial !== '' && timer === null) {
-    timer = setTimeout(flushPartialLine, PARTIAL_LINE_DELAY_MS);
-    timer.unref();
-  }
-}
-
-/** At the end of a call: its unfinished last line reaches console.log too. */
-export function endCallOutput() {
-  if (partial === '') return;
-  console.log(partial);
+/** The text of one fd being cut into lines. */
+class LineState {
+  decoder = new TextDecoder();
   partial = '';
-  midLine = true;
-  consoleWaiting.partialLine = false;
+  // The last text delivered was a line without its newline.
+  midLine = false;
+
+  get waiting() {
+    return this.partial !== '';
+  }
+
+  /** The whole lines `bytes` completes. */
+  add(bytes) {
+    this.partial += this.decoder.decode(bytes, { stream: true });
+    if (this.midLine && this.partial !== '') {
+      if (this.partial.startsWith('\n')) this.partial = this.partial.slice(1);
+      this.midLine = false;
+    }
+    const lines = this.partial.split('\n');
+    this.partial = lines.pop();
+    return lines;
+  }
+
+  /** The unfinished line, now delivered as one; null when there is none. */
+  end() {
+    if (this.partial === '') return null;
+    const line = this.partial;
+    this.partial = '';
+    this.midLine = true;
+    return line;
+  }
+
+  /** Also what the decoder holds of an unfinished character. */
+  finish() {
+    this.partial += this.decoder.decode();
+  }
 }
 
-function flushPartialLine() {
-  timer = null;
-  printConsole(addon.takeConsoleOutput());
-  // Also whatever the decoder holds of an unfinished character.
-  partial += decoder.decode();
-  endCallOutput();
-}
-
-process.once('exit', flushPartialLine);
+process.once('exit', () => ModuleOutput.flushAll());

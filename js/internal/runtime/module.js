@@ -2,7 +2,8 @@
 // Zig function, constants as values, and a namespace object (the default
 // export) whose properties read and write Zig variables in place. What
 // differs between a native library and a WebAssembly module is behind a
-// host (native-host.js, ../wasm/host.js) with one interface.
+// host (native-host.js, ../wasm/host.js) with one interface. Each module has
+// its own output and environment, and can be abandoned (`__zigar`).
 import { openNativeHost } from './native-host.js';
 import { openWasmHost } from '../wasm/host.js';
 import { buildTypes } from '../types/index.js';
@@ -13,8 +14,12 @@ import { withArgumentForms } from '../calls/argument-forms.js';
 import { specialExport } from './special-export.js';
 import { comptimeValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
-import { metaValue, withMetaRead, withMetaResult } from '../types/meta-reads.js';
-import { readOnlyError, unsupportedError } from '../errors.js';
+import { withMetaResult } from '../types/meta-reads.js';
+import { unsupportedError } from '../errors.js';
+import { ModuleOutput } from './console.js';
+import { ModuleEnvironment } from './env-variables.js';
+import { define, readOnly } from './properties.js';
+import { defineVariable } from './variables.js';
 
 const loaded = new Map();
 
@@ -27,13 +32,15 @@ export function loadModule(path) {
   let module = loaded.get(path);
   if (!module) {
     const wasm = path.endsWith('.wasm');
-    module = buildModule(wasm ? openWasmHost(path) : openNativeHost(path), wasm);
+    // What the module prints and the environment it reads: its own, as `__zigar` sets them.
+    const system = { output: new ModuleOutput(!wasm), env: new ModuleEnvironment() };
+    module = buildModule(wasm ? openWasmHost(path, system) : openNativeHost(path, system), wasm, system);
     loaded.set(path, module);
   }
   return module;
 }
 
-function buildModule(host, wasm) {
+function buildModule(host, wasm, system) {
   const descriptor = JSON.parse(host.descriptor);
   // The functions the exporter adds for the runtime, by role; types reach them once made.
   const roles = { caller: [], alloc: null, free: null };
@@ -67,9 +74,12 @@ function buildModule(host, wasm) {
     named[t.name] = classOfType(types[t.type]);
     define(object, t.name, { value: named[t.name] }, readOnly(prefix + t.name));
   }
+  // What abandon() does to each `pub var`: move it into JS memory.
+  const detachers = [];
   for (const v of descriptor.variables) {
     const { object, exports: named } = home(v);
-    defineVariable(object, named, v, types[v.type], host);
+    const detach = defineVariable(object, named, v, types[v.type], host);
+    if (detach) detachers.push(detach);
   }
   for (const u of descriptor.unsupported) {
     const fail = () => { throw unsupportedError(home(u).prefix + u.name, u.reason); };
@@ -77,7 +87,15 @@ function buildModule(host, wasm) {
   }
   accessors.defineAll(readOnly);
   // Instantiated already: a WebAssembly module is ready at once, as a native one is.
-  exports.__zigar = specialExport(types, wasm ? Promise.resolve() : undefined);
+  let abandoned = false;
+  const abandon = () => {
+    if (abandoned) return;
+    abandoned = true;
+    // Variables are copied first: reading them may still need the module's memory.
+    for (const detach of detachers) detach();
+    host.abandon();
+  };
+  exports.__zigar = specialExport(types, wasm ? Promise.resolve() : undefined, { ...system, wasm, abandon });
   defineNamespaceForms(namespace, descriptor.unsupported.filter((u) => u.owner == null).map((u) => u.name));
   Object.preventExtensions(namespace);
   return { exports, namespace };
@@ -120,39 +138,3 @@ function attachMethod(types, fn, callable) {
     configurable: true,
   });
 }
-
-/**
- * A `pub var` reads and writes Zig's memory in place; a `pub const` is read
- * from a copy and refuses writes (also to its fields). A `@"meta(zigar)"`
- * mark changes what a read gives (a var's on every read, as its memory may
- * have changed).
- */
-function defineVariable(namespace, exports, v, type, host) {
-  // `storage()` is the variable's memory now (a WebAssembly memory can move).
-  const storage = host.storage(v.slot, v.mutable, type.places.length > 0);
-  const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
-  if (v.mutable) {
-    define(namespace, v.name, withMetaRead({
-      get: object ? () => object : () => type.read(storage(), 0),
-      set: (value) => type.write(storage(), 0, value, v.name),
-    }, v.meta));
-  } else {
-    exports[v.name] = metaValue(object ?? type.read(storage(), 0), v.meta);
-    define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
-  }
-}
-
-/** A property whose writes fail with `onWrite` (or an accessor pair). */
-function define(target, name, { value, get, set }, onWrite) {
-  const descriptor = get
-    ? { get, set, enumerable: true, configurable: true }
-    : { get: () => value, set: onWrite, enumerable: true, configurable: true };
-  // A class's `prototype` cannot be redefined; such a declaration stays out of JS.
-  if (Object.getOwnPropertyDescriptor(target, name)?.configurable === false) return;
-  Object.defineProperty(target, name, descriptor);
-}
-
-function readOnly(name) {
-  return () => { throw readOnlyError(name); };
-}
-

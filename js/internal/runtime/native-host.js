@@ -1,15 +1,19 @@
 // A native library as runtime/module.js uses it: the addon's ZigModule
 // behind the interface the WebAssembly host (../wasm/host.js) also offers.
 import { addon } from './addon.js';
-import { flushConsole } from './console.js';
 import { frames } from './frames.js';
 import { makeFunction } from '../calls/function.js';
 import { makePointerFunction, valueType } from '../calls/pointer-call.js';
 import { markZigMemory } from './zig-memory.js';
 
-/** Opens the compiled library at `path` on this thread. */
-export function openNativeHost(path) {
+/**
+ * Opens the compiled library at `path` on this thread; what it prints goes
+ * to `system.output` (console.js).
+ */
+export function openNativeHost(path, system) {
   const native = addon.ZigModule.open(path);
+  // Every function bound on this thread, so that abandon() can stop them all.
+  const ids = [];
   return {
     descriptor: native.descriptor,
     errorName: (code) => native.errorName(code),
@@ -24,6 +28,7 @@ export function openNativeHost(path) {
     /** The JS function for function `index` of the descriptor. */
     callable(fn, index, types) {
       const id = native.bindFunction(index);
+      ids.push(id);
       const pointers = fn.params.map((p) => types[p.type].pointer).filter(Boolean);
       const allocates = fn.params.some((p) => types[p.type].hidden);
       // Pointers reached through other pointers or by-value structs need the walk pointer-call.js does.
@@ -32,7 +37,14 @@ export function openNativeHost(path) {
       const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
         && !allocates && !walks;
       const make = simple ? makeFunction : makePointerFunction;
-      return make(fn, types, frames, id, flushConsole);
+      return make(fn, types, frames, id, system.output.flushNative);
+    },
+    /**
+     * Makes every later call throw "Module was abandoned". The library
+     * stays loaded (not dlclose'd): objects handed out may still view its memory.
+     */
+    abandon() {
+      native.abandonFunctions(ids);
     },
   };
 }

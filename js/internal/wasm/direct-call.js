@@ -3,14 +3,16 @@
 // in every call and then passed as wasm values, with no frame in memory.
 // The generated function is a few guards, one wasm call and a conversion.
 import { argumentCountError } from '../errors.js';
-import { consoleWaiting, endCallOutput } from '../runtime/console.js';
+import { abandonedError } from '../errors.js';
 import { identifier, str } from '../calls/function.js';
 
 /**
- * The callable for `fn`, given its direct export; `failure(err)` turns a
- * trap into the exception to throw, `memory` is synced after the call.
+ * The callable for `fn`, given its direct export and the module's frames
+ * (wasm/host.js): `failure(err)` turns a trap into the exception to throw,
+ * `memory` is synced after the call, `output` ends what the call printed.
  */
-export function makeDirectFunction(fn, types, direct, { memory, failure }) {
+export function makeDirectFunction(fn, types, direct, frames) {
+  const { memory, failure, output } = frames;
   const n = fn.params.length;
   const args = fn.params.map((_, i) => `a${i}`);
   const body = [`if (arguments.length !== ${n}) throw argumentCountError(${str(fn.name)}, ${n}, arguments.length);`];
@@ -21,17 +23,18 @@ export function makeDirectFunction(fn, types, direct, { memory, failure }) {
     // Booleans cross as 0 or 1.
     if (t.kind === 'bool') body.push(`${args[i]} = ${args[i]} ? 1 : 0;`);
   });
+  body.push('if (frames.abandoned) throw abandonedError();');
   body.push('let r;');
   body.push(`try { r = direct(${args.join(', ')}); } catch (err) { throw failure(err); }`);
   // Growth detaches the buffer objects view; sync re-points them.
   body.push('if (memory.probe.length === 0) memory.sync();');
   // Everything the call printed reaches console.log before it returns.
-  body.push('if (output.partialLine) endCallOutput();');
+  body.push('if (output.partialLine) output.endCall();');
   const ret = types[fn.ret.type];
   if (ret.kind !== 'void') body.push(`return ${resultExpression(ret, 'r')};`);
   const source = `return function ${identifier(fn.name)}(${args.join(', ')}) {\n  ${body.join('\n  ')}\n};`;
-  const names = ['argumentCountError', 'direct', 'memory', 'failure', 'output', 'endCallOutput', ...fn.params.map((_, i) => `t${i}`)];
-  const values = [argumentCountError, direct, memory, failure, consoleWaiting, endCallOutput, ...fn.params.map((p) => types[p.type])];
+  const names = ['argumentCountError', 'abandonedError', 'direct', 'frames', 'memory', 'failure', 'output', ...fn.params.map((_, i) => `t${i}`)];
+  const values = [argumentCountError, abandonedError, direct, frames, memory, failure, output, ...fn.params.map((p) => types[p.type])];
   const made = new Function(...names, source)(...values);
   Object.defineProperty(made, 'name', { value: fn.name });
   return made;

@@ -2,7 +2,8 @@
 // ../runtime/native-host.js): functions are called through the exporter's
 // dispatcher on frames in wasm memory; variables are views of wasm memory
 // that follow it when it grows; a panic or trap becomes a JS exception and
-// the instance stays usable.
+// the instance stays usable. Once the module is abandoned, every call
+// throws instead.
 import { makeFunction } from '../calls/function.js';
 import { valueType } from '../calls/pointer-call.js';
 import { WasmInstance } from './instance.js';
@@ -10,17 +11,20 @@ import { WasiExit } from './wasi.js';
 import { makeWasmPointerFunction } from './pointer-call.js';
 import { makeDirectFunction } from './direct-call.js';
 import { Ties } from './ties.js';
-import { consoleWaiting, endCallOutput } from '../runtime/console.js';
+import { abandonedError } from '../errors.js';
 
 /** Bytes of wasm memory set aside for call frames. */
 const ARENA_SIZE = 64 * 1024;
 const ARENA_ALIGN = 64;
 
-/** Instantiates the compiled module at `path` on this thread. */
-export function openWasmHost(path) {
-  const instance = new WasmInstance(path);
+/**
+ * Instantiates the compiled module at `path` on this thread; `system` is
+ * its output (runtime/console.js) and environment (runtime/env-variables.js).
+ */
+export function openWasmHost(path, system) {
+  const instance = new WasmInstance(path, system);
   const descriptor = JSON.parse(instance.descriptorJson);
-  const frames = wasmFrames(instance);
+  const frames = wasmFrames(instance, system.output);
   const ties = new Ties(instance);
   instance.memory.instance = instance;
   instance.memory.ties = ties;
@@ -39,17 +43,23 @@ export function openWasmHost(path) {
       // a result by value are read after the call.
       const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden)
         && valueType(types[fn.ret.type]).places.length === 0;
-      if (plain) return makeFunction(fn, types, frames, fn.thunk, endCallOutput);
+      if (plain) return makeFunction(fn, types, frames, fn.thunk, () => system.output.endCall());
       return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
+    },
+    /** Makes every later call throw; the memory stays, unwatched, for what still views it. */
+    abandon() {
+      frames.abandoned = true;
+      instance.memory.close();
     },
   };
 }
 
 /**
  * The call-frame stack in wasm memory, with the interface of
- * ../runtime/frames.js plus `movable`: `dv` is replaced when memory grows.
+ * ../runtime/frames.js plus `movable`: `dv` is replaced when memory grows;
+ * `output`, where calls print; `abandoned`, set when no call may run.
  */
-function wasmFrames(instance) {
+function wasmFrames(instance, output) {
   const { exports, memory } = instance;
   // With no call running, the shadow stack pointer is always here; a trap
   // leaves it lower, so it is put back.
@@ -58,6 +68,8 @@ function wasmFrames(instance) {
   const failure = (err) => callFailure(instance, restingStack, err);
   const frames = {
     movable: true,
+    abandoned: false,
+    output,
     dv: memory.dv,
     header: new Uint32Array(8),
     top,
@@ -65,6 +77,7 @@ function wasmFrames(instance) {
     failure,
     /** Runs the function the header names on the frame it names. */
     invoke() {
+      if (frames.abandoned) throw abandonedError();
       try {
         exports.zigport_call(frames.header[1], frames.header[0]);
       } catch (err) {
@@ -72,7 +85,7 @@ function wasmFrames(instance) {
       }
       memory.sync();
       // What Zig printed went out through fd_write; an unfinished line waits for the wrapper.
-      return consoleWaiting.partialLine ? true : undefined;
+      return output.partialLine ? true : undefined;
     },
   };
   memory.onGrowth.push(() => { frames.dv = memory.dv; });

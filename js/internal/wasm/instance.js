@@ -6,19 +6,24 @@ import { readFileSync } from 'node:fs';
 import { addon } from '../runtime/addon.js';
 import { WasmMemory } from './memory.js';
 import { wasiImports } from './wasi.js';
+import { ModuleOutput } from '../runtime/console.js';
+import { ModuleEnvironment } from '../runtime/env-variables.js';
 
 const decoder = new TextDecoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const compiled = new Map();
 
 export class WasmInstance {
-  /** Instantiates the compiled module at `path` and checks it is a zigport module. */
-  constructor(path) {
+  /**
+   * Instantiates the compiled module at `path` and checks it is a zigport
+   * module; `system` is what its WASI imports serve (see wasi.js).
+   */
+  constructor(path, system = { output: new ModuleOutput(false), env: new ModuleEnvironment() }) {
     this.path = path;
     const module = compileOnce(path);
     this.panicMessage = null;
     const instance = new WebAssembly.Instance(module, {
-      wasi_snapshot_preview1: wasiImports(module, () => this.memory.dv),
+      wasi_snapshot_preview1: wasiImports(module, () => this.memory.dv, system),
       zigport: { panic: (at, len) => { this.panicMessage = this.string(at, len); } },
     });
     this.exports = instance.exports;

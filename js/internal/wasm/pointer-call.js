@@ -11,7 +11,6 @@
 // the copied targets for pointers inside them), Zig runs, writable clusters
 // are copied back and the block is freed. The addresses in the result are
 // then read back (results.js).
-import { endCallOutput } from '../runtime/console.js';
 import { argumentCountError } from '../errors.js';
 import {
   MAX_RECORDS, RecordWriter, describeArguments, hiddenParams, pointerParams, valueType,
@@ -46,7 +45,7 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
       frames.header[0] = f;
       frames.header[1] = fn.thunk;
       try {
-        if (frames.invoke()) endCallOutput();
+        if (frames.invoke()) frames.output.endCall();
       } finally {
         // Also after a panic: what Zig wrote before it stays written, as
         // when it writes JS memory in place.

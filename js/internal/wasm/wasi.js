@@ -1,9 +1,9 @@
 // The part of WASI a zigport module needs: what Zig writes to stdout and
-// stderr goes to console.log (as in native mode), the clock and random
-// numbers work, and everything else (files, sockets, arguments) reports
-// ENOSYS, so the module loads whatever its standard library imports.
+// stderr goes to the module's output (console.log unless redirected, as in
+// native mode), the environment is what `__zigar.set('env')` gave, the clock
+// and random numbers work, and everything else (files, sockets, arguments)
+// reports ENOSYS, so the module loads whatever its standard library imports.
 import { randomFillSync } from 'node:crypto';
-import { printConsole } from '../runtime/console.js';
 
 const SUCCESS = 0;
 const EBADF = 8;
@@ -22,9 +22,11 @@ export class WasiExit extends Error {
 
 /**
  * The `wasi_snapshot_preview1` imports `module` asks for; `memory()` gives
- * the instance's current DataView (memory may grow between calls).
+ * the instance's current DataView (memory may grow between calls), `output`
+ * takes stdout and stderr (runtime/console.js), `env.entries` are the
+ * environment's `NAME=value\0` byte strings (runtime/env-variables.js).
  */
-export function wasiImports(module, memory) {
+export function wasiImports(module, memory, { output, env }) {
   const calls = {
     fd_write(fd, iovs, count, written) {
       if (fd !== 1 && fd !== 2) return EBADF;
@@ -33,7 +35,7 @@ export function wasiImports(module, memory) {
       for (let i = 0; i < count; i++) {
         const at = dv.getUint32(iovs + i * 8, true);
         const len = dv.getUint32(iovs + i * 8 + 4, true);
-        printConsole(new Uint8Array(dv.buffer, at, len));
+        output.write(fd, new Uint8Array(dv.buffer, at, len));
         total += len;
       }
       dv.setUint32(written, total, true);
@@ -61,9 +63,23 @@ export function wasiImports(module, memory) {
       return SUCCESS;
     },
     args_sizes_get: (count, size) => zeroSizes(memory(), count, size),
-    environ_sizes_get: (count, size) => zeroSizes(memory(), count, size),
+    environ_sizes_get(count, size) {
+      const dv = memory();
+      dv.setUint32(count, env.entries.length, true);
+      dv.setUint32(size, env.entries.reduce((sum, e) => sum + e.length, 0), true);
+      return SUCCESS;
+    },
     args_get: () => SUCCESS,
-    environ_get: () => SUCCESS,
+    environ_get(pointers, buffer) {
+      const dv = memory();
+      let at = buffer;
+      env.entries.forEach((entry, i) => {
+        dv.setUint32(pointers + i * 4, at, true);
+        new Uint8Array(dv.buffer, at, entry.length).set(entry);
+        at += entry.length;
+      });
+      return SUCCESS;
+    },
     proc_exit(code) {
       throw new WasiExit(code);
     },
