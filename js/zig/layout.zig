@@ -70,6 +70,22 @@ pub fn isMemoryTaggedUnion(comptime T: type) bool {
     return true;
 }
 
+/// Whether `T` is a tagged union whose fields are values in memory or
+/// pointers JS can follow, at least one a pointer. Its tag says which
+/// pointer is valid, so a variable of it can be read and assigned in place;
+/// it never crosses a call (nothing would say which pointer to pass).
+pub fn isPointerTaggedUnion(comptime T: type) bool {
+    const u = @typeInfo(T).@"union";
+    if (u.tag_type == null or u.layout != .auto) return false;
+    var pointers = false;
+    inline for (comptime compat.unionFields(T)) |f| {
+        if (support.isFollowablePointer(f.type)) {
+            pointers = true;
+        } else if (f.type != void and !support.isInMemory(f.type)) return false;
+    }
+    return pointers;
+}
+
 /// Where a tagged union keeps its payload and its tag: the more aligned
 /// first, the tag on a tie.
 pub fn taggedUnionOffsets(comptime T: type) Offsets {
@@ -135,7 +151,10 @@ pub fn holds(comptime T: type) bool {
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
         .error_set => errorSetHolds(T),
         .vector => |v| v.child != bool or boolVectorHolds(T),
-        .@"union" => if (isMemoryBareUnion(T)) bareUnionHolds(T) else !isMemoryTaggedUnion(T) or taggedUnionHolds(T),
+        .@"union" => if (isMemoryBareUnion(T))
+            bareUnionHolds(T)
+        else
+            !(isMemoryTaggedUnion(T) or isPointerTaggedUnion(T)) or taggedUnionHolds(T),
         else => true,
     };
 }

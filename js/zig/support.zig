@@ -93,7 +93,14 @@ fn pointerFieldTarget(comptime p: compat.Pointer, comptime seen: []const type) b
 /// Whether a variable or constant of type `T` can be exposed: a value in
 /// memory, or a pointer JS can follow and re-point (`pub var name: []const u8`).
 pub fn isStorable(comptime T: type) bool {
-    return comptime isInMemory(T) or isPointerField(T, &.{});
+    return comptime isInMemory(T) or isFollowablePointer(T) or
+        (@typeInfo(T) == .@"union" and layout.isPointerTaggedUnion(T));
+}
+
+/// A pointer JS can follow and re-point where it lies in memory: `*T`,
+/// `[]T` or an optional of one, to values in memory.
+pub fn isFollowablePointer(comptime T: type) bool {
+    return comptime isPointerField(T, &.{});
 }
 
 /// `*const fn (...) R` of a function with a runtime signature. Whether JS
@@ -134,6 +141,10 @@ pub fn unsupportedReason(comptime T: type) []const u8 {
     if (@typeInfo(T) == .@"union" and @typeInfo(T).@"union".tag_type == null and holdsPointers(T)) {
         return "untagged union " ++ @typeName(T) ++ " holds pointers, and nothing records which field is active, " ++
             "so JS could never tell whether a pointer is valid (give the union a tag)";
+    }
+    if (@typeInfo(T) == .@"union" and layout.isPointerTaggedUnion(T)) {
+        return "tagged union " ++ @typeName(T) ++ " holds pointers: it may be a variable or constant, " ++
+            "but is not supported as a parameter, result or field yet";
     }
     return @typeName(T) ++ " is not supported yet";
 }

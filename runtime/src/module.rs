@@ -130,10 +130,16 @@ impl ZigModule {
 
     /// The memory of storage slot `slot`: a live view for a variable, a
     /// copy for a constant (Zig's constants live in read-only pages). A copy
-    /// that holds pointers is tagged as Zig memory too: its addresses are
-    /// Zig's, and JS follows them where they point.
+    /// that holds pointers (places, or `holds_pointers` when JS knows of
+    /// others, such as a tagged union's) is tagged as Zig memory too: its
+    /// addresses are Zig's, and JS follows them where they point.
     #[napi]
-    pub fn storage<'env>(&self, env: &'env Env, slot: u32) -> napi::Result<ArrayBuffer<'env>> {
+    pub fn storage<'env>(
+        &self,
+        env: &'env Env,
+        slot: u32,
+        holds_pointers: Option<bool>,
+    ) -> napi::Result<ArrayBuffer<'env>> {
         let variable = self.descriptor.variables.iter().find(|v| v.slot == slot as usize);
         let variable = variable.ok_or(RuntimeError::NoStorage(slot))?;
         let (address, size) = self.library.storage(slot as usize).ok_or(RuntimeError::NoStorage(slot))?;
@@ -145,7 +151,7 @@ impl ZigModule {
             // SAFETY: the exporter reports `size` readable bytes at `address`.
             let bytes = unsafe { std::slice::from_raw_parts(address, size) };
             let copy = ArrayBuffer::from_data(env, bytes.to_vec())?;
-            if !self.places[variable.type_index].is_empty() {
+            if holds_pointers == Some(true) || !self.places[variable.type_index].is_empty() {
                 zig_views::tag_zig_memory(env.raw(), copy.raw());
             }
             return Ok(copy);

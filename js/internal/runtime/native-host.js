@@ -19,7 +19,7 @@ export function openNativeHost(path, system) {
     errorName: (code) => native.errorName(code),
     /** A function giving the DataView of storage slot `slot`. */
     storage(slot, mutable, holdsPointers) {
-      const dv = new DataView(native.storage(slot));
+      const dv = new DataView(native.storage(slot, holdsPointers));
       // A variable is Zig's memory, whose pointers Zig keeps. A constant is a
       // copy, but the addresses it holds are Zig's all the same.
       if (mutable || holdsPointers) markZigMemory(dv.buffer);

@@ -132,15 +132,20 @@ export function structType(t, fieldType, describe) {
     };
   }
 
-  /** A pointer or slice field (structs holding them are never unions). */
+  /**
+   * A pointer or slice field. In a tagged union (a variable: such unions
+   * never cross calls) only the active one is read, as for other fields.
+   */
   function pointerField(f, where) {
     return {
       get() {
+        if (tag && activeField(this) !== f.name) return null;
         return f.type.read(this[DV], this[AT] + f.offset);
       },
       set(value, at = where) {
         assertWritable(this, where);
         f.type.write(this[DV], this[AT] + f.offset, value, at);
+        if (tag) tag.type.write(this[DV], this[AT] + tag.offset, f.name, at);
       },
       enumerable: true,
     };
