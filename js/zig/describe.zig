@@ -5,14 +5,16 @@
 //! declaration that zigport cannot expose yet, with the reason.
 const std = @import("std");
 const json = @import("json.zig");
+const values = @import("values.zig");
 const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
-const TypeTable = @import("type_table.zig").TypeTable;
+const type_table = @import("type_table.zig");
+const TypeTable = type_table.TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
-pub const abi_version = 1;
+pub const abi_version = 2;
 
 /// What one public declaration is. Each was declared in `container`: the
 /// module, or a struct type declared in it (then also its `owner`, and the
@@ -20,7 +22,7 @@ pub const abi_version = 1;
 pub const Entry = union(enum) {
     function: struct { name: []const u8, F: type, container: type, owner: ?type },
     storage: struct { name: []const u8, T: type, mutable: bool, container: type, owner: ?type },
-    comptime_value: struct { name: []const u8, T: type, text: []const u8, owner: ?type },
+    comptime_value: struct { name: []const u8, T: type, container: type, owner: ?type },
     type_decl: struct { name: []const u8, T: type, owner: ?type },
     unsupported: struct { name: []const u8, reason: []const u8, owner: ?type },
 };
@@ -73,19 +75,6 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
             if (support.functionProblem(T)) |why| return unsupported(name, why, owner);
             return .{ .function = .{ .name = name, .F = T, .container = M, .owner = owner } };
         },
-        .comptime_int, .comptime_float => return .{ .comptime_value = .{
-            .name = name,
-            .T = T,
-            .text = json.number(@field(M, name)),
-            .owner = owner,
-        } },
-        .null, .undefined => return .{ .comptime_value = .{ .name = name, .T = T, .text = json.string(@tagName(@typeInfo(T))), .owner = owner } },
-        .enum_literal => return .{ .comptime_value = .{
-            .name = name,
-            .T = T,
-            .text = json.string(@tagName(@field(M, name))),
-            .owner = owner,
-        } },
         .type => {
             const V = @field(M, name);
             // An opaque type is the class of the handles that point at one.
@@ -95,6 +84,8 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
         },
         else => {},
     }
+    // Types, comptime numbers, enum literals, null, undefined, and what holds them.
+    if (compat.isComptimeOnly(T)) return .{ .comptime_value = .{ .name = name, .T = T, .container = M, .owner = owner } };
     if (!support.isInMemory(T)) return unsupported(name, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
     const mutable = !compat.pointerInfo(@TypeOf(&@field(M, name))).is_const;
     // JS reads a constant from a copy, whose pointers it could not follow.
@@ -116,26 +107,31 @@ pub fn descriptor(comptime M: type) []const u8 {
     return build(M).text;
 }
 
-/// The descriptor text of module `M`, and every type its table lists.
-pub const Built = struct { text: []const u8, types: []const type };
+/// The descriptor text of module `M`, every type its table lists, and every
+/// function it lists (by thunk index).
+pub const Built = struct { text: []const u8, types: []const type, functions: []const type_table.Function };
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
     comptime var table: TypeTable = .{};
-    comptime var functions: []const []const u8 = &.{};
     comptime var storage: []const []const u8 = &.{};
     comptime var constants: []const []const u8 = &.{};
     comptime var type_decls: []const []const u8 = &.{};
     comptime var unsupported_decls: []const []const u8 = &.{};
+    // Declared functions come first: thunk i belongs to function i.
     inline for (entries(M)) |e| switch (e) {
-        .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
+        .function => |f| table.declareFunction(@field(f.container, f.name), f.name, f.owner),
+        else => {},
+    };
+    inline for (entries(M)) |e| switch (e) {
+        .function => {},
         .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}}}",
             .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner) },
         )},
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
-            .{ json.string(c.name), table.id(c.T), c.text, ownerJson(&table, c.owner) },
+            .{ json.string(c.name), table.id(c.T), values.render(&table, @field(c.container, c.name), c.name), ownerJson(&table, c.owner) },
         )},
         .type_decl => |t| type_decls = type_decls ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d}{s}}}",
@@ -146,7 +142,18 @@ pub fn build(comptime M: type) Built {
             .{ json.string(u.name), json.string(u.reason), ownerJson(&table, u.owner) },
         )},
     };
-    const types_json = table.render();
+    // Describing a function may add types; describing a type may add the
+    // functions its comptime fields hold. Both lists grow until neither does.
+    comptime var functions: []const []const u8 = &.{};
+    comptime var types: []const []const u8 = &.{};
+    inline while (functions.len < table.functions.len or types.len < table.types.len) {
+        inline while (functions.len < table.functions.len) {
+            functions = functions ++ [_][]const u8{describeFunction(&table, table.functions[functions.len], functions.len)};
+        }
+        inline while (types.len < table.types.len) {
+            types = types ++ [_][]const u8{table.describe(table.types[types.len])};
+        }
+    }
     const text = std.fmt.comptimePrint(
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
@@ -156,14 +163,14 @@ pub fn build(comptime M: type) Built {
             json.array(functions),
             json.array(storage),               json.array(constants),
             json.array(type_decls),            json.array(unsupported_decls),
-            types_json,
+            json.array(types),
         },
     );
-    return .{ .text = text, .types = table.types };
+    return .{ .text = text, .types = table.types, .functions = table.functions };
 }
 
-fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
-    const F = f.F;
+fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function, comptime index: usize) []const u8 {
+    const F = @TypeOf(f.holder.value);
     const info = compat.fnInfo(F);
     const owner = if (f.owner) |O| std.fmt.comptimePrint("{d}", .{table.id(O)}) else "null";
     const Frame = thunk.ArgFrame(F);
@@ -175,10 +182,10 @@ fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime in
         )};
     }
     return std.fmt.comptimePrint(
-        "{{\"name\":{s},\"owner\":{s},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
+        "{{\"name\":{s},\"owner\":{s},\"hidden\":{},\"thunk\":{d},\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}}}}",
         .{
             json.string(f.name),                   owner,
-            index,
+            f.hidden,                              index,
             @sizeOf(Frame),                        @alignOf(Frame),
             json.array(params),                    table.id(info.return_type.?),
             thunk.frameOffset(F, info.params.len),

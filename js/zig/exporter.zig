@@ -29,14 +29,11 @@ pub const entries = describe.entries(user);
 const built = describe.build(user);
 const descriptor_text = built.text;
 
-/// The thunk of every function, by the index the descriptor gives it.
+/// The thunk of every function the descriptor lists, by its index there.
 pub const thunks = blk: {
     @setEvalBranchQuota(1_000_000);
     var list: []const thunk.Thunk = &.{};
-    for (entries) |e| switch (e) {
-        .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(f.container, f.name))},
-        else => {},
-    };
+    for (built.functions) |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(f.holder.value)};
     break :blk list;
 };
 

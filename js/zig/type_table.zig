@@ -1,15 +1,45 @@
 //! The descriptor's type table: every type a function, variable or type
-//! declaration needs, interned once and described as JSON. Sizes, alignments
+//! declaration needs, interned once and described as JSON, and every
+//! function the descriptor lists (each gets a thunk). Sizes, alignments
 //! and offsets are those of the boundary representation (wire.zig), which
 //! for values in memory is the value itself.
 const std = @import("std");
 const json = @import("json.zig");
+const values = @import("values.zig");
 const wire = @import("wire.zig");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
 
+/// A function the descriptor lists: a declaration, or one a comptime value
+/// holds that no declaration names (`hidden`: reached through that value).
+pub const Function = struct { holder: type, name: []const u8, owner: ?type, hidden: bool };
+
+/// A struct whose `value` is function `f`.
+fn Holder(comptime f: anytype) type {
+    return struct {
+        pub const value = f;
+    };
+}
+
 pub const TypeTable = struct {
     types: []const type = &.{},
+    functions: []const Function = &.{},
+
+    /// Lists declared function `f`; the thunk of the i-th listed is thunk i.
+    pub fn declareFunction(comptime self: *TypeTable, comptime f: anytype, comptime name: []const u8, comptime owner: ?type) void {
+        self.functions = self.functions ++ [_]Function{.{ .holder = Holder(f), .name = name, .owner = owner, .hidden = false }};
+    }
+
+    /// Index of function `f` among the listed ones: the first listing of
+    /// the same function (so a declared one keeps its thunk), else a new
+    /// hidden one named `where`.
+    pub fn function(comptime self: *TypeTable, comptime f: anytype, comptime where: []const u8) usize {
+        for (self.functions, 0..) |listed, i| {
+            if (@TypeOf(listed.holder.value) == @TypeOf(f) and &listed.holder.value == &f) return i;
+        }
+        self.functions = self.functions ++ [_]Function{.{ .holder = Holder(f), .name = where, .owner = null, .hidden = true }};
+        return self.functions.len - 1;
+    }
 
     /// Index of `T` in the table, adding it (and the types it contains).
     pub fn id(comptime self: *TypeTable, comptime T: type) usize {
@@ -39,18 +69,13 @@ pub const TypeTable = struct {
         return index;
     }
 
-    pub fn render(comptime self: *TypeTable) []const u8 {
-        comptime var items: []const []const u8 = &.{};
-        comptime var i = 0;
-        inline while (i < self.types.len) : (i += 1) {
-            items = items ++ [_][]const u8{self.describe(self.types[i])};
-        }
-        return json.array(items);
-    }
-
-    fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
+    /// The JSON description of `T` (which may add types and functions).
+    pub fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
+        // Comptime-only values (types, null, enum literals) have no layout at all.
+        if (compat.isComptimeOnly(T)) return std.fmt.comptimePrint("{{{s},\"name\":{s},\"size\":0,\"align\":1}}", .{
+            self.comptimeBody(T), json.string(@typeName(T)),
+        });
         const W = wire.Wire(T);
-        // Comptime-only values (null, enum literals) have no layout at all.
         const sized = compat.hasSize(T);
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
             json.string(@typeName(T)), if (sized) @sizeOf(W) else 0, if (sized) @alignOf(W) else 1,
@@ -58,17 +83,37 @@ pub const TypeTable = struct {
         return "{" ++ self.body(T, W) ++ "," ++ head ++ "}";
     }
 
-    fn body(comptime self: *TypeTable, comptime T: type, comptime W: type) []const u8 {
-        if (T == std.mem.Allocator) return "\"kind\":\"allocator\"";
+    /// A comptime-only type: what JS needs to read a value of it from its JSON
+    /// (values.zig).
+    fn comptimeBody(comptime self: *TypeTable, comptime T: type) []const u8 {
         return switch (@typeInfo(T)) {
-            .bool => "\"kind\":\"bool\"",
-            .void => "\"kind\":\"void\"",
+            .type => "\"kind\":\"type\"",
             .comptime_int => "\"kind\":\"comptime_int\"",
             .comptime_float => "\"kind\":\"comptime_float\"",
             .null => "\"kind\":\"null\"",
             .undefined => "\"kind\":\"undefined\"",
             .enum_literal => "\"kind\":\"enum_literal\"",
-            .type => "\"kind\":\"type\"",
+            .@"fn" => "\"kind\":\"function\"",
+            .optional => |o| std.fmt.comptimePrint("\"kind\":\"comptime_optional\",\"child\":{d}", .{self.id(o.child)}),
+            .array => |a| std.fmt.comptimePrint("\"kind\":\"comptime_array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
+            // Read as what it points at (a slice as an array of any length).
+            .pointer => |p| std.fmt.comptimePrint("\"kind\":\"comptime_pointer\",\"child\":{d},\"slice\":{}", .{ self.id(p.child), p.size == .slice }),
+            .@"struct" => |s| blk: {
+                comptime var items: []const []const u8 = &.{};
+                inline for (compat.structFields(T)) |f| {
+                    items = items ++ [_][]const u8{std.fmt.comptimePrint("{{\"name\":{s},\"type\":{d}}}", .{ json.string(f.name), self.id(f.type) })};
+                }
+                break :blk std.fmt.comptimePrint("\"kind\":\"comptime_struct\",\"tuple\":{},\"fields\":{s}", .{ s.is_tuple, json.array(items) });
+            },
+            else => unreachable,
+        };
+    }
+
+    fn body(comptime self: *TypeTable, comptime T: type, comptime W: type) []const u8 {
+        if (T == std.mem.Allocator) return "\"kind\":\"allocator\"";
+        return switch (@typeInfo(T)) {
+            .bool => "\"kind\":\"bool\"",
+            .void => "\"kind\":\"void\"",
             .int => |n| std.fmt.comptimePrint("\"kind\":\"int\",\"bits\":{d},\"signed\":{},\"pointer_sized\":{}", .{
                 n.bits, n.signedness == .signed, T == usize or T == isize,
             }),
@@ -89,7 +134,7 @@ pub const TypeTable = struct {
             .error_set => "\"kind\":\"error_set\",\"errors\":" ++ errorNames(T),
             .pointer => self.pointer(compat.pointerInfo(T), W, false),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
-                self.id(a.child), a.len, sentinelJson(a),
+                self.id(a.child), a.len, sentinelJson(self, a),
             }),
             // A vector is an array to JS (its size may include padding).
             .vector => |v| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d},\"vector\":true,\"bit_packed\":{}", .{
@@ -153,14 +198,9 @@ pub const TypeTable = struct {
 
     fn fields(comptime self: *TypeTable, comptime T: type) []const u8 {
         comptime var items: []const []const u8 = &.{};
-        inline for (compat.structFields(T)) |f| {
-            const default = if (f.type == type)
-                // A type held at comptime is the index of its description.
-                std.fmt.comptimePrint(",\"default\":{{\"type\":{d}}}", .{self.id(f.defaultValue().?)})
-            else if (f.type == @TypeOf(null) or f.type == @TypeOf(undefined))
-                // Its type says its value (and cannot be optional, as defaultValue's result is).
-                ",\"default\":\"null\""
-            else if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
+        inline for (compat.structFields(T), 0..) |f, i| {
+            const where = if (@typeInfo(T).@"struct".is_tuple) std.fmt.comptimePrint("[{d}]", .{i}) else f.name;
+            const default = if (f.default_value_ptr == null) "" else ",\"default\":" ++ values.render(self, f.fixedValue(), where);
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
                     "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}}}",
@@ -178,9 +218,9 @@ pub const TypeTable = struct {
 };
 
 /// `,"sentinel":value` for sentinel-terminated arrays (`[N:0]u8`).
-fn sentinelJson(comptime a: std.builtin.Type.Array) []const u8 {
+fn sentinelJson(comptime table: *TypeTable, comptime a: std.builtin.Type.Array) []const u8 {
     const s = a.sentinel() orelse return "";
-    return ",\"sentinel\":" ++ json.value(s);
+    return ",\"sentinel\":" ++ values.render(table, s, "sentinel");
 }
 
 /// Value and flag (presence or error code) offsets of an optional or error

@@ -11,7 +11,7 @@ import { AccessorTable, recordAccessor } from './accessors.js';
 import { defineNamespaceForms } from './namespace.js';
 import { withArgumentForms } from '../calls/argument-forms.js';
 import { specialExport } from './special-export.js';
-import { comptimeValue } from '../types/comptime.js';
+import { fixedValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
 import { readOnlyError, unsupportedError } from '../errors.js';
 
@@ -34,12 +34,16 @@ export function loadModule(path) {
 
 function buildModule(host, wasm) {
   const descriptor = JSON.parse(host.descriptor);
-  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)));
+  const functions = [];
+  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), functions);
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
     const callable = withArgumentForms(fn, types, host.callable(fn, index, types));
+    functions[index] = callable;
+    // Held by a comptime value only (`pub const ops = .{ add }`): reached through it.
+    if (fn.hidden) return undefined;
     recordAccessor(accessors, accessorShape(types, fn, callable), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
@@ -52,7 +56,7 @@ function buildModule(host, wasm) {
     : { object: types[d.owner].constructor, exports: {}, prefix: `${types[d.owner].constructor.name}.` });
   for (const c of descriptor.constants) {
     const { object, exports: named, prefix } = home(c);
-    named[c.name] = comptimeValue(descriptor.types[c.type], c.value);
+    named[c.name] = fixedValue(types[c.type], c.value, { type: (i) => types[i], function: (i) => functions[i] }, prefix + c.name);
     define(object, c.name, { value: named[c.name] }, readOnly(prefix + c.name));
   }
   for (const t of descriptor.type_decls ?? []) {

@@ -7,7 +7,7 @@ import {
   displayName, plain,
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
-import { fromDefault } from './struct.js';
+import { fromDefault } from './defaults.js';
 
 const TYPED_ARRAYS = {
   u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, u32: Uint32Array, i32: Int32Array,

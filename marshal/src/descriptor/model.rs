@@ -50,6 +50,27 @@ pub enum TypeKind {
     EnumLiteral,
     /// `type`: the value of a comptime field that holds a type.
     Type,
+    /// A function body (`fn (i32) i32`), held in a comptime value.
+    Function,
+    /// The comptime-only forms of an optional, array, pointer and struct:
+    /// they hold comptime-only values, so their values exist only as JSON
+    /// (a constant's `value`, a comptime field's `default`), read by type.
+    ComptimeOptional {
+        child: usize,
+    },
+    ComptimeArray {
+        child: usize,
+        len: u64,
+    },
+    /// Read as what it points at; `slice`: as an array of any length.
+    ComptimePointer {
+        child: usize,
+        slice: bool,
+    },
+    ComptimeStruct {
+        tuple: bool,
+        fields: Vec<ComptimeField>,
+    },
     Int {
         bits: u32,
         signed: bool,
@@ -175,6 +196,10 @@ pub struct Function {
     /// The struct type the function is declared in, for methods.
     #[serde(default)]
     pub owner: Option<usize>,
+    /// Not a declaration: a function only a comptime value holds, called
+    /// through that value.
+    #[serde(default)]
+    pub hidden: bool,
     pub thunk: usize,
     pub frame: Frame,
     pub params: Vec<Member>,
@@ -201,7 +226,8 @@ pub struct Constant {
     pub owner: Option<usize>,
     #[serde(rename = "type")]
     pub type_index: usize,
-    pub value: String,
+    /// The value as JSON, read by its type (see `validate::values`).
+    pub value: serde_json::Value,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -228,12 +254,26 @@ pub struct Field {
     pub type_index: usize,
     pub offset: u64,
     pub bit_offset: u64,
-    /// The default value as JSON (numbers as strings), if any.
-    #[serde(default)]
+    /// The default value as JSON (numbers as strings), if any (a default of
+    /// null is `Some(Value::Null)`).
+    #[serde(default, deserialize_with = "present")]
     pub default: Option<serde_json::Value>,
     /// A comptime field: no bytes, only its (default) value.
     #[serde(default)]
     pub comptime: bool,
+}
+
+/// A field of a comptime-only struct: its value lies in the struct's JSON.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ComptimeField {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_index: usize,
+}
+
+/// A JSON value that is there, even when it is null.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -7,7 +7,7 @@ use super::{Descriptor, DescriptorError, TypeKind};
 /// function, an optional result, an error union, a variable and a constant.
 fn sample() -> Value {
     json!({
-        "abi": 1, "error_code_bits": 16,
+        "abi": 2, "error_code_bits": 16,
         "functions": [
             {"name": "add", "thunk": 0, "frame": {"size": 12, "align": 4},
              "params": [{"type": 0, "offset": 0}, {"type": 0, "offset": 4}], "ret": {"type": 0, "offset": 8}},

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use super::super::model::{Descriptor, Function, Member, Type, TypeKind};
-use super::{in_memory, is_integer_text, DescriptorError, Problem, MAX_EXTENT};
+use super::values::check_value;
+use super::{comptime_only, in_memory, DescriptorError, Problem, MAX_EXTENT};
 
 pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut thunks = HashSet::new();
@@ -45,16 +46,10 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
 
 fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
     let t = d.types.get(m.type_index).ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
-    match t.kind {
-        TypeKind::ComptimeInt
-        | TypeKind::ComptimeFloat
-        | TypeKind::Null
-        | TypeKind::Undefined
-        | TypeKind::EnumLiteral
-        | TypeKind::Type
-        | TypeKind::Unsupported => Err(format!("type {} cannot be passed at run time", t.name)),
-        _ => Ok(t),
+    if comptime_only(&t.kind) || t.kind == TypeKind::Unsupported {
+        return Err(format!("type {} cannot be passed at run time", t.name));
     }
+    Ok(t)
 }
 
 pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
@@ -62,6 +57,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
     let all = d
         .functions
         .iter()
+        .filter(|f| !f.hidden)
         .map(|f| (f.owner, &f.name))
         .chain(d.variables.iter().map(|v| (v.owner, &v.name)))
         .chain(d.constants.iter().map(|c| (c.owner, &c.name)))
@@ -94,16 +90,10 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }
     for c in &d.constants {
-        let kind = d.types.get(c.type_index).map(|t| &t.kind);
-        let ok = match kind {
-            Some(TypeKind::ComptimeInt) => is_integer_text(&c.value),
-            Some(TypeKind::ComptimeFloat) => c.value.parse::<f64>().is_ok(),
-            Some(TypeKind::Null | TypeKind::Undefined | TypeKind::EnumLiteral) => !c.value.is_empty(),
-            _ => false,
-        };
-        if !ok {
-            return Err(declaration(&c.name, "comptime value has a bad type or text"));
+        if !d.types.get(c.type_index).is_some_and(|t| comptime_only(&t.kind)) {
+            return Err(declaration(&c.name, "a comptime value must have a comptime-only type"));
         }
+        check_value(d, c.type_index, &c.value).map_err(|e| declaration(&c.name, &e))?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! the table always ends).
 use super::super::model::{ErrorMember, Field, StructLayout, Type, TypeKind};
 use super::super::Descriptor;
+use super::values::check_value;
 use super::{expect, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
 
 pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
@@ -17,15 +18,23 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     }
     match &t.kind {
         TypeKind::Bool => expect(t.size == 1, "a bool must be 1 byte"),
-        TypeKind::Void
-        | TypeKind::ComptimeInt
+        TypeKind::Void | TypeKind::Allocator | TypeKind::Opaque => {
+            expect(t.size == 0, "a value without storage must have size 0")
+        }
+        TypeKind::ComptimeInt
         | TypeKind::ComptimeFloat
         | TypeKind::Null
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
         | TypeKind::Type
-        | TypeKind::Allocator
-        | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
+        | TypeKind::Function => expect(t.size == 0, "a comptime-only value has no storage"),
+        TypeKind::ComptimeOptional { .. }
+        | TypeKind::ComptimeArray { .. }
+        | TypeKind::ComptimePointer { .. }
+        | TypeKind::ComptimeStruct { .. } => {
+            comptime_children(&t.kind).try_for_each(|child| nested(d, index, child).map(|_| ()))?;
+            expect(t.size == 0, "a comptime-only value has no storage")
+        }
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
             expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
@@ -97,6 +106,17 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     }
 }
 
+/// The types a comptime-only type holds.
+fn comptime_children(kind: &TypeKind) -> Box<dyn Iterator<Item = usize> + '_> {
+    match kind {
+        TypeKind::ComptimeOptional { child }
+        | TypeKind::ComptimeArray { child, .. }
+        | TypeKind::ComptimePointer { child, .. } => Box::new(std::iter::once(*child)),
+        TypeKind::ComptimeStruct { fields, .. } => Box::new(fields.iter().map(|f| f.type_index)),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
 fn check_optional(d: &Descriptor, index: usize, t: &Type, child: usize, value_at: u64, present_at: u64) -> Problem {
     let child = nested(d, index, child)?;
     expect(value_at <= MAX_EXTENT && present_at <= MAX_EXTENT, "offset is implausibly large")?;
@@ -154,7 +174,8 @@ fn check_bit_vector(d: &Descriptor, index: usize, t: &Type, child: usize, len: u
 
 fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
     if f.comptime {
-        return expect(f.default.is_some(), "a comptime field needs its value");
+        let value = f.default.as_ref().ok_or("a comptime field needs its value")?;
+        return check_value(d, f.type_index, value);
     }
     let ft = nested(d, parent, f.type_index)?;
     if layout == StructLayout::Packed {
