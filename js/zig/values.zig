@@ -2,7 +2,7 @@
 //! gives them: numbers as strings (integers wider than 53 bits keep every
 //! digit), bools as booleans, enum values and enum literals by name, null
 //! and undefined as null, optionals as null or their value, arrays, vectors
-//! and slices as arrays, structs as objects, a type as `{"type":N}` (its
+//! and slices as arrays, a pointer as its target, structs as objects, a type as `{"type":N}` (its
 //! index in the type table) and a function as `{"function":N}` (its index
 //! in the descriptor's functions, which gives it a thunk) or, when zigport
 //! cannot call it, `{"unsupported":reason}`.
@@ -40,13 +40,16 @@ pub fn render(comptime table: *TypeTable, comptime v: anytype, comptime where: [
             }
             break :blk out ++ "}";
         },
-        .pointer => |p| if (compat.isComptimeOnly(T))
-            (if (p.size == .slice) elements(table, v, where) else render(table, v.*, where))
-        else if (p.size == .slice and p.child == u8)
-            // Text defaults of byte slices (`name: []const u8 = "none"`).
+        // A pointer as what it points at; a slice as its elements, or as
+        // text for bytes (`name: []const u8 = "none"`).
+        .pointer => |p| if (p.size == .one)
+            render(table, v.*, where)
+        else if (p.size != .slice)
+            "null"
+        else if (p.child == u8)
             json.string(v)
         else
-            "null",
+            elements(table, v, where),
         else => "null",
     };
 }

@@ -22,6 +22,8 @@ const COMPTIME_ONLY = new Set([
  */
 export function fixedValue(type, json, module, where) {
   if (COMPTIME_ONLY.has(type.kind)) return comptimeValue(type, json, module, where);
+  // A pointer (`"text"` in a tuple) reads as its target.
+  if (type.kind === 'pointer' && !type.many) return fixedValue(type.pointee, json, module, where);
   // A value in memory (a comptime field `magic: u32 = 0xCAFE`): as its type reads it, read-only.
   const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
   type.write(dv, 0, fromDefault(type, json), where);

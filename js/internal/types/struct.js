@@ -8,7 +8,7 @@ import {
   defineSpecialProperties, displayName, plain,
 } from './memory.js';
 import { readBits, writeBits } from './bits.js';
-import { typeMismatch } from '../errors.js';
+import { comptimeFieldError, typeMismatch } from '../errors.js';
 import { fixedValue } from './comptime.js';
 import { fromDefault } from './defaults.js';
 import { ACTIVE_TAG } from './enum.js';
@@ -64,7 +64,7 @@ export function structType(t, fieldType, describe, module) {
     };
     Object.defineProperty(Struct.prototype, c.name, {
       get,
-      set() { throw new TypeError(`${name}.${c.name} is a comptime field and cannot be assigned`); },
+      set() { throw comptimeFieldError(`${name}.${c.name}`); },
       enumerable: true,
     });
   }

@@ -1,0 +1,28 @@
+//! Functions held in comptime values: a tuple and a struct literal of public
+//! functions, a private function only a tuple holds, one zigport cannot
+//! call, and a comptime field holding a function.
+pub fn add(a: i32, b: i32) i32 {
+    return a + b;
+}
+
+pub fn sub(a: i32, b: i32) i32 {
+    return a - b;
+}
+
+fn triple(a: i32) i32 {
+    return a * 3;
+}
+
+fn identity(x: anytype) @TypeOf(x) {
+    return x;
+}
+
+pub const ops = .{ add, sub };
+pub const by_name = .{ .add = add, .sub = sub };
+pub const private_ops = .{triple};
+pub const mixed_ops = .{ identity, add };
+
+pub const Calculator = struct {
+    comptime combine: @TypeOf(add) = add,
+    base: i32 = 0,
+};
