@@ -33,3 +33,6 @@ impl Descriptor {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod comptime_tests;

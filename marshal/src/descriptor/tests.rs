@@ -5,7 +5,7 @@ use super::{Descriptor, DescriptorError, TypeKind};
 
 /// A descriptor as the exporter writes it for a small module with a scalar
 /// function, an optional result, an error union, a variable and a constant.
-fn sample() -> Value {
+pub(super) fn sample() -> Value {
     json!({
         "abi": 2, "error_code_bits": 16,
         "functions": [
@@ -33,11 +33,11 @@ fn sample() -> Value {
     })
 }
 
-fn parse(v: &Value) -> Result<Descriptor, DescriptorError> {
+pub(super) fn parse(v: &Value) -> Result<Descriptor, DescriptorError> {
     Descriptor::parse(&v.to_string())
 }
 
-fn refused(v: &Value) -> String {
+pub(super) fn refused(v: &Value) -> String {
     parse(v).expect_err("descriptor should be refused").to_string()
 }
 
