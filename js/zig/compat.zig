@@ -203,7 +203,7 @@ pub fn hasSize(comptime T: type) bool {
 
 /// Whether values of `T` exist only while compiling: types, comptime
 /// numbers, enum literals, null, undefined and function bodies, and the
-/// optionals, arrays, pointers and structs that hold them (a struct's
+/// optionals, arrays, pointers, structs and unions that hold them (a struct's
 /// comptime fields aside: they take no memory in any struct).
 pub fn isComptimeOnly(comptime T: type) bool {
     return comptime comptimeOnly(T, &.{});
@@ -221,6 +221,9 @@ fn comptimeOnly(comptime T: type, comptime seen: []const type) bool {
         .pointer => |p| @typeInfo(p.child) != .@"fn" and comptimeOnly(p.child, seen),
         .@"struct" => for (structFields(T)) |f| {
             if (!f.is_comptime and comptimeOnly(f.type, seen ++ [_]type{T})) break true;
+        } else false,
+        .@"union" => for (unionFields(T)) |f| {
+            if (comptimeOnly(f.type, seen ++ [_]type{T})) break true;
         } else false,
         else => false,
     };

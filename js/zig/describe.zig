@@ -77,14 +77,17 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
         },
         .type => {
             const V = @field(M, name);
-            // An opaque type is the class of the handles that point at one.
-            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
+            // An opaque type is the class of the handles that point at one;
+            // a comptime-only type, a class with no instances.
+            const declarable = support.isInMemory(V) or compat.isComptimeOnly(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
             if (!declarable) return unsupported(name, "type " ++ @typeName(V) ++ " is not supported yet", owner);
             return .{ .type_decl = .{ .name = name, .T = V, .owner = owner } };
         },
         else => {},
     }
     // Types, comptime numbers, enum literals, null, undefined, and what holds them.
+    if (compat.isComptimeOnly(T) and @typeInfo(T) == .@"union" and @typeInfo(T).@"union".tag_type == null)
+        return unsupported(name, "Zig does not say which field of a bare union is active", owner);
     if (compat.isComptimeOnly(T)) return .{ .comptime_value = .{ .name = name, .T = T, .container = M, .owner = owner } };
     if (!support.isInMemory(T)) return unsupported(name, "variables of type " ++ @typeName(T) ++ " are not supported yet", owner);
     const mutable = !compat.pointerInfo(@TypeOf(&@field(M, name))).is_const;
@@ -125,10 +128,13 @@ pub fn build(comptime M: type) Built {
     };
     inline for (entries(M)) |e| switch (e) {
         .function => {},
-        .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}}}",
-            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner) },
-        )},
+        .storage => |s| {
+            nameHeldFunctions(&table, s);
+            storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
+                "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}}}",
+                .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner) },
+            )};
+        },
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
             .{ json.string(c.name), table.id(c.T), values.render(&table, @field(c.container, c.name), c.name), ownerJson(&table, c.owner) },
@@ -167,6 +173,15 @@ pub fn build(comptime M: type) Built {
         },
     );
     return .{ .text = text, .types = table.types, .functions = table.functions };
+}
+
+/// A constant tuple or struct literal (`pub const ops = .{ add, triple }`)
+/// is a struct of comptime fields, described with its type. Rendering its
+/// value first lists the functions it holds under the constant's own paths
+/// (`ops[1]`), rather than the type's.
+fn nameHeldFunctions(comptime table: *TypeTable, comptime s: anytype) void {
+    if (s.mutable or @typeInfo(s.T) != .@"struct" or @sizeOf(s.T) != 0) return;
+    _ = values.render(table, @field(s.container, s.name), s.name);
 }
 
 fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function, comptime index: usize) []const u8 {

@@ -98,13 +98,11 @@ pub const TypeTable = struct {
             .array => |a| std.fmt.comptimePrint("\"kind\":\"comptime_array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
             // Read as what it points at (a slice as an array of any length).
             .pointer => |p| std.fmt.comptimePrint("\"kind\":\"comptime_pointer\",\"child\":{d},\"slice\":{}", .{ self.id(p.child), p.size == .slice }),
-            .@"struct" => |s| blk: {
-                comptime var items: []const []const u8 = &.{};
-                inline for (compat.structFields(T)) |f| {
-                    items = items ++ [_][]const u8{std.fmt.comptimePrint("{{\"name\":{s},\"type\":{d}}}", .{ json.string(f.name), self.id(f.type) })};
-                }
-                break :blk std.fmt.comptimePrint("\"kind\":\"comptime_struct\",\"tuple\":{},\"fields\":{s}", .{ s.is_tuple, json.array(items) });
-            },
+            .@"struct" => |s| std.fmt.comptimePrint("\"kind\":\"comptime_struct\",\"tuple\":{},\"fields\":{s}", .{
+                s.is_tuple, self.comptimeFields(compat.structFields(T)),
+            }),
+            // Its value names the active field (a bare union's: none, as Zig does not say).
+            .@"union" => "\"kind\":\"comptime_union\",\"fields\":" ++ self.comptimeFields(compat.unionFields(T)),
             else => unreachable,
         };
     }
@@ -163,6 +161,15 @@ pub const TypeTable = struct {
         };
     }
 
+    /// The names and types of a comptime-only struct's or union's fields.
+    fn comptimeFields(comptime self: *TypeTable, comptime list: []const compat.Field) []const u8 {
+        comptime var items: []const []const u8 = &.{};
+        inline for (list) |f| {
+            items = items ++ [_][]const u8{std.fmt.comptimePrint("{{\"name\":{s},\"type\":{d}}}", .{ json.string(f.name), self.id(f.type) })};
+        }
+        return json.array(items);
+    }
+
     /// A slice or pointer whose boundary form is `W`; `optional` for `?P`.
     fn pointer(comptime self: *TypeTable, comptime p: compat.Pointer, comptime W: type, comptime optional: bool) []const u8 {
         return if (p.size == .slice) std.fmt.comptimePrint(
@@ -199,7 +206,7 @@ pub const TypeTable = struct {
     fn fields(comptime self: *TypeTable, comptime T: type) []const u8 {
         comptime var items: []const []const u8 = &.{};
         inline for (compat.structFields(T), 0..) |f, i| {
-            const where = if (@typeInfo(T).@"struct".is_tuple) std.fmt.comptimePrint("[{d}]", .{i}) else f.name;
+            const where = fieldPath(T, f.name, i);
             const default = if (f.default_value_ptr == null) "" else ",\"default\":" ++ values.render(self, f.fixedValue(), where);
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
@@ -216,6 +223,16 @@ pub const TypeTable = struct {
         return json.array(items);
     }
 };
+
+/// What a function a comptime field holds is called (`Calculator.combine`,
+/// or for a tuple `[0]`): the type's last name, when it has a plain one.
+fn fieldPath(comptime T: type, comptime name: []const u8, comptime index: usize) []const u8 {
+    const field = if (@typeInfo(T).@"struct".is_tuple) std.fmt.comptimePrint("[{d}]", .{index}) else "." ++ name;
+    const type_name = @typeName(T);
+    if (std.mem.indexOfAny(u8, type_name, " ({") != null) return field;
+    const last = if (std.mem.lastIndexOfScalar(u8, type_name, '.')) |dot| type_name[dot + 1 ..] else type_name;
+    return last ++ field;
+}
 
 /// `,"sentinel":value` for sentinel-terminated arrays (`[N:0]u8`).
 fn sentinelJson(comptime table: *TypeTable, comptime a: std.builtin.Type.Array) []const u8 {

@@ -2,7 +2,8 @@
 //! gives them: numbers as strings (integers wider than 53 bits keep every
 //! digit), bools as booleans, enum values and enum literals by name, null
 //! and undefined as null, optionals as null or their value, arrays, vectors
-//! and slices as arrays, a pointer as its target, structs as objects, a type as `{"type":N}` (its
+//! and slices as arrays, a pointer as its target, structs as objects, a
+//! tagged union as an object of its active field, a type as `{"type":N}` (its
 //! index in the type table) and a function as `{"function":N}` (its index
 //! in the descriptor's functions, which gives it a thunk) or, when zigport
 //! cannot call it, `{"unsupported":reason}`.
@@ -32,14 +33,17 @@ pub fn render(comptime table: *TypeTable, comptime v: anytype, comptime where: [
         .error_union => if (v) |x| render(table, x, where) else |_| "null",
         .array => elements(table, &v, where),
         .vector => |vector| elements(table, &@as([vector.len]vector.child, v), where),
-        .@"struct" => blk: {
+        .@"struct" => |s| blk: {
             var out: []const u8 = "{";
             for (compat.structFields(T), 0..) |f, i| {
-                out = out ++ (if (i > 0) "," else "") ++ json.string(f.name) ++ ":" ++
-                    render(table, @field(v, f.name), where ++ "." ++ f.name);
+                const path = if (s.is_tuple) where ++ "[" ++ f.name ++ "]" else where ++ "." ++ f.name;
+                out = out ++ (if (i > 0) "," else "") ++ json.string(f.name) ++ ":" ++ render(table, @field(v, f.name), path);
             }
             break :blk out ++ "}";
         },
+        // A tagged union as its active field; Zig does not say a bare one's.
+        .@"union" => |u| if (u.tag_type == null) "{}" else "{" ++ json.string(@tagName(v)) ++ ":" ++
+            render(table, @field(v, @tagName(v)), where ++ "." ++ @tagName(v)) ++ "}",
         // A pointer as what it points at; a slice as its elements, or as
         // text for bytes (`name: []const u8 = "none"`).
         .pointer => |p| if (p.size == .one)

@@ -125,6 +125,7 @@ for (const mode of MODES) {
       assert.equal(mod.private_ops[0](7), 21);
       assert.equal('triple' in mod.default, false);
       assert.equal(mod.triple, undefined);
+      assert.equal(mod.private_ops[0].name, 'private_ops[0]', 'named after where it is held');
     });
 
     test('a function zigport cannot call reads as one that says why when called', async () => {
@@ -185,6 +186,45 @@ for (const mode of MODES) {
         assert.match(err.message, /variable of type 'type' must be const or comptime/);
         return true;
       });
+    });
+  });
+}
+
+for (const mode of MODES) {
+  describe(`${mode}: unions of comptime values`, () => {
+    test('a tagged union of comptime values reads as an object of its active field', async () => {
+      const { chosen_type, chosen_count, choices } = await importFixture('declarations/comptime-unions', { mode });
+      assert.deepEqual(Object.keys(chosen_type), ['Kind']);
+      assert.equal(chosen_type.Kind.name, 'u32');
+      assert.equal(chosen_count.count, 2n ** 60n);
+      assert.deepEqual(choices.map((c) => ({ ...c })), [{ mode: 'fast' }, { count: 2 }]);
+      assertReadOnly(() => { chosen_count.count = 1; }, 'chosen_count.count');
+    });
+
+    test('a bare union of comptime values says it cannot be read', async () => {
+      const { default: mod } = await importFixture('declarations/comptime-unions', { mode });
+      assert.throws(() => mod.bare, { name: 'TypeError', message: /^bare: Zig does not say which field of a bare union is active/ });
+    });
+  });
+
+  describe(`${mode}: comptime-only types`, () => {
+    test('a comptime-only type is a class that makes no instances', async () => {
+      const { Count, Literal, Codec } = await importFixture('declarations/comptime-only-types', { mode });
+      assert.equal(Count.name, 'comptime_int');
+      assert.equal(typeof Literal, 'function');
+      assert.throws(() => new Codec({ Unit: null, width: 1 }), { name: 'TypeError', message: /exists only at comptime/ });
+    });
+
+    test('a comptime-only struct type carries its declarations', async () => {
+      const { Codec } = await importFixture('declarations/comptime-only-types', { mode });
+      assert.equal(Codec.byte.Unit.name, 'u8');
+      assert.equal(Codec.byte.width, 1);
+      assert.equal(Codec.version(), 2);
+    });
+
+    test('type values naming comptime-only types read as their classes', async () => {
+      const { kinds, Codec, Count } = await importFixture('declarations/comptime-only-types', { mode });
+      assert.deepEqual([...kinds], [Codec, Count]);
     });
   });
 }

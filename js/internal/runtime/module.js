@@ -53,7 +53,7 @@ function buildModule(host, wasm) {
   // module's own go on the namespace and, when constant, the named exports.
   const home = (d) => (d.owner === null || d.owner === undefined
     ? { object: namespace, exports, prefix: '' }
-    : { object: types[d.owner].constructor, exports: {}, prefix: `${types[d.owner].constructor.name}.` });
+    : { object: classOfType(types[d.owner]), exports: {}, prefix: `${classOfType(types[d.owner]).name}.` });
   for (const c of descriptor.constants) {
     const { object, exports: named, prefix } = home(c);
     named[c.name] = fixedValue(types[c.type], c.value, { type: (i) => types[i], function: (i) => functions[i] }, prefix + c.name);

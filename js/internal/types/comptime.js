@@ -1,18 +1,14 @@
 // Values that exist only at compile time (types, comptime numbers, enum
 // literals, null, undefined, function bodies, and the optionals, arrays,
-// pointers and structs holding them) arrive in the descriptor as JSON that
+// pointers, structs and unions holding them) arrive in the descriptor as JSON that
 // their type reads (js/zig/values.zig). Each becomes a read-only JS value:
 // a type its class, a function its callable, an array or tuple a read-only
-// array, a struct a read-only object.
+// array, a struct a read-only object, a union a read-only object of its
+// active field.
 import { readOnlyError, unsupportedError } from '../errors.js';
 import { comptimeNumber, fromDefault } from './defaults.js';
 import { classOfType } from './scalar-class.js';
-
-/** Kinds whose values exist only at comptime. */
-const COMPTIME_ONLY = new Set([
-  'comptime_int', 'comptime_float', 'enum_literal', 'null', 'undefined', 'type', 'function',
-  'comptime_optional', 'comptime_array', 'comptime_pointer', 'comptime_struct',
-]);
+import { COMPTIME_KINDS } from './comptime-type.js';
 
 /**
  * The JS value of fixed value `json` (a constant's value or a comptime
@@ -21,7 +17,7 @@ const COMPTIME_ONLY = new Set([
  * in errors (`ops[0]`, `Config.mode`).
  */
 export function fixedValue(type, json, module, where) {
-  if (COMPTIME_ONLY.has(type.kind)) return comptimeValue(type, json, module, where);
+  if (COMPTIME_KINDS.has(type.kind)) return comptimeValue(type, json, module, where);
   // A pointer (`"text"` in a tuple) reads as its target.
   if (type.kind === 'pointer' && !type.many) return fixedValue(type.pointee, json, module, where);
   // A value in memory (a comptime field `magic: u32 = 0xCAFE`): as its type reads it, read-only.
@@ -49,6 +45,11 @@ function comptimeValue(type, json, module, where) {
       const values = type.fields.map((f) => child(f.type, json[f.name], at(f)));
       if (type.tuple) return readOnlyArray(values, where);
       return readOnlyObject(Object.fromEntries(type.fields.map((f, i) => [f.name, values[i]])), (key) => `${where}.${key}`);
+    }
+    case 'comptime_union': {
+      const active = type.fields.filter((f) => Object.hasOwn(json, f.name));
+      const entries = active.map((f) => [f.name, child(f.type, json[f.name], `${where}.${f.name}`)]);
+      return readOnlyObject(Object.fromEntries(entries), (key) => `${where}.${key}`);
     }
     default: throw new TypeError(`${where}: ${type.name} is not a comptime type`);
   }

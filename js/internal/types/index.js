@@ -13,6 +13,7 @@ import { arrayType } from './array.js';
 import { enumType } from './enum.js';
 import { errorSetType, moduleErrors } from './error-set.js';
 import { opaqueType } from './opaque.js';
+import { COMPTIME_KINDS, comptimeType } from './comptime-type.js';
 import { unsupportedError } from '../errors.js';
 
 /**
@@ -66,6 +67,7 @@ function placeFinder(descriptors, get) {
 }
 
 function make(t, get, errors, descriptors, module) {
+  if (COMPTIME_KINDS.has(t.kind)) return comptimeType(t);
   switch (t.kind) {
     case 'int': return intType(t);
     case 'float': return floatType(t);
@@ -85,7 +87,7 @@ function make(t, get, errors, descriptors, module) {
   }
 }
 
-/** Types that only describe (error sets, comptime values, unsupported). */
+/** Types JS cannot hold a value of. */
 function unusable(t) {
   const fail = () => { throw unsupportedError(t.name, `values of type ${t.name} cannot cross the boundary yet`); };
   return { ...t, read: fail, write: fail, normalize: fail, inline: null };

@@ -52,7 +52,7 @@ pub enum TypeKind {
     Type,
     /// A function body (`fn (i32) i32`), held in a comptime value.
     Function,
-    /// The comptime-only forms of an optional, array, pointer and struct:
+    /// The comptime-only forms of an optional, array, pointer, struct and union:
     /// they hold comptime-only values, so their values exist only as JSON
     /// (a constant's `value`, a comptime field's `default`), read by type.
     ComptimeOptional {
@@ -69,6 +69,10 @@ pub enum TypeKind {
     },
     ComptimeStruct {
         tuple: bool,
+        fields: Vec<ComptimeField>,
+    },
+    /// A value is its active field alone (none for a bare union).
+    ComptimeUnion {
         fields: Vec<ComptimeField>,
     },
     Int {
@@ -263,7 +267,7 @@ pub struct Field {
     pub comptime: bool,
 }
 
-/// A field of a comptime-only struct: its value lies in the struct's JSON.
+/// A field of a comptime-only struct or union: its value lies in the value's JSON.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ComptimeField {
     pub name: String,

@@ -14,12 +14,7 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
             return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
         }
         check_frame(d, f).map_err(fail)?;
-        if f.owner.is_some_and(|o| {
-            !matches!(
-                d.types.get(o).map(|t| &t.kind),
-                Some(TypeKind::Struct { .. } | TypeKind::Enum { .. } | TypeKind::Opaque)
-            )
-        }) {
+        if f.owner.is_some_and(|o| !d.types.get(o).is_some_and(|t| can_declare(&t.kind))) {
             return Err(DescriptorError::Function {
                 name: f.name.clone(),
                 problem: "owner is not a struct type".into(),
@@ -67,12 +62,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         if name.is_empty() || !names.insert((owner, name)) {
             return Err(declaration(name, "name is empty or declared twice"));
         }
-        let owner_ok = owner.is_none_or(|o| {
-            matches!(
-                d.types.get(o).map(|t| &t.kind),
-                Some(TypeKind::Struct { .. } | TypeKind::Enum { .. } | TypeKind::Opaque)
-            )
-        });
+        let owner_ok = owner.is_none_or(|o| d.types.get(o).is_some_and(|t| can_declare(&t.kind)));
         if !owner_ok {
             return Err(declaration(name, "declared in something that is not a struct type"));
         }
@@ -85,7 +75,9 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         }
     }
     if let Some(t) = d.type_decls.iter().find(|t| {
-        d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
+        d.types
+            .get(t.type_index)
+            .is_none_or(|ty| !in_memory(&ty.kind) && !comptime_only(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
     }) {
         return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }
@@ -96,6 +88,19 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         check_value(d, c.type_index, &c.value).map_err(|e| declaration(&c.name, &e))?;
     }
     Ok(())
+}
+
+/// Kinds that may declare functions and constants: structs, unions (which
+/// are structs here), enums and opaque types, comptime-only ones too.
+fn can_declare(kind: &TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::Struct { .. }
+            | TypeKind::Enum { .. }
+            | TypeKind::Opaque
+            | TypeKind::ComptimeStruct { .. }
+            | TypeKind::ComptimeUnion { .. }
+    )
 }
 
 fn declaration(name: &str, problem: &str) -> DescriptorError {

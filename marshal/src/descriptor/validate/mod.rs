@@ -108,6 +108,7 @@ pub(super) fn comptime_only(kind: &TypeKind) -> bool {
             | TypeKind::ComptimeArray { .. }
             | TypeKind::ComptimePointer { .. }
             | TypeKind::ComptimeStruct { .. }
+            | TypeKind::ComptimeUnion { .. }
     )
 }
 

@@ -31,7 +31,8 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         TypeKind::ComptimeOptional { .. }
         | TypeKind::ComptimeArray { .. }
         | TypeKind::ComptimePointer { .. }
-        | TypeKind::ComptimeStruct { .. } => {
+        | TypeKind::ComptimeStruct { .. }
+        | TypeKind::ComptimeUnion { .. } => {
             comptime_children(&t.kind).try_for_each(|child| nested(d, index, child).map(|_| ()))?;
             expect(t.size == 0, "a comptime-only value has no storage")
         }
@@ -112,7 +113,9 @@ fn comptime_children(kind: &TypeKind) -> Box<dyn Iterator<Item = usize> + '_> {
         TypeKind::ComptimeOptional { child }
         | TypeKind::ComptimeArray { child, .. }
         | TypeKind::ComptimePointer { child, .. } => Box::new(std::iter::once(*child)),
-        TypeKind::ComptimeStruct { fields, .. } => Box::new(fields.iter().map(|f| f.type_index)),
+        TypeKind::ComptimeStruct { fields, .. } | TypeKind::ComptimeUnion { fields } => {
+            Box::new(fields.iter().map(|f| f.type_index))
+        }
         _ => Box::new(std::iter::empty()),
     }
 }

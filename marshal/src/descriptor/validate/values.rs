@@ -59,6 +59,14 @@ fn check_at(d: &Descriptor, type_index: usize, value: &Value, depth: usize) -> P
                 check_at(d, f.type_index, field, depth + 1).map_err(|e| format!("field {}: {e}", f.name))
             })
         }
+        TypeKind::ComptimeUnion { fields } => {
+            let object = value.as_object().ok_or("a union's value must be an object")?;
+            expect(object.len() <= 1, "a union's value has at most its active field")?;
+            object.iter().try_for_each(|(name, field)| {
+                let f = fields.iter().find(|f| f.name == *name).ok_or_else(|| format!("union has no field {name}"))?;
+                check_at(d, f.type_index, field, depth + 1).map_err(|e| format!("field {name}: {e}"))
+            })
+        }
         // A value in memory: JS writes it through its type, which checks it.
         _ => Ok(()),
     }
