@@ -97,3 +97,29 @@ fn a_hidden_function_may_share_a_declared_name() {
     v["functions"][3] = hidden;
     assert!(refused(&v).contains("declared twice"));
 }
+
+/// The sample with type #12, a comptime union of a type (`Kind`) and a
+/// comptime_int (`count`, type #7), declaring constant `chosen` of itself.
+fn with_comptime_union() -> Value {
+    let mut v = with_comptime_values();
+    v["types"].as_array_mut().unwrap().push(json!({"kind": "comptime_union", "name": "Choice", "size": 0, "align": 1,
+        "fields": [{"name": "Kind", "type": 8}, {"name": "count", "type": 7}]}));
+    v["constants"] = json!([{"name": "chosen", "type": 12, "owner": 12, "value": {"count": "5"}}]);
+    v["type_decls"] = json!([{"name": "Choice", "type": 12}]);
+    v
+}
+
+#[test]
+fn accepts_a_comptime_union_that_declares_a_value_of_itself() {
+    let d = parse(&with_comptime_union()).unwrap();
+    assert_eq!(d.constants[0].owner, Some(12));
+}
+
+#[test]
+fn refuses_a_union_value_with_two_active_fields_or_an_unknown_one() {
+    let mut v = with_comptime_union();
+    v["constants"][0]["value"] = json!({"count": "5", "Kind": {"type": 0}});
+    assert!(refused(&v).contains("at most its active field"));
+    v["constants"][0]["value"] = json!({"size": "5"});
+    assert!(refused(&v).contains("no field size"));
+}
