@@ -218,7 +218,7 @@ fn comptimeOnly(comptime T: type, comptime seen: []const type) bool {
         .optional => |o| comptimeOnly(o.child, seen),
         .array => |a| comptimeOnly(a.child, seen),
         // A function pointer is a run-time address; a pointer to a type is not.
-        .pointer => |p| @typeInfo(p.child) != .@"fn" and comptimeOnly(p.child, seen),
+        .pointer => @typeInfo(pointerInfo(T).child) != .@"fn" and comptimeOnly(pointerInfo(T).child, seen),
         .@"struct" => for (structFields(T)) |f| {
             if (!f.is_comptime and comptimeOnly(f.type, seen ++ [_]type{T})) break true;
         } else false,

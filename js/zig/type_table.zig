@@ -97,7 +97,9 @@ pub const TypeTable = struct {
             .optional => |o| std.fmt.comptimePrint("\"kind\":\"comptime_optional\",\"child\":{d}", .{self.id(o.child)}),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"comptime_array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
             // Read as what it points at (a slice as an array of any length).
-            .pointer => |p| std.fmt.comptimePrint("\"kind\":\"comptime_pointer\",\"child\":{d},\"slice\":{}", .{ self.id(p.child), p.size == .slice }),
+            .pointer => std.fmt.comptimePrint("\"kind\":\"comptime_pointer\",\"child\":{d},\"slice\":{}", .{
+                self.id(compat.pointerInfo(T).child), compat.pointerInfo(T).size == .slice,
+            }),
             .@"struct" => |s| std.fmt.comptimePrint("\"kind\":\"comptime_struct\",\"tuple\":{},\"fields\":{s}", .{
                 s.is_tuple, self.comptimeFields(compat.structFields(T)),
             }),

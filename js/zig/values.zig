@@ -2,11 +2,11 @@
 //! gives them: numbers as strings (integers wider than 53 bits keep every
 //! digit), bools as booleans, enum values and enum literals by name, null
 //! and undefined as null, optionals as null or their value, arrays, vectors
-//! and slices as arrays, a pointer as its target, structs as objects, a
-//! tagged union as an object of its active field, a type as `{"type":N}` (its
-//! index in the type table) and a function as `{"function":N}` (its index
-//! in the descriptor's functions, which gives it a thunk) or, when zigport
-//! cannot call it, `{"unsupported":reason}`.
+//! and slices as arrays, a pointer to comptime values as its target,
+//! structs as objects, a tagged union as an object of its active field, a
+//! type as `{"type":N}` (its index in the type table) and a function as
+//! `{"function":N}` (its index in the descriptor's functions, which gives
+//! it a thunk) or, when zigport cannot call it, `{"unsupported":reason}`.
 const std = @import("std");
 const json = @import("json.zig");
 const compat = @import("compat.zig");
@@ -44,18 +44,19 @@ pub fn render(comptime table: *TypeTable, comptime v: anytype, comptime where: [
         // A tagged union as its active field; Zig does not say a bare one's.
         .@"union" => |u| if (u.tag_type == null) "{}" else "{" ++ json.string(@tagName(v)) ++ ":" ++
             render(table, @field(v, @tagName(v)), where ++ "." ++ @tagName(v)) ++ "}",
-        // A pointer as what it points at; a slice as its elements, or as
-        // text for bytes (`name: []const u8 = "none"`).
-        .pointer => |p| if (p.size == .one)
-            render(table, v.*, where)
-        else if (p.size != .slice)
-            "null"
-        else if (p.child == u8)
-            json.string(v)
-        else
-            elements(table, v, where),
+        .pointer => pointee(table, v, where),
         else => "null",
     };
+}
+
+/// A pointer to comptime-only values as what it points at (a slice as its
+/// elements); a byte slice as text (`name: []const u8 = "none"`). Other
+/// pointers are null: what they point at may be a variable, which cannot be
+/// read while compiling.
+fn pointee(comptime table: *TypeTable, comptime v: anytype, comptime where: []const u8) []const u8 {
+    const p = compat.pointerInfo(@TypeOf(v));
+    if (!compat.isComptimeOnly(@TypeOf(v))) return if (p.size == .slice and p.child == u8) json.string(v) else "null";
+    return if (p.size == .slice) elements(table, v, where) else render(table, v.*, where);
 }
 
 fn elements(comptime table: *TypeTable, comptime items: anytype, comptime where: []const u8) []const u8 {

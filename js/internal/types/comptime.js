@@ -18,8 +18,6 @@ import { COMPTIME_KINDS } from './comptime-type.js';
  */
 export function fixedValue(type, json, module, where) {
   if (COMPTIME_KINDS.has(type.kind)) return comptimeValue(type, json, module, where);
-  // A pointer (`"text"` in a tuple) reads as its target.
-  if (type.kind === 'pointer' && !type.many) return fixedValue(type.pointee, json, module, where);
   // A value in memory (a comptime field `magic: u32 = 0xCAFE`): as its type reads it, read-only.
   const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
   type.write(dv, 0, fromDefault(type, json), where);
