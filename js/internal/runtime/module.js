@@ -34,8 +34,10 @@ export function loadModule(path) {
 
 function buildModule(host, wasm) {
   const descriptor = JSON.parse(host.descriptor);
+  // What comptime values may hold, by index: read only after both lists are filled.
   const functions = [];
-  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), functions);
+  const held = { type: (i) => types[i], function: (i) => functions[i] };
+  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), held);
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
@@ -56,7 +58,7 @@ function buildModule(host, wasm) {
     : { object: classOfType(types[d.owner]), exports: {}, prefix: `${classOfType(types[d.owner]).name}.` });
   for (const c of descriptor.constants) {
     const { object, exports: named, prefix } = home(c);
-    named[c.name] = fixedValue(types[c.type], c.value, { type: (i) => types[i], function: (i) => functions[i] }, prefix + c.name);
+    named[c.name] = fixedValue(types[c.type], c.value, held, prefix + c.name);
     define(object, c.name, { value: named[c.name] }, readOnly(prefix + c.name));
   }
   for (const t of descriptor.type_decls ?? []) {

@@ -1,10 +1,10 @@
 // Values that exist only at compile time (types, comptime numbers, enum
 // literals, null, undefined, function bodies, and the optionals, arrays,
-// pointers, structs and unions holding them) arrive in the descriptor as JSON that
-// their type reads (js/zig/values.zig). Each becomes a read-only JS value:
-// a type its class, a function its callable, an array or tuple a read-only
-// array, a struct a read-only object, a union a read-only object of its
-// active field.
+// pointers, structs and unions holding them) arrive in the descriptor as
+// JSON that their type reads (js/zig/values.zig). Each becomes a read-only
+// JS value: a type its class, a function its callable, an array or tuple a
+// read-only array, a struct a read-only object, a union a read-only object
+// of its active field.
 import { readOnlyError, unsupportedError } from '../errors.js';
 import { comptimeNumber, fromDefault } from './defaults.js';
 import { classOfType } from './scalar-class.js';
@@ -12,20 +12,20 @@ import { COMPTIME_KINDS } from './comptime-type.js';
 
 /**
  * The JS value of fixed value `json` (a constant's value or a comptime
- * field's) of converter `type`. `module.type(i)` is converter i and
- * `module.function(i)` the callable of function i; `where` names the value
+ * field's) of converter `type`. `held.type(i)` is converter i and
+ * `held.function(i)` the callable of function i; `where` names the value
  * in errors (`ops[0]`, `Config.mode`).
  */
-export function fixedValue(type, json, module, where) {
-  if (COMPTIME_KINDS.has(type.kind)) return comptimeValue(type, json, module, where);
+export function fixedValue(type, json, held, where) {
+  if (COMPTIME_KINDS.has(type.kind)) return comptimeValue(type, json, held, where);
   // A value in memory (a comptime field `magic: u32 = 0xCAFE`): as its type reads it, read-only.
   const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
   type.write(dv, 0, fromDefault(type, json), where);
   return typeof type.view === 'function' ? type.view(dv, 0, true) : type.read(dv, 0);
 }
 
-function comptimeValue(type, json, module, where) {
-  const child = (index, value, at) => fixedValue(module.type(index), value, module, at);
+function comptimeValue(type, json, held, where) {
+  const child = (index, value, at) => fixedValue(held.type(index), value, held, at);
   const items = (list) => list.map((value, i) => child(type.child, value, `${where}[${i}]`));
   switch (type.kind) {
     case 'null': return null;
@@ -33,8 +33,8 @@ function comptimeValue(type, json, module, where) {
     // An enum literal (`.hello`) is its name, as enum values are to JS.
     case 'enum_literal': return json;
     case 'comptime_int': case 'comptime_float': return comptimeNumber(type.kind, json);
-    case 'type': return classOfType(module.type(json.type));
-    case 'function': return json.unsupported === undefined ? module.function(json.function) : refusedFunction(where, json.unsupported);
+    case 'type': return classOfType(held.type(json.type));
+    case 'function': return json.unsupported === undefined ? held.function(json.function) : refusedFunction(where, json.unsupported);
     case 'comptime_optional': return json === null ? null : child(type.child, json, where);
     case 'comptime_array': return readOnlyArray(items(json), where);
     case 'comptime_pointer': return type.slice ? readOnlyArray(items(json), where) : child(type.child, json, where);

@@ -18,14 +18,13 @@ import { unsupportedError } from '../errors.js';
 
 /**
  * Builds a converter for every type of a descriptor. `errors` is the
- * module's error table (`moduleErrors` in error-set.js); `functions` will
- * hold the module's callables, by index, once they exist (comptime values
- * may hold them).
+ * module's error table (`moduleErrors` in error-set.js); `held` gives the
+ * converters and callables comptime fields may hold, once they all exist
+ * (see fixedValue in comptime.js).
  */
-export function buildTypes(descriptor, errors, functions) {
+export function buildTypes(descriptor, errors, held) {
   const built = new Array(descriptor.types.length);
-  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errors, descriptor.types, module));
-  const module = { type: get, function: (index) => functions[index] };
+  const get = (index) => (built[index] ??= make(descriptor.types[index], get, errors, descriptor.types, held));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
   // Plain properties, set once every type exists (a getter here would slow
@@ -66,7 +65,7 @@ function placeFinder(descriptors, get) {
   return places;
 }
 
-function make(t, get, errors, descriptors, module) {
+function make(t, get, errors, descriptors, held) {
   if (COMPTIME_KINDS.has(t.kind)) return comptimeType(t);
   switch (t.kind) {
     case 'int': return intType(t);
@@ -76,7 +75,7 @@ function make(t, get, errors, descriptors, module) {
     case 'optional': return optionalType(t, get(t.child));
     case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errors.forCode);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
-    case 'struct': return structType(t, get, (i) => descriptors[i], module);
+    case 'struct': return structType(t, get, (i) => descriptors[i], held);
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);

@@ -14,11 +14,11 @@ import { fromDefault } from './defaults.js';
 import { ACTIVE_TAG } from './enum.js';
 
 /**
- * Builds the converter (and class) for a `struct` type descriptor.
- * `module` gives what comptime fields may hold: the module's converters
- * and functions (see fixedValue).
+ * Builds the converter (and class) for a `struct` type descriptor. `held`
+ * gives what comptime fields may hold: the module's converters and
+ * functions (see fixedValue).
  */
-export function structType(t, fieldType, describe, module) {
+export function structType(t, fieldType, describe, held) {
   const name = displayName(t.name);
   // Comptime fields take no memory: read-only values on the prototype.
   // Pointer fields get their type on first use: a struct may point at
@@ -59,7 +59,7 @@ export function structType(t, fieldType, describe, module) {
     let value;
     let read = false;
     const get = () => {
-      if (!read) [value, read] = [fixedValue(fieldType(c.type), c.default, module, `${name}.${c.name}`), true];
+      if (!read) [value, read] = [fixedValue(fieldType(c.type), c.default, held, `${name}.${c.name}`), true];
       return value;
     };
     Object.defineProperty(Struct.prototype, c.name, {
