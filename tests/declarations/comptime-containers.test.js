@@ -142,6 +142,14 @@ for (const mode of MODES) {
       assert.equal(calc.combine(20, 22), 42);
     });
 
+    test('a comptime field holding a private function calls it under the field\'s name', async () => {
+      const { Scaler, private_ops } = await importFixture('declarations/comptime-functions', { mode });
+      const { scale, again } = new Scaler({});
+      assert.equal(scale(9), 4);
+      assert.equal(scale.name, 'Scaler.scale');
+      assert.equal(again, private_ops[0], 'a function held twice is one JS function');
+    });
+
     test('functions in comptime values cannot be replaced', async () => {
       const { ops, by_name, Calculator } = await importFixture('declarations/comptime-functions', { mode });
       assert.throws(() => { ops[0] = null; }, { name: 'TypeError', message: /comptime field/ });

@@ -1,6 +1,6 @@
 //! Functions held in comptime values: a tuple and a struct literal of public
 //! functions, a private function only a tuple holds, one zigport cannot
-//! call, and a comptime field holding a function.
+//! call, and comptime fields holding a public and a private function.
 pub fn add(a: i32, b: i32) i32 {
     return a + b;
 }
@@ -25,4 +25,13 @@ pub const mixed_ops = .{ identity, add };
 pub const Calculator = struct {
     comptime combine: @TypeOf(add) = add,
     base: i32 = 0,
+};
+
+fn halve(a: i32) i32 {
+    return @divTrunc(a, 2);
+}
+
+pub const Scaler = struct {
+    comptime scale: @TypeOf(halve) = halve,
+    comptime again: @TypeOf(triple) = triple,
 };
