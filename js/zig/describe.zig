@@ -164,12 +164,11 @@ pub fn build(comptime M: type) Built {
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
         .{
-            abi_version,                       std.debug.runtime_safety,
-            @bitSizeOf(wire.ErrorCode),        @sizeOf(usize),
-            json.array(functions),
-            json.array(storage),               json.array(constants),
-            json.array(type_decls),            json.array(unsupported_decls),
-            json.array(types),
+            abi_version,                   std.debug.runtime_safety,
+            @bitSizeOf(wire.ErrorCode),    @sizeOf(usize),
+            json.array(functions),         json.array(storage),
+            json.array(constants),         json.array(type_decls),
+            json.array(unsupported_decls), json.array(types),
         },
     );
     return .{ .text = text, .types = table.types, .functions = table.functions };
