@@ -107,6 +107,11 @@ export function abandonedError() {
   return new Error('Module was abandoned');
 }
 
+/** A write to a comptime field, whose value Zig fixed when compiling. */
+export function comptimeFieldError(where) {
+  return new TypeError(`${where} is a comptime field and cannot be assigned`);
+}
+
 /** Use of a declaration zigport cannot expose yet. */
 export function unsupportedError(name, reason) {
   return new TypeError(`${name}: ${reason}`);

@@ -26,8 +26,10 @@ pub const Field = struct {
     /// Points at a value of `type` (a struct field's default), or is null.
     default_value_ptr: ?*const anyopaque = null,
 
-    pub fn defaultValue(comptime f: Field) ?f.type {
-        const ptr: *const f.type = @ptrCast(@alignCast(f.default_value_ptr orelse return null));
+    /// The default of a field that has one (a comptime field always does),
+    /// also of a type no optional can wrap (`@TypeOf(null)`).
+    pub fn fixedValue(comptime f: Field) f.type {
+        const ptr: *const f.type = @ptrCast(@alignCast(f.default_value_ptr.?));
         return ptr.*;
     }
 };
@@ -194,7 +196,35 @@ fn statedAlignment(comptime alignment: anytype) ?usize {
 /// types have none, and from 0.16 on `@sizeOf` of them is an error.
 pub fn hasSize(comptime T: type) bool {
     return switch (@typeInfo(T)) {
-        .type, .comptime_int, .comptime_float, .null, .undefined, .enum_literal, .@"opaque", .@"fn", .noreturn => false,
-        else => true,
+        .@"opaque", .noreturn => false,
+        else => !isComptimeOnly(T),
+    };
+}
+
+/// Whether values of `T` exist only while compiling: types, comptime
+/// numbers, enum literals, null, undefined and function bodies, and the
+/// optionals, arrays, pointers, structs and unions that hold them (a struct's
+/// comptime fields aside: they take no memory in any struct).
+pub fn isComptimeOnly(comptime T: type) bool {
+    return comptime comptimeOnly(T, &.{});
+}
+
+/// `isComptimeOnly`, with `seen` the structs under way (a pointer back to one
+/// of them, as in `next: ?*Node`, decides nothing).
+fn comptimeOnly(comptime T: type, comptime seen: []const type) bool {
+    for (seen) |S| if (S == T) return false;
+    return switch (@typeInfo(T)) {
+        .type, .comptime_int, .comptime_float, .null, .undefined, .enum_literal, .@"fn" => true,
+        .optional => |o| comptimeOnly(o.child, seen),
+        .array => |a| comptimeOnly(a.child, seen),
+        // A function pointer is a run-time address; a pointer to a type is not.
+        .pointer => @typeInfo(pointerInfo(T).child) != .@"fn" and comptimeOnly(pointerInfo(T).child, seen),
+        .@"struct" => for (structFields(T)) |f| {
+            if (!f.is_comptime and comptimeOnly(f.type, seen ++ [_]type{T})) break true;
+        } else false,
+        .@"union" => for (unionFields(T)) |f| {
+            if (comptimeOnly(f.type, seen ++ [_]type{T})) break true;
+        } else false,
+        else => false,
     };
 }

@@ -5,16 +5,17 @@
 //! declaration that zigport cannot expose yet, with the reason.
 const std = @import("std");
 const json = @import("json.zig");
+const values = @import("values.zig");
 const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
 const meta = @import("meta.zig");
-const allocator_helpers_zig = @import("allocator_helpers.zig");
-const TypeTable = @import("type_table.zig").TypeTable;
+const type_table = @import("type_table.zig");
+const TypeTable = type_table.TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
-pub const abi_version = 1;
+pub const abi_version = 2;
 
 /// What one public declaration is. Each was declared in `container`: the
 /// module, or a struct type declared in it (then also its `owner`, and the
@@ -22,7 +23,7 @@ pub const abi_version = 1;
 pub const Entry = union(enum) {
     function: struct { name: []const u8, F: type, container: type, owner: ?type },
     storage: struct { name: []const u8, T: type, mutable: bool, container: type, owner: ?type },
-    comptime_value: struct { name: []const u8, T: type, text: []const u8, owner: ?type },
+    comptime_value: struct { name: []const u8, T: type, container: type, owner: ?type },
     type_decl: struct { name: []const u8, T: type, owner: ?type },
     unsupported: struct { name: []const u8, reason: []const u8, owner: ?type },
 };
@@ -77,28 +78,20 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
             if (support.functionProblem(T)) |why| return unsupported(name, why, owner);
             return .{ .function = .{ .name = name, .F = T, .container = M, .owner = owner } };
         },
-        .comptime_int, .comptime_float => return .{ .comptime_value = .{
-            .name = name,
-            .T = T,
-            .text = json.number(@field(M, name)),
-            .owner = owner,
-        } },
-        .null, .undefined => return .{ .comptime_value = .{ .name = name, .T = T, .text = json.string(@tagName(@typeInfo(T))), .owner = owner } },
-        .enum_literal => return .{ .comptime_value = .{
-            .name = name,
-            .T = T,
-            .text = json.string(@tagName(@field(M, name))),
-            .owner = owner,
-        } },
         .type => {
             const V = @field(M, name);
-            // An opaque type is the class of the handles that point at one.
-            const declarable = support.isInMemory(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
+            // An opaque type is the class of the handles that point at one;
+            // a comptime-only type, a class with no instances.
+            const declarable = support.isInMemory(V) or compat.isComptimeOnly(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
             if (!declarable) return unsupported(name, "type " ++ support.unsupportedReason(V), owner);
             return .{ .type_decl = .{ .name = name, .T = V, .owner = owner } };
         },
         else => {},
     }
+    // Types, comptime numbers, enum literals, null, undefined, and what holds them.
+    if (compat.isComptimeOnly(T) and @typeInfo(T) == .@"union" and @typeInfo(T).@"union".tag_type == null)
+        return unsupported(name, "Zig does not say which field of a bare union is active", owner);
+    if (compat.isComptimeOnly(T)) return .{ .comptime_value = .{ .name = name, .T = T, .container = M, .owner = owner } };
     if (!support.isStorable(T)) return unsupported(name, support.unsupportedReason(T), owner);
     const mutable = !compat.pointerInfo(@TypeOf(&@field(M, name))).is_const;
     return .{ .storage = .{ .name = name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
@@ -118,28 +111,34 @@ pub fn descriptor(comptime M: type) []const u8 {
     return build(M).text;
 }
 
-/// The descriptor text of module `M`, every type its table lists, the
-/// function types whose callers follow the module's functions, and whether
-/// the allocator helpers (allocator_helpers.zig) follow those.
-pub const Built = struct { text: []const u8, types: []const type, callables: []const type, allocator_helpers: bool };
+/// The descriptor text of module `M`, every type its table lists, and every
+/// function it lists (by thunk index).
+pub const Built = struct { text: []const u8, types: []const type, functions: []const type_table.Function };
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
     comptime var table: TypeTable = .{ .hooks = meta.Hooks(M) };
-    comptime var functions: []const []const u8 = &.{};
     comptime var storage: []const []const u8 = &.{};
     comptime var constants: []const []const u8 = &.{};
     comptime var type_decls: []const []const u8 = &.{};
     comptime var unsupported_decls: []const []const u8 = &.{};
+    // Declared functions come first: thunk i belongs to function i.
     inline for (entries(M)) |e| switch (e) {
-        .function => |f| functions = functions ++ [_][]const u8{describeFunction(&table, f, functions.len)},
-        .storage => |s| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
-            "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}{s}}}",
-            .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner), meta.declJson(table.hooks, s.container, s.name, s.T) },
-        )},
+        .function => |f| table.declareFunction(@field(f.container, f.name), f.name, f.container, f.owner),
+        else => {},
+    };
+    inline for (entries(M)) |e| switch (e) {
+        .function => {},
+        .storage => |s| {
+            nameHeldFunctions(&table, s);
+            storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
+                "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":{}{s}{s}}}",
+                .{ json.string(s.name), table.id(s.T), storage.len, s.mutable, ownerJson(&table, s.owner), meta.declJson(table.hooks, s.container, s.name, s.T) },
+            )};
+        },
         .comptime_value => |c| constants = constants ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d},\"value\":{s}{s}}}",
-            .{ json.string(c.name), table.id(c.T), c.text, ownerJson(&table, c.owner) },
+            .{ json.string(c.name), table.id(c.T), values.render(&table, @field(c.container, c.name), c.name), ownerJson(&table, c.owner) },
         )},
         .type_decl => |t| type_decls = type_decls ++ [_][]const u8{std.fmt.comptimePrint(
             "{{\"name\":{s},\"type\":{d}{s}}}",
@@ -150,52 +149,66 @@ pub fn build(comptime M: type) Built {
             .{ json.string(u.name), json.string(u.reason), ownerJson(&table, u.owner) },
         )},
     };
-    // Then one caller per function type JS calls through pointers; the
-    // types of their parameters may add more.
-    table.caller_base = functions.len;
-    comptime var k = 0;
-    inline while (k < table.callables.len) : (k += 1) {
-        functions = functions ++ [_][]const u8{describeCaller(&table, table.callables[k], functions.len)};
+    // Describing a function may add types; describing a type may add
+    // functions (those its comptime fields hold, the caller of a function
+    // pointer type, an allocator's helpers). Both grow until neither does.
+    comptime var functions: []const []const u8 = &.{};
+    comptime var types: []const []const u8 = &.{};
+    inline while (functions.len < table.functions.len or types.len < table.types.len) {
+        inline while (functions.len < table.functions.len) {
+            functions = functions ++ [_][]const u8{describeFunction(&table, table.functions[functions.len], functions.len)};
+        }
+        inline while (types.len < table.types.len) {
+            types = types ++ [_][]const u8{table.describe(table.types[types.len])};
+        }
     }
-    // JS allocates and frees with an allocator it holds through these.
-    const allocator_helpers = table.has(std.mem.Allocator);
-    if (allocator_helpers) inline for (.{ "alloc", "free" }) |role| {
-        const head = std.fmt.comptimePrint("\"name\":\"Allocator.{s}\",\"owner\":null,\"role\":\"{s}\"", .{ role, role });
-        const F = @TypeOf(@field(allocator_helpers_zig, role));
-        functions = functions ++ [_][]const u8{frameJson(&table, head, F, thunk.ArgFrame(F), functions.len, "", "")};
-    };
-    const types_json = table.render();
     const text = std.fmt.comptimePrint(
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
         .{
-            abi_version,                       std.debug.runtime_safety,
-            @bitSizeOf(wire.ErrorCode),        @sizeOf(usize),
-            json.array(functions),
-            json.array(storage),               json.array(constants),
-            json.array(type_decls),            json.array(unsupported_decls),
-            types_json,
+            abi_version,                   std.debug.runtime_safety,
+            @bitSizeOf(wire.ErrorCode),    @sizeOf(usize),
+            json.array(functions),         json.array(storage),
+            json.array(constants),         json.array(type_decls),
+            json.array(unsupported_decls), json.array(types),
         },
     );
-    return .{ .text = text, .types = table.types, .callables = table.callables, .allocator_helpers = allocator_helpers };
+    return .{ .text = text, .types = table.types, .functions = table.functions };
 }
 
-fn describeFunction(comptime table: *TypeTable, comptime f: anytype, comptime index: usize) []const u8 {
+/// A constant tuple or struct literal (`pub const ops = .{ add, triple }`)
+/// is a struct of comptime fields, described with its type. Rendering its
+/// value first lists the functions it holds under the constant's own paths
+/// (`ops[1]`), rather than the type's.
+fn nameHeldFunctions(comptime table: *TypeTable, comptime s: anytype) void {
+    if (s.mutable or @typeInfo(s.T) != .@"struct" or @sizeOf(s.T) != 0) return;
+    _ = values.render(table, @field(s.container, s.name), s.name);
+}
+
+/// A listed function's JSON: a declared or hidden function with its meta
+/// mark, the caller of a function pointer type (the address its last
+/// parameter), or an allocator helper.
+fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function, comptime index: usize) []const u8 {
     const owner = if (f.owner) |O| std.fmt.comptimePrint("{d}", .{table.id(O)}) else "null";
-    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":{s}", .{ json.string(f.name), owner });
-    return frameJson(table, head, f.F, thunk.ArgFrame(f.F), index, "", meta.declJson(table.hooks, f.container, f.name, f.F));
+    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":{s},\"hidden\":{}", .{ json.string(f.name), owner, f.hidden });
+    switch (f.role) {
+        .declared => {
+            const F = @TypeOf(f.holder.value);
+            const tail = if (f.container) |C| meta.declJson(table.hooks, C, f.name, F) else "";
+            return frameJson(table, head, F, thunk.ArgFrame(F), index, "", tail);
+        },
+        .caller => {
+            const F = f.holder.Fn;
+            const Frame = thunk.CallerFrame(F);
+            const callee = std.fmt.comptimePrint("{{\"type\":{d},\"offset\":{d}}}", .{ table.id(usize), @offsetOf(Frame, "callee") });
+            return frameJson(table, head ++ ",\"role\":\"caller\"", F, Frame, index, callee, "");
+        },
+        .alloc, .free => {
+            const F = @TypeOf(f.holder.value);
+            return frameJson(table, head ++ ",\"role\":\"" ++ @tagName(f.role) ++ "\"", F, thunk.ArgFrame(F), index, "", "");
+        },
+    }
 }
-
-/// The function JS calls a pointer to a function of type `F` with: its
-/// parameters, then the address as one more `usize` parameter.
-fn describeCaller(comptime table: *TypeTable, comptime F: type, comptime index: usize) []const u8 {
-    const Frame = thunk.CallerFrame(F);
-    const callee = std.fmt.comptimePrint("{{\"type\":{d},\"offset\":{d}}}", .{ table.id(usize), @offsetOf(Frame, "callee") });
-    // Named as the pointer JS holds, which is what its messages are about.
-    const head = std.fmt.comptimePrint("\"name\":{s},\"owner\":null,\"role\":\"caller\"", .{json.string(@typeName(*const F))});
-    return frameJson(table, head, F, Frame, index, callee, "");
-}
-
 /// A function's JSON: `head`, then its thunk, the layout of `Frame` (a
 /// frame of `F`), each parameter (and `extra`, when not empty), the result,
 /// and `tail` (its meta mark, when it has one).

@@ -12,7 +12,6 @@ const thunk = @import("thunk.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
 const layout = @import("layout.zig");
-const allocator_helpers = @import("allocator_helpers.zig");
 
 comptime {
     if (builtin.target.cpu.arch.isWasm()) {
@@ -30,18 +29,15 @@ pub const entries = describe.entries(user);
 const built = describe.build(user);
 const descriptor_text = built.text;
 
-/// The thunk of every function, by the index the descriptor gives it: the
-/// module's functions, the callers of function pointers, then the
-/// allocator helpers.
+/// The thunk of every function the descriptor lists, by its index there:
+/// a caller's calls the function whose address its frame holds.
 pub const thunks = blk: {
     @setEvalBranchQuota(1_000_000);
     var list: []const thunk.Thunk = &.{};
-    for (entries) |e| switch (e) {
-        .function => |f| list = list ++ [_]thunk.Thunk{thunk.thunkFor(@field(f.container, f.name))},
-        else => {},
-    };
-    for (built.callables) |F| list = list ++ [_]thunk.Thunk{thunk.callerThunkFor(F)};
-    if (built.allocator_helpers) list = list ++ [_]thunk.Thunk{ thunk.thunkFor(allocator_helpers.alloc), thunk.thunkFor(allocator_helpers.free) };
+    for (built.functions) |f| list = list ++ [_]thunk.Thunk{switch (f.role) {
+        .caller => thunk.callerThunkFor(f.holder.Fn),
+        else => thunk.thunkFor(f.holder.value),
+    }};
     break :blk list;
 };
 

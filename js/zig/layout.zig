@@ -138,8 +138,10 @@ fn unionOffsets(comptime T: type, comptime Tag: type) Offsets {
     return .{ .value = std.mem.alignForward(usize, @sizeOf(Tag), alignment), .flag = 0 };
 }
 
-/// Whether `T`'s actual layout is the assumed one (true for other types).
+/// Whether `T`'s actual layout is the assumed one (true for other types,
+/// and for comptime-only ones, which have none).
 pub fn holds(comptime T: type) bool {
+    if (comptime compat.isComptimeOnly(T)) return true;
     return switch (@typeInfo(T)) {
         .optional => if (comptime isNullablePointer(T))
             nullablePointerHolds(T)

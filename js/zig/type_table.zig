@@ -1,24 +1,98 @@
 //! The descriptor's type table: every type a function, variable or type
-//! declaration needs, interned once and described as JSON. Sizes, alignments
+//! declaration needs, interned once and described as JSON, and every
+//! function the descriptor lists (each gets a thunk). Sizes, alignments
 //! and offsets are those of the boundary representation (wire.zig), which
 //! for values in memory is the value itself.
 const std = @import("std");
 const json = @import("json.zig");
+const values = @import("values.zig");
 const wire = @import("wire.zig");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
 const support = @import("support.zig");
 const meta = @import("meta.zig");
+const allocator_helpers = @import("allocator_helpers.zig");
+
+/// A function the descriptor lists, with the thunk of the same index: a
+/// declaration (of `container`), one a comptime value holds that no
+/// declaration names (`hidden`: reached through that value), or one the
+/// runtime calls: the caller of a function pointer type (its `holder` has
+/// `Fn`, the function type), or an allocator helper.
+pub const Function = struct {
+    role: Role = .declared,
+    holder: type,
+    name: []const u8,
+    container: ?type = null,
+    owner: ?type = null,
+    hidden: bool = false,
+
+    pub const Role = enum { declared, caller, alloc, free };
+};
+
+/// A struct whose `value` is function `f`.
+fn Holder(comptime f: anytype) type {
+    return struct {
+        pub const value = f;
+    };
+}
+
+/// A struct whose `Fn` is function type `F`.
+fn TypeHolder(comptime F: type) type {
+    return struct {
+        pub const Fn = F;
+    };
+}
 
 pub const TypeTable = struct {
     types: []const type = &.{},
+    functions: []const Function = &.{},
     /// The user's `@"meta(zigar)"` hooks (meta.Hooks), which may mark fields.
     hooks: type = struct {},
-    /// The function types of the function pointers among `types` that JS
-    /// can call, each with a caller thunk (describe.zig): the caller of
-    /// `callables[k]` is function `caller_base + k` of the descriptor.
-    callables: []const type = &.{},
-    caller_base: usize = 0,
+
+    /// Lists declared function `f`; the thunk of the i-th listed is thunk i.
+    pub fn declareFunction(comptime self: *TypeTable, comptime f: anytype, comptime name: []const u8, comptime container: type, comptime owner: ?type) void {
+        self.functions = self.functions ++ [_]Function{.{ .holder = Holder(f), .name = name, .container = container, .owner = owner }};
+    }
+
+    /// Index of function `f` among the listed ones: the first listing of
+    /// the same function (so a declared one keeps its thunk), else a new
+    /// hidden one named `where`.
+    pub fn function(comptime self: *TypeTable, comptime f: anytype, comptime where: []const u8) usize {
+        for (self.functions, 0..) |listed, i| {
+            if (listed.role != .declared and listed.role != .alloc and listed.role != .free) continue;
+            if (@TypeOf(listed.holder.value) == @TypeOf(f) and &listed.holder.value == &f) return i;
+        }
+        self.functions = self.functions ++ [_]Function{.{ .holder = Holder(f), .name = where, .hidden = true }};
+        return self.functions.len - 1;
+    }
+
+    /// Index of the caller of function type `F` (listed on first need).
+    fn caller(comptime self: *TypeTable, comptime F: type) usize {
+        for (self.functions, 0..) |listed, i| {
+            if (listed.role == .caller and listed.holder.Fn == F) return i;
+        }
+        // Named as the pointer JS holds, which is what its messages are about.
+        self.functions = self.functions ++ [_]Function{.{ .role = .caller, .holder = TypeHolder(F), .name = @typeName(*const F) }};
+        return self.functions.len - 1;
+    }
+
+    /// Lists the allocator helpers JS allocates and frees through, once.
+    fn listAllocatorHelpers(comptime self: *TypeTable) void {
+        for (self.functions) |listed| if (listed.role == .alloc) return;
+        self.functions = self.functions ++ [_]Function{
+            .{ .role = .alloc, .holder = Holder(allocator_helpers.alloc), .name = "Allocator.alloc" },
+            .{ .role = .free, .holder = Holder(allocator_helpers.free), .name = "Allocator.free" },
+        };
+    }
+
+    /// `"kind":"function_pointer"` for a pointer to `F`: its caller's index
+    /// among the descriptor's functions, or why JS cannot call it.
+    fn functionPointer(comptime self: *TypeTable, comptime F: type, comptime nullable: bool) []const u8 {
+        if (support.functionProblem(F)) |why| {
+            return std.fmt.comptimePrint("\"kind\":\"function_pointer\",\"caller\":null,\"problem\":{s},\"nullable\":{}", .{ json.string(why), nullable });
+        }
+        return std.fmt.comptimePrint("\"kind\":\"function_pointer\",\"caller\":{d},\"problem\":null,\"nullable\":{}", .{ self.caller(F), nullable });
+    }
 
     /// Index of `T` in the table, adding it (and the types it contains).
     pub fn id(comptime self: *TypeTable, comptime T: type) usize {
@@ -32,7 +106,8 @@ pub const TypeTable = struct {
                 _ = self.id(e.payload);
                 _ = self.id(e.error_set);
             },
-            .pointer => |p| if (support.isFunctionPointer(T)) self.addCallable(p.child) else {
+            // A function pointer's function type is described by its caller.
+            .pointer => |p| if (!support.isFunctionPointer(T)) {
                 _ = self.id(p.child);
             },
             .array => |a| _ = self.id(a.child),
@@ -50,42 +125,13 @@ pub const TypeTable = struct {
         return index;
     }
 
-    /// Whether `T` is among the types.
-    pub fn has(comptime self: *const TypeTable, comptime T: type) bool {
-        for (self.types) |U| if (U == T) return true;
-        return false;
-    }
-
-    /// Records function type `F` as one JS calls through pointers, unless
-    /// it is there already or cannot be called from JS.
-    fn addCallable(comptime self: *TypeTable, comptime F: type) void {
-        if (support.functionProblem(F) != null) return;
-        for (self.callables) |G| if (G == F) return;
-        self.callables = self.callables ++ [_]type{F};
-    }
-
-    /// `"kind":"function"` for a pointer to `F`: its caller's index among
-    /// the descriptor's functions, or why JS cannot call it.
-    fn functionPointer(comptime self: *TypeTable, comptime F: type, comptime nullable: bool) []const u8 {
-        const caller = for (self.callables, 0..) |G, k| {
-            if (G == F) break std.fmt.comptimePrint("{d}", .{self.caller_base + k});
-        } else "null";
-        const problem = if (support.functionProblem(F)) |why| json.string(why) else "null";
-        return std.fmt.comptimePrint("\"kind\":\"function\",\"caller\":{s},\"problem\":{s},\"nullable\":{}", .{ caller, problem, nullable });
-    }
-
-    pub fn render(comptime self: *TypeTable) []const u8 {
-        comptime var items: []const []const u8 = &.{};
-        comptime var i = 0;
-        inline while (i < self.types.len) : (i += 1) {
-            items = items ++ [_][]const u8{self.describe(self.types[i])};
-        }
-        return json.array(items);
-    }
-
-    fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
+    /// The JSON description of `T` (which may add types and functions).
+    pub fn describe(comptime self: *TypeTable, comptime T: type) []const u8 {
+        // Comptime-only values (types, null, enum literals) have no layout at all.
+        if (compat.isComptimeOnly(T)) return std.fmt.comptimePrint("{{{s},\"name\":{s},\"size\":0,\"align\":1}}", .{
+            self.comptimeBody(T), json.string(@typeName(T)),
+        });
         const W = wire.Wire(T);
-        // Comptime-only values (null, enum literals) have no layout at all.
         const sized = compat.hasSize(T);
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
             json.string(@typeName(T)), if (sized) @sizeOf(W) else 0, if (sized) @alignOf(W) else 1,
@@ -93,19 +139,40 @@ pub const TypeTable = struct {
         return "{" ++ self.body(T, W) ++ "," ++ head ++ "}";
     }
 
+    /// A comptime-only type: what JS needs to read a value of it from its JSON
+    /// (values.zig).
+    fn comptimeBody(comptime self: *TypeTable, comptime T: type) []const u8 {
+        return switch (@typeInfo(T)) {
+            .type => "\"kind\":\"type\"",
+            .comptime_int => "\"kind\":\"comptime_int\"",
+            .comptime_float => "\"kind\":\"comptime_float\"",
+            .null => "\"kind\":\"null\"",
+            .undefined => "\"kind\":\"undefined\"",
+            .enum_literal => "\"kind\":\"enum_literal\"",
+            .@"fn" => "\"kind\":\"function\"",
+            .optional => |o| std.fmt.comptimePrint("\"kind\":\"comptime_optional\",\"child\":{d}", .{self.id(o.child)}),
+            .array => |a| std.fmt.comptimePrint("\"kind\":\"comptime_array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
+            // Read as what it points at (a slice as an array of any length).
+            .pointer => std.fmt.comptimePrint("\"kind\":\"comptime_pointer\",\"child\":{d},\"slice\":{}", .{
+                self.id(compat.pointerInfo(T).child), compat.pointerInfo(T).size == .slice,
+            }),
+            .@"struct" => |s| std.fmt.comptimePrint("\"kind\":\"comptime_struct\",\"tuple\":{},\"fields\":{s}", .{
+                s.is_tuple, self.comptimeFields(compat.structFields(T)),
+            }),
+            // Its value names the active field (a bare union's: none, as Zig does not say).
+            .@"union" => "\"kind\":\"comptime_union\",\"fields\":" ++ self.comptimeFields(compat.unionFields(T)),
+            else => unreachable,
+        };
+    }
+
     fn body(comptime self: *TypeTable, comptime T: type, comptime W: type) []const u8 {
+        if (T == std.mem.Allocator) self.listAllocatorHelpers();
         if (T == std.mem.Allocator) return std.fmt.comptimePrint("\"kind\":\"allocator\",\"ptr_offset\":{d},\"vtable_offset\":{d}", .{
             @offsetOf(std.mem.Allocator, "ptr"), @offsetOf(std.mem.Allocator, "vtable"),
         });
         return switch (@typeInfo(T)) {
             .bool => "\"kind\":\"bool\"",
             .void => "\"kind\":\"void\"",
-            .comptime_int => "\"kind\":\"comptime_int\"",
-            .comptime_float => "\"kind\":\"comptime_float\"",
-            .null => "\"kind\":\"null\"",
-            .undefined => "\"kind\":\"undefined\"",
-            .enum_literal => "\"kind\":\"enum_literal\"",
-            .type => "\"kind\":\"type\"",
             .int => |n| std.fmt.comptimePrint("\"kind\":\"int\",\"bits\":{d},\"signed\":{},\"pointer_sized\":{}", .{
                 n.bits, n.signedness == .signed, T == usize or T == isize,
             }),
@@ -128,7 +195,7 @@ pub const TypeTable = struct {
             .error_set => "\"kind\":\"error_set\",\"errors\":" ++ errorNames(T),
             .pointer => |p| if (support.isFunctionPointer(T)) self.functionPointer(p.child, false) else self.pointer(compat.pointerInfo(T), W, false),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d}{s}", .{
-                self.id(a.child), a.len, sentinelJson(a),
+                self.id(a.child), a.len, sentinelJson(self, a),
             }),
             // A vector is an array to JS (its size may include padding).
             .vector => |v| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d},\"vector\":true,\"bit_packed\":{}", .{
@@ -155,6 +222,15 @@ pub const TypeTable = struct {
             .@"opaque" => "\"kind\":\"opaque\"",
             else => "\"kind\":\"unsupported\"",
         };
+    }
+
+    /// The names and types of a comptime-only struct's or union's fields.
+    fn comptimeFields(comptime self: *TypeTable, comptime list: []const compat.Field) []const u8 {
+        comptime var items: []const []const u8 = &.{};
+        inline for (list) |f| {
+            items = items ++ [_][]const u8{std.fmt.comptimePrint("{{\"name\":{s},\"type\":{d}}}", .{ json.string(f.name), self.id(f.type) })};
+        }
+        return json.array(items);
     }
 
     /// A slice or pointer whose boundary form is `W`; `optional` for `?P`.
@@ -192,14 +268,9 @@ pub const TypeTable = struct {
 
     fn fields(comptime self: *TypeTable, comptime T: type) []const u8 {
         comptime var items: []const []const u8 = &.{};
-        inline for (compat.structFields(T)) |f| {
-            const default = if (f.type == type)
-                // A type held at comptime is the index of its description.
-                std.fmt.comptimePrint(",\"default\":{{\"type\":{d}}}", .{self.id(f.defaultValue().?)})
-            else if (f.type == @TypeOf(null) or f.type == @TypeOf(undefined))
-                // Its type says its value (and cannot be optional, as defaultValue's result is).
-                ",\"default\":\"null\""
-            else if (f.defaultValue()) |v| ",\"default\":" ++ json.value(v) else "";
+        inline for (compat.structFields(T), 0..) |f, i| {
+            const where = fieldPath(T, f.name, i);
+            const default = if (f.default_value_ptr == null) "" else ",\"default\":" ++ values.render(self, f.fixedValue(), where);
             const mark = meta.fieldJson(self.hooks, T, f.name, f.type);
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
@@ -217,10 +288,20 @@ pub const TypeTable = struct {
     }
 };
 
+/// What a function a comptime field holds is called (`Calculator.combine`,
+/// or for a tuple `[0]`): the type's last name, when it has a plain one.
+fn fieldPath(comptime T: type, comptime name: []const u8, comptime index: usize) []const u8 {
+    const field = if (@typeInfo(T).@"struct".is_tuple) std.fmt.comptimePrint("[{d}]", .{index}) else "." ++ name;
+    const type_name = @typeName(T);
+    if (std.mem.indexOfAny(u8, type_name, " ({") != null) return field;
+    const last = if (std.mem.lastIndexOfScalar(u8, type_name, '.')) |dot| type_name[dot + 1 ..] else type_name;
+    return last ++ field;
+}
+
 /// `,"sentinel":value` for sentinel-terminated arrays (`[N:0]u8`).
-fn sentinelJson(comptime a: std.builtin.Type.Array) []const u8 {
+fn sentinelJson(comptime table: *TypeTable, comptime a: std.builtin.Type.Array) []const u8 {
     const s = a.sentinel() orelse return "";
-    return ",\"sentinel\":" ++ json.value(s);
+    return ",\"sentinel\":" ++ values.render(table, s, "sentinel");
 }
 
 /// Value and flag (presence or error code) offsets of an optional or error

@@ -25,7 +25,7 @@ export function moduleSource(library, descriptor) {
   // The module's own declarations: those of its types are on their classes,
   // and the functions the exporter adds for the runtime are no declarations.
   const named = [
-    ...descriptor.functions.filter((f) => !f.role),
+    ...descriptor.functions.filter((f) => !f.role && !f.hidden),
     ...descriptor.constants,
     ...(descriptor.type_decls ?? []),
     ...descriptor.variables.filter((v) => !v.mutable),

@@ -12,7 +12,7 @@ import { AccessorTable, recordAccessor } from './accessors.js';
 import { defineNamespaceForms } from './namespace.js';
 import { withArgumentForms } from '../calls/argument-forms.js';
 import { specialExport } from './special-export.js';
-import { comptimeValue } from '../types/comptime.js';
+import { fixedValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
 import { withMetaResult } from '../types/meta-reads.js';
 import { unsupportedError } from '../errors.js';
@@ -42,18 +42,25 @@ export function loadModule(path) {
 
 function buildModule(host, wasm, system) {
   const descriptor = JSON.parse(host.descriptor);
-  // The functions the exporter adds for the runtime, by role; types reach them once made.
+  // What comptime values may hold (`held`: types and functions by index),
+  // and the functions the exporter adds for the runtime, by role; both are
+  // read only once the module has made them all.
+  const functions = [];
   const roles = { caller: [], alloc: null, free: null };
-  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), roles);
+  const held = { type: (i) => types[i], function: (i) => functions[i] };
+  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), { held, roles });
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
   descriptor.functions.forEach((fn, index) => {
     const callable = withMetaResult(withArgumentForms(fn, types, host.callable(fn, index, types)), fn.meta);
-    // Not a declaration: how function pointers of one type are called, or
-    // how JS allocates with a Zig allocator.
+    functions[index] = callable;
+    // Not declarations: how function pointers of one type are called, how
+    // JS allocates with a Zig allocator, and functions only a comptime
+    // value holds (`pub const ops = .{ add }`), reached through it.
     if (fn.role === 'caller') return void (roles.caller[index] = callable);
     if (fn.role) return void (roles[fn.role] = callable);
+    if (fn.hidden) return undefined;
     recordAccessor(accessors, accessorShape(types, fn, callable), callable, accessorHomes(types, fn, namespace));
     if (fn.owner !== null && fn.owner !== undefined) return attachMethod(types, fn, callable);
     exports[fn.name] = callable;
@@ -63,10 +70,10 @@ function buildModule(host, wasm, system) {
   // module's own go on the namespace and, when constant, the named exports.
   const home = (d) => (d.owner === null || d.owner === undefined
     ? { object: namespace, exports, prefix: '' }
-    : { object: types[d.owner].constructor, exports: {}, prefix: `${types[d.owner].constructor.name}.` });
+    : { object: classOfType(types[d.owner]), exports: {}, prefix: `${classOfType(types[d.owner]).name}.` });
   for (const c of descriptor.constants) {
     const { object, exports: named, prefix } = home(c);
-    named[c.name] = comptimeValue(descriptor.types[c.type], c.value);
+    named[c.name] = fixedValue(types[c.type], c.value, held, prefix + c.name);
     define(object, c.name, { value: named[c.name] }, readOnly(prefix + c.name));
   }
   for (const t of descriptor.type_decls ?? []) {

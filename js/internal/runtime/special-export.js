@@ -11,7 +11,7 @@ import { setObject } from './env-variables.js';
 const KIND_NAMES = {
   int: 'primitive', float: 'primitive', bool: 'primitive', void: 'primitive',
   optional: 'optional', error_union: 'error union', error_set: 'error set', enum: 'enum',
-  pointer: 'pointer', slice: 'slice', opaque: 'opaque',
+  pointer: 'pointer', slice: 'slice', opaque: 'opaque', function_pointer: 'pointer', function: 'function',
   comptime_int: 'comptime', comptime_float: 'comptime', null: 'comptime', undefined: 'comptime', enum_literal: 'comptime',
 };
 

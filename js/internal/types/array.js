@@ -8,7 +8,7 @@ import {
   displayName, plain,
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
-import { fromDefault } from './struct.js';
+import { fromDefault } from './defaults.js';
 
 /** Typed-array classes by element kind and bits (`usize` is u64 natively, u32 in WebAssembly). */
 const TYPED_ARRAYS = {

@@ -11,7 +11,7 @@ const ADDRESS = Symbol('zigport.functionAddress');
 const CALLER = Symbol('zigport.functionCaller');
 
 /**
- * Builds the converter for a `function` type descriptor; `callerOf(index)`
+ * Builds the converter for a `function_pointer` type descriptor; `callerOf(index)`
  * gives the callable of caller function `index` once the module is built.
  */
 export function functionPointerType(t, callerOf) {

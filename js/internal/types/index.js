@@ -15,18 +15,21 @@ import { errorSetType, moduleErrors } from './error-set.js';
 import { opaqueType } from './opaque.js';
 import { functionPointerType } from './function-pointer.js';
 import { allocatorType } from './allocator.js';
+import { COMPTIME_KINDS, comptimeType } from './comptime-type.js';
 import { unsupportedError } from '../errors.js';
 
 /**
  * Builds a converter for every type of a descriptor. `errors` is the
- * module's error table (`moduleErrors` in error-set.js); `roles` will hold,
- * once the module has made them, the functions the exporter adds for the
- * runtime: `caller[i]` (descriptor function `i`, which calls function
- * pointers of one type), `alloc` and `free` (allocator.js).
+ * module's error table (`moduleErrors` in error-set.js). Once the module
+ * has made them all, `held` gives the converters and callables comptime
+ * fields may hold (see fixedValue in comptime.js), and `roles` the
+ * functions the exporter adds for the runtime: `caller[i]` (descriptor
+ * function `i`, which calls function pointers of one type), `alloc` and
+ * `free` (allocator.js).
  */
-export function buildTypes(descriptor, errors, roles) {
+export function buildTypes(descriptor, errors, { held, roles }) {
   const built = new Array(descriptor.types.length);
-  const context = { errors, descriptors: descriptor.types, roles };
+  const context = { errors, descriptors: descriptor.types, held, roles };
   const get = (index) => (built[index] ??= make(descriptor.types[index], get, context));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
@@ -68,7 +71,8 @@ function placeFinder(descriptors, get) {
   return places;
 }
 
-function make(t, get, { errors, descriptors, roles }) {
+function make(t, get, { errors, descriptors, held, roles }) {
+  if (COMPTIME_KINDS.has(t.kind)) return comptimeType(t);
   switch (t.kind) {
     case 'int': return intType(t);
     case 'float': return floatType(t);
@@ -77,18 +81,18 @@ function make(t, get, { errors, descriptors, roles }) {
     case 'optional': return optionalType(t, get(t.child));
     case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errors.forCode);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
-    case 'struct': return structType(t, get, (i) => descriptors[i]);
+    case 'struct': return structType(t, get, (i) => descriptors[i], held);
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);
     case 'opaque': return opaqueType(t);
-    case 'function': return functionPointerType(t, (i) => roles.caller[i]);
+    case 'function_pointer': return functionPointerType(t, (i) => roles.caller[i]);
     case 'allocator': return allocatorType(t, () => roles);
     default: return unusable(t);
   }
 }
 
-/** Types that only describe (error sets, comptime values, unsupported). */
+/** Types JS cannot hold a value of. */
 function unusable(t) {
   const fail = () => { throw unsupportedError(t.name, `values of type ${t.name} cannot cross the boundary yet`); };
   return { ...t, read: fail, write: fail, normalize: fail, inline: null };

@@ -8,17 +8,18 @@ import {
   defineSpecialProperties, displayName, plain,
 } from './memory.js';
 import { readBits, writeBits } from './bits.js';
-import { typeMismatch } from '../errors.js';
-import { comptimeValue } from './comptime.js';
+import { comptimeFieldError, typeMismatch } from '../errors.js';
+import { fixedValue } from './comptime.js';
+import { fromDefault } from './defaults.js';
 import { ACTIVE_TAG } from './enum.js';
-import { classOfType } from './scalar-class.js';
 import { metaValue, withMetaRead } from './meta-reads.js';
 
-/** Kinds whose values exist only at comptime, read from their descriptor text. */
-const COMPTIME_ONLY = new Set(['comptime_int', 'comptime_float', 'enum_literal', 'null', 'undefined']);
-
-/** Builds the converter (and class) for a `struct` type descriptor. */
-export function structType(t, fieldType, describe) {
+/**
+ * Builds the converter (and class) for a `struct` type descriptor. `held`
+ * gives what comptime fields may hold: the module's converters and
+ * functions (see fixedValue).
+ */
+export function structType(t, fieldType, describe, held) {
   const name = displayName(t.name);
   // Comptime fields take no memory: read-only values on the prototype.
   // Pointer fields get their type on first use: a struct may point at
@@ -55,10 +56,16 @@ export function structType(t, fieldType, describe) {
     Object.defineProperty(Struct.prototype, f.name, withMetaRead(t.layout === 'packed' ? bitField(f) : byteField(f), f.meta));
   }
   for (const c of constants) {
-    const value = metaValue(comptimeField(fieldType(c.type), c.default, `${name}.${c.name}`, fieldType), c.meta);
+    // Read on first use: a function it holds exists only once the module's functions do.
+    let value;
+    let read = false;
+    const get = () => {
+      if (!read) [value, read] = [metaValue(fixedValue(fieldType(c.type), c.default, held, `${name}.${c.name}`), c.meta), true];
+      return value;
+    };
     Object.defineProperty(Struct.prototype, c.name, {
-      get: () => value,
-      set() { throw new TypeError(`${name}.${c.name} is a comptime field and cannot be assigned`); },
+      get,
+      set() { throw comptimeFieldError(`${name}.${c.name}`); },
       enumerable: true,
     });
   }
@@ -172,7 +179,7 @@ export function structType(t, fieldType, describe) {
   return {
     ...t,
     constructor: Struct,
-    fieldType: (key) => byName.get(key).type,
+    fieldType: (key) => byName.get(key)?.type,
     ...copyingAccess(Struct, t.size, assign),
     view: (dv, offset, readOnly) => bind(Object.create(Struct.prototype), dv, offset, readOnly),
     inline: null,
@@ -233,31 +240,4 @@ function toBits(type, value, where) {
   if (type.kind === 'bool') return type.normalize(value, where) ? 1n : 0n;
   if (type.kind === 'enum') return BigInt(type.tagOf(value, where));
   return BigInt(type.normalize(value, where));
-}
-
-/** The JS value of a default from the descriptor (numbers arrive as text). */
-export function fromDefault(type, json) {
-  switch (type.kind) {
-    case 'int': return BigInt(json);
-    case 'float': return { inf: Infinity, '-inf': -Infinity, nan: NaN }[json] ?? Number(json);
-    case 'array': return json.map((item) => fromDefault(type.child, item));
-    case 'optional': return json === null ? null : fromDefault(type.child, json);
-    case 'comptime_int': case 'comptime_float': return comptimeValue(type, json);
-    case 'error_union': return fromDefault(type.payload, json);
-    case 'struct': return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, fromDefault(type.fieldType(k), v)]));
-    default: return json;
-  }
-}
-
-/**
- * The value JS reads for a comptime field: its default, as its type reads;
- * a field holding a type reads as that type's class (`typeOf(i)` gives the
- * converter of type `i`).
- */
-function comptimeField(type, json, where, typeOf) {
-  if (type.kind === 'type') return classOfType(typeOf(json.type));
-  if (COMPTIME_ONLY.has(type.kind)) return comptimeValue(type, json);
-  const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
-  type.write(dv, 0, fromDefault(type, json), where);
-  return type.read(dv, 0);
 }

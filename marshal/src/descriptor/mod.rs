@@ -11,8 +11,8 @@ mod slots;
 mod validate;
 
 pub use model::{
-    Constant, Descriptor, EnumMember, ErrorMember, Field, Function, FunctionRole, Member, MetaMark, StructLayout, Type,
-    TypeDecl, TypeKind, UnionSelector, Unsupported, Variable,
+    ComptimeField, Constant, Descriptor, EnumMember, ErrorMember, Field, Function, FunctionRole, Member, MetaMark,
+    StructLayout, Type, TypeDecl, TypeKind, UnionSelector, Unsupported, Variable,
 };
 pub use places::{Place, MAX_PLACES};
 pub use slots::PointerSlot;
@@ -20,7 +20,7 @@ pub use validate::DescriptorError;
 
 /// Version of the descriptor format and the exporter's symbol set. Must equal
 /// `abi_version` in `js/zig/describe.zig`.
-pub const ABI_VERSION: u32 = 1;
+pub const ABI_VERSION: u32 = 2;
 
 impl Descriptor {
     /// Decodes descriptor text and validates it.
@@ -33,3 +33,6 @@ impl Descriptor {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod comptime_tests;

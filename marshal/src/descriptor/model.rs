@@ -50,6 +50,31 @@ pub enum TypeKind {
     EnumLiteral,
     /// `type`: the value of a comptime field that holds a type.
     Type,
+    /// A function body (`fn (i32) i32`), held in a comptime value.
+    Function,
+    /// The comptime-only forms of an optional, array, pointer, struct and union:
+    /// they hold comptime-only values, so their values exist only as JSON
+    /// (a constant's `value`, a comptime field's `default`), read by type.
+    ComptimeOptional {
+        child: usize,
+    },
+    ComptimeArray {
+        child: usize,
+        len: u64,
+    },
+    /// Read as what it points at; `slice`: as an array of any length.
+    ComptimePointer {
+        child: usize,
+        slice: bool,
+    },
+    ComptimeStruct {
+        tuple: bool,
+        fields: Vec<ComptimeField>,
+    },
+    /// A value is its active field alone (none for a bare union).
+    ComptimeUnion {
+        fields: Vec<ComptimeField>,
+    },
     Int {
         bits: u32,
         signed: bool,
@@ -150,7 +175,7 @@ pub enum TypeKind {
     /// `*const fn (...) R`: an address, which JS calls through function
     /// `caller` of the descriptor (absent when JS cannot call such a
     /// function, and `problem` says why). `nullable` for `?*const fn`.
-    Function {
+    FunctionPointer {
         caller: Option<usize>,
         #[serde(default)]
         problem: Option<String>,
@@ -194,6 +219,10 @@ pub struct Function {
     /// serve the runtime (see [`FunctionRole`]).
     #[serde(default)]
     pub role: Option<FunctionRole>,
+    /// Not a declaration: a function only a comptime value holds, called
+    /// through that value.
+    #[serde(default)]
+    pub hidden: bool,
     pub thunk: usize,
     pub frame: Frame,
     pub params: Vec<Member>,
@@ -239,7 +268,8 @@ pub struct Constant {
     pub owner: Option<usize>,
     #[serde(rename = "type")]
     pub type_index: usize,
-    pub value: String,
+    /// The value as JSON, read by its type (see `validate::values`).
+    pub value: serde_json::Value,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -266,8 +296,9 @@ pub struct Field {
     pub type_index: usize,
     pub offset: u64,
     pub bit_offset: u64,
-    /// The default value as JSON (numbers as strings), if any.
-    #[serde(default)]
+    /// The default value as JSON (numbers as strings), if any (a default of
+    /// null is `Some(Value::Null)`).
+    #[serde(default, deserialize_with = "present")]
     pub default: Option<serde_json::Value>,
     /// A comptime field: no bytes, only its (default) value.
     #[serde(default)]
@@ -287,6 +318,19 @@ pub enum MetaMark {
     ClampedArray,
     TypedArray,
     Plain,
+}
+
+/// A field of a comptime-only struct or union: its value lies in the value's JSON.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ComptimeField {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_index: usize,
+}
+
+/// A JSON value that is there, even when it is null.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -106,7 +106,7 @@ mod tests {
     /// `[2]Node`, and `fn visit(node: Node, pair: *[2]Node) void`.
     fn nodes() -> Descriptor {
         let text = json!({
-            "abi": 1, "error_code_bits": 16,
+            "abi": 2, "error_code_bits": 16,
             "functions": [{"name": "visit", "thunk": 0, "frame": {"size": 48, "align": 8},
                 "params": [{"type": 0, "offset": 0}, {"type": 5, "offset": 40}], "ret": {"type": 6, "offset": 48}}],
             "variables": [], "constants": [], "unsupported": [],

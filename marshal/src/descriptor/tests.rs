@@ -5,9 +5,9 @@ use super::{Descriptor, DescriptorError, TypeKind};
 
 /// A descriptor as the exporter writes it for a small module with a scalar
 /// function, an optional result, an error union, a variable and a constant.
-fn sample() -> Value {
+pub(super) fn sample() -> Value {
     json!({
-        "abi": 1, "error_code_bits": 16,
+        "abi": 2, "error_code_bits": 16,
         "functions": [
             {"name": "add", "thunk": 0, "frame": {"size": 12, "align": 4},
              "params": [{"type": 0, "offset": 0}, {"type": 0, "offset": 4}], "ret": {"type": 0, "offset": 8}},
@@ -33,11 +33,11 @@ fn sample() -> Value {
     })
 }
 
-fn parse(v: &Value) -> Result<Descriptor, DescriptorError> {
+pub(super) fn parse(v: &Value) -> Result<Descriptor, DescriptorError> {
     Descriptor::parse(&v.to_string())
 }
 
-fn refused(v: &Value) -> String {
+pub(super) fn refused(v: &Value) -> String {
     parse(v).expect_err("descriptor should be refused").to_string()
 }
 
@@ -294,7 +294,7 @@ fn a_pointer_to_an_opaque_type_is_a_handle_slot() {
 fn with_function_pointer() -> Value {
     let mut v = sample();
     v["types"].as_array_mut().unwrap().push(json!(
-        {"kind": "function", "caller": 3, "problem": null, "nullable": false, "name": "*const fn (i32) i32", "size": 8, "align": 8}
+        {"kind": "function_pointer", "caller": 3, "problem": null, "nullable": false, "name": "*const fn (i32) i32", "size": 8, "align": 8}
     ));
     v["functions"].as_array_mut().unwrap().push(json!(
         {"name": "*const fn (i32) i32", "owner": null, "role": "caller", "thunk": 3, "frame": {"size": 24, "align": 8},
@@ -307,7 +307,7 @@ fn with_function_pointer() -> Value {
 #[test]
 fn accepts_a_function_pointer_variable_with_its_caller() {
     let d = parse(&with_function_pointer()).unwrap();
-    assert_eq!(d.types[8].kind, TypeKind::Function { caller: Some(3), problem: None, nullable: false });
+    assert_eq!(d.types[8].kind, TypeKind::FunctionPointer { caller: Some(3), problem: None, nullable: false });
     assert_eq!(d.functions[3].role, Some(super::FunctionRole::Caller));
 }
 

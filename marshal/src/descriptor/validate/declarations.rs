@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use super::super::model::{Descriptor, Function, Member, Type, TypeKind};
-use super::{followable, in_memory, is_integer_text, DescriptorError, Problem, MAX_EXTENT};
+use super::values::check_value;
+use super::{comptime_only, followable, in_memory, DescriptorError, Problem, MAX_EXTENT};
 
 pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut thunks = HashSet::new();
@@ -13,12 +14,7 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
             return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
         }
         check_frame(d, f).map_err(fail)?;
-        if f.owner.is_some_and(|o| {
-            !matches!(
-                d.types.get(o).map(|t| &t.kind),
-                Some(TypeKind::Struct { .. } | TypeKind::Enum { .. } | TypeKind::Opaque)
-            )
-        }) {
+        if f.owner.is_some_and(|o| !d.types.get(o).is_some_and(|t| can_declare(&t.kind))) {
             return Err(DescriptorError::Function {
                 name: f.name.clone(),
                 problem: "owner is not a struct type".into(),
@@ -45,16 +41,10 @@ fn check_frame(d: &Descriptor, f: &Function) -> Problem {
 
 fn member_type<'d>(d: &'d Descriptor, m: &Member) -> Result<&'d Type, String> {
     let t = d.types.get(m.type_index).ok_or_else(|| format!("refers to missing type #{}", m.type_index))?;
-    match t.kind {
-        TypeKind::ComptimeInt
-        | TypeKind::ComptimeFloat
-        | TypeKind::Null
-        | TypeKind::Undefined
-        | TypeKind::EnumLiteral
-        | TypeKind::Type
-        | TypeKind::Unsupported => Err(format!("type {} cannot be passed at run time", t.name)),
-        _ => Ok(t),
+    if comptime_only(&t.kind) || t.kind == TypeKind::Unsupported {
+        return Err(format!("type {} cannot be passed at run time", t.name));
     }
+    Ok(t)
 }
 
 pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> {
@@ -62,7 +52,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
     let all = d
         .functions
         .iter()
-        .filter(|f| f.role.is_none())
+        .filter(|f| f.role.is_none() && !f.hidden)
         .map(|f| (f.owner, &f.name))
         .chain(d.variables.iter().map(|v| (v.owner, &v.name)))
         .chain(d.constants.iter().map(|c| (c.owner, &c.name)))
@@ -72,12 +62,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         if name.is_empty() || !names.insert((owner, name)) {
             return Err(declaration(name, "name is empty or declared twice"));
         }
-        let owner_ok = owner.is_none_or(|o| {
-            matches!(
-                d.types.get(o).map(|t| &t.kind),
-                Some(TypeKind::Struct { .. } | TypeKind::Enum { .. } | TypeKind::Opaque)
-            )
-        });
+        let owner_ok = owner.is_none_or(|o| d.types.get(o).is_some_and(|t| can_declare(&t.kind)));
         if !owner_ok {
             return Err(declaration(name, "declared in something that is not a struct type"));
         }
@@ -90,23 +75,32 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         }
     }
     if let Some(t) = d.type_decls.iter().find(|t| {
-        d.types.get(t.type_index).is_none_or(|ty| !in_memory(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
+        d.types
+            .get(t.type_index)
+            .is_none_or(|ty| !in_memory(&ty.kind) && !comptime_only(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
     }) {
         return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }
     for c in &d.constants {
-        let kind = d.types.get(c.type_index).map(|t| &t.kind);
-        let ok = match kind {
-            Some(TypeKind::ComptimeInt) => is_integer_text(&c.value),
-            Some(TypeKind::ComptimeFloat) => c.value.parse::<f64>().is_ok(),
-            Some(TypeKind::Null | TypeKind::Undefined | TypeKind::EnumLiteral) => !c.value.is_empty(),
-            _ => false,
-        };
-        if !ok {
-            return Err(declaration(&c.name, "comptime value has a bad type or text"));
+        if !d.types.get(c.type_index).is_some_and(|t| comptime_only(&t.kind)) {
+            return Err(declaration(&c.name, "a comptime value must have a comptime-only type"));
         }
+        check_value(d, c.type_index, &c.value).map_err(|e| declaration(&c.name, &e))?;
     }
     Ok(())
+}
+
+/// Kinds that may declare functions and constants: structs, unions (which
+/// are structs here), enums and opaque types, comptime-only ones too.
+fn can_declare(kind: &TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::Struct { .. }
+            | TypeKind::Enum { .. }
+            | TypeKind::Opaque
+            | TypeKind::ComptimeStruct { .. }
+            | TypeKind::ComptimeUnion { .. }
+    )
 }
 
 fn declaration(name: &str, problem: &str) -> DescriptorError {

@@ -3,9 +3,11 @@
 //! alignment, and nested types strictly shrink (so walking them terminates).
 //!
 //! - [`types`]: each type against its own kind's rules;
-//! - [`declarations`]: functions, variables, constants and names.
+//! - [`declarations`]: functions, variables, constants and names;
+//! - [`values`]: comptime values against their types.
 mod declarations;
 mod types;
+mod values;
 
 use super::model::{Descriptor, Type, TypeKind};
 use super::ABI_VERSION;
@@ -88,7 +90,7 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
             | TypeKind::Struct { .. }
             | TypeKind::Optional { memory: true, .. }
             | TypeKind::ErrorUnion { memory: true, .. }
-            | TypeKind::Function { .. }
+            | TypeKind::FunctionPointer { .. }
             | TypeKind::Allocator { .. }
     )
 }
@@ -104,6 +106,25 @@ pub(super) fn followable(d: &Descriptor, kind: &TypeKind) -> bool {
         }
         _ => false,
     }
+}
+
+/// Kinds whose values exist only while compiling: JS reads them from JSON.
+pub(super) fn comptime_only(kind: &TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::ComptimeInt
+            | TypeKind::ComptimeFloat
+            | TypeKind::Null
+            | TypeKind::Undefined
+            | TypeKind::EnumLiteral
+            | TypeKind::Type
+            | TypeKind::Function
+            | TypeKind::ComptimeOptional { .. }
+            | TypeKind::ComptimeArray { .. }
+            | TypeKind::ComptimePointer { .. }
+            | TypeKind::ComptimeStruct { .. }
+            | TypeKind::ComptimeUnion { .. }
+    )
 }
 
 /// Checks that `range` lies inside `outer` and starts at a multiple of `align`.

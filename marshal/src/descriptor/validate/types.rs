@@ -3,6 +3,7 @@
 //! the table always ends).
 use super::super::model::{ErrorMember, Field, FunctionRole, StructLayout, Type, TypeKind};
 use super::super::Descriptor;
+use super::values::check_value;
 use super::{expect, followable, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
 
 pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
@@ -17,14 +18,22 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     }
     match &t.kind {
         TypeKind::Bool => expect(t.size == 1, "a bool must be 1 byte"),
-        TypeKind::Void
-        | TypeKind::ComptimeInt
+        TypeKind::Void | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
+        TypeKind::ComptimeInt
         | TypeKind::ComptimeFloat
         | TypeKind::Null
         | TypeKind::Undefined
         | TypeKind::EnumLiteral
         | TypeKind::Type
-        | TypeKind::Opaque => expect(t.size == 0, "a value without storage must have size 0"),
+        | TypeKind::Function => expect(t.size == 0, "a comptime-only value has no storage"),
+        TypeKind::ComptimeOptional { .. }
+        | TypeKind::ComptimeArray { .. }
+        | TypeKind::ComptimePointer { .. }
+        | TypeKind::ComptimeStruct { .. }
+        | TypeKind::ComptimeUnion { .. } => {
+            comptime_children(&t.kind).try_for_each(|child| nested(d, index, child).map(|_| ()))?;
+            expect(t.size == 0, "a comptime-only value has no storage")
+        }
         TypeKind::Int { bits, .. } => {
             expect(*bits <= 65535, "integers are at most 65535 bits")?;
             expect(u64::from(*bits) <= t.size * 8, "integer bits exceed its size")
@@ -56,7 +65,7 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
                 "a pointer must be one address wide (the descriptor's pointer_size)",
             )
         }
-        TypeKind::Function { caller, .. } => {
+        TypeKind::FunctionPointer { caller, .. } => {
             let word = d.pointer_size;
             expect(t.size == word && t.align == word, "a function pointer must be one address wide")?;
             expect(
@@ -108,6 +117,19 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
             })
         }
         TypeKind::Unsupported => Ok(()),
+    }
+}
+
+/// The types a comptime-only type holds.
+fn comptime_children(kind: &TypeKind) -> Box<dyn Iterator<Item = usize> + '_> {
+    match kind {
+        TypeKind::ComptimeOptional { child }
+        | TypeKind::ComptimeArray { child, .. }
+        | TypeKind::ComptimePointer { child, .. } => Box::new(std::iter::once(*child)),
+        TypeKind::ComptimeStruct { fields, .. } | TypeKind::ComptimeUnion { fields } => {
+            Box::new(fields.iter().map(|f| f.type_index))
+        }
+        _ => Box::new(std::iter::empty()),
     }
 }
 
@@ -171,7 +193,8 @@ fn check_bit_vector(d: &Descriptor, index: usize, t: &Type, child: usize, len: u
 
 fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
     if f.comptime {
-        return expect(f.default.is_some(), "a comptime field needs its value");
+        let value = f.default.as_ref().ok_or("a comptime field needs its value")?;
+        return check_value(d, f.type_index, value);
     }
     let ft = nested(d, parent, f.type_index)?;
     if layout == StructLayout::Packed {
