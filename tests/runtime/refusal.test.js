@@ -17,7 +17,7 @@ import { ROOT, TEST_CACHE_DIR, importFixture, zigBinary } from '../helpers/fixtu
 const FAKES = [
   'not-a-zigport-module',
   'abi-version-99',
-  'descriptor-of-abi-version-2',
+  'descriptor-of-another-abi-version',
   'descriptor-not-json',
   'descriptor-not-utf8',
   'descriptor-with-out-of-bounds-offsets',
@@ -96,7 +96,7 @@ describe('the runtime refuses libraries it cannot use', () => {
   });
 
   test('a descriptor of another ABI version is refused', () => {
-    assertRefused(lib['descriptor-of-abi-version-2'], [/invalid descriptor/, /descriptor version 2/]);
+    assertRefused(lib['descriptor-of-another-abi-version'], [/invalid descriptor/, /descriptor version 3/]);
   });
 
   test('a descriptor that is not JSON is refused', () => {
@@ -177,7 +177,7 @@ describe('the wasm host refuses modules it cannot use', () => {
   });
 
   test('corrupt descriptors are refused as in native mode', () => {
-    assertRefused(lib['descriptor-of-abi-version-2'], [/invalid descriptor/, /descriptor version 2/]);
+    assertRefused(lib['descriptor-of-another-abi-version'], [/invalid descriptor/, /descriptor version 3/]);
     assertRefused(lib['descriptor-not-json'], [/invalid descriptor/, /not valid JSON/]);
     assertRefused(lib['descriptor-not-utf8'], [/descriptor that is not UTF-8/]);
     assertRefused(lib['descriptor-with-out-of-bounds-offsets'], [

@@ -4,7 +4,7 @@ comptime {
 }
 
 const descriptor =
-    \\{"abi":1,"error_code_bits":16,"functions":[],"variables":[],"constants":[],"unsupported":[],"types":[]}
+    \\{"abi":2,"error_code_bits":16,"functions":[],"variables":[],"constants":[],"unsupported":[],"types":[]}
 ;
 
 export fn zigport_abi_version() u32 {

@@ -4,11 +4,11 @@ comptime {
 }
 
 const descriptor =
-    \\{"abi":1,"error_code_bits":16,"pointer_size":4,"functions":[],"variables":[],"constants":[],"unsupported":[],"types":[]}
+    \\{"abi":2,"error_code_bits":16,"pointer_size":4,"functions":[],"variables":[],"constants":[],"unsupported":[],"types":[]}
 ;
 
 export fn zigport_abi_version() u32 {
-    return 1;
+    return 2;
 }
 
 export fn zigport_descriptor(len: *usize) [*]const u8 {

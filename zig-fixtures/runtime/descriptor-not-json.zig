@@ -3,10 +3,10 @@ comptime {
     _ = @import("exporter-symbol-stubs.zig");
 }
 
-const descriptor = "{\"abi\":1, this is not JSON";
+const descriptor = "{\"abi\":2, this is not JSON";
 
 export fn zigport_abi_version() u32 {
-    return 1;
+    return 2;
 }
 
 export fn zigport_descriptor(len: *usize) [*]const u8 {

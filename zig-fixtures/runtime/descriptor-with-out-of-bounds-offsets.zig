@@ -4,7 +4,7 @@ comptime {
 }
 
 const descriptor =
-    \\{"abi":1,"runtime_safety":true,"error_code_bits":16,
+    \\{"abi":2,"runtime_safety":true,"error_code_bits":16,
     \\ "functions":[{"name":"add","thunk":0,"frame":{"size":8,"align":4},
     \\   "params":[{"type":0,"offset":0},{"type":0,"offset":4096}],"ret":{"type":0,"offset":4}}],
     \\ "variables":[],"constants":[],"unsupported":[],
@@ -12,7 +12,7 @@ const descriptor =
 ;
 
 export fn zigport_abi_version() u32 {
-    return 1;
+    return 2;
 }
 
 export fn zigport_descriptor(len: *usize) [*]const u8 {
