@@ -17,28 +17,69 @@ function writeThenRead(type, mod, target, key, readBack = () => target[key]) {
   expectValue(type, mod, readBack, 'b');
 }
 
+/**
+ * `where[name]`, failing the cell when the module does not export `name` at
+ * all: a missing export reads undefined, which is what some types read.
+ */
+function declared(where, name) {
+  assert.ok(name in where, `${name} is not exported`);
+  return where[name];
+}
+
+// Containers of the field positions: [position, type, variable, Zig kind,
+// second field, its initializer]. The second field gives unions an inactive
+// member; in the packed struct it is a bool, which fits beside any field.
+const CONTAINERS = [
+  ['struct field', 'Holder', 'holder', 'struct', 'other: u8', ', .other = 0'],
+  ['packed struct field', 'PackedHolder', 'packed_holder', 'packed struct', 'other: bool', ', .other = false'],
+  ['bare union field', 'BareHolder', 'bare_holder', 'union', 'other: u8', ''],
+  ['tagged union field', 'TaggedHolder', 'tagged_holder', 'union(enum)', 'other: u8', ''],
+];
+
+/** Field `f` of a container (a row of CONTAINERS) held in a module-level variable. */
+function containerField([name, holder, variable, kind, other, otherInit]) {
+  return {
+    name,
+    zig: ({ T, A, storage }) => `pub const ${holder} = ${kind} {\n    f: ${T},\n    ${other},\n};\n`
+      + `pub ${storage} ${variable}: ${holder} = .{ .f = ${A}${otherInit} };`,
+    check: (type, mod) => {
+      const container = declared(declarations(type, mod), variable);
+      expectValue(type, mod, () => container.f, 'a');
+      if (!type.comptimeOnly) writeThenRead(type, mod, container, 'f');
+    },
+  };
+}
+
+/** Where a module's storage declarations are: `pub var` on the namespace, `pub const` as named exports. */
+function declarations(type, mod) {
+  return type.comptimeOnly ? mod : mod.default;
+}
+
 export const POSITIONS = [
   {
     name: 'pub const',
     zig: ({ T, A }) => `pub const constant: ${T} = ${A};`,
-    check: (type, mod) => expectValue(type, mod, () => mod.constant, 'a'),
+    check: (type, mod) => expectValue(type, mod, () => declared(mod, 'constant'), 'a'),
   },
   {
     name: 'pub var (read)',
     zig: ({ T, A }) => `pub var read_var: ${T} = ${A};`,
-    check: (type, mod) => expectValue(type, mod, () => mod.default.read_var, 'a'),
+    check: (type, mod) => expectValue(type, mod, () => declared(mod.default, 'read_var'), 'a'),
   },
   {
     name: 'pub var (write)',
     // Zig reads the variable back, so the write must have reached its memory.
     zig: ({ T, A }) => `pub var write_var: ${T} = ${A};\npub fn readWriteVar() ${T} {\n    return write_var;\n}`,
-    check: (type, mod) => writeThenRead(type, mod, mod.default, 'write_var', () => mod.readWriteVar()),
+    check: (type, mod) => {
+      declared(mod.default, 'write_var');
+      writeThenRead(type, mod, mod.default, 'write_var', () => mod.readWriteVar());
+    },
   },
   {
     name: 'pub var (live)',
     zig: ({ T, A, B }) => `pub var live_var: ${T} = ${A};\npub fn changeLiveVar() void {\n    live_var = ${B};\n}`,
     check: (type, mod) => {
-      expectValue(type, mod, () => mod.default.live_var, 'a');
+      expectValue(type, mod, () => declared(mod.default, 'live_var'), 'a');
       mod.changeLiveVar();
       expectValue(type, mod, () => mod.default.live_var, 'b');
     },
@@ -64,69 +105,47 @@ export const POSITIONS = [
     name: 'array element',
     zig: ({ T, A, storage }) => `pub ${storage} array: [2]${T} = .{ ${A}, ${A} };`,
     check: (type, mod) => {
-      const array = type.comptimeOnly ? mod.array : mod.default.array;
+      const array = declared(declarations(type, mod), 'array');
       expectValue(type, mod, () => array[0], 'a');
       if (!type.comptimeOnly) writeThenRead(type, mod, array, 1);
     },
   },
-  ...[
-    ['struct field', 'Holder', 'struct'],
-    ['packed struct field', 'PackedHolder', 'packed struct'],
-    ['bare union field', 'BareHolder', 'union'],
-    ['tagged union field', 'TaggedHolder', 'union(enum)'],
-  ].map(([name, holder, kind]) => containerField(name, holder, kind)),
+  ...CONTAINERS.map(containerField),
   {
     name: 'comptime field',
     zig: ({ T, A }) => `pub const ComptimeHolder = struct {\n    comptime f: ${T} = ${A},\n    n: u8 = 0,\n};\npub const comptime_holder: ComptimeHolder = .{};`,
-    check: (type, mod) => expectValue(type, mod, () => mod.comptime_holder.f, 'a'),
+    check: (type, mod) => expectValue(type, mod, () => declared(mod, 'comptime_holder').f, 'a'),
   },
   {
     name: 'optional payload',
     zig: ({ T, A, storage }) => `pub ${storage} optional: ?${T} = ${A};`,
     check: (type, mod) => {
-      if (type.comptimeOnly) return expectValue(type, mod, () => mod.optional, 'a');
-      expectValue(type, mod, () => mod.default.optional, 'a');
-      writeThenRead(type, mod, mod.default, 'optional');
-      mod.default.optional = null;
-      assert.equal(mod.default.optional, null);
+      const where = declarations(type, mod);
+      expectValue(type, mod, () => declared(where, 'optional'), 'a');
+      if (type.comptimeOnly) return;
+      writeThenRead(type, mod, where, 'optional');
+      where.optional = null;
+      assert.equal(where.optional, null);
     },
   },
   {
     name: 'error-union payload',
     zig: ({ T, A, storage }) => `pub ${storage} error_union: anyerror!${T} = ${A};`,
     check: (type, mod) => {
-      if (type.comptimeOnly) return expectValue(type, mod, () => mod.error_union, 'a');
-      expectValue(type, mod, () => mod.default.error_union, 'a');
-      writeThenRead(type, mod, mod.default, 'error_union');
+      const where = declarations(type, mod);
+      expectValue(type, mod, () => declared(where, 'error_union'), 'a');
+      if (!type.comptimeOnly) writeThenRead(type, mod, where, 'error_union');
     },
   },
   {
     name: 'vector element',
     zig: ({ T, A }) => `pub var vector: @Vector(2, ${T}) = .{ ${A}, ${A} };`,
     check: (type, mod) => {
-      expectValue(type, mod, () => mod.default.vector[0], 'a');
+      expectValue(type, mod, () => declared(mod.default, 'vector')[0], 'a');
       writeThenRead(type, mod, mod.default.vector, 1);
     },
   },
 ];
-
-/**
- * A field `f` of a container type `holder`, with a second field so that
- * unions have an inactive member and structs are not one-field wrappers.
- */
-function containerField(name, holder, kind) {
-  const variable = holder.replace(/^./, (c) => c.toLowerCase()).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  return {
-    name,
-    // A packed field's bits depend on the type, so the extra field is a bool there.
-    zig: ({ T, A, storage }) => `pub const ${holder} = ${kind} {\n    f: ${T},\n    other: ${kind.startsWith('packed') ? 'bool' : 'u8'},\n};\npub ${storage} ${variable}: ${holder} = .{ .f = ${A}${kind.includes('union') ? '' : `, .other = ${kind.startsWith('packed') ? 'false' : '0'}`} };`,
-    check: (type, mod) => {
-      const container = type.comptimeOnly ? mod[variable] : mod.default[variable];
-      expectValue(type, mod, () => container.f, 'a');
-      if (!type.comptimeOnly) writeThenRead(type, mod, container, 'f');
-    },
-  };
-}
 
 /** The position called `name`. */
 export function position(name) {

@@ -111,23 +111,20 @@ const optionals = [
 
 // --- pointers -----------------------------------------------------------------
 // Pointers in Zig memory may only point at Zig memory, so JS writes the
-// pointer Zig returns for B rather than a plain value.
+// pointer a Zig function returns for B (the `return value` position's
+// `giveB`) rather than a plain value.
 
-const fromZig = (mod) => mod.sampleB;
-const pointerDecls = (decls, T, B) => `${decls}\npub const sampleB: ${T} = ${B};`;
+const fromZig = (mod) => mod.giveB();
 
 function pointer(id, T, decls, A, B, reads, refused = {}) {
-  return { id, T, decls: pointerDecls(decls, T, B), A, B, reads, write: fromZig, refused };
+  return { id, T, decls, A, B, reads, write: fromZig, refused };
 }
 
-/** A single-item pointer reads as its target through `['*']` (valueOf differs between zigport and Zigar). */
-const singleTarget = (read, expected) => assert.equal(read()['*'], expected);
-
 const pointers = [
-  ...['*i32', '*const i32'].map((T) => ({
-    ...pointer(`pointer-single${T.includes('const') ? '-const' : ''}`, T, 'var target_a: i32 = 11;\nvar target_b: i32 = 22;', '&target_a', '&target_b', { a: 11, b: 22 }),
-    same: singleTarget,
-  })),
+  // zigport reads a single-item pointer as a one-element array of its target
+  // (Zigar reads the target itself); the matrix checks the target is right.
+  pointer('pointer-single', '*i32', 'var target_a: i32 = 11;\nvar target_b: i32 = 22;', '&target_a', '&target_b', { a: [11], b: [22] }),
+  pointer('pointer-single-const', '*const i32', 'var target_a: i32 = 11;\nvar target_b: i32 = 22;', '&target_a', '&target_b', { a: [11], b: [22] }),
   pointer('pointer-slice', '[]u8', 'var target_a = [_]u8{ 1, 2, 3 };\nvar target_b = [_]u8{ 4, 5 };', '&target_a', '&target_b', { a: [1, 2, 3], b: [4, 5] }, scalarOnly),
   pointer('pointer-slice-const', '[]const u8', '', '"abc"', '"de"', { a: [97, 98, 99], b: [100, 101] }, scalarOnly),
   pointer('pointer-sentinel-slice', '[:0]const u8', '', '"abc"', '"de"', { a: [97, 98, 99], b: [100, 101] }, scalarOnly),
@@ -137,13 +134,9 @@ const pointers = [
   {
     id: 'pointer-opaque',
     T: '*Handle',
-    decls: pointerDecls(
-      'pub const Handle = opaque {};\nvar target_a: u32 = 11;\nvar target_b: u32 = 22;\n'
-        + '// What the handle points at, so that JS can tell handles apart.\n'
-        + 'pub fn handleValue(h: *Handle) u32 {\n    return @as(*u32, @ptrCast(@alignCast(h))).*;\n}',
-      '*Handle',
-      '@ptrCast(&target_b)',
-    ),
+    decls: 'pub const Handle = opaque {};\nvar target_a: u32 = 11;\nvar target_b: u32 = 22;\n'
+      + '// What the handle points at, so that JS can tell handles apart.\n'
+      + 'pub fn handleValue(h: *Handle) u32 {\n    return @as(*u32, @ptrCast(@alignCast(h))).*;\n}',
     A: '@ptrCast(&target_a)',
     B: '@ptrCast(&target_b)',
     reads: { a: 11, b: 22 },
@@ -153,11 +146,7 @@ const pointers = [
   {
     id: 'function-pointer',
     T: '*const fn (i32) i32',
-    decls: pointerDecls(
-      'fn double(x: i32) i32 {\n    return x * 2;\n}\nfn triple(x: i32) i32 {\n    return x * 3;\n}',
-      '*const fn (i32) i32',
-      '&triple',
-    ),
+    decls: 'fn double(x: i32) i32 {\n    return x * 2;\n}\nfn triple(x: i32) i32 {\n    return x * 3;\n}',
     A: '&double',
     B: '&triple',
     reads: { a: 10, b: 15 },
