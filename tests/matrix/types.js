@@ -164,26 +164,63 @@ const pointers = [
 
 const aggregates = [
   { id: 'array', T: '[3]i32', A: '.{ 1, 2, 3 }', B: '.{ 4, 5, 6 }', reads: { a: [1, 2, 3], b: [4, 5, 6] }, refused: scalarOnly },
-  { id: 'array-void', T: '[2]void', A: '.{ {}, {} }', B: '.{ {}, {} }', reads: { a: [undefined, undefined], b: [undefined, undefined] }, refused: scalarOnly },
+  {
+    id: 'array-void',
+    T: '[2]void',
+    A: '.{ {}, {} }',
+    B: '.{ {}, {} }',
+    reads: { a: [undefined, undefined], b: [undefined, undefined] },
+    refused: scalarOnly,
+  },
   { id: 'array-sentinel', T: '[2:0]u8', A: '.{ 1, 2 }', B: '.{ 3, 4 }', reads: { a: [1, 2], b: [3, 4] }, refused: scalarOnly },
   { id: 'vector', T: '@Vector(3, i32)', A: '.{ 1, 2, 3 }', B: '.{ 4, 5, 6 }', reads: { a: [1, 2, 3], b: [4, 5, 6] }, refused: notVectorable },
-  { id: 'vector-bool', T: '@Vector(4, bool)', A: '.{ true, false, true, false }', B: '.{ false, false, true, true }', reads: { a: [true, false, true, false], b: [false, false, true, true] }, refused: notVectorable },
+  {
+    id: 'vector-bool',
+    T: '@Vector(4, bool)',
+    A: '.{ true, false, true, false }',
+    B: '.{ false, false, true, true }',
+    reads: { a: [true, false, true, false], b: [false, false, true, true] },
+    refused: notVectorable,
+  },
 ];
 
 // --- structs, unions ------------------------------------------------------------
 
 const containers = [
-  { id: 'struct', T: 'Pair', decls: 'pub const Pair = struct { x: i32, y: bool };', A: '.{ .x = 1, .y = true }', B: '.{ .x = -2, .y = false }', reads: { a: { x: 1, y: true }, b: { x: -2, y: false } }, refused: scalarOnly },
-  { id: 'extern-struct', T: 'Pair', decls: 'pub const Pair = extern struct { x: i32, y: bool };', A: '.{ .x = 1, .y = true }', B: '.{ .x = -2, .y = false }', reads: { a: { x: 1, y: true }, b: { x: -2, y: false } }, refused: scalarOnly },
-  { id: 'packed-struct', T: 'Pair', decls: 'pub const Pair = packed struct { x: u4, y: bool };', A: '.{ .x = 1, .y = true }', B: '.{ .x = 9, .y = false }', reads: { a: { x: 1, y: true }, b: { x: 9, y: false } }, refused: notVectorable },
+  ...[['struct', 'PlainPair'], ['extern struct', 'ExternPair']].map(([kind, T]) => ({
+    id: kind.replace(' ', '-'),
+    T,
+    decls: `pub const ${T} = ${kind} { x: i32, y: bool };`,
+    A: '.{ .x = 1, .y = true }',
+    B: '.{ .x = -2, .y = false }',
+    reads: { a: { x: 1, y: true }, b: { x: -2, y: false } },
+    refused: scalarOnly,
+  })),
+  {
+    id: 'packed-struct',
+    T: 'PackedPair',
+    decls: 'pub const PackedPair = packed struct { x: u4, y: bool };',
+    A: '.{ .x = 1, .y = true }',
+    B: '.{ .x = 9, .y = false }',
+    reads: { a: { x: 1, y: true }, b: { x: 9, y: false } },
+    refused: notVectorable,
+  },
   { id: 'tuple', T: 'struct { i32, bool }', A: '.{ 1, true }', B: '.{ -2, false }', reads: { a: [1, true], b: [-2, false] }, refused: scalarOnly },
-  { id: 'tagged-union', T: 'Choice', decls: 'pub const Choice = union(enum) { n: i32, b: bool };', A: '.{ .n = 5 }', B: '.{ .b = true }', reads: { a: { n: 5 }, b: { b: true } }, refused: scalarOnly },
+  {
+    id: 'tagged-union',
+    T: 'Choice',
+    decls: 'pub const Choice = union(enum) { n: i32, b: bool };',
+    A: '.{ .n = 5 }',
+    B: '.{ .b = true }',
+    reads: { a: { n: 5 }, b: { b: true } },
+    refused: scalarOnly,
+  },
   // Untagged unions list every field in valueOf(), and reading an inactive one
   // is an error in safe builds: both samples use `n`, and the check reads it.
-  ...['union', 'extern union'].map((kind) => ({
+  ...[['union', 'BareOverlay'], ['extern union', 'ExternOverlay']].map(([kind, T]) => ({
     id: kind.replace(' ', '-'),
-    T: 'Overlay',
-    decls: `pub const Overlay = ${kind} { n: i32, f: f32 };`,
+    T,
+    decls: `pub const ${T} = ${kind} { n: i32, f: f32 };`,
     A: '.{ .n = 5 }',
     B: '.{ .n = -7 }',
     reads: { a: 5, b: -7 },
