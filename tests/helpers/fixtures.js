@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cacheRoot } from '../../js/internal/compiler/cache.js';
 import { findZig } from '../../js/internal/compiler/toolchain.js';
 import { defaultVersion } from '../../js/internal/compiler/wanted-zig.js';
@@ -21,14 +21,26 @@ export const REGISTER = fileURLToPath(new URL('../../js/register.js', import.met
 
 /** URL of fixture `name` (a path under zig-fixtures/, without .zig). */
 export function fixtureUrl(name, options = {}) {
-  const url = new URL(`../../zig-fixtures/${name}.zig`, import.meta.url);
-  for (const [key, value] of Object.entries(options)) url.searchParams.set(key, value);
-  return url;
+  return withOptions(new URL(`../../zig-fixtures/${name}.zig`, import.meta.url), options);
 }
 
 /** Imports fixture `name` in `mode` with optional build options. */
 export function importFixture(name, { mode = 'native', ...options } = {}) {
   return import(fixtureUrl(name, { ...options, ...modeOptions(mode) }).href);
+}
+
+/**
+ * Imports the .zig file at `path`, which may be anywhere (tests that write
+ * their Zig at run time), in `mode` with optional build options.
+ */
+export function importZigFile(path, { mode = 'native', ...options } = {}) {
+  return import(withOptions(pathToFileURL(path), { ...options, ...modeOptions(mode) }).href);
+}
+
+/** `url` with build options as its query, the way a user asks for them. */
+function withOptions(url, options) {
+  for (const [key, value] of Object.entries(options)) url.searchParams.set(key, value);
+  return url;
 }
 
 /** Runs `node --import zigport/register ...args` and returns its output. */
