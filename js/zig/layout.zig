@@ -19,7 +19,20 @@ pub const ErrorCode = zig_builtins.Int(.unsigned, @bitSizeOf(anyerror));
 pub fn isMemoryOptional(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
     return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and @typeInfo(child) != .error_set and
-        support.isInMemory(child) and !support.holdsPointers(child);
+        support.isInMemory(child) and !support.holdsPointers(child) and !hasSpareTail(child);
+}
+
+/// Whether `T` is a float or vector whose value ends before its size does
+/// (`f80` in 16 bytes, `@Vector(3, i32)` in 16): Zig may keep an optional's
+/// flag, an error code or a union's tag in those spare bytes, where no
+/// layout here expects it, so values holding one travel in boundary form.
+fn hasSpareTail(comptime T: type) bool {
+    return switch (@typeInfo(T)) {
+        .float => @bitSizeOf(T) < 8 * @sizeOf(T),
+        // Bools are bits: a vector of them ends in spare bits of its own.
+        .vector => |v| v.child != bool and @bitSizeOf(T) < 8 * @sizeOf(T),
+        else => false,
+    };
 }
 
 /// Whether `?P` (P a `*T`, `[*]T` or `[]T`) is P with null as address 0, as
@@ -43,7 +56,7 @@ pub fn isNullableErrorSet(comptime T: type) bool {
 pub fn isMemoryErrorUnion(comptime T: type) bool {
     const payload = @typeInfo(T).error_union.payload;
     return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload) and
-        !support.holdsPointers(payload));
+        !support.holdsPointers(payload) and !hasSpareTail(payload));
 }
 
 pub const Offsets = struct { value: usize, flag: usize };
@@ -66,7 +79,7 @@ pub fn errorUnionOffsets(comptime T: type) Offsets {
 pub fn isMemoryTaggedUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
     if (u.tag_type == null or u.layout != .auto) return false;
-    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and (!support.isInMemory(f.type) or hasSpareTail(f.type))) return false;
     return true;
 }
 
@@ -96,7 +109,7 @@ pub fn taggedUnionOffsets(comptime T: type) Offsets {
 pub fn isMemoryBareUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
     if (u.tag_type != null or u.layout != .auto) return false;
-    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
+    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and (!support.isInMemory(f.type) or hasSpareTail(f.type))) return false;
     return true;
 }
 

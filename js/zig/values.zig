@@ -28,9 +28,11 @@ pub fn render(comptime table: *TypeTable, comptime v: anytype, comptime where: [
         .int, .comptime_int, .comptime_float => json.number(v),
         .float => if (std.math.isFinite(v)) json.number(v) else json.string(std.fmt.comptimePrint("{d}", .{v})),
         .@"enum", .enum_literal => json.string(@tagName(v)),
-        .optional => if (v) |x| render(table, x, where) else "null",
+        .error_set => json.string(@errorName(v)),
+        // Holding `undefined`, the value may itself be undefined: nothing to inspect.
+        .optional => |o| if (o.child == @TypeOf(undefined)) "null" else if (v) |x| render(table, x, where) else "null",
         // An error default cannot be written back from JS; the payload can.
-        .error_union => if (v) |x| render(table, x, where) else |_| "null",
+        .error_union => |e| if (e.payload == @TypeOf(undefined)) "null" else if (v) |x| render(table, x, where) else |_| "null",
         .array => elements(table, &v, where),
         .vector => |vector| elements(table, &@as([vector.len]vector.child, v), where),
         .@"struct" => |s| blk: {
@@ -44,7 +46,8 @@ pub fn render(comptime table: *TypeTable, comptime v: anytype, comptime where: [
         // A tagged union as its active field; Zig does not say a bare one's.
         .@"union" => |u| if (u.tag_type == null) "{}" else "{" ++ json.string(@tagName(v)) ++ ":" ++
             render(table, @field(v, @tagName(v)), where ++ "." ++ @tagName(v)) ++ "}",
-        .pointer => pointee(table, v, where),
+        // A function pointer as the function it points at.
+        .pointer => if (support.isFunctionPointer(T)) render(table, v.*, where) else pointee(table, v, where),
         else => "null",
     };
 }

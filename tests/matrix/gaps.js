@@ -13,18 +13,20 @@ const FUNCTION_NOT_EXPORTED = 'the function is not exported';
 const UNTAGGED_POINTERS = 'zigport refuses an untagged union holding pointers: "nothing records which field is active"';
 const notSupported = (what) => `"${what} is not supported yet"`;
 
-const COMPTIME_FIELD = 'invalid descriptor: "ComptimeHolder: field f: a comptime field needs its value"';
-const comptimeField = { 'comptime field': COMPTIME_FIELD };
+// What a comptime field of these types holds is not readable while compiling
+// (an address), or names no active field (a bare or extern union).
+const comptimePointerField = { 'comptime field': 'reads null: what the pointer points at is not readable while compiling' };
+const comptimeUnionField = { 'comptime field': 'the union\'s value names no active field ("is a union; give exactly one field")' };
 
-// A module holding any one of these cells for f80 or a vector "lays out an
-// optional or error union differently than zigport expects".
-const LAYOUT = 'the module "lays out an optional or error union differently than zigport expects"';
-const layoutBreakers = {
-  'bare union field': LAYOUT,
-  'tagged union field': LAYOUT,
-  'optional payload': LAYOUT,
-  'error-union payload': LAYOUT,
-};
+// f80 and @Vector(3, i32) end before their size does, and Zig may keep a
+// flag or tag in those spare bytes: zigport refuses such optionals, error
+// unions and unions rather than guess where.
+const spareTail = (T) => ({
+  'bare union field': notSupported('BareHolder'),
+  'tagged union field': notSupported('TaggedHolder'),
+  'optional payload': notSupported(`?${T}`),
+  'error-union payload': notSupported(`anyerror!${T}`),
+});
 
 const packedField = { 'packed struct field': notSupported('PackedHolder') };
 
@@ -51,23 +53,20 @@ function unsupportedPointer(T) {
   };
 }
 
-/** Gaps of a pointer type `T` that reads and writes but not in unions, error unions, vectors or packed structs. */
+/** Gaps of a pointer type `T` that reads and writes but not in bare unions, error unions, vectors or packed structs. */
 function pointerInContainers(T, { packable = true } = {}) {
   return {
     ...(packable ? packedField : {}),
     'bare union field': UNTAGGED_POINTERS,
-    'tagged union field': notSupported('TaggedHolder'),
     'error-union payload': notSupported(`anyerror!${T}`),
     ...(packable ? { 'vector element': notSupported(`@Vector(2, ${T})`) } : {}),
   };
 }
 
-// Comptime-only values held in a container (array, struct, union, optional,
-// error union) are not exported; the plain `pub const` and comptime field are.
-const comptimeContainers = each(
-  ['array element', 'struct field', 'bare union field', 'tagged union field', 'optional payload', 'error-union payload'],
-  NOT_EXPORTED,
-);
+// Comptime-only values held in a bare union or an error union are not
+// exported (zigport cannot tell which field of a bare union is active, nor
+// read an error union of comptime values yet); in the other containers they are.
+const comptimeContainers = each(['bare union field', 'error-union payload'], NOT_EXPORTED);
 
 export const GAPS = {
   'u3': { unloadable: { 'vector element': "invalid descriptor: \"@Vector(2, u3): elements exceed the array's size\"" } },
@@ -76,10 +75,9 @@ export const GAPS = {
   'f16': { todo: packedField },
   'f32': { todo: packedField },
   'f64': { todo: packedField },
-  'f80': { unloadable: layoutBreakers, todo: packedField },
+  'f80': { todo: { ...spareTail('f80'), ...packedField } },
   'f128': { todo: packedField },
   'void': {
-    unloadable: comptimeField,
     todo: {
       'pub const': NOT_EXPORTED,
       ...each(VARIABLES, notSupported('void')),
@@ -89,8 +87,6 @@ export const GAPS = {
       'optional payload': notSupported('?void'),
     },
   },
-  'error-set': { unloadable: comptimeField },
-  'anyerror': { unloadable: comptimeField },
   'error-union': {
     unloadable: {
       'error-union payload': "exporter compile error: layout.zig: \"expected type 'anyerror!error{Alpha,BetaGamma}!i32', found 'error{Alpha,BetaGamma}!i32'\"",
@@ -109,8 +105,8 @@ export const GAPS = {
       'error-union payload': notSupported('anyerror!??i32'),
     },
   },
-  'pointer-single': { unloadable: comptimeField, todo: pointerInContainers('*i32') },
-  'pointer-single-const': { unloadable: comptimeField, todo: pointerInContainers('*const i32') },
+  'pointer-single': { todo: { ...comptimePointerField, ...pointerInContainers('*i32') } },
+  'pointer-single-const': { todo: { ...comptimePointerField, ...pointerInContainers('*const i32') } },
   'pointer-slice': {
     unloadable: { 'comptime field': 'exporter compile error: json.zig: "unable to resolve comptime value" (the field\'s value points at a variable)' },
     todo: pointerInContainers('[]u8', { packable: false }),
@@ -124,12 +120,11 @@ export const GAPS = {
       'return value': FUNCTION_NOT_EXPORTED,
     },
   },
-  'pointer-many': { unloadable: comptimeField, todo: unsupportedPointer('[*]i32') },
-  'pointer-many-sentinel': { unloadable: comptimeField, todo: unsupportedPointer('[*:0]const u8') },
-  'pointer-c': { unloadable: comptimeField, todo: unsupportedPointer('[*c]i32') },
-  'pointer-opaque': { unloadable: comptimeField, todo: unsupportedPointer('*Handle') },
+  'pointer-many': { todo: { ...comptimePointerField, ...unsupportedPointer('[*]i32') } },
+  'pointer-many-sentinel': { todo: { ...comptimePointerField, ...unsupportedPointer('[*:0]const u8') } },
+  'pointer-c': { todo: { ...comptimePointerField, ...unsupportedPointer('[*c]i32') } },
+  'pointer-opaque': { todo: { ...comptimePointerField, ...unsupportedPointer('*Handle') } },
   'function-pointer': {
-    unloadable: comptimeField,
     todo: {
       ...packedField,
       'error-union payload': notSupported('anyerror!*const fn (i32) i32'),
@@ -151,19 +146,20 @@ export const GAPS = {
       'error-union payload': notSupported('anyerror![2]void'),
     },
   },
-  'vector': { unloadable: layoutBreakers, todo: packedField },
+  'vector': { todo: { ...spareTail('@Vector(3, i32)'), ...packedField } },
   'vector-bool': { todo: packedField },
   'packed-struct': { todo: packedField },
-  'tagged-union': { unloadable: comptimeField },
-  'union': { unloadable: comptimeField },
-  'extern-union': { unloadable: comptimeField },
+  'union': { todo: comptimeUnionField },
+  'extern-union': { todo: comptimeUnionField },
   'type': { todo: comptimeContainers },
   'comptime-int': { todo: comptimeContainers },
-  'comptime-float': {
-    unloadable: { 'comptime field': "exporter compile error: std/math/isfinite.zig: \"access of union field 'float' while field 'comptime_float' is active\"" },
-    todo: comptimeContainers,
-  },
+  'comptime-float': { todo: comptimeContainers },
   'enum-literal': { todo: comptimeContainers },
   'null': { todo: comptimeContainers },
-  'undefined': { todo: comptimeContainers },
+  'undefined': {
+    todo: {
+      ...comptimeContainers,
+      'optional payload': 'reads null: an optional set to undefined cannot be told from null while compiling',
+    },
+  },
 };

@@ -18,6 +18,9 @@ import { COMPTIME_KINDS } from './comptime-type.js';
  */
 export function fixedValue(type, json, held, where) {
   if (COMPTIME_KINDS.has(type.kind)) return comptimeValue(type, json, held, where);
+  if (type.kind === 'void') return undefined;
+  // A function pointer fixed at compile time: the function it points at.
+  if (type.kind === 'function_pointer' && json?.function !== undefined) return held.function(json.function);
   // A value in memory (a comptime field `magic: u32 = 0xCAFE`): as its type reads it, read-only.
   const dv = new DataView(new ArrayBuffer(Math.max(type.size, 1)));
   type.write(dv, 0, fromDefault(type, json), where);
