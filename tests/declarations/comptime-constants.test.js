@@ -1,6 +1,7 @@
 // `pub const` scalars are read-only values: named exports and properties of
-// the default export. comptime_int constants are numbers while safe integers
-// and bigints beyond; comptime_float constants are the nearest double.
+// the default export. comptime_int constants read as the smallest integer
+// type holding them would: numbers up to 32 bits, bigints beyond (as Zigar
+// has it); comptime_float constants are the nearest double.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODES, importFixture } from '../helpers/fixtures.js';
@@ -10,7 +11,11 @@ const FIXTURE = 'declarations/comptime-constants';
 const COMPTIME_INTS = {
   answer: 42,
   negative: -17,
-  max_safe: 9007199254740991,
+  u32_max: 4294967295,
+  beyond_u32: 4294967296n,
+  i32_min: -2147483648,
+  below_i32: -2147483649n,
+  max_safe: 9007199254740991n,
   beyond_safe: 9007199254740992n,
   googolish: 2n ** 200n,
   negative_huge: -(2n ** 70n),
@@ -37,7 +42,7 @@ const ALL = { ...COMPTIME_INTS, ...COMPTIME_FLOATS, ...TYPED };
 
 for (const mode of MODES) {
   describe(`${mode}: constants`, () => {
-    test('comptime_int constants are numbers while safe integers, bigints beyond', async () => {
+    test('comptime_int constants are numbers up to 32 bits, bigints beyond', async () => {
       const mod = await importFixture(FIXTURE, { mode });
       for (const [name, value] of Object.entries(COMPTIME_INTS)) assert.equal(mod[name], value, name);
     });

@@ -2,6 +2,10 @@
 
 pub const answer = 42;
 pub const negative = -17;
+pub const u32_max = 4294967295;
+pub const beyond_u32 = 4294967296;
+pub const i32_min = -2147483648;
+pub const below_i32 = -2147483649;
 pub const max_safe = 9007199254740991;
 pub const beyond_safe = 9007199254740992;
 pub const googolish = 1 << 200;

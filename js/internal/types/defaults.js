@@ -2,11 +2,16 @@
 // field defaults, sentinels, and the numbers of comptime values. Numbers
 // arrive as text so that wide integers keep every digit.
 
-/** A `comptime_int` (number while a safe integer, bigint beyond) or `comptime_float` (number). */
+/**
+ * A `comptime_int` or `comptime_float`. An integer reads as the smallest
+ * integer type holding it would (as Zigar has it): a number when that type
+ * has at most 32 bits (`-2**31` to `2**32 - 1`), a bigint when wider, as
+ * `u64` and `i64` values are. A float is a number.
+ */
 export function comptimeNumber(kind, text) {
   if (kind === 'comptime_float') return Number(text);
   const big = BigInt(text);
-  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+  return big >= -(2n ** 31n) && big < 2n ** 32n ? Number(big) : big;
 }
 
 /** The JS value of a default from the descriptor, as converter `type` takes it. */
