@@ -24,6 +24,17 @@ const notPackable = { 'packed struct field': NOT_PACKABLE };
 const notVectorable = { 'vector element': NOT_VECTORABLE };
 const scalarOnly = { ...notPackable, ...notVectorable };
 
+/** What an error set and `anyerror` hold in the matrix, and how JS reads and writes it. */
+const ERROR_SAMPLES = {
+  decls: 'pub const Failure = error{ Alpha, BetaGamma };',
+  A: 'error.Alpha',
+  B: 'error.BetaGamma',
+  reads: { a: 'Alpha', b: 'Beta gamma' },
+  refused: { ...scalarOnly, 'error-union payload': ERROR_SET_PAYLOAD },
+  write: (mod) => mod.Failure.BetaGamma,
+  same: sameError,
+};
+
 /** Compares errors by message: Zig errors are one object per name, read anywhere. */
 function sameError(read, expected) {
   const value = read();
@@ -64,27 +75,8 @@ const simple = [
     B: '.blue',
     reads: { a: 'green', b: 'blue' },
   },
-  {
-    id: 'error-set',
-    T: 'Failure',
-    decls: 'pub const Failure = error{ Alpha, BetaGamma };',
-    A: 'error.Alpha',
-    B: 'error.BetaGamma',
-    reads: { a: 'Alpha', b: 'Beta gamma' },
-    refused: { ...scalarOnly, 'error-union payload': ERROR_SET_PAYLOAD },
-    write: (mod) => mod.Failure.BetaGamma,
-    same: sameError,
-  },
-  {
-    T: 'anyerror',
-    A: 'error.Alpha',
-    B: 'error.BetaGamma',
-    decls: 'pub const Failure = error{ Alpha, BetaGamma };',
-    reads: { a: 'Alpha', b: 'Beta gamma' },
-    refused: { ...scalarOnly, 'error-union payload': ERROR_SET_PAYLOAD },
-    write: (mod) => mod.Failure.BetaGamma,
-    same: sameError,
-  },
+  { id: 'error-set', T: 'Failure', ...ERROR_SAMPLES },
+  { T: 'anyerror', ...ERROR_SAMPLES },
   {
     id: 'error-union',
     T: 'Failure!i32',
