@@ -37,7 +37,8 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
     if (T == std.mem.Allocator) return true;
     const inner = seen ++ [_]type{T};
     return switch (@typeInfo(T)) {
-        .bool, .int, .float, .error_set => true,
+        // `void` takes no bytes: JS reads `undefined` wherever it lies.
+        .bool, .int, .float, .error_set, .void => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
         // Arrays of pointers lie in memory like structs of pointer fields.
         .array => |a| inMemory(a.child, inner) or isPointerField(a.child, inner),

@@ -71,7 +71,6 @@ const comptimeContainers = each(['bare union field', 'error-union payload'], NOT
 export const GAPS = {
   'u3': { unloadable: { 'vector element': "invalid descriptor: \"@Vector(2, u3): elements exceed the array's size\"" } },
   'u128': { unloadable: { 'packed struct field': 'invalid descriptor: "PackedHolder: field f: bits lie outside the struct"' } },
-  'usize': { todo: { 'packed struct field': { native: 'reads a bigint (123456n) where usize reads a number' } } },
   'f16': { todo: packedField },
   'f32': { todo: packedField },
   'f64': { todo: packedField },
@@ -79,14 +78,11 @@ export const GAPS = {
   'f128': { todo: packedField },
   'void': {
     todo: {
-      'pub const': NOT_EXPORTED,
-      ...each(VARIABLES, notSupported('void')),
-      'array element': notSupported('[2]void'),
-      'struct field': notSupported('Holder'),
       ...packedField,
-      'optional payload': notSupported('?void'),
+      'optional payload': 'the generated module\'s `?void` variable reads null where a lone one reads undefined (not tracked down yet)',
     },
   },
+  'array-void': { todo: { 'comptime field': 'reads its elements as null, which void refuses' } },
   'error-union': {
     unloadable: {
       'error-union payload': "exporter compile error: layout.zig: \"expected type 'anyerror!error{Alpha,BetaGamma}!i32', found 'error{Alpha,BetaGamma}!i32'\"",
@@ -129,21 +125,6 @@ export const GAPS = {
       ...packedField,
       'error-union payload': notSupported('anyerror!*const fn (i32) i32'),
       'vector element': notSupported('@Vector(2, *const fn (i32) i32)'),
-    },
-  },
-  'array-void': {
-    unloadable: { 'comptime field': 'invalid descriptor: "[2]void: array elements must be values in memory or pointers to them"' },
-    todo: {
-      'pub const': NOT_EXPORTED,
-      ...each(VARIABLES, notSupported('[2]void')),
-      'parameter': FUNCTION_NOT_EXPORTED,
-      'return value': FUNCTION_NOT_EXPORTED,
-      'array element': notSupported('[2][2]void'),
-      'struct field': notSupported('Holder'),
-      'bare union field': notSupported('BareHolder'),
-      'tagged union field': notSupported('TaggedHolder'),
-      'optional payload': notSupported('?[2]void'),
-      'error-union payload': notSupported('anyerror![2]void'),
     },
   },
   'vector': { todo: { ...spareTail('@Vector(3, i32)'), ...packedField } },

@@ -233,7 +233,9 @@ function fromBits(type, raw, bits) {
   if (type.kind === 'bool') return raw !== 0n;
   if (type.kind === 'enum') return type.fromTag(type.tagBits > 32 ? raw : Number(raw));
   const value = type.signed ? BigInt.asIntN(bits, raw) : raw;
-  return bits > 32 ? value : Number(value);
+  // usize and isize read as numbers while safe integers, wherever they lie.
+  const safe = value >= -9007199254740991n && value <= 9007199254740991n;
+  return bits <= 32 || (type.pointer_sized && safe) ? Number(value) : value;
 }
 
 function toBits(type, value, where) {

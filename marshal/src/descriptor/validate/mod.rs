@@ -82,6 +82,7 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
     matches!(
         kind,
         TypeKind::Bool
+            | TypeKind::Void
             | TypeKind::Int { .. }
             | TypeKind::Float { .. }
             | TypeKind::Enum { .. }
