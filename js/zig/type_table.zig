@@ -59,7 +59,7 @@ pub const TypeTable = struct {
     /// hidden one named `where`.
     pub fn function(comptime self: *TypeTable, comptime f: anytype, comptime where: []const u8) usize {
         for (self.functions, 0..) |listed, i| {
-            if (listed.role != .declared and listed.role != .alloc and listed.role != .free) continue;
+            if (listed.role == .caller) continue;
             if (@TypeOf(listed.holder.value) == @TypeOf(f) and &listed.holder.value == &f) return i;
         }
         self.functions = self.functions ++ [_]Function{.{ .holder = Holder(f), .name = where, .hidden = true }};

@@ -24,11 +24,18 @@ function typedArrayOf(child) {
   return child.kind === 'float' ? TYPED_ARRAYS[`f${child.bits}`] : undefined;
 }
 
+const encoder = new TextEncoder();
+
 /** Elements that are text: u8 as UTF-8, u16 as UTF-16 (code units in the machine's order, little-endian here). */
 const TEXT_FORMS = {
-  u8: { encoding: 'utf-8', units: 'bytes of UTF-8', encode: (text) => new TextEncoder().encode(text) },
+  u8: { encoding: 'utf-8', units: 'bytes of UTF-8', encode: (text) => encoder.encode(text) },
   u16: { encoding: 'utf-16le', units: 'UTF-16 code units', encode: (text) => Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)) },
 };
+
+/** `text` as elements named `elementName` (a typed array of u8 or u16 units), or null when those are not text. */
+export function encodeText(elementName, text) {
+  return Object.hasOwn(TEXT_FORMS, elementName) ? TEXT_FORMS[elementName].encode(text) : null;
+}
 
 const INDEX = /^(0|[1-9]\d*)$/;
 const LENGTH = Symbol('zigport.length');

@@ -16,11 +16,6 @@ import { trackerOf } from './memory.js';
  * was assigned, the same object each time.
  */
 export function withFieldAccess(type) {
-  const access = fieldAccess(type);
-  return { ...type, ...access, inline: null };
-}
-
-function fieldAccess(type) {
   const nullable = type.pointer.optional;
   // Where the address (and a slice's length) lie within the field.
   const addressAt = type.kind === 'slice' ? type.ptr_offset : 0;
@@ -65,7 +60,7 @@ function fieldAccess(type) {
       return setTarget(dv.buffer, at, { memory, value, address, repoint });
     },
   };
-  return access;
+  return { ...type, ...access, inline: null };
 
   function view(entry) {
     const { buffer, byteOffset, byteLength } = entry.memory;

@@ -6,7 +6,7 @@
 // find which bytes of which ArrayBuffer a value means.
 import { typeMismatch, rangeError } from '../errors.js';
 import { AT, DV, READ_ONLY } from './memory.js';
-import { ELEMENT_TYPE, sliceClass } from './array.js';
+import { ELEMENT_TYPE, encodeText, sliceClass } from './array.js';
 import { handlePointer } from './handle-pointer.js';
 import { withFieldAccess } from './pointer-field.js';
 
@@ -16,8 +16,6 @@ const TYPED_ARRAYS = {
   'u64': [BigUint64Array], 'i64': [BigInt64Array], 'usize': [BigUint64Array], 'isize': [BigInt64Array],
   'f32': [Float32Array], 'f64': [Float64Array],
 };
-
-const encoder = new TextEncoder();
 
 /** Builds the converter for a `slice` or `pointer` type descriptor. */
 export function pointerType(t, child) {
@@ -34,7 +32,7 @@ export function pointerType(t, child) {
   const views = sliceClass(t, child);
   // An ArrayBuffer is bytes: it stands for a run of wider elements only through a typed array or DataView.
   const takesArrayBuffer = !run || child.name === 'u8' || child.name === 'i8';
-  const takesString = run && (child.name === 'u8' || child.name === 'u16');
+  const takesString = run && encodeText(child.name, '') !== null;
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', takesArrayBuffer && 'ArrayBuffer']
     .filter(Boolean).join(', ') + (takesString ? ', a string' : '') + (run ? ' or an array of values' : ' or an initializer');
   if (isSlice && child.pointer) return withFieldAccess(sliceOfPointers(t, child));
@@ -109,7 +107,10 @@ export function pointerType(t, child) {
    * object of another type) is refused rather than converted.
    */
   function copyOf(value, where) {
-    if (typeof value === 'string') return takesString ? stringMemory(value, child.name) : null;
+    if (typeof value === 'string') {
+      const units = run ? encodeText(child.name, value) : null;
+      return units && { buffer: units.buffer, byteOffset: units.byteOffset, byteLength: units.byteLength };
+    }
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value?.[ELEMENT_TYPE] !== undefined) return null;
     if (!run && objectClass) {
       if (value === null || typeof value !== 'object') return null;
@@ -124,17 +125,6 @@ export function pointerType(t, child) {
     items.forEach((item, i) => child.write(dv, i * child.size, item, `${where}[${i}]`));
     return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
   }
-}
-
-/** The bytes of a string as `elementName` (u8: UTF-8, u16: UTF-16) elements, in a new buffer. */
-function stringMemory(text, elementName) {
-  let units;
-  if (elementName === 'u8') units = encoder.encode(text);
-  else {
-    units = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  }
-  return { buffer: units.buffer, byteOffset: units.byteOffset, byteLength: units.byteLength };
 }
 
 function memoryOf(value, accepted, takesArrayBuffer, where) {
