@@ -203,7 +203,7 @@ pub fn hasSize(comptime T: type) bool {
 
 /// Whether values of `T` exist only while compiling: types, comptime
 /// numbers, enum literals, null, undefined and function bodies, and the
-/// optionals, arrays, pointers, structs and unions that hold them (a struct's
+/// optionals, error unions, arrays, pointers, structs and unions that hold them (a struct's
 /// comptime fields aside: they take no memory in any struct).
 pub fn isComptimeOnly(comptime T: type) bool {
     return comptime comptimeOnly(T, &.{});
@@ -216,6 +216,7 @@ fn comptimeOnly(comptime T: type, comptime seen: []const type) bool {
     return switch (@typeInfo(T)) {
         .type, .comptime_int, .comptime_float, .null, .undefined, .enum_literal, .@"fn" => true,
         .optional => |o| comptimeOnly(o.child, seen),
+        .error_union => |e| comptimeOnly(e.payload, seen),
         .array => |a| comptimeOnly(a.child, seen),
         // A function pointer is a run-time address; a pointer to a type is not.
         .pointer => @typeInfo(pointerInfo(T).child) != .@"fn" and comptimeOnly(pointerInfo(T).child, seen),

@@ -113,7 +113,13 @@ pub fn descriptor(comptime M: type) []const u8 {
 
 /// The descriptor text of module `M`, every type its table lists, and every
 /// function it lists (by thunk index).
-pub const Built = struct { text: []const u8, types: []const type, functions: []const type_table.Function };
+pub const Built = struct {
+    text: []const u8,
+    types: []const type,
+    functions: []const type_table.Function,
+    /// Comptime fields read from memory, by slot after the declarations'.
+    stored_fields: []const type_table.StoredField,
+};
 
 pub fn build(comptime M: type) Built {
     @setEvalBranchQuota(2_000_000);
@@ -149,6 +155,8 @@ pub fn build(comptime M: type) Built {
             .{ json.string(u.name), json.string(u.reason), ownerJson(&table, u.owner) },
         )},
     };
+    // Comptime fields stored in memory take the slots after the declarations'.
+    table.slot_base = storage.len;
     // Describing a function may add types; describing a type may add
     // functions (those its comptime fields hold, the caller of a function
     // pointer type, an allocator's helpers). Both grow until neither does.
@@ -161,7 +169,13 @@ pub fn build(comptime M: type) Built {
         inline while (types.len < table.types.len) {
             types = types ++ [_][]const u8{table.describe(table.types[types.len])};
         }
+        // May add a function pointer type (the first non-optional one).
+        table.storeFunctionAddresses();
     }
+    inline for (table.stored_fields, 0..) |f, i| storage = storage ++ [_][]const u8{std.fmt.comptimePrint(
+        "{{\"name\":{s},\"type\":{d},\"slot\":{d},\"mutable\":false{s},\"hidden\":true,\"function\":{?d}}}",
+        .{ json.string(f.name), table.id(f.T), table.slot_base + i, ownerJson(&table, f.holder), f.function },
+    )};
     const text = std.fmt.comptimePrint(
         "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
@@ -173,7 +187,7 @@ pub fn build(comptime M: type) Built {
             json.array(unsupported_decls), json.array(types),
         },
     );
-    return .{ .text = text, .types = table.types, .functions = table.functions };
+    return .{ .text = text, .types = table.types, .functions = table.functions, .stored_fields = table.stored_fields };
 }
 
 /// A constant tuple or struct literal (`pub const ops = .{ add, triple }`)

@@ -45,7 +45,8 @@ fn storageAddress(comptime container: type, comptime name: []const u8) *anyopaqu
     return @ptrCast(@constCast(&@field(container, name)));
 }
 
-const storage_count = blk: {
+/// Slots of the module's `pub var` and runtime `pub const` declarations.
+const declared_count = blk: {
     var n: usize = 0;
     for (entries) |e| if (e == .storage) {
         n += 1;
@@ -53,10 +54,14 @@ const storage_count = blk: {
     break :blk n;
 };
 
+/// Every slot: the declarations', then those of comptime fields read from memory.
+const storage_count = declared_count + built.stored_fields.len;
+
 /// Addresses of `pub var` / runtime `pub const` storage, by slot. Filled at
 /// run time because constant addresses cannot be taken at comptime for
 /// mutable globals.
 fn storageSlot(index: usize) ?*anyopaque {
+    if (index >= declared_count) return storedField(index - declared_count);
     comptime var slot = 0;
     inline for (entries) |e| switch (e) {
         .storage => |s| {
@@ -81,8 +86,24 @@ export fn zigport_thunk(index: usize) ?thunk.Thunk {
     return if (index < thunks.len) thunks[index] else null;
 }
 
+/// Where comptime field `index` (of those read from memory) keeps its value.
+fn storedField(index: usize) ?*anyopaque {
+    inline for (built.stored_fields, 0..) |f, i| {
+        if (index == i) return @constCast(f.value);
+    }
+    return null;
+}
+
+fn storedFieldSize(index: usize) usize {
+    inline for (built.stored_fields, 0..) |f, i| {
+        if (index == i) return @sizeOf(f.T);
+    }
+    return 0;
+}
+
 export fn zigport_storage(index: usize, size: *usize) ?*anyopaque {
     if (index >= storage_count) return null;
+    if (index >= declared_count) size.* = storedFieldSize(index - declared_count);
     comptime var slot = 0;
     inline for (entries) |e| switch (e) {
         .storage => |s| {

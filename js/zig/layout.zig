@@ -18,7 +18,10 @@ pub const ErrorCode = zig_builtins.Int(.unsigned, @bitSizeOf(anyerror));
 /// Whether `?T` is described by its memory layout (rather than boundary form).
 pub fn isMemoryOptional(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
-    return @typeInfo(child) != .pointer and @typeInfo(child) != .optional and @typeInfo(child) != .error_set and
+    // `??T` nests: the inner optional is a value like any other, with its
+    // own presence byte, as long as it is itself laid out in memory.
+    if (@typeInfo(child) == .optional) return isMemoryOptional(child);
+    return @typeInfo(child) != .pointer and @typeInfo(child) != .error_set and
         support.isInMemory(child) and !support.holdsPointers(child) and !hasSpareTail(child);
 }
 
@@ -261,9 +264,9 @@ fn errorUnionHolds(comptime T: type) bool {
     if (@sizeOf(Probe) != @sizeOf(T) or @alignOf(Probe) != @alignOf(T)) return false;
     const at = errorUnionOffsets(T);
     if (at.flag + @sizeOf(ErrorCode) > @sizeOf(T)) return false;
-    var x: Probe = patterned(P);
+    var x: Probe = patterned(Unwrapped(P));
     const bytes = std.mem.asBytes(&x);
-    const value_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(P)], std.mem.asBytes(&patterned(P)));
+    const value_ok = holdsPatterned(P, bytes[at.value..][0..@sizeOf(P)]);
     const no_error = code(bytes, at.flag) == 0;
     x = error.ZigportLayoutProbe;
     return value_ok and no_error and code(bytes, at.flag) == @intFromError(error.ZigportLayoutProbe);
@@ -318,6 +321,26 @@ fn nullableErrorSetHolds(comptime T: type) bool {
 
 fn code(bytes: []const u8, at: usize) ErrorCode {
     return std.mem.readInt(ErrorCode, bytes[at..][0..@sizeOf(ErrorCode)], .little);
+}
+
+/// Whether `bytes` hold `patterned(Unwrapped(P))` stored into a `P`: the
+/// value itself, or for an error union its payload so stored and no error
+/// (its padding bytes are whatever the store left there).
+fn holdsPatterned(comptime P: type, bytes: []const u8) bool {
+    if (@typeInfo(P) != .error_union) return std.mem.eql(u8, bytes, std.mem.asBytes(&patterned(P)));
+    const at = errorUnionOffsets(P);
+    const Payload = @typeInfo(P).error_union.payload;
+    return code(bytes, at.flag) == 0 and holdsPatterned(Payload, bytes[at.value..][0..@sizeOf(Payload)]);
+}
+
+/// The innermost payload of nested error unions: Zig coerces a value of it
+/// into the payload of each level, where an inner error union itself would
+/// be taken for the outer one (`anyerror!(E!i32)` does not take an `E!i32`).
+fn Unwrapped(comptime T: type) type {
+    return switch (@typeInfo(T)) {
+        .error_union => |e| Unwrapped(e.payload),
+        else => T,
+    };
 }
 
 /// A value whose every byte is 1, so it can be told from zeroed memory.

@@ -43,15 +43,68 @@ fn TypeHolder(comptime F: type) type {
     };
 }
 
+/// A comptime field whose value lies in the module's memory: JS reads it
+/// where Zig put it (through a storage slot), as it reads a `pub const`.
+pub const StoredField = struct {
+    holder: ?type,
+    name: []const u8,
+    T: type,
+    value: *const anyopaque,
+    /// For the address of a listed function (what JS writes when a Zig
+    /// function is assigned to a function pointer), that function's index.
+    function: ?usize = null,
+};
+
+/// A struct whose `address` is the address of function `f`.
+fn AddressHolder(comptime f: anytype) type {
+    return struct {
+        pub const address: *const @TypeOf(f) = &f;
+    };
+}
+
 pub const TypeTable = struct {
     types: []const type = &.{},
     functions: []const Function = &.{},
+    /// Comptime fields stored in memory; the i-th has storage slot
+    /// `slot_base + i`, after those of the module's declarations.
+    stored_fields: []const StoredField = &.{},
+    slot_base: usize = 0,
     /// The user's `@"meta(zigar)"` hooks (meta.Hooks), which may mark fields.
     hooks: type = struct {},
 
     /// Lists declared function `f`; the thunk of the i-th listed is thunk i.
     pub fn declareFunction(comptime self: *TypeTable, comptime f: anytype, comptime name: []const u8, comptime container: type, comptime owner: ?type) void {
         self.functions = self.functions ++ [_]Function{.{ .holder = Holder(f), .name = name, .container = container, .owner = owner }};
+    }
+
+    /// The storage slot of comptime field `f` of `Owner` (each type is
+    /// described once, so each field is listed once).
+    fn storeField(comptime self: *TypeTable, comptime Owner: type, comptime f: compat.Field) usize {
+        self.stored_fields = self.stored_fields ++ [_]StoredField{.{ .holder = Owner, .name = f.name, .T = f.type, .value = f.default_value_ptr.? }};
+        return self.slot_base + self.stored_fields.len - 1;
+    }
+
+    /// Stores the address of each declared function whose type JS can hold
+    /// as a function pointer (its type has a caller), once: assigning the
+    /// function to such a pointer writes that address.
+    pub fn storeFunctionAddresses(comptime self: *TypeTable) void {
+        outer: for (self.functions, 0..) |f, i| {
+            if (f.role != .declared) continue;
+            for (self.stored_fields) |stored| if (stored.function == i) continue :outer;
+            const F = @TypeOf(f.holder.value);
+            const pointed = for (self.functions) |listed| {
+                if (listed.role == .caller and listed.holder.Fn == F) break true;
+            } else false;
+            if (!pointed) continue;
+            _ = self.id(*const F);
+            self.stored_fields = self.stored_fields ++ [_]StoredField{.{
+                .holder = f.owner,
+                .name = "&" ++ f.name,
+                .T = *const F,
+                .value = @ptrCast(&AddressHolder(f.holder.value).address),
+                .function = i,
+            }};
+        }
     }
 
     /// Index of function `f` among the listed ones: the first listing of
@@ -151,6 +204,9 @@ pub const TypeTable = struct {
             .enum_literal => "\"kind\":\"enum_literal\"",
             .@"fn" => "\"kind\":\"function\"",
             .optional => |o| std.fmt.comptimePrint("\"kind\":\"comptime_optional\",\"child\":{d}", .{self.id(o.child)}),
+            .error_union => |e| std.fmt.comptimePrint("\"kind\":\"comptime_error_union\",\"child\":{d},\"error_set\":{d}", .{
+                self.id(e.payload), self.id(e.error_set),
+            }),
             .array => |a| std.fmt.comptimePrint("\"kind\":\"comptime_array\",\"child\":{d},\"len\":{d}", .{ self.id(a.child), a.len }),
             // Read as what it points at (a slice as an array of any length).
             .pointer => std.fmt.comptimePrint("\"kind\":\"comptime_pointer\",\"child\":{d},\"slice\":{}", .{
@@ -270,8 +326,17 @@ pub const TypeTable = struct {
         comptime var items: []const []const u8 = &.{};
         inline for (compat.structFields(T), 0..) |f, i| {
             const where = fieldPath(T, f.name, i);
-            const default = if (f.default_value_ptr == null) "" else ",\"default\":" ++ values.render(self, f.fixedValue(), where);
+            // A stored comptime field's value may point at a variable, which
+            // rendering could not read while compiling.
+            const default = if (f.default_value_ptr == null or (f.is_comptime and isStoredField(f.type))) "" else ",\"default\":" ++ values.render(self, f.fixedValue(), where);
             const mark = meta.fieldJson(self.hooks, T, f.name, f.type);
+            if (f.is_comptime and isStoredField(f.type)) {
+                items = items ++ [_][]const u8{std.fmt.comptimePrint(
+                    "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true,\"slot\":{d}{s}}}",
+                    .{ json.string(f.name), self.id(f.type), self.storeField(T, f), mark },
+                )};
+                continue;
+            }
             if (f.is_comptime) {
                 items = items ++ [_][]const u8{std.fmt.comptimePrint(
                     "{{\"name\":{s},\"type\":{d},\"offset\":0,\"bit_offset\":0,\"comptime\":true{s}{s}}}",
@@ -287,6 +352,17 @@ pub const TypeTable = struct {
         return json.array(items);
     }
 };
+
+/// Whether a comptime field of type `T` is read from memory rather than
+/// from its rendered value: any runtime value JS can store, so that unions,
+/// errors and pointers (also to variables) read as they are. A function
+/// pointer is the function it points at, rendered, so that JS calls the
+/// function's own thunk.
+fn isStoredField(comptime T: type) bool {
+    if (compat.isComptimeOnly(T) or !support.isStorable(T)) return false;
+    const P = if (@typeInfo(T) == .optional) @typeInfo(T).optional.child else T;
+    return !support.isFunctionPointer(P);
+}
 
 /// What a function a comptime field holds is called (`Calculator.combine`,
 /// or for a tuple `[0]`): the type's last name, when it has a plain one.

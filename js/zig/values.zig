@@ -31,8 +31,10 @@ pub fn render(comptime table: *TypeTable, comptime v: anytype, comptime where: [
         .error_set => json.string(@errorName(v)),
         // Holding `undefined`, the value may itself be undefined: nothing to inspect.
         .optional => |o| if (o.child == @TypeOf(undefined)) "null" else if (v) |x| render(table, x, where) else "null",
-        // An error default cannot be written back from JS; the payload can.
-        .error_union => |e| if (e.payload == @TypeOf(undefined)) "null" else if (v) |x| render(table, x, where) else |_| "null",
+        // A comptime-only one is its payload or `{"error":name,"code":N}`; for a
+        // run-time default, an error cannot be written back from JS, the payload can.
+        .error_union => |e| if (e.payload == @TypeOf(undefined)) "null" else if (v) |x| render(table, x, where) else |err|
+            if (compat.isComptimeOnly(T)) std.fmt.comptimePrint("{{\"error\":{s},\"code\":{d}}}", .{ json.string(@errorName(err)), @intFromError(err) }) else "null",
         .array => elements(table, &v, where),
         .vector => |vector| elements(table, &@as([vector.len]vector.child, v), where),
         .@"struct" => |s| blk: {

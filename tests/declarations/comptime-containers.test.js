@@ -61,6 +61,18 @@ for (const mode of MODES) {
     });
   });
 
+  describe(`${mode}: comptime error unions`, () => {
+    test('a comptime error union reads as its payload, or as the error it holds, not thrown', async () => {
+      const { chosen, missing, steps, Backend, LookupError } = await importFixture('declarations/comptime-error-unions', { mode });
+      assert.equal(chosen, Backend);
+      assert.equal(missing, LookupError.NoBackend);
+      assert.ok(missing instanceof LookupError);
+      assert.equal(steps[0], 3);
+      assert.equal(steps[1].message, 'Unplanned');
+      assert.throws(() => { steps[0] = 4; }, { name: 'TypeError' });
+    });
+  });
+
   describe(`${mode}: nested comptime values`, () => {
     test('a tuple and a struct literal hold every scalar kind', async () => {
       const { scalars, named } = await importFixture('declarations/comptime-nesting', { mode });

@@ -40,6 +40,7 @@ const CONTAINERS = [
 function containerField([name, holder, variable, kind, other, otherInit]) {
   return {
     name,
+    declaration: variable,
     zig: ({ T, A, storage }) => `pub const ${holder} = ${kind} {\n    f: ${T},\n    ${other},\n};\n`
       + `pub ${storage} ${variable}: ${holder} = .{ .f = ${A}${otherInit} };`,
     check: (type, mod) => {
@@ -146,6 +147,16 @@ export const POSITIONS = [
     },
   },
 ];
+
+/**
+ * Checks that zigport declines the declaration of `position` in `mod`: the
+ * module loads, and touching the declaration throws the reason `pattern`
+ * matches.
+ */
+export function expectDeclined(position, mod, pattern) {
+  assert.ok(position.declaration, `${position.name} names no declaration to decline`);
+  assert.throws(() => mod.default[position.declaration], { name: 'TypeError', message: pattern });
+}
 
 /** The position called `name`. */
 export function position(name) {

@@ -2,13 +2,14 @@
 // positions.js, read and written through a module generated for the type
 // and imported through zigport's loader, in each mode. One test per cell,
 // named `<type> as <position>`: cells Zig refuses are skipped with Zig's
-// reason, cells zigport does not support yet are todos naming the error.
+// reason, cells zigport refuses by design check that refusal, and cells
+// zigport does not support yet are todos naming the error.
 import { test, describe } from 'node:test';
 import { join } from 'node:path';
 import { MODES, TEST_CACHE_DIR, importZigFile } from '../helpers/fixtures.js';
 import { cellStatus } from './cells.js';
 import { moduleSource, positionsOf, writeModule } from './generate.js';
-import { POSITIONS } from './positions.js';
+import { POSITIONS, expectDeclined } from './positions.js';
 import { TYPES } from './types.js';
 
 /** Where the generated modules go: the test cache, so the table stays the only source. */
@@ -28,9 +29,11 @@ for (const mode of MODES) {
       const load = () => (loaded ??= importMatrixModule(type, mode));
       for (const position of POSITIONS) {
         const name = `${type.T} as ${position.name}`;
-        const { refused, todo, unloadable } = cellStatus(type, position, mode);
+        const { refused, declined, todo, unloadable } = cellStatus(type, position, mode);
         if (refused) {
           test(name, { skip: `refused by Zig: ${refused}` });
+        } else if (declined) {
+          test(`${name} is declined`, async () => expectDeclined(position, await load(), declined));
         } else if (unloadable) {
           test(name, { todo });
         } else {

@@ -254,6 +254,22 @@ for (const mode of MODES) {
       assert.equal(t.nothing, null);
       assert.throws(() => { t.Shape = Header; }, { name: 'TypeError', message: /comptime field/ });
     });
+
+    test('comptime fields of pointers, unions and errors read what Zig keeps, a pointer live', async () => {
+      const { Counter, hit } = await importFixture('structures/comptime-fields', { mode });
+      const c = new Counter({});
+      assert.equal(c.count[0], 0);
+      hit(c);
+      hit(new Counter({ step: 4 }));
+      assert.equal(c.count[0], 5, 'the pointer reads the variable as it is now');
+      assert.equal(c.label.string, 'hits');
+      assert.equal(c.zero.int, 0);
+      assert.deepEqual(c.mode.valueOf(), { on: 3 });
+      assert.throws(() => c.last_error, { message: 'Never ran' });
+      assert.throws(() => { c.label = 'other'; }, { name: 'TypeError', message: /comptime field/ });
+      assert.throws(() => { c.zero.int = 1; }, { name: 'TypeError' });
+      assert.equal(c.zero.int, 0);
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 // A Zig function pointer, read from a variable, a field, an array or a
 // result, is a JS function that calls it; it can be passed back to Zig and
-// assigned to pointers of its type. JS functions cannot be assigned yet.
+// assigned to pointers of its type, as can the module's exported functions.
+// JS functions cannot be assigned yet.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODES, importFixture } from '../helpers/fixtures.js';
@@ -43,6 +44,26 @@ for (const mode of MODES) {
       assert.equal(transformNow(3), -3);
       zig.transform = pick(0);
       assert.equal(transformNow(3), 6);
+    });
+
+    test('an exported Zig function assigns to pointers of its type, methods without self too', async () => {
+      const { default: zig, triple, transformNow, apply, Scaler, Handler } = await importFixture(FIXTURE, { mode });
+      zig.transform = triple;
+      assert.equal(transformNow(5), 15);
+      assert.equal(zig.transform(2), 6);
+      assert.equal(apply(Scaler.square, 7), 49);
+      zig.maybe_transform = Scaler.square;
+      assert.equal(zig.maybe_transform(3), 9);
+      const h = new Handler({ id: 2, run: triple });
+      assert.equal(h.run(4), 12);
+      zig.transform = zig.table[0];
+      zig.maybe_transform = null;
+    });
+
+    test('an exported function of another type is refused', async () => {
+      const { default: zig, halve } = await importFixture(FIXTURE, { mode });
+      assert.throws(() => { zig.transform = halve; }, { name: 'TypeError', message: /^transform: .*expects a function of type/ });
+      assert.equal(zig.transform(1), 2, 'the variable is unchanged');
     });
 
     test('an optional function pointer is null until assigned, and takes null back', async () => {

@@ -1,5 +1,6 @@
 //! Function pointers held in variables, fields and arrays, and returned:
-//! JS calls them as functions and may point them at other Zig functions.
+//! JS calls them as functions and may point them at other Zig functions,
+//! also at functions the module exports.
 const std = @import("std");
 
 fn double(x: i32) i32 {
@@ -36,6 +37,25 @@ pub const Handler = struct {
 };
 
 pub var handler: Handler = .{ .id = 1, .run = &negate };
+
+/// Exported, and of the type `Unary` points at.
+pub fn triple(x: i32) i32 {
+    return x * 3;
+}
+
+pub const Scaler = struct {
+    factor: i32,
+
+    /// Of type `fn (i32) i32` too: no `self`.
+    pub fn square(x: i32) i32 {
+        return x * x;
+    }
+};
+
+/// Exported, but no function pointer in the module has its type.
+pub fn halve(x: f64) f64 {
+    return x / 2;
+}
 
 pub fn pick(which: u32) Unary {
     return if (which == 0) &double else &negate;

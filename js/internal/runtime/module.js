@@ -19,7 +19,8 @@ import { unsupportedError } from '../errors.js';
 import { ModuleOutput } from './console.js';
 import { ModuleEnvironment } from './env-variables.js';
 import { define, readOnly } from './properties.js';
-import { defineVariable } from './variables.js';
+import { defineVariable, storedConstant } from './variables.js';
+import { makeAssignable } from '../types/function-pointer.js';
 
 const loaded = new Map();
 
@@ -47,14 +48,24 @@ function buildModule(host, wasm, system) {
   // read only once the module has made them all.
   const functions = [];
   const roles = { caller: [], alloc: null, free: null };
-  const held = { type: (i) => types[i], function: (i) => functions[i] };
+  const held = {
+    type: (i) => types[i],
+    function: (i) => functions[i],
+    stored: (slot) => {
+      const v = descriptor.variables.find((d) => d.slot === slot);
+      return storedConstant(v, types[v.type], host);
+    },
+  };
   const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), { held, roles });
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
+  // Where the module keeps the address of a function that function pointers can hold.
+  const addressSlots = new Map(descriptor.variables.filter((v) => v.hidden && v.function != null).map((v) => [v.function, v.slot]));
   descriptor.functions.forEach((fn, index) => {
     const callable = withMetaResult(withArgumentForms(fn, types, host.callable(fn, index, types)), fn.meta);
     functions[index] = callable;
+    if (!fn.role) makeAssignable(callable, addressSlots.has(index) ? () => held.stored(addressSlots.get(index)) : null);
     // Not declarations: how function pointers of one type are called, how
     // JS allocates with a Zig allocator, and functions only a comptime
     // value holds (`pub const ops = .{ add }`), reached through it.
@@ -84,6 +95,8 @@ function buildModule(host, wasm, system) {
   // What abandon() does to each `pub var`: move it into JS memory.
   const detachers = [];
   for (const v of descriptor.variables) {
+    // A comptime field's memory: its struct reads it (see held.stored).
+    if (v.hidden) continue;
     const { object, exports: named } = home(v);
     const detach = defineVariable(object, named, v, types[v.type], host);
     if (detach) detachers.push(detach);

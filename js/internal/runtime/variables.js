@@ -12,11 +12,8 @@ import { define, readOnly } from './properties.js';
  * JS memory (see `abandon`).
  */
 export function defineVariable(namespace, exports, v, type, host) {
-  // A tagged union's pointers are no places (they never cross a call), but
-  // are followed all the same.
-  const holdsPointers = type.places.length > 0 || (type.union === true && type.fields.some((f) => type.fieldType(f.name).pointer));
   // `storage()` is the variable's memory now (a WebAssembly memory can move).
-  let storage = host.storage(v.slot, v.mutable, holdsPointers);
+  let storage = host.storage(v.slot, v.mutable, holdsPointers(type));
   const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
   if (v.mutable) {
     define(namespace, v.name, withMetaRead({
@@ -28,7 +25,7 @@ export function defineVariable(namespace, exports, v, type, host) {
       const copy = new DataView(new Uint8Array(zig.buffer, zig.byteOffset, zig.byteLength).slice().buffer);
       // Pointers in JS memory are kept as their targets, not as addresses:
       // the value is written again, its pointers to what they point at now.
-      if (holdsPointers) type.write(copy, 0, type.read(zig, 0), v.name);
+      if (holdsPointers(type)) type.write(copy, 0, type.read(zig, 0), v.name);
       storage = () => copy;
       if (object) bind(object, copy, 0, false);
     };
@@ -36,4 +33,19 @@ export function defineVariable(namespace, exports, v, type, host) {
     exports[v.name] = metaValue(object ?? type.read(storage(), 0), v.meta);
     define(namespace, v.name, { value: exports[v.name] }, readOnly(v.name));
   }
+}
+
+/**
+ * The value of a comptime field Zig keeps in memory (descriptor variable
+ * `v`, hidden from the namespace): read once, as a `pub const` is, and
+ * read-only.
+ */
+export function storedConstant(v, type, host) {
+  const storage = host.storage(v.slot, false, holdsPointers(type));
+  return typeof type.view === 'function' ? type.view(storage(), 0, true) : type.read(storage(), 0);
+}
+
+/** Whether JS follows pointers in a `type` value: its places, or a tagged union's pointer fields (which never cross a call). */
+function holdsPointers(type) {
+  return type.places.length > 0 || (type.union === true && type.fields.some((f) => type.fieldType(f.name).pointer));
 }

@@ -8,7 +8,7 @@ import { unsupportedError } from '../errors.js';
 /** Kinds whose values exist only at comptime. */
 export const COMPTIME_KINDS = new Set([
   'comptime_int', 'comptime_float', 'enum_literal', 'null', 'undefined', 'type', 'function',
-  'comptime_optional', 'comptime_array', 'comptime_pointer', 'comptime_struct', 'comptime_union',
+  'comptime_optional', 'comptime_error_union', 'comptime_array', 'comptime_pointer', 'comptime_struct', 'comptime_union',
 ]);
 
 /** Builds the converter (and class) for a comptime-only type descriptor. */

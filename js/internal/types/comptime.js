@@ -39,6 +39,8 @@ function comptimeValue(type, json, held, where) {
     case 'type': return classOfType(held.type(json.type));
     case 'function': return json.unsupported === undefined ? held.function(json.function) : refusedFunction(where, json.unsupported);
     case 'comptime_optional': return json === null ? null : child(type.child, json, where);
+    // Read once, at import: an error is the value (not thrown), as the module must load.
+    case 'comptime_error_union': return isErrorJson(json) ? held.type(type.error_set).fromCode(json.code) : child(type.child, json, where);
     case 'comptime_array': return readOnlyArray(items(json), where);
     case 'comptime_pointer': return type.slice ? readOnlyArray(items(json), where) : child(type.child, json, where);
     case 'comptime_struct': {
@@ -54,6 +56,12 @@ function comptimeValue(type, json, held, where) {
     }
     default: throw new TypeError(`${where}: ${type.name} is not a comptime type`);
   }
+}
+
+/** `{"error":name,"code":N}`, as values.zig renders an error a comptime error union holds. */
+function isErrorJson(json) {
+  return json !== null && typeof json === 'object' && Object.keys(json).length === 2 &&
+    typeof json.error === 'string' && typeof json.code === 'number';
 }
 
 /** A function zigport cannot call (generic, variadic, unsupported types): it says why when called. */

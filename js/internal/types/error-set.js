@@ -63,6 +63,8 @@ export function errorSetType(t, errors) {
     ...t,
     constructor,
     normalize,
+    /** The error of code `code`, which Zig produced (a comptime value's). */
+    fromCode: (code) => errors.forCode(code),
     read(dv, offset) {
       const code = dv[get](offset, true);
       if (code === 0 && t.nullable) return null;

@@ -2,13 +2,25 @@
 // values. In memory such a pointer is an address; JS sees a function that
 // calls it through the caller of its function type (a thunk the exporter
 // makes per type, taking the address as one more argument). Reading the same
-// address gives the same JS function, and a function read from Zig can be
-// assigned back to any pointer of its type.
+// address gives the same JS function, and a function read from Zig, or one
+// the module exports, can be assigned to any pointer of its type.
 import { argumentCountError, typeMismatch, unsupportedError } from '../errors.js';
 
 /** What a function read from Zig memory carries: its address and the caller of its type. */
 const ADDRESS = Symbol('zigport.functionAddress');
 const CALLER = Symbol('zigport.functionCaller');
+/** What an exported Zig function carries: the function pointer to it, read on first use. */
+const AS_POINTER = Symbol('zigport.functionAsPointer');
+
+/**
+ * Lets exported function `callable` be assigned to function pointers of its
+ * type: `readPointer()` reads the pointer to it the module keeps, which it
+ * keeps only when some pointer in the module has its type (else null).
+ */
+export function makeAssignable(callable, readPointer) {
+  let pointer;
+  Object.defineProperty(callable, AS_POINTER, { get: () => (pointer ??= readPointer?.() ?? null) });
+}
 
 /**
  * Builds the converter for a `function_pointer` type descriptor; `callerOf(index)`
@@ -33,8 +45,13 @@ export function functionPointerType(t, callerOf) {
       if (typeof value !== 'function') {
         throw typeMismatch(where, t.name, t.nullable ? 'a Zig function or null' : 'a Zig function', value);
       }
+      if (value[CALLER] === undefined && value[AS_POINTER] !== undefined) {
+        // An exported function no pointer of the module could hold is of another type.
+        if (value[AS_POINTER] === null) throw typeMismatch(where, t.name, `a function of type ${t.name}`, value);
+        value = value[AS_POINTER];
+      }
       if (value[CALLER] === undefined) {
-        throw new TypeError(`${where}: ${t.name} can only point at functions read from Zig pointers; JS functions as callbacks are not supported yet`);
+        throw new TypeError(`${where}: ${t.name} can only point at Zig functions; JS functions as callbacks are not supported yet`);
       }
       if (value[CALLER] !== t.caller) throw typeMismatch(where, t.name, `a function of type ${t.name}`, value);
       return value;

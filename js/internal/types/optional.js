@@ -3,12 +3,14 @@
 /** Builds the converter for an `optional` type descriptor. */
 export function optionalType(t, child) {
   const { value_offset: valueAt, present_offset: presentAt } = t;
+  // `undefined` is the one value of `void`, so in `?void` it is present.
+  const absent = child.kind === 'void' ? (value) => value === null : (value) => value === null || value === undefined;
   return {
     ...t,
     child,
     read: (dv, offset) => (dv.getUint8(offset + presentAt) !== 0 ? child.read(dv, offset + valueAt) : null),
     write(dv, offset, value, where) {
-      const present = value !== null && value !== undefined;
+      const present = !absent(value);
       if (present) child.write(dv, offset + valueAt, value, where);
       dv.setUint8(offset + presentAt, present ? 1 : 0);
     },

@@ -60,7 +60,10 @@ export function structType(t, fieldType, describe, held) {
     let value;
     let read = false;
     const get = () => {
-      if (!read) [value, read] = [metaValue(fixedValue(fieldType(c.type), c.default, held, `${name}.${c.name}`), c.meta), true];
+      if (!read) {
+        const fixed = c.slot === undefined ? fixedValue(fieldType(c.type), c.default, held, `${name}.${c.name}`) : held.stored(c.slot);
+        [value, read] = [metaValue(fixed, c.meta), true];
+      }
       return value;
     };
     Object.defineProperty(Struct.prototype, c.name, {

@@ -123,3 +123,60 @@ fn refuses_a_union_value_with_two_active_fields_or_an_unknown_one() {
     v["constants"][0]["value"] = json!({"size": "5"});
     assert!(refused(&v).contains("no field size"));
 }
+
+/// The sample with type #12, `E!type` (E is type #6), and constants of it
+/// holding a type and an error.
+fn with_comptime_error_union() -> Value {
+    let mut v = with_comptime_values();
+    v["types"].as_array_mut().unwrap().push(
+        json!({"kind": "comptime_error_union", "child": 8, "error_set": 6, "name": "E!type", "size": 0, "align": 1}),
+    );
+    v["constants"] = json!([
+        {"name": "chosen", "type": 12, "value": {"type": 0}},
+        {"name": "failed", "type": 12, "value": {"error": "SystemIsOnFire", "code": 5}},
+    ]);
+    v
+}
+
+#[test]
+fn a_comptime_error_union_holds_its_payload_or_an_error() {
+    let d = parse(&with_comptime_error_union()).unwrap();
+    assert_eq!(d.types[12].kind, TypeKind::ComptimeErrorUnion { child: 8, error_set: 6 });
+}
+
+#[test]
+fn refuses_a_comptime_error_union_whose_error_has_no_code_or_set() {
+    let mut v = with_comptime_error_union();
+    v["constants"][1]["value"] = json!({"error": "SystemIsOnFire"});
+    assert!(refused(&v).contains("a type must name"), "without a code, the value is read as the payload");
+    let mut v = with_comptime_error_union();
+    v["types"][12]["error_set"] = json!(0);
+    assert!(refused(&v).contains("error set must be an error set"));
+}
+
+/// The sample with struct #12 holding comptime field `at` of type u8 (#3)
+/// whose value lies in storage slot `slot`, and variable `counter` in slot 0.
+fn with_stored_comptime_field(slot: usize, hidden: bool) -> Value {
+    let mut v = with_comptime_values();
+    v["types"].as_array_mut().unwrap().push(json!({"kind": "struct", "layout": "auto", "tuple": false, "name": "Holder",
+        "size": 0, "align": 1, "fields": [{"name": "at", "type": 3, "offset": 0, "bit_offset": 0, "comptime": true, "slot": slot}]}));
+    v["variables"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "at", "type": 3, "slot": 1, "mutable": false, "owner": 12, "hidden": hidden}));
+    v
+}
+
+#[test]
+fn a_comptime_field_may_lie_in_a_hidden_constant() {
+    let d = parse(&with_stored_comptime_field(1, true)).unwrap();
+    let TypeKind::Struct { fields, .. } = &d.types[12].kind else { panic!("not a struct") };
+    assert_eq!(fields[0].slot, Some(1));
+    assert!(d.variables[1].hidden);
+}
+
+#[test]
+fn refuses_a_comptime_field_stored_in_a_declared_variable_or_another_type() {
+    assert!(refused(&with_stored_comptime_field(0, true)).contains("not a hidden constant of its type"));
+    assert!(refused(&with_stored_comptime_field(1, false)).contains("not a hidden constant of its type"));
+}

@@ -52,11 +52,16 @@ pub enum TypeKind {
     Type,
     /// A function body (`fn (i32) i32`), held in a comptime value.
     Function,
-    /// The comptime-only forms of an optional, array, pointer, struct and union:
+    /// The comptime-only forms of an optional, error union, array, pointer, struct and union:
     /// they hold comptime-only values, so their values exist only as JSON
     /// (a constant's `value`, a comptime field's `default`), read by type.
     ComptimeOptional {
         child: usize,
+    },
+    /// Its value is the payload's, or `{"error": name}` with a name of `error_set`.
+    ComptimeErrorUnion {
+        child: usize,
+        error_set: usize,
     },
     ComptimeArray {
         child: usize,
@@ -258,6 +263,10 @@ pub struct Variable {
     /// How JS reads the value (`@"meta(zigar)"`), if a hook marked it.
     #[serde(default)]
     pub meta: Option<MetaMark>,
+    /// Storage of a comptime field's value (see [`Field::slot`]), which is
+    /// no declaration of the module.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -303,6 +312,10 @@ pub struct Field {
     /// A comptime field: no bytes, only its (default) value.
     #[serde(default)]
     pub comptime: bool,
+    /// Where a comptime field's value lies instead, when it has no JSON
+    /// form (a pointer, a union): the storage slot of a hidden constant.
+    #[serde(default)]
+    pub slot: Option<usize>,
     /// How JS reads the field (`@"meta(zigar)"`), if a hook marked it.
     #[serde(default)]
     pub meta: Option<MetaMark>,

@@ -121,6 +121,7 @@ pub(super) fn comptime_only(kind: &TypeKind) -> bool {
             | TypeKind::Type
             | TypeKind::Function
             | TypeKind::ComptimeOptional { .. }
+            | TypeKind::ComptimeErrorUnion { .. }
             | TypeKind::ComptimeArray { .. }
             | TypeKind::ComptimePointer { .. }
             | TypeKind::ComptimeStruct { .. }

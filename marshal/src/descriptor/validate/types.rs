@@ -114,6 +114,7 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
 /// The types a comptime-only type holds.
 fn comptime_children(kind: &TypeKind) -> Box<dyn Iterator<Item = usize> + '_> {
     match kind {
+        TypeKind::ComptimeErrorUnion { child, error_set } => Box::new([*child, *error_set].into_iter()),
         TypeKind::ComptimeOptional { child }
         | TypeKind::ComptimeArray { child, .. }
         | TypeKind::ComptimePointer { child, .. } => Box::new(std::iter::once(*child)),
@@ -182,8 +183,18 @@ fn check_bit_vector(d: &Descriptor, index: usize, t: &Type, child: usize, len: u
     expect(len.div_ceil(8) <= t.size, "elements exceed the vector's size")
 }
 
+/// A comptime field read from memory: a hidden constant of its type holds it.
+fn check_stored_field(d: &Descriptor, type_index: usize, slot: usize) -> Problem {
+    let stored = d.variables.iter().find(|v| v.slot == slot);
+    let fits = stored.is_some_and(|v| v.hidden && !v.mutable && v.type_index == type_index);
+    expect(fits, "its value's storage slot is not a hidden constant of its type")
+}
+
 fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f: &Field) -> Problem {
     if f.comptime {
+        if let Some(slot) = f.slot {
+            return check_stored_field(d, f.type_index, slot);
+        }
         let value = f.default.as_ref().ok_or("a comptime field needs its value")?;
         return check_value(d, f.type_index, value);
     }

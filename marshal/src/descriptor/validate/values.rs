@@ -42,6 +42,14 @@ fn check_at(d: &Descriptor, type_index: usize, value: &Value, depth: usize) -> P
             }
             check_at(d, *child, value, depth + 1)
         }
+        TypeKind::ComptimeErrorUnion { child, error_set } => {
+            let set = d.types.get(*error_set).map(|t| &t.kind);
+            expect(matches!(set, Some(TypeKind::ErrorSet { .. })), "an error union's error set must be an error set")?;
+            if is_error_value(value) {
+                return Ok(());
+            }
+            check_at(d, *child, value, depth + 1)
+        }
         TypeKind::ComptimeArray { child, len } => {
             let items = value.as_array().ok_or("an array's value must be an array")?;
             expect(items.len() as u64 == *len, "an array's value must have its length")?;
@@ -70,4 +78,11 @@ fn check_at(d: &Descriptor, type_index: usize, value: &Value, depth: usize) -> P
         // A value in memory: JS writes it through its type, which checks it.
         _ => Ok(()),
     }
+}
+
+/// `{"error": name, "code": N}`: the error a comptime error union holds.
+fn is_error_value(value: &Value) -> bool {
+    let named = value.get("error").and_then(Value::as_str).is_some_and(|n| !n.is_empty());
+    let coded = value.get("code").and_then(Value::as_u64).is_some_and(|c| c > 0);
+    named && coded && value.as_object().is_some_and(|o| o.len() == 2)
 }
