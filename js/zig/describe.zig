@@ -8,6 +8,7 @@ const json = @import("json.zig");
 const values = @import("values.zig");
 const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
+const returned = @import("returned.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
 const meta = @import("meta.zig");
@@ -249,7 +250,7 @@ fn frameJson(
         .{
             head,                        index,
             @sizeOf(Frame),              @alignOf(Frame),
-            json.array(params),          table.id(info.return_type.?),
+            json.array(params),          table.id(returned.Returned(info.return_type.?)),
             thunk.frameOffset(Frame, F, info.params.len),
             tail,
         },

@@ -5,6 +5,7 @@
 const std = @import("std");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
+const returned = @import("returned.zig");
 
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
@@ -219,8 +220,8 @@ pub fn functionProblem(comptime F: type) ?[]const u8 {
     for (info.params, 0..) |P, i| {
         if (!isSupported(P.?)) return std.fmt.comptimePrint("parameter {d}: {s}", .{ i, unsupportedReason(P.?) });
     }
-    const R = info.return_type.?;
-    if (!isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(R) ++ " is not supported yet";
+    const R = returned.Returned(info.return_type.?);
+    if (!isSupportedResult(R) or !isReturnable(R)) return "return type " ++ @typeName(info.return_type.?) ++ " is not supported yet";
     return null;
 }
 

@@ -4,6 +4,7 @@
 const std = @import("std");
 const wire = @import("wire.zig");
 const compat = @import("compat.zig");
+const returned = @import("returned.zig");
 const zig_builtins = @import("zig_builtins");
 
 pub const Thunk = *const fn (frame: *anyopaque) callconv(.c) void;
@@ -38,7 +39,7 @@ fn FrameOf(comptime F: type, comptime extra: []const struct { [:0]const u8, type
         types[i] = e[1];
     }
     names[n + extra.len] = "retval";
-    types[n + extra.len] = wire.Wire(info.return_type.?);
+    types[n + extra.len] = wire.Wire(returned.Returned(info.return_type.?));
     return zig_builtins.Struct(&names, &types);
 }
 
@@ -82,7 +83,21 @@ inline fn callInFrame(comptime F: type, f: anytype, frame: anytype) void {
     inline for (info.params, 0..) |P, i| {
         args[i] = wire.fromWire(P.?, @field(frame, fieldName(i)));
     }
-    const result = @call(.auto, f, args);
+    const R = info.return_type.?;
+    const result = callReturning(R, f, args);
     inline for (info.params, 0..) |P, i| wire.release(P.?, args[i]);
-    frame.retval = wire.toWire(info.return_type.?, result);
+    frame.retval = wire.toWire(returned.Returned(R), result);
+}
+
+/// Calls `f` (returning `R`) with `args`, its result as `returned.Returned(R)`.
+/// Not inline: the call's type is then that, not `noreturn`, and the
+/// thunk's code after it stays reachable.
+fn callReturning(comptime R: type, f: anytype, args: anytype) returned.Returned(R) {
+    if (R == noreturn) {
+        @call(.auto, f, args);
+    } else if (returned.Returned(R) != R) {
+        @call(.auto, f, args) catch |err| return err;
+    } else {
+        return @call(.auto, f, args);
+    }
 }
