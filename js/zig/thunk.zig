@@ -4,6 +4,7 @@
 const std = @import("std");
 const wire = @import("wire.zig");
 const compat = @import("compat.zig");
+const error_trace = @import("error_trace.zig");
 const zig_builtins = @import("zig_builtins");
 
 pub const Thunk = *const fn (frame: *anyopaque) callconv(.c) void;
@@ -83,6 +84,8 @@ inline fn callInFrame(comptime F: type, f: anytype, frame: anytype) void {
         args[i] = wire.fromWire(P.?, @field(frame, fieldName(i)));
     }
     const result = @call(.auto, f, args);
+    // Before the error is handled below, which may pop the trace.
+    if (comptime @typeInfo(info.return_type.?) == .error_union) error_trace.keep(result);
     inline for (info.params, 0..) |P, i| wire.release(P.?, args[i]);
     frame.retval = wire.toWire(info.return_type.?, result);
 }
