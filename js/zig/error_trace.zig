@@ -9,8 +9,9 @@ const std = @import("std");
 const builtin = @import("builtin");
 const compat = @import("compat.zig");
 
-pub const enabled = !builtin.target.cpu.arch.isWasm() and
-    (builtin.mode == .Debug or builtin.mode == .ReleaseSafe);
+/// Debug or ReleaseSafe (the names of the optimize modes differ between Zig
+/// versions; the descriptor's `runtime_safety` is this same flag).
+pub const enabled = !builtin.target.cpu.arch.isWasm() and std.debug.runtime_safety;
 
 /// Frames kept per trace; Zig's own trace holds 32.
 const max_frames = 32;
