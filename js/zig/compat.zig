@@ -229,3 +229,47 @@ fn comptimeOnly(comptime T: type, comptime seen: []const type) bool {
         else => false,
     };
 }
+
+/// Zig 0.16 rebuilt `std.debug`'s self debug info (`getSymbols` with an `Io`).
+const symbols_need_io = builtin.zig_version.order(.{ .major = 0, .minor = 16, .patch = 0 }) != .lt;
+
+/// What this program's own debug info says of code address `address`:
+/// "function\tfile\tline\tcolumn" written into `out` (file empty and line 0
+/// when only the function is known), or null when it says nothing.
+pub fn describeAddress(address: usize, out: []u8) ?[]const u8 {
+    if (symbols_need_io) return describeWithIo(address, out);
+    return describeBefore016(address, out);
+}
+
+fn describeWithIo(address: usize, out: []u8) ?[]const u8 {
+    const info = std.debug.getSelfDebugInfo() catch return null;
+    // Names and file paths are allocated; they are copied into `out`.
+    var arena = std.heap.ArenaAllocator.init(std.heap.page_allocator);
+    defer arena.deinit();
+    var symbols: std.ArrayList(std.debug.Symbol) = .empty;
+    // The self info locks itself (an `Io.RwLock`).
+    info.getSymbols(std.Options.debug_io, arena.allocator(), arena.allocator(), address, false, &symbols) catch return null;
+    if (symbols.items.len == 0) return null;
+    const symbol = symbols.items[0];
+    return writeSymbol(out, symbol.name orelse return null, symbol.source_location);
+}
+
+/// Zig 0.15's self debug info is not thread-safe: one lookup at a time.
+const Before016 = struct {
+    var mutex: std.Thread.Mutex = .{};
+};
+
+fn describeBefore016(address: usize, out: []u8) ?[]const u8 {
+    Before016.mutex.lock();
+    defer Before016.mutex.unlock();
+    const info = std.debug.getSelfDebugInfo() catch return null;
+    const module = info.getModuleForAddress(address) catch return null;
+    const symbol = module.getSymbolAtAddress(info.allocator, address) catch return null;
+    defer if (symbol.source_location) |where| info.allocator.free(where.file_name);
+    return writeSymbol(out, symbol.name, symbol.source_location);
+}
+
+fn writeSymbol(out: []u8, name: []const u8, where: ?std.debug.SourceLocation) ?[]const u8 {
+    const at = where orelse std.debug.SourceLocation.invalid;
+    return std.fmt.bufPrint(out, "{s}\t{s}\t{d}\t{d}", .{ name, at.file_name, at.line, at.column }) catch null;
+}

@@ -1,8 +1,32 @@
 //! Exports of a native library that connect it to the addon: where console
-//! output goes, how a panic escapes to the caller, and the host's allocator.
+//! output goes, how a panic escapes to the caller, the host's allocator,
+//! and the error return traces of calls.
 const console = @import("console.zig");
 const panic_escape = @import("panic.zig");
 const host_allocator = @import("host_allocator.zig");
+const error_trace = @import("error_trace.zig");
+
+// Only a build that keeps error return traces has these two; the host
+// looks for them (see error_trace.zig).
+comptime {
+    if (error_trace.enabled) {
+        @export(&errorTrace, .{ .name = "zigport_error_trace" });
+        @export(&describeAddress, .{ .name = "zigport_describe_address" });
+    }
+}
+
+/// Copies this thread's trace for error `code` into `out` (room for
+/// `capacity` addresses), innermost frame first; returns how many.
+fn errorTrace(code: u32, out: [*]usize, capacity: usize) callconv(.c) usize {
+    return error_trace.take(code, out[0..capacity]);
+}
+
+/// Writes "function\tfile\tline\tcolumn" for a trace's return address into
+/// `out` (`capacity` bytes); returns its length, 0 when nothing is known.
+fn describeAddress(address: usize, out: [*]u8, capacity: usize) callconv(.c) usize {
+    const text = error_trace.describe(address, out[0..capacity]) orelse return 0;
+    return text.len;
+}
 
 export fn zigport_set_console(sink: ?console.Sink) void {
     console.setSink(sink);

@@ -5,6 +5,7 @@ const std = @import("std");
 const wire = @import("wire.zig");
 const compat = @import("compat.zig");
 const returned = @import("returned.zig");
+const error_trace = @import("error_trace.zig");
 const zig_builtins = @import("zig_builtins");
 
 pub const Thunk = *const fn (frame: *anyopaque) callconv(.c) void;
@@ -84,14 +85,17 @@ inline fn callInFrame(comptime F: type, f: anytype, frame: anytype) void {
         args[i] = wire.fromWire(P.?, @field(frame, fieldName(i)));
     }
     const R = info.return_type.?;
-    const result = callReturning(R, f, args);
+    // A plain call leaves no frame of zigport's own in the error's trace.
+    const result = if (comptime returned.Returned(R) == R) @call(.auto, f, args) else callReturning(R, f, args);
+    // Before the error is handled below, which may pop the trace.
+    if (comptime @typeInfo(R) == .error_union) error_trace.keep(result);
     inline for (info.params, 0..) |P, i| wire.release(P.?, args[i]);
     frame.retval = wire.toWire(returned.Returned(R), result);
 }
 
-/// Calls `f` (returning `R`) with `args`, its result as `returned.Returned(R)`.
-/// Not inline: the call's type is then that, not `noreturn`, and the
-/// thunk's code after it stays reachable.
+/// Calls `f` (returning `R`, which never returns a value) with `args`, its
+/// result as `returned.Returned(R)`. Not inline: the call's type is then
+/// that, not `noreturn`, and the thunk's code after it stays reachable.
 fn callReturning(comptime R: type, f: anytype, args: anytype) returned.Returned(R) {
     if (R == noreturn) {
         @call(.auto, f, args);

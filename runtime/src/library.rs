@@ -25,6 +25,21 @@ type PanicEscape = unsafe extern "C" fn(message: *const u8, len: usize);
 type SetPanicEscapeFn = unsafe extern "C" fn(escape: Option<PanicEscape>);
 type HostAlloc = unsafe extern "C" fn(len: usize, alignment: usize) -> *mut u8;
 type SetHostAllocFn = unsafe extern "C" fn(alloc: Option<HostAlloc>);
+type ErrorTraceFn = unsafe extern "C" fn(code: u32, out: *mut usize, capacity: usize) -> usize;
+type DescribeAddressFn = unsafe extern "C" fn(address: usize, out: *mut u8, capacity: usize) -> usize;
+
+/// The two exports of a module that keeps error return traces (built with
+/// runtime safety; see `js/zig/error_trace.zig`).
+#[derive(Clone, Copy)]
+struct TraceFns {
+    take: ErrorTraceFn,
+    describe: DescribeAddressFn,
+}
+
+/// Frames taken per trace (the exporter keeps at most 32).
+const MAX_TRACE_FRAMES: usize = 32;
+/// Room for one "function\tfile\tline\tcolumn" line.
+const DESCRIPTION_CAPACITY: usize = 4096;
 
 /// An open compiled module. Function pointers taken from it stay valid for
 /// as long as this value lives.
@@ -37,6 +52,7 @@ pub struct ZigLibrary {
     set_console: SetConsoleFn,
     set_panic_escape: SetPanicEscapeFn,
     set_host_alloc: SetHostAllocFn,
+    traces: Option<TraceFns>,
     // Declared last: dropped (dlclose) after nothing above can be called.
     _library: Library,
 }
@@ -73,6 +89,7 @@ impl ZigLibrary {
             set_console: symbol(&library, path, "zigport_set_console")?,
             set_panic_escape: symbol(&library, path, "zigport_set_panic_escape")?,
             set_host_alloc: symbol(&library, path, "zigport_set_host_alloc")?,
+            traces: trace_fns(&library, path),
             _library: library,
         })
     }
@@ -128,6 +145,34 @@ impl ZigLibrary {
         unsafe { (self.set_host_alloc)(Some(alloc)) }
     }
 
+    /// Whether the module keeps the error return traces of its calls.
+    pub fn keeps_error_traces(&self) -> bool {
+        self.traces.is_some()
+    }
+
+    /// This thread's error return trace for the call that just returned
+    /// error `code`, innermost frame first; empty when there is none.
+    pub fn error_trace(&self, code: u32) -> Vec<usize> {
+        let Some(fns) = self.traces else { return Vec::new() };
+        let mut out = vec![0usize; MAX_TRACE_FRAMES];
+        // SAFETY: the exporter writes at most `capacity` addresses to `out`.
+        let len = unsafe { (fns.take)(code, out.as_mut_ptr(), out.len()) };
+        out.truncate(len.min(MAX_TRACE_FRAMES));
+        out
+    }
+
+    /// "function\tfile\tline\tcolumn" for a return address from an error
+    /// trace, read from the module's own debug info; None when unknown.
+    pub fn describe_address(&self, address: usize) -> Option<String> {
+        let fns = self.traces?;
+        let mut out = vec![0u8; DESCRIPTION_CAPACITY];
+        // SAFETY: the exporter writes at most `capacity` bytes to `out`. It
+        // only looks `address` up in debug info, never reads memory there.
+        let len = unsafe { (fns.describe)(address, out.as_mut_ptr(), out.len()) };
+        out.truncate(len.min(DESCRIPTION_CAPACITY));
+        (len > 0).then(|| String::from_utf8_lossy(&out).into_owned())
+    }
+
     /// Routes the module's writes to fds 1 and 2 through `sink`.
     pub fn set_console(&self, sink: Sink) {
         // SAFETY: the exporter stores the pointer atomically; `sink` is a
@@ -152,6 +197,13 @@ fn symbol<T: Copy>(library: &Library, path: &Path, name: &'static str) -> Result
     // pointer is only used while `library` is kept alive by `ZigLibrary`.
     let found: Result<Symbol<T>, _> = unsafe { library.get(name.as_bytes()) };
     found.map(|s| *s).map_err(|_| RuntimeError::MissingSymbol { path: path.to_owned(), symbol: name })
+}
+
+/// The trace exports, when the module has both.
+fn trace_fns(library: &Library, path: &Path) -> Option<TraceFns> {
+    let take = symbol(library, path, "zigport_error_trace").ok()?;
+    let describe = symbol(library, path, "zigport_describe_address").ok()?;
+    Some(TraceFns { take, describe })
 }
 
 /// # Safety

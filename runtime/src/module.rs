@@ -170,6 +170,32 @@ impl ZigModule {
         self.library.error_name(code)
     }
 
+    /// Whether errors this module's calls return carry Zig's error return trace.
+    #[napi(getter)]
+    pub fn keeps_error_traces(&self) -> bool {
+        self.library.keeps_error_traces()
+    }
+
+    /// The return addresses of this thread's error return trace for the call
+    /// that just returned error `code` (innermost first), taken once.
+    #[napi]
+    pub fn error_trace(&self, code: u32) -> Vec<f64> {
+        // User-space addresses fit in 47 bits: exact as JS numbers.
+        self.library.error_trace(code).into_iter().map(|a| a as f64).collect()
+    }
+
+    /// "function\tfile\tline\tcolumn" for an address `errorTrace` gave, or null.
+    #[napi]
+    pub fn describe_address(&self, address: f64) -> napi::Result<Option<String>> {
+        if !(address >= 0.0 && address.fract() == 0.0 && address <= usize::MAX as f64) {
+            return Err(napi::Error::new(
+                napi::Status::InvalidArg,
+                format!("describeAddress(): {address} is not an address"),
+            ));
+        }
+        Ok(self.library.describe_address(address as usize))
+    }
+
     /// The path the module was loaded from.
     #[napi(getter)]
     pub fn path(&self) -> String {

@@ -30,6 +30,10 @@ export function buildArguments({ source, output, optimize, root, mode = 'native'
   return [
     ...platform,
     '-O', optimize,
+    // Zig keeps error return traces only in Debug unless asked; a native
+    // ReleaseSafe build keeps them too, for the stacks of thrown errors
+    // (js/zig/error_trace.zig). WebAssembly has no addresses to keep.
+    ...(optimize === 'ReleaseSafe' && mode !== 'wasm' ? ['-ferror-tracing'] : []),
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
     '--global-cache-dir', join(root, 'zig-global-cache'),

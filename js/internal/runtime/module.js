@@ -8,6 +8,7 @@ import { openNativeHost } from './native-host.js';
 import { openWasmHost } from '../wasm/host.js';
 import { buildTypes } from '../types/index.js';
 import { moduleErrors } from '../types/error-set.js';
+import { errorStacks } from '../types/error-stack.js';
 import { AccessorTable, recordAccessor } from './accessors.js';
 import { defineNamespaceForms } from './namespace.js';
 import { withArgumentForms } from '../calls/argument-forms.js';
@@ -56,7 +57,12 @@ function buildModule(host, wasm, system) {
       return storedConstant(v, types[v.type], host);
     },
   };
-  const types = buildTypes(descriptor, moduleErrors(descriptor.types, (code) => host.errorName(code)), { held, roles });
+  // A build with runtime safety gives each throw of a Zig error a stack of
+  // its own, led by Zig's error return trace where the host has one; a fast
+  // build throws the shared error as it is, at no cost.
+  const restack = descriptor.runtime_safety ? errorStacks(host.errorTraces) : null;
+  const errors = moduleErrors(descriptor.types, (code) => host.errorName(code), restack);
+  const types = buildTypes(descriptor, errors, { held, roles });
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();

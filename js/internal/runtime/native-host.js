@@ -17,6 +17,10 @@ export function openNativeHost(path, system) {
   return {
     descriptor: native.descriptor,
     errorName: (code) => native.errorName(code),
+    // Only a library built with runtime safety keeps the traces of its errors.
+    errorTraces: native.keepsErrorTraces
+      ? { take: (code) => native.errorTrace(code), describe: (address) => native.describeAddress(address) }
+      : null,
     /** A function giving the DataView of storage slot `slot`. */
     storage(slot, mutable, holdsPointers) {
       const dv = new DataView(native.storage(slot, holdsPointers));

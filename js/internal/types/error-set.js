@@ -83,8 +83,11 @@ export function errorSetType(t, errors) {
  * (asked of Zig once, then shared), `forStoredCode(code)` for a code read from
  * memory JS may have written, which is asked of Zig only when some error set
  * of the module names it, and an "Unknown error: N" object otherwise.
+ * `thrown(code, above)` is the error of `code` as a call or a read throws
+ * it: with the stack of this throw when `restack` (see error-stack.js) is
+ * given, or as it is.
  */
-export function moduleErrors(descriptorTypes, errorName) {
+export function moduleErrors(descriptorTypes, errorName, restack = null) {
   const byCode = new Map();
   const declared = new Set(descriptorTypes.flatMap((t) => (t.kind === 'error_set' ? t.errors ?? [] : []))
     .map((e) => Number(e.value)));
@@ -97,6 +100,11 @@ export function moduleErrors(descriptorTypes, errorName) {
   };
   return {
     forCode,
+    thrown(code, above) {
+      const error = forCode(code);
+      restack?.(error, above);
+      return error;
+    },
     forStoredCode: (code) => (byCode.has(code) || declared.has(code) ? forCode(code) : undefined),
     unknown(code) {
       if (!unknown.has(code)) unknown.set(code, Object.assign(new Error(`Unknown error: ${code}`), { number: code }));

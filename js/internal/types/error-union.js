@@ -1,7 +1,10 @@
 // Zig `E!T`: reading one whose error code is set throws the matching
 // ZigError; otherwise it yields the payload. At the boundary it is
 // `{ value, code }` (see wire.zig).
-/** Builds the converter for an `error_union` type descriptor. */
+/**
+ * Builds the converter for an `error_union` type descriptor; `errorFor(code,
+ * above)` gives the error to throw, its stack starting below `above`.
+ */
 export function errorUnionType(t, payload, errorSet, errorFor) {
   const { value_offset: valueAt, code_offset: codeAt } = t;
   // `{ error: "Name" }` is an error's JSON form, unless the payload is a
@@ -10,14 +13,21 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
     (payload.kind !== 'struct' && value !== null && typeof value === 'object' && typeof value.error === 'string');
   const readCode = { 1: 'getUint8', 2: 'getUint16', 4: 'getUint32' }[errorSet.size];
   const writeCode = readCode.replace('get', 'set');
+  // The function that throws leaves itself out of the error's stack, so
+  // the stack starts where the error was read (see error-stack.js).
+  function read(dv, offset) {
+    const code = dv[readCode](offset + codeAt, true);
+    if (code !== 0) throw errorFor(code, read);
+    return payload.read(dv, offset + valueAt);
+  }
+  function throwIfError(dv, offset) {
+    const code = dv[readCode](offset + codeAt, true);
+    if (code !== 0) throw errorFor(code, throwIfError);
+  }
   return {
     ...t,
     payload,
-    read(dv, offset) {
-      const code = dv[readCode](offset + codeAt, true);
-      if (code !== 0) throw errorFor(code);
-      return payload.read(dv, offset + valueAt);
-    },
+    read,
     // An error (or `{ error: name }`) stores that error; anything else is
     // the payload and clears it.
     write(dv, offset, value, where) {
@@ -34,9 +44,6 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
     pointer: payload.pointer,
     pointee: payload.pointee,
     result: payload.result,
-    throwIfError(dv, offset) {
-      const code = dv[readCode](offset + codeAt, true);
-      if (code !== 0) throw errorFor(code);
-    },
+    throwIfError,
   };
 }

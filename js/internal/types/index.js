@@ -79,7 +79,7 @@ function make(t, get, { errors, descriptors, held, roles }) {
     case 'bool': return boolType(t);
     case 'void': return voidType(t);
     case 'optional': return optionalType(t, get(t.child));
-    case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errors.forCode);
+    case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errors.thrown);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
     case 'struct': return structType(t, get, (i) => descriptors[i], held);
     case 'array': return arrayType(t, get(t.child));

@@ -31,6 +31,9 @@ export function openWasmHost(path, system) {
   return {
     descriptor: instance.descriptorJson,
     errorName: (code) => instance.errorName(code),
+    // Zig records no return addresses in WebAssembly (every entry of an
+    // error return trace is 0): there is no trace to show.
+    errorTraces: null,
     storage: (slot, mutable, holdsPointers) => storageView(instance, descriptor, slot, holdsPointers),
     callable(fn, index, types) {
       if (fn.frame.size + fn.frame.align > ARENA_SIZE) {
