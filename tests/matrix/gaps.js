@@ -9,7 +9,6 @@
 // modes, or { native, wasm }.
 
 const NOT_EXPORTED = 'the declaration is not exported';
-const FUNCTION_NOT_EXPORTED = 'the function is not exported';
 const UNTAGGED_POINTERS = 'zigport refuses an untagged union holding pointers: "nothing records which field is active"';
 const notSupported = (what) => `"${what} is not supported yet"`;
 
@@ -37,29 +36,12 @@ function each(positions, reason) {
 
 const VARIABLES = ['pub var (read)', 'pub var (write)', 'pub var (live)'];
 
-/** Gaps of a pointer type `T` that zigport barely handles: only returns and parameters work. */
-function unsupportedPointer(T) {
-  return {
-    'pub const': NOT_EXPORTED,
-    ...each(VARIABLES, notSupported(T)),
-    'array element': notSupported(`[2]${T}`),
-    'struct field': notSupported('Holder'),
-    'packed struct field': notSupported('PackedHolder'),
-    'bare union field': UNTAGGED_POINTERS,
-    'tagged union field': notSupported('TaggedHolder'),
-    'optional payload': notSupported(`?${T}`),
-    'error-union payload': notSupported(`anyerror!${T}`),
-    'vector element': notSupported(`@Vector(2, ${T})`),
-  };
-}
-
-/** Gaps of a pointer type `T` that reads and writes but not in bare unions, error unions, vectors or packed structs. */
+/** Gaps of a pointer type `T` that reads and writes but not in bare unions, error unions or packed structs. */
 function pointerInContainers(T, { packable = true } = {}) {
   return {
     ...(packable ? packedField : {}),
     'bare union field': UNTAGGED_POINTERS,
     'error-union payload': notSupported(`anyerror!${T}`),
-    ...(packable ? { 'vector element': notSupported(`@Vector(2, ${T})`) } : {}),
   };
 }
 
@@ -110,21 +92,16 @@ export const GAPS = {
   'pointer-slice-const': { todo: pointerInContainers('[]const u8', { packable: false }) },
   'pointer-sentinel-slice': {
     unloadable: { 'comptime field': "exporter compile error: layout.zig: \"expected type '[:0]const u8', found '*const [3]u8'\"" },
-    todo: {
-      ...unsupportedPointer('[:0]const u8'),
-      'parameter': FUNCTION_NOT_EXPORTED,
-      'return value': FUNCTION_NOT_EXPORTED,
-    },
+    todo: pointerInContainers('[:0]const u8', { packable: false }),
   },
-  'pointer-many': { todo: { ...comptimePointerField, ...unsupportedPointer('[*]i32') } },
-  'pointer-many-sentinel': { todo: { ...comptimePointerField, ...unsupportedPointer('[*:0]const u8') } },
-  'pointer-c': { todo: { ...comptimePointerField, ...unsupportedPointer('[*c]i32') } },
-  'pointer-opaque': { todo: { ...comptimePointerField, ...unsupportedPointer('*Handle') } },
+  'pointer-many': { todo: { ...comptimePointerField, ...pointerInContainers('[*]i32') } },
+  'pointer-many-sentinel': { todo: { ...comptimePointerField, ...pointerInContainers('[*:0]const u8') } },
+  'pointer-c': { todo: { ...comptimePointerField, ...pointerInContainers('[*c]i32') } },
+  'pointer-opaque': { todo: { ...comptimePointerField, ...pointerInContainers('*Handle') } },
   'function-pointer': {
     todo: {
       ...packedField,
       'error-union payload': notSupported('anyerror!*const fn (i32) i32'),
-      'vector element': notSupported('@Vector(2, *const fn (i32) i32)'),
     },
   },
   'vector': { todo: { ...spareTail('@Vector(3, i32)'), ...packedField } },

@@ -14,7 +14,7 @@ import { define, readOnly } from './properties.js';
 export function defineVariable(namespace, exports, v, type, host) {
   // A tagged union's pointers are no places (they never cross a call), but
   // are followed all the same.
-  const holdsPointers = type.places.length > 0 || (type.union === true && type.fields.some((f) => type.fieldType(f.name).pointer));
+  const holdsPointers = type.places.length > 0 || type.holdsHandles || (type.union === true && type.fields.some((f) => type.fieldType(f.name).pointer));
   // `storage()` is the variable's memory now (a WebAssembly memory can move).
   let storage = host.storage(v.slot, v.mutable, holdsPointers);
   const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;

@@ -22,8 +22,14 @@ pub struct Place {
     pub elem_align: u64,
     /// Whether Zig may write through it.
     pub writable: bool,
-    /// Whether it may be null (`?*T`, `?[]T`): left out, it gets address 0.
+    /// Whether it may be null (`?*T`, `?[]T`, `[*c]T`): left out, it gets
+    /// address 0.
     pub nullable: bool,
+    /// `[*]T`, `[*c]T`: a run of elements without a length.
+    pub many: bool,
+    /// `[*:0]T`, `[:0]T`: the run ends in a zero element (which a slice's
+    /// length leaves out).
+    pub terminated: bool,
     /// The type it points at, whose own places its target holds.
     pub pointee: usize,
 }
@@ -47,16 +53,25 @@ impl Descriptor {
     }
 
     /// The place a pointer or slice value of type `index` is, at `offset`.
+    /// A handle (`*Opaque`) is none: it never lies inside a value a call
+    /// passes (the exporter refuses such values).
     pub fn place_of(&self, index: usize, offset: u64) -> Option<Place> {
-        let (child, is_const, address_offset, len_offset, nullable) = match self.types[index].kind {
-            TypeKind::Slice { child, is_const, ptr_offset, len_offset, nullable } => {
-                (child, is_const, ptr_offset, Some(len_offset), nullable)
+        let (child, is_const, address_offset, len_offset, nullable, many, terminated) = match self.types[index].kind {
+            TypeKind::Slice { child, is_const, ptr_offset, len_offset, nullable, terminated } => {
+                (child, is_const, ptr_offset, Some(len_offset), nullable, false, terminated)
             }
-            TypeKind::Pointer { child, is_const, nullable, many: false, .. } => (child, is_const, 0, None, nullable),
+            TypeKind::Pointer { child, is_const, nullable, many, terminated } => {
+                (child, is_const, 0, None, nullable, many, terminated)
+            }
             _ => return None,
         };
         let elem = &self.types[child];
+        if elem.kind == TypeKind::Opaque {
+            return None;
+        }
         Some(Place {
+            many,
+            terminated,
             address_offset: offset + address_offset,
             len_offset: len_offset.map(|l| offset + l),
             elem_size: elem.size,
