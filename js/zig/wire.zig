@@ -94,8 +94,9 @@ pub fn fromWire(comptime T: type, w: Wire(T)) T {
 /// The slice a `{ ptr, len }` pair means; for `[:s]T` the host has put the
 /// sentinel after the `len` elements (which safe builds check).
 fn terminate(comptime T: type, w: Wire(T)) T {
-    const s = comptime compat.pointerInfo(T).sentinel() orelse return w.ptr[0..w.len];
-    return w.ptr[0..w.len :s];
+    const s = comptime compat.pointerInfo(T).sentinel();
+    if (comptime s == null) return w.ptr[0..w.len];
+    return w.ptr[0..w.len :s.?];
 }
 
 fn sliceOfSlices(comptime T: type, w: Wire(T)) T {
