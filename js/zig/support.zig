@@ -118,6 +118,8 @@ fn hasZeroSentinel(comptime p: compat.Pointer) bool {
 /// own beside it). Such values lie in variables and fields JS reads in place,
 /// but do not cross a call inside a value.
 fn holdsUnwrittenPointers(comptime T: type) bool {
+    // Two addresses the host writes itself (wire.zig).
+    if (T == std.mem.Allocator) return false;
     return comptime switch (@typeInfo(T)) {
         .pointer => |p| p.size == .one and @typeInfo(p.child) == .@"opaque",
         .optional => |o| layout.isFlaggedPointer(T) or holdsUnwrittenPointers(o.child),

@@ -159,6 +159,33 @@ mod tests {
         assert!(d.places(1).is_empty());
     }
 
+    /// `Option = struct { name: [*:0]const u8, help: [:0]const u8, parser: *Parser }`.
+    fn options() -> Descriptor {
+        let text = json!({
+            "abi": 2, "error_code_bits": 16, "functions": [], "variables": [], "constants": [], "unsupported": [],
+            "types": [
+                {"kind": "struct", "layout": "auto", "tuple": false, "name": "Option", "size": 32, "align": 8, "fields": [
+                    {"name": "help", "type": 2, "offset": 0, "bit_offset": 0},
+                    {"name": "name", "type": 1, "offset": 16, "bit_offset": 128},
+                    {"name": "parser", "type": 4, "offset": 24, "bit_offset": 192}]},
+                {"kind": "pointer", "child": 3, "const": true, "many": true, "terminated": true, "name": "[*:0]const u8", "size": 8, "align": 8},
+                {"kind": "slice", "child": 3, "const": true, "ptr_offset": 0, "len_offset": 8, "terminated": true, "name": "[:0]const u8", "size": 16, "align": 8},
+                {"kind": "int", "bits": 8, "signed": false, "name": "u8", "size": 1, "align": 1},
+                {"kind": "pointer", "child": 5, "const": false, "name": "*Parser", "size": 8, "align": 8},
+                {"kind": "opaque", "name": "Parser", "size": 0, "align": 1}
+            ]
+        });
+        Descriptor::parse(&text.to_string()).expect("valid")
+    }
+
+    #[test]
+    fn zero_terminated_pointers_are_places_and_handles_are_not() {
+        let d = options();
+        let found: Vec<_> =
+            d.places(0).iter().map(|p| (p.address_offset, p.len_offset, p.many, p.terminated)).collect();
+        assert_eq!(found, vec![(0, Some(8), false, true), (16, None, true, true)]);
+    }
+
     #[test]
     fn a_struct_parameter_by_value_has_a_frame_slot_per_place() {
         let d = nodes();
