@@ -18,6 +18,7 @@ pub const ErrorCode = zig_builtins.Int(.unsigned, @bitSizeOf(anyerror));
 /// Whether `?T` is described by its memory layout (rather than boundary form).
 pub fn isMemoryOptional(comptime T: type) bool {
     const child = @typeInfo(T).optional.child;
+    if (isFlaggedPointer(T)) return true;
     // `??T` nests: the inner optional is a value like any other, with its
     // own presence byte, as long as it is itself laid out in memory.
     if (@typeInfo(child) == .optional) return isMemoryOptional(child);
@@ -47,6 +48,14 @@ pub fn isNullablePointer(comptime T: type) bool {
     if (p.size == .c or p.is_allowzero) return false;
     // A slice of slices travels in boundary form, optional or not.
     return p.size != .slice or @typeInfo(p.child) != .pointer;
+}
+
+/// Whether `T` is `?[*c]T`: a C pointer may itself be null, so Zig keeps a
+/// presence flag beside it, as for an optional value; JS follows the pointer
+/// where it lies in memory.
+pub fn isFlaggedPointer(comptime T: type) bool {
+    const child = @typeInfo(T).optional.child;
+    return @typeInfo(child) == .pointer and compat.pointerInfo(child).size == .c and support.isFollowablePointer(child);
 }
 
 /// Whether `?E` (E an error set) is the error code with 0 for null, as Zig
@@ -220,8 +229,10 @@ fn sliceHolds(comptime T: type) bool {
     if (@sizeOf(T) != @sizeOf(W)) return false;
     // An address that is never followed, only compared.
     const address: usize = 0x1000 * @as(usize, @max(1, compat.pointerInfo(T).alignment));
-    const many: Many = @ptrFromInt(address);
-    var x: T = many[0..3];
+    // Set field by field: slicing would look for a sentinel at the address.
+    var x: T = undefined;
+    x.ptr = @as(Many, @ptrFromInt(address));
+    x.len = 3;
     const bytes = std.mem.asBytes(&x);
     const read = struct {
         fn at(b: []const u8, offset: usize) usize {

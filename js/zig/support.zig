@@ -10,7 +10,8 @@ const returned = @import("returned.zig");
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
     if (T == std.mem.Allocator) return true;
-    if (isInMemory(T)) return true;
+    // An optional pointer is a slot of its own, even `?[*c]T`, which lies in memory.
+    if (@typeInfo(T) != .optional and isInMemory(T)) return !holdsUnwrittenPointers(T);
     return switch (@typeInfo(T)) {
         .void => true,
         // Pointers inside an optional or error-union value would reach Zig
@@ -43,8 +44,13 @@ fn inMemory(comptime T: type, comptime seen: []const type) bool {
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
         // Arrays of pointers lie in memory like structs of pointer fields.
         .array => |a| inMemory(a.child, inner) or isPointerField(a.child, inner),
-        // Vectors of numbers are laid out like arrays; of bools, bit-packed.
-        .vector => |v| @typeInfo(v.child) == .int or @typeInfo(v.child) == .float or v.child == bool,
+        // Vectors of numbers and of pointers are laid out like arrays; of
+        // bools, bit-packed.
+        .vector => |v| switch (@typeInfo(v.child)) {
+            .int, .float, .bool => true,
+            .pointer => inMemory(v.child, inner) or isPointerField(v.child, inner),
+            else => false,
+        },
         .@"struct" => |s| structInMemory(s.layout, compat.structFields(T), inner),
         .optional => |o| layout.isMemoryOptional(T) or layout.isNullableErrorSet(T) or isFunctionPointer(o.child),
         .error_union => layout.isMemoryErrorUnion(T),
@@ -75,9 +81,10 @@ fn structInMemory(comptime container_layout: std.builtin.Type.ContainerLayout, c
     return true;
 }
 
-/// A pointer a struct field may hold: `*T`, `[]T` (const or not) or an
-/// optional of one, to values in memory or, for slices, to such pointers
-/// (`[]const []const u8`). Never to an opaque type: a field is readable.
+/// A pointer a struct field may hold: `*T`, `[]T`, `[:0]T`, `[*]T`,
+/// `[*:0]T`, `[*c]T` (const or not) or an optional of one, to values in
+/// memory or, for plain slices, to such pointers (`[]const []const u8`);
+/// or `*Opaque`, which JS holds as a handle.
 fn isPointerField(comptime T: type, comptime seen: []const type) bool {
     return switch (@typeInfo(T)) {
         .optional => |o| @typeInfo(o.child) == .pointer and isPointerField(o.child, seen),
@@ -87,9 +94,48 @@ fn isPointerField(comptime T: type, comptime seen: []const type) bool {
 }
 
 fn pointerFieldTarget(comptime p: compat.Pointer, comptime seen: []const type) bool {
-    return (p.size == .one or p.size == .slice) and p.sentinel_ptr == null and !p.is_allowzero and
-        !p.is_volatile and @typeInfo(p.child) != .@"opaque" and
-        (inMemory(p.child, seen) or (p.size == .slice and @typeInfo(p.child) == .pointer and isPointerField(p.child, seen)));
+    if (isHandle(p)) return true;
+    if (p.is_volatile or @typeInfo(p.child) == .@"opaque") return false;
+    return switch (p.size) {
+        .one => p.sentinel_ptr == null and !p.is_allowzero and inMemory(p.child, seen),
+        .slice => !p.is_allowzero and (if (p.sentinel_ptr == null)
+            inMemory(p.child, seen) or (@typeInfo(p.child) == .pointer and isPointerField(p.child, seen))
+        else
+            hasZeroSentinel(p) and inMemory(p.child, seen)),
+        .many, .c => (p.size == .c or !p.is_allowzero) and (p.sentinel_ptr == null or hasZeroSentinel(p)) and
+            inMemory(p.child, seen) and compat.hasSize(p.child) and @sizeOf(p.child) > 0,
+    };
+}
+
+/// A sentinel JS knows how to keep: a zero integer (`[:0]u8`, `[*:0]u16`).
+fn hasZeroSentinel(comptime p: compat.Pointer) bool {
+    const s = p.sentinel() orelse return false;
+    return @typeInfo(p.child) == .int and s == 0;
+}
+
+/// Whether a value of `T` holds, in its fields or elements, a pointer the
+/// runtime does not write for a call: a handle (`*Opaque`), which only ever
+/// crosses a call on its own, or a `?[*c]T` (a C pointer with a flag of its
+/// own beside it). Such values lie in variables and fields JS reads in place,
+/// but do not cross a call inside a value.
+fn holdsUnwrittenPointers(comptime T: type) bool {
+    // Two addresses the host writes itself (wire.zig).
+    if (T == std.mem.Allocator) return false;
+    return comptime switch (@typeInfo(T)) {
+        .pointer => |p| p.size == .one and @typeInfo(p.child) == .@"opaque",
+        .optional => |o| layout.isFlaggedPointer(T) or holdsUnwrittenPointers(o.child),
+        .array => |a| holdsUnwrittenPointers(a.child),
+        .vector => |v| holdsUnwrittenPointers(v.child),
+        .@"struct" => blk: {
+            for (compat.structFields(T)) |f| if (!f.is_comptime and holdsUnwrittenPointers(f.type)) break :blk true;
+            break :blk false;
+        },
+        .@"union" => blk: {
+            for (compat.unionFields(T)) |f| if (holdsUnwrittenPointers(f.type)) break :blk true;
+            break :blk false;
+        },
+        else => false,
+    };
 }
 
 /// Whether a variable or constant of type `T` can be exposed: a value in
@@ -160,11 +206,16 @@ fn isBitField(comptime T: type) bool {
     };
 }
 
-/// `*T` and `[]T` of values in memory (no sentinel), which the host can
-/// point at JS memory, and slices of those (`[]const []const u8`).
+/// `*T`, `[]T` and `[:0]T` of values in memory, which the host can point at
+/// JS memory, slices of those (`[]const []const u8`), many-item pointers and
+/// handles.
 pub fn isPassablePointer(comptime p: compat.Pointer) bool {
     if (isHandle(p)) return true;
     if (p.size == .many or p.size == .c) return isManyPointer(p);
+    // `[:0]T`: JS passes the elements and the terminator after them.
+    if (p.size == .slice and p.sentinel_ptr != null) {
+        return !p.is_allowzero and !p.is_volatile and hasZeroSentinel(p) and pointsAtValues(p);
+    }
     if (!isPlainPointer(p)) return false;
     if (p.size == .slice and @typeInfo(p.child) == .pointer) {
         const inner = compat.pointerInfo(p.child);
@@ -196,7 +247,7 @@ fn isManyPointer(comptime p: compat.Pointer) bool {
 }
 
 fn pointsAtValues(comptime p: compat.Pointer) bool {
-    return compat.hasSize(p.child) and @sizeOf(p.child) > 0 and isInMemory(p.child);
+    return compat.hasSize(p.child) and @sizeOf(p.child) > 0 and isInMemory(p.child) and !holdsUnwrittenPointers(p.child);
 }
 
 /// Whether a result of type `T` can be passed back: anything supported

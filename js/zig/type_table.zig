@@ -292,8 +292,8 @@ pub const TypeTable = struct {
     /// A slice or pointer whose boundary form is `W`; `optional` for `?P`.
     fn pointer(comptime self: *TypeTable, comptime p: compat.Pointer, comptime W: type, comptime optional: bool) []const u8 {
         return if (p.size == .slice) std.fmt.comptimePrint(
-            "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d},\"nullable\":{}",
-            .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional },
+            "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d},\"nullable\":{},\"terminated\":{}",
+            .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional, p.sentinel_ptr != null },
         ) else std.fmt.comptimePrint(
             "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
             .{ self.id(p.child), p.is_const, p.size != .one, optional or p.size == .c, p.sentinel_ptr != null },

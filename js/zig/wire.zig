@@ -15,6 +15,7 @@ const is_wasm = builtin.target.cpu.arch.isWasm();
 /// Memory the thunks need for themselves during a call.
 const thunk_allocator = if (is_wasm) std.heap.wasm_allocator else std.heap.c_allocator;
 const layout = @import("layout.zig");
+const compat = @import("compat.zig");
 
 /// Integer type that holds an error code (`@intFromError`).
 pub const ErrorCode = layout.ErrorCode;
@@ -85,9 +86,17 @@ pub fn fromWire(comptime T: type, w: Wire(T)) T {
         .error_union => |e| fromWire(e.payload, w.value),
         // The host always supplies a non-null, aligned address, even for
         // an empty slice.
-        .pointer => |p| if (p.size != .slice) w else if (comptime holdsSlices(T)) sliceOfSlices(T, w) else w.ptr[0..w.len],
+        .pointer => |p| if (p.size != .slice) w else if (comptime holdsSlices(T)) sliceOfSlices(T, w) else terminate(T, w),
         else => w,
     };
+}
+
+/// The slice a `{ ptr, len }` pair means; for `[:s]T` the host has put the
+/// sentinel after the `len` elements (which safe builds check).
+fn terminate(comptime T: type, w: Wire(T)) T {
+    const s = comptime compat.pointerInfo(T).sentinel();
+    if (comptime s == null) return w.ptr[0..w.len];
+    return w.ptr[0..w.len :s.?];
 }
 
 fn sliceOfSlices(comptime T: type, w: Wire(T)) T {

@@ -95,9 +95,15 @@ fn field(len: usize, offset: f64, len_offset: f64) -> napi::Result<(usize, Optio
     Ok((offset as usize, (len_offset >= 0.0).then_some(len_offset as usize)))
 }
 
+/// How `read_place` reads a pointer: `[address, ArrayBuffer]` over its
+/// count of elements (1 without a count), over the elements before its zero
+/// terminator (`[*:0]T`), or `[address, handle]` (`*Opaque`).
+const READ_TO_ZERO: u32 = 1;
+const READ_HANDLE: u32 = 2;
+
 /// The pointer at `offset` of a Zig-memory buffer (its element count at
-/// `len_offset`, or -1 for a single item): `[address, ArrayBuffer]` over
-/// its `elem_size`-byte elements, or null.
+/// `len_offset`, or -1 for a single item), read as `mode` says (see
+/// [`READ_HANDLE`]) over `elem_size`-byte elements, or null.
 #[napi]
 pub fn read_place(
     env: Env,
@@ -105,6 +111,7 @@ pub fn read_place(
     offset: f64,
     len_offset: f64,
     elem_size: f64,
+    mode: Option<u32>,
 ) -> napi::Result<sys::napi_value> {
     let env = env.raw();
     let (data, len) = zig_buffer(env, buffer.raw()).ok_or_else(|| napi::Error::from_reason("not Zig memory"))?;
@@ -112,6 +119,13 @@ pub fn read_place(
     // SAFETY: both 8-byte ranges were just checked to lie inside the buffer.
     let (address, count) =
         unsafe { (transfer::read_u64(data.add(at)), len_at.map_or(1, |l| transfer::read_u64(data.add(l)))) };
+    let count = if mode == Some(READ_TO_ZERO) && address != 0 && elem_size >= 1.0 {
+        // SAFETY: the field is a `[*:0]T` in Zig's memory, which Zig
+        // promises ends in a zero element.
+        unsafe { transfer::count_until_zero(address as *const u8, elem_size as u64) }
+    } else {
+        count
+    };
     let bytes = count.checked_mul(elem_size as u64).filter(|b| *b <= isize::MAX as u64);
     let mut out = ptr::null_mut();
     let (Some(bytes), true) = (bytes, address != 0) else {
@@ -119,7 +133,12 @@ pub fn read_place(
         unsafe { sys::napi_get_null(env, &mut out) };
         return Ok(out);
     };
-    let view = zig_memory(env, address, bytes);
+    let view = if mode == Some(READ_HANDLE) {
+        crate::handles::create_handle(env, address, None)
+            .ok_or_else(|| napi::Error::from_reason("cannot make a handle"))?
+    } else {
+        zig_memory(env, address, bytes)
+    };
     // SAFETY: `env` is live; the array gets two values of it.
     unsafe {
         let mut number = ptr::null_mut();
@@ -132,9 +151,9 @@ pub fn read_place(
 }
 
 /// Points the pointer at `offset` of a Zig-memory buffer at `count`
-/// elements at `target_offset` of ArrayBuffer `target` (null: at nothing),
-/// writing the element count at `len_offset` for a slice. Returns the
-/// address written. JS keeps `target` alive for as long as the field may
+/// elements at `target_offset` of ArrayBuffer `target` (null: at nothing;
+/// a handle: at its address), writing the element count at `len_offset`
+/// for a slice. Returns the address written. JS keeps `target` alive for as long as the field may
 /// point at it.
 // One call from JS per assignment, its arguments as plain numbers: grouping
 // them into an object would cost more than it clarifies.
@@ -155,6 +174,9 @@ pub fn write_place(
     let (at, len_at) = field(len, offset, len_offset)?;
     let address = match target {
         None => 0,
+        Some(t) if byte_length == 0.0 && crate::handles::handle_address(env, t.raw()).is_some() => {
+            crate::handles::handle_address(env, t.raw()).unwrap_or(0)
+        }
         Some(t) => {
             let (base, size) =
                 array_buffer(env, t.raw()).ok_or_else(|| napi::Error::from_reason("no memory to point at"))?;

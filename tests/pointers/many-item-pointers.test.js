@@ -34,7 +34,7 @@ for (const mode of MODES) {
       const text = new TextEncoder().encode('abc\0');
       upper(text);
       assert.equal(new TextDecoder().decode(text.subarray(0, 3)), 'ABC');
-      assert.throws(() => upper(new Uint8Array([97, 98])), { name: 'RangeError', message: /ends with a zero element/ });
+      assert.throws(() => upper(new Uint8Array([97, 98])), { name: 'RangeError', message: /expects the sentinel value 0 at 2/ });
     });
   });
 }

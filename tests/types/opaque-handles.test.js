@@ -99,9 +99,15 @@ for (const mode of MODES) {
       assert.deepEqual(handles.map((h) => read(h)), handles.map((_, i) => i + 1));
     });
 
-    test('a variable holding an opaque pointer is unsupported, saying why when touched', async () => {
-      const { default: zig } = await importFixture(FIXTURE, { mode });
-      assert.throws(() => zig.user_data, { name: 'TypeError', message: /^user_data: \?\*anyopaque is not supported yet/ });
+    test('a variable holding an opaque pointer reads as a handle and takes any handle, or null', async () => {
+      const { default: zig, global, read, readMaybe } = await importFixture(FIXTURE, { mode });
+      assert.equal(zig.user_data, null);
+      zig.user_data = global();
+      assert.equal(readMaybe(zig.user_data), read(global()));
+      assert.throws(() => { zig.user_data = new ArrayBuffer(8); }, { name: 'TypeError' });
+      zig.user_data = null;
+      assert.equal(zig.user_data, null);
+      assert.equal(readMaybe(zig.user_data), 0);
     });
   });
 }

@@ -1,8 +1,8 @@
 //! Declarations zigport cannot expose yet next to ones it can: importing works, and only touching the former fails.
 
-/// A struct holding a many-item pointer: nothing tells JS how many
-/// elements lie behind it.
-pub const Message = struct { id: u32, bytes: [*]const u8 };
+/// A struct holding a pointer to volatile memory (a device's registers):
+/// JS's reads and writes could not keep Zig's promise about each access.
+pub const Message = struct { id: u32, bytes: [*]const volatile u8 };
 
 const nothing = "";
 

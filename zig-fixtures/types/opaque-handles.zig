@@ -67,5 +67,5 @@ pub fn sumTwo(a: *const Context, b: *const Context, extra: []const u32) u32 {
     return total;
 }
 
-/// A handle cannot live in a variable: JS could not tell what it holds.
+/// A handle kept in a variable: JS reads and assigns it as a handle.
 pub var user_data: ?*anyopaque = null;

@@ -33,11 +33,13 @@ export function buildTypes(descriptor, errors, { held, roles }) {
   const get = (index) => (built[index] ??= make(descriptor.types[index], get, context));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
+  const handles = handleFinder(descriptor.types);
   // Plain properties, set once every type exists (a getter here would slow
   // every call through the converter).
   types.forEach((type, i) => {
     type.index = i;
     type.places = places(i);
+    type.holdsHandles = handles(i);
   });
   return types;
 }
@@ -55,8 +57,10 @@ function placeFinder(descriptors, get) {
     found.set(i, []);
     const t = descriptors[i];
     let list = [];
-    if (t.kind === 'slice' || (t.kind === 'pointer' && !t.many)) list = [{ offset: 0, type: get(i), path: [] }];
-    else if (t.kind === 'struct' && t.layout !== 'packed' && !t.union) {
+    // A handle (`*Opaque`) is no place: it never lies inside a value a call passes.
+    if (t.kind === 'slice' || (t.kind === 'pointer' && descriptors[t.child].kind !== 'opaque')) {
+      list = [{ offset: 0, type: get(i), path: [] }];
+    } else if (t.kind === 'struct' && t.layout !== 'packed' && !t.union) {
       list = t.fields.filter((f) => !f.comptime).flatMap((f) => places(f.type).map(
         (p) => ({ ...p, offset: p.offset + f.offset, path: [f.name, ...p.path] })));
     } else if (t.kind === 'array' && places(t.child).length > 0) {
@@ -69,6 +73,27 @@ function placeFinder(descriptors, get) {
     return list;
   };
   return places;
+}
+
+/**
+ * `holds(i)`: whether a value of type `i` is or holds (in its fields,
+ * elements or payload) a handle (`*Opaque`), which is no place but, like
+ * one, means nothing outside Zig's memory unless JS follows it.
+ */
+function handleFinder(descriptors) {
+  const found = new Map();
+  const holds = (i) => {
+    if (found.has(i)) return found.get(i);
+    found.set(i, false);
+    const t = descriptors[i];
+    let result = false;
+    if (t.kind === 'pointer') result = descriptors[t.child].kind === 'opaque';
+    else if (t.kind === 'struct' && t.layout !== 'packed') result = t.fields.some((f) => !f.comptime && holds(f.type));
+    else if (t.kind === 'array' || t.kind === 'optional') result = holds(t.child);
+    found.set(i, result);
+    return result;
+  };
+  return holds;
 }
 
 function make(t, get, { errors, descriptors, held, roles }) {

@@ -3,11 +3,22 @@
 // remembered beside them (pointer-targets.js). In Zig's own memory the field
 // is live: the runtime reads where it points now, and writes the address of
 // the JS memory it is given.
+//
+// What a field points at is read as Zigar reads it: a slice as its
+// elements, `[*]T` and `[*c]T` as one element, `[*:0]T` as the elements
+// before the terminator, `*Opaque` as a handle. The memory remembered for a
+// zero-terminated pointer or slice includes its terminator (so that a copy
+// of it does too); Zig's slice length and JS's view leave it out.
 import { typeMismatch } from '../errors.js';
 import { getTarget, setTarget } from './pointer-targets.js';
 import { addon } from '../runtime/addon.js';
 import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
 import { trackerOf } from './memory.js';
+
+/** How the runtime reads a pointer field in Zig memory: its count (1 without one), to its zero terminator, or as a handle. */
+const READ_COUNTED = 0;
+const READ_TO_ZERO = 1;
+const READ_HANDLE = 2;
 
 /**
  * `read` and `write` for a pointer that is a struct field. Writing checks
@@ -21,13 +32,19 @@ export function withFieldAccess(type) {
   const addressAt = type.kind === 'slice' ? type.ptr_offset : 0;
   const lengthAt = type.kind === 'slice' ? type.len_offset : -1;
   const elemSize = type.pointer.elemSize;
+  // The terminator element a target's memory ends with, which no view shows.
+  const extra = type.terminated ? elemSize : 0;
+  // How the runtime reads a field in Zig memory (see read_place in zig_views.rs).
+  const readMode = type.pointer.handle ? READ_HANDLE : type.terminated && lengthAt < 0 ? READ_TO_ZERO : READ_COUNTED;
+  // Elements Zig's slice length counts, of a target `byteLength` long.
+  const countOf = (byteLength) => (elemSize === 0 ? 0 : (byteLength - extra) / elemSize);
   const access = {
     read(dv, offset) {
       const at = dv.byteOffset + offset;
       const entry = getTarget(dv.buffer, at);
       // WebAssembly memory: its tracker reads the field (wasm/memory.js).
       const wasm = trackerOf(dv.buffer);
-      if (wasm) return wasm.readPointer(type, at, addressAt, lengthAt, elemSize);
+      if (wasm) return wasm.readPointer(type, at, addressAt, lengthAt, elemSize, readMode);
       if (isZigMemory(dv.buffer)) return readLive(dv.buffer, at, entry);
       if (!entry) return null;
       if (entry.memory.elements) return entry.value;
@@ -46,13 +63,12 @@ export function withFieldAccess(type) {
       const memory = type.target(value, where);
       if (wasm) {
         if (memory.elements) throw new TypeError(`${where}: a slice of slices in WebAssembly memory cannot point at JS values`);
-        const count = elemSize === 0 ? 0 : memory.byteLength / elemSize;
-        return wasm.writePointer(at, addressAt, lengthAt, memory, count, where, type.pointee);
+        return wasm.writePointer(at, addressAt, lengthAt, memory, countOf(memory.byteLength), where, type.pointee);
       }
       if (zig && memory.elements) throw new TypeError(`${where}: a slice of slices in Zig memory cannot point at JS values`);
       const address = zig
         ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
-          memory.byteOffset, memory.byteLength, elemSize === 0 ? 0 : memory.byteLength / elemSize)
+          memory.byteOffset, memory.byteLength, countOf(memory.byteLength))
         : undefined;
       // The entry also keeps the target alive while Zig's field points at it,
       // and can point a copy of the field (copyBytes) at it too.
@@ -64,16 +80,18 @@ export function withFieldAccess(type) {
 
   function view(entry) {
     const { buffer, byteOffset, byteLength } = entry.memory;
-    return (entry.view ??= type.result(buffer, byteOffset, byteLength));
+    // A handle's memory is its token (see handle-pointer.js).
+    return (entry.view ??= type.result(buffer, byteOffset, byteLength - extra, buffer));
   }
 
   /** A pointer in Zig memory: whatever it holds now, read by the runtime. */
   function readLive(buffer, at, entry) {
-    const found = addon.readPlace(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize);
+    const found = addon.readPlace(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize, readMode);
     if (found === null) return null;
     const [address, fresh] = found;
+    if (readMode === READ_HANDLE) return entry?.address === address ? view(entry) : type.result(null, 0, 0, fresh);
     // Still pointing where JS last set it: the view of what JS gave.
-    if (entry?.address === address && entry.memory.byteLength === fresh.byteLength) return view(entry);
+    if (entry?.address === address && entry.memory.byteLength - extra === fresh.byteLength) return view(entry);
     const memory = zigMemory(address, fresh.byteLength, fresh);
     return zigObject(memory, type.name, () => type.result(memory, 0, memory.byteLength));
   }

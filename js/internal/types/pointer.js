@@ -19,7 +19,7 @@ const TYPED_ARRAYS = {
 
 /** Builds the converter for a `slice` or `pointer` type descriptor. */
 export function pointerType(t, child) {
-  if (child.kind === 'opaque') return handlePointer(t, child);
+  if (child.kind === 'opaque') return withFieldAccess(handlePointer(t, child));
   const isSlice = t.kind === 'slice';
   // Slices and many-item pointers (`[*]T`, `[*c]T`, `[*:0]T`) take a run of
   // elements; a single-item pointer takes one.
@@ -53,9 +53,13 @@ export function pointerType(t, child) {
       if (!run && typeof child.view === 'function') return child.view(dv, 0, !writable);
       return views.view(dv, 0, byteLength / child.size, !writable);
     },
-    /** `{ buffer, byteOffset, byteLength }` of the memory `value` means. */
+    /**
+     * `{ buffer, byteOffset, byteLength }` of the memory `value` means; for
+     * a zero-terminated pointer or slice, with the terminator.
+     */
     target(value, where) {
-      const found = objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where) ?? copyOf(value, where);
+      const shared = objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
+      const found = shared ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
       if (found.buffer instanceof SharedArrayBuffer) {
         throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
@@ -66,20 +70,32 @@ export function pointerType(t, child) {
           ? `${t.name} needs a whole number of ${child.size}-byte elements, received ${byteLength} bytes`
           : `${t.name} needs at least ${child.size} bytes, received ${byteLength}`);
       }
-      return t.terminated ? terminatedMemory(found, where) : found;
+      if (!t.terminated) return found;
+      return shared ? terminatedMemory(found, where) : withTerminator(found);
     },
   });
 
   /**
-   * `[*:0]T` memory must end with a zero element, or Zig's search for it
-   * would run past the buffer: a const pointer gets a terminated copy, a
-   * writable one is refused.
+   * Shared memory for `[*:0]T` or `[:0]T` must carry its zero terminator, or
+   * Zig would look for it past the memory. Memory that ends in a zero
+   * element is taken as is (that element is the terminator, as in Zigar);
+   * memory followed by one in the same buffer (a view read from Zig) is
+   * taken with it. Otherwise a const pointer gets a terminated copy; a
+   * writable one is refused, since Zig's writes would land in the copy.
    */
   function terminatedMemory(found, where) {
     const { buffer, byteOffset, byteLength } = found;
-    const last = new Uint8Array(buffer, byteOffset + Math.max(0, byteLength - child.size), Math.min(byteLength, child.size));
-    if (byteLength >= child.size && last.every((b) => b === 0)) return found;
-    if (writable) throw rangeError(where, `${t.name} needs memory that ends with a zero element`);
+    const size = child.size;
+    if (byteLength >= size && isZero(buffer, byteOffset + byteLength - size, size)) return found;
+    if (byteOffset + byteLength + size <= buffer.byteLength && isZero(buffer, byteOffset + byteLength, size)) {
+      return { buffer, byteOffset, byteLength: byteLength + size };
+    }
+    if (writable) throw rangeError(where, `${t.name} expects the sentinel value 0 at ${byteLength / size}, after the last element`);
+    return withTerminator(found);
+  }
+
+  /** A copy of `found` with a zero element after it. */
+  function withTerminator({ buffer, byteOffset, byteLength }) {
     const copy = new Uint8Array(byteLength + child.size);
     copy.set(new Uint8Array(buffer, byteOffset, byteLength));
     return { buffer: copy.buffer, byteOffset: 0, byteLength: copy.byteLength };
@@ -125,6 +141,12 @@ export function pointerType(t, child) {
     items.forEach((item, i) => child.write(dv, i * child.size, item, `${where}[${i}]`));
     return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
   }
+}
+
+/** Whether the `size` bytes at `offset` of `buffer` are all zero. */
+function isZero(buffer, offset, size) {
+  const bytes = new Uint8Array(buffer, offset, size);
+  return bytes.every((b) => b === 0);
 }
 
 function memoryOf(value, accepted, takesArrayBuffer, where) {

@@ -37,13 +37,25 @@ export class WasmMemory {
 
   /**
    * A pointer field in this memory, read live: a view of what Zig's pointer
-   * points at now (`lengthAt` < 0 for a single-item pointer).
+   * points at now (`lengthAt` < 0 for a single-item pointer), of the
+   * elements before the terminator for `mode` 1 (`[*:0]T`), or a handle for
+   * `mode` 2 (`*Opaque`); see pointer-field.js.
    */
-  readPointer(type, at, addressAt, lengthAt, elemSize) {
+  readPointer(type, at, addressAt, lengthAt, elemSize, mode = 0) {
     const address = this.dv.getUint32(at + addressAt, true);
     if (address === 0) return null;
+    if (mode === 2) return type.result(null, 0, 0, { instance: this.instance, address });
+    if (mode === 1) return wasmObject(this.instance, type, address, this.lengthToZero(address, elemSize));
     const count = lengthAt < 0 ? 1 : this.dv.getUint32(at + lengthAt, true);
     return wasmObject(this.instance, type, address, count * elemSize);
+  }
+
+  /** Bytes from `address` to the first zero element of `size` bytes (or the memory's end). */
+  lengthToZero(address, size) {
+    const bytes = this.bytes(0, this.buffer.byteLength);
+    let at = address;
+    while (at + size <= bytes.length && !bytes.subarray(at, at + size).every((b) => b === 0)) at += size;
+    return at - address;
   }
 
   /**
@@ -56,7 +68,11 @@ export class WasmMemory {
   writePointer(at, addressAt, lengthAt, memory, count, where, pointee, copies = new Map()) {
     this.release(at);
     let address = 0;
-    if (memory !== null) {
+    if (memory?.buffer?.instance !== undefined) {
+      // A handle's token (results.js): an address of this module's.
+      if (memory.buffer.instance !== this.instance) throw new TypeError(`${where}: the handle belongs to another module`);
+      address = memory.buffer.address;
+    } else if (memory !== null) {
       const base = memory.buffer === this.buffer ? 0 : this.ties.addressOf(memory.buffer);
       address = base >= 0 ? base + memory.byteOffset : this.copyIn(at, memory, pointee, where, copies);
     }

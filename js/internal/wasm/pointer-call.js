@@ -129,7 +129,8 @@ function writeAddresses({ instance, layout, slots, stride: strideOf }, dv, f, ta
   const filledPlaces = new Set();
   list.forEach((t, k) => {
     const address = placed.addresses[k];
-    const count = t.place.len_offset === null || t.place.elem_size === 0 ? 0 : t.len / t.place.elem_size;
+    // A `[:0]T` target includes its terminator, which Zig's length leaves out.
+    const count = t.place.len_offset === null || t.place.elem_size === 0 ? 0 : t.len / t.place.elem_size - (t.place.terminated ? 1 : 0);
     if (t.parent < 0) {
       filledSlots.add(t.slot);
       if (t.place.present_offset !== null) dv.setUint8(f + t.place.present_offset, 1);

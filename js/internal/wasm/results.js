@@ -57,16 +57,7 @@ const keptAllocations = new FinalizationRegistry(({ instance, start, size, log2A
 function resultLength(instance, slot, dv, f, address) {
   if (slot.len_offset !== null) return dv.getUint32(f + slot.len_offset, true) * slot.elem_size;
   if (!slot.terminated) return slot.elem_size;
-  const bytes = instance.memory.bytes(0, instance.memory.buffer.byteLength);
-  const size = slot.elem_size;
-  let at = address;
-  while (at + size <= bytes.length && !isZero(bytes, at, size)) at += size;
-  return at - address;
-}
-
-function isZero(bytes, at, size) {
-  for (let i = 0; i < size; i++) if (bytes[at + i] !== 0) return false;
-  return true;
+  return instance.memory.lengthToZero(address, slot.elem_size);
 }
 
 /** Reads the pointers inside a result value (a JS copy of its bytes) of type `type`. */
@@ -95,8 +86,8 @@ function readPlaces(found, memory, type, count, seen) {
         setTarget(memory.buffer, memory.byteOffset + at, null);
         continue;
       }
-      const n = p.kind === 'slice' ? bytes.getUint32(at + p.len_offset, true) : 1;
-      const len = n * p.pointee.size;
+      const len = placeLength(instance, p, bytes, at, address);
+      const n = len / p.pointee.size;
       const target = len === 0 ? { buffer: new ArrayBuffer(0), byteOffset: 0, byteLength: 0 } : locate(found, address, len);
       setTarget(memory.buffer, memory.byteOffset + at, { memory: target });
       const key = `${address}:${len}:${p.pointee.index}`;
@@ -107,6 +98,18 @@ function readPlaces(found, memory, type, count, seen) {
       }
     }
   }
+}
+
+/**
+ * Bytes the pointer of type `p` at `at` of `bytes` (holding `address`)
+ * covers: a slice's elements, one element of a many-item pointer, and for a
+ * zero-terminated one up to and with its terminator, which JS keeps with
+ * the target (see types/pointer-field.js).
+ */
+function placeLength(instance, p, bytes, at, address) {
+  const size = p.pointee.size;
+  if (p.kind === 'slice') return (bytes.getUint32(at + p.len_offset, true) + (p.terminated ? 1 : 0)) * size;
+  return p.terminated ? instance.memory.lengthToZero(address, size) + size : size;
 }
 
 /**

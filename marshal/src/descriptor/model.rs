@@ -125,6 +125,9 @@ pub enum TypeKind {
         /// `?[]T`: null is address 0.
         #[serde(default)]
         nullable: bool,
+        /// `[:0]T`: a zero element follows the `len` elements.
+        #[serde(default)]
+        terminated: bool,
     },
     /// `*T` / `*const T`: an address; `many` for `[*]T`/`[*c]T` (JS passes a
     /// run of elements), `nullable` for `[*c]T` and `?*T` (null is address

@@ -22,8 +22,14 @@ pub struct Place {
     pub elem_align: u64,
     /// Whether Zig may write through it.
     pub writable: bool,
-    /// Whether it may be null (`?*T`, `?[]T`): left out, it gets address 0.
+    /// Whether it may be null (`?*T`, `?[]T`, `[*c]T`): left out, it gets
+    /// address 0.
     pub nullable: bool,
+    /// `[*]T`, `[*c]T`: a run of elements without a length.
+    pub many: bool,
+    /// `[*:0]T`, `[:0]T`: the run ends in a zero element (which a slice's
+    /// length leaves out).
+    pub terminated: bool,
     /// The type it points at, whose own places its target holds.
     pub pointee: usize,
 }
@@ -47,16 +53,25 @@ impl Descriptor {
     }
 
     /// The place a pointer or slice value of type `index` is, at `offset`.
+    /// A handle (`*Opaque`) is none: it never lies inside a value a call
+    /// passes (the exporter refuses such values).
     pub fn place_of(&self, index: usize, offset: u64) -> Option<Place> {
-        let (child, is_const, address_offset, len_offset, nullable) = match self.types[index].kind {
-            TypeKind::Slice { child, is_const, ptr_offset, len_offset, nullable } => {
-                (child, is_const, ptr_offset, Some(len_offset), nullable)
+        let (child, is_const, address_offset, len_offset, nullable, many, terminated) = match self.types[index].kind {
+            TypeKind::Slice { child, is_const, ptr_offset, len_offset, nullable, terminated } => {
+                (child, is_const, ptr_offset, Some(len_offset), nullable, false, terminated)
             }
-            TypeKind::Pointer { child, is_const, nullable, many: false, .. } => (child, is_const, 0, None, nullable),
+            TypeKind::Pointer { child, is_const, nullable, many, terminated } => {
+                (child, is_const, 0, None, nullable, many, terminated)
+            }
             _ => return None,
         };
         let elem = &self.types[child];
+        if elem.kind == TypeKind::Opaque {
+            return None;
+        }
         Some(Place {
+            many,
+            terminated,
             address_offset: offset + address_offset,
             len_offset: len_offset.map(|l| offset + l),
             elem_size: elem.size,
@@ -142,6 +157,33 @@ mod tests {
         let offsets: Vec<_> = d.places(4).iter().map(|p| p.address_offset).collect();
         assert_eq!(offsets, vec![0, 16, 40, 56]);
         assert!(d.places(1).is_empty());
+    }
+
+    /// `Option = struct { name: [*:0]const u8, help: [:0]const u8, parser: *Parser }`.
+    fn options() -> Descriptor {
+        let text = json!({
+            "abi": 2, "error_code_bits": 16, "functions": [], "variables": [], "constants": [], "unsupported": [],
+            "types": [
+                {"kind": "struct", "layout": "auto", "tuple": false, "name": "Option", "size": 32, "align": 8, "fields": [
+                    {"name": "help", "type": 2, "offset": 0, "bit_offset": 0},
+                    {"name": "name", "type": 1, "offset": 16, "bit_offset": 128},
+                    {"name": "parser", "type": 4, "offset": 24, "bit_offset": 192}]},
+                {"kind": "pointer", "child": 3, "const": true, "many": true, "terminated": true, "name": "[*:0]const u8", "size": 8, "align": 8},
+                {"kind": "slice", "child": 3, "const": true, "ptr_offset": 0, "len_offset": 8, "terminated": true, "name": "[:0]const u8", "size": 16, "align": 8},
+                {"kind": "int", "bits": 8, "signed": false, "name": "u8", "size": 1, "align": 1},
+                {"kind": "pointer", "child": 5, "const": false, "name": "*Parser", "size": 8, "align": 8},
+                {"kind": "opaque", "name": "Parser", "size": 0, "align": 1}
+            ]
+        });
+        Descriptor::parse(&text.to_string()).expect("valid")
+    }
+
+    #[test]
+    fn zero_terminated_pointers_are_places_and_handles_are_not() {
+        let d = options();
+        let found: Vec<_> =
+            d.places(0).iter().map(|p| (p.address_offset, p.len_offset, p.many, p.terminated)).collect();
+        assert_eq!(found, vec![(0, Some(8), false, true), (16, None, true, true)]);
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub struct PointerSlot {
     pub writable: bool,
     /// `[*]T`/`[*c]T`: the target is a run of elements, but no length is
     /// written; `nullable` (`[*c]T`) lets JS pass null; `terminated`
-    /// (`[*:0]T`) requires the run's last element to be zero.
+    /// (`[*:0]T`, `[:0]T`) requires the run's last element to be zero, which
+    /// a slice's length leaves out.
     pub many: bool,
     pub nullable: bool,
     pub terminated: bool,
@@ -91,7 +92,7 @@ impl Descriptor {
         };
         let (many, nullable, terminated) = match self.types[type_index].kind {
             TypeKind::Pointer { many, nullable, terminated, .. } => (many, nullable, terminated),
-            TypeKind::Slice { nullable, .. } => (false, nullable, false),
+            TypeKind::Slice { nullable, terminated, .. } => (false, nullable, terminated),
             _ => (false, false, false),
         };
         let elem = &self.types[child];
@@ -124,9 +125,9 @@ fn by_value(param: usize, offset: u64, place: Place) -> PointerSlot {
         elem_size: place.elem_size,
         elem_align: place.elem_align,
         writable: place.writable,
-        many: false,
+        many: place.many,
         nullable: place.nullable,
-        terminated: false,
+        terminated: place.terminated,
         handle: false,
         pointee: place.pointee,
         error_code: None,

@@ -94,6 +94,8 @@ mod tests {
             elem_align: 8,
             writable: false,
             nullable,
+            many: false,
+            terminated: false,
             pointee: 1,
         }
     }

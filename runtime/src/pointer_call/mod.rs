@@ -177,7 +177,8 @@ fn check_targets(
         if t.end() > buffer.len as u64 {
             return Err(CallError::OutOfBounds { param, offset: t.offset, len: t.len });
         }
-        if top.is_some_and(|s| s.terminated && !ends_in_zero(data, t, s.elem_size)) {
+        let terminated = top.map_or(r.place.is_some_and(|p| p.terminated), |s| s.terminated);
+        if terminated && !ends_in_zero(data, t, r.elem_size) {
             return Err(CallError::Unterminated { param });
         }
     }
@@ -249,7 +250,7 @@ fn write_slots(
             }
             continue;
         };
-        let count = targets[t].len.checked_div(slot.elem_size).unwrap_or(0);
+        let count = zig_length(targets[t].len, slot.elem_size, slot.terminated);
         // SAFETY: as above.
         unsafe { write_pointer(frame, slot.address_offset, slot.len_offset, address(t), count) };
     }
@@ -257,7 +258,7 @@ fn write_slots(
         let place = &places[records[fill.target].pointee][fill.place];
         let start = (address(fill.target) + fill.offset) as *mut u8;
         let (value, count) = match fill.child {
-            Some(c) => (address(c), targets[c].len / place.elem_size.max(1)),
+            Some(c) => (address(c), zig_length(targets[c].len, place.elem_size, place.terminated)),
             None => (0, 0),
         };
         // SAFETY: fills lie inside their target (element below its element
@@ -267,6 +268,17 @@ fn write_slots(
         unsafe { write_pointer(start, place.address_offset, place.len_offset, value, count) };
     })
     .map_err(missing)
+}
+
+/// The length Zig's slice gets for a target `len` bytes long: its elements,
+/// but the zero terminator of a `[:0]T` (which the target includes).
+fn zig_length(len: u64, elem_size: u64, terminated: bool) -> u64 {
+    let count = len.checked_div(elem_size).unwrap_or(0);
+    if terminated {
+        count.saturating_sub(1)
+    } else {
+        count
+    }
 }
 
 /// Writes an address, and for a slice its element count, at `base`.

@@ -171,7 +171,7 @@ fn geometry(
     Ok(Geometry {
         param: parent.param,
         is_slice: place.len_offset.is_some(),
-        many: false,
+        many: place.many,
         elem_size: place.elem_size,
         elem_align: place.elem_align,
         writable: place.writable,

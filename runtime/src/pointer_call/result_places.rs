@@ -88,15 +88,25 @@ pub fn walk_result_places(
     Ok(entries)
 }
 
-/// The address and element count at `place` of the element at `base`.
+/// The address and element count at `place` of the element at `base`: a
+/// slice's length, one element of a many-item pointer (its length is
+/// unknown), and for a zero-terminated one the elements up to and with its
+/// terminator (JS keeps the terminator with the target; see pointer-field.js).
 ///
 /// # Safety
-/// The place's address (and length) bytes at `base` must be readable.
+/// The place's address (and length) bytes at `base` must be readable, and a
+/// zero-terminated place must hold null or an address Zig terminated.
 unsafe fn read_place(base: *const u8, place: &Place) -> (u64, u64) {
     // SAFETY: guaranteed by the caller.
     unsafe {
         let address = transfer::read_u64(base.add(place.address_offset as usize));
         let count = place.len_offset.map_or(1, |at| transfer::read_u64(base.add(at as usize)));
-        (address, count)
+        if !place.terminated || address == 0 {
+            return (address, count);
+        }
+        match place.len_offset {
+            Some(_) => (address, count.saturating_add(1)),
+            None => (address, transfer::count_until_zero(address as *const u8, place.elem_size.max(1)) + 1),
+        }
     }
 }

@@ -97,14 +97,12 @@ pub(super) fn in_memory(kind: &TypeKind) -> bool {
 }
 
 /// Whether `kind` is a pointer JS can follow where it lies in memory (a
-/// field, an element, a variable): a slice, or a single-item pointer to
-/// something other than an opaque type.
+/// field, an element, a variable): a slice, a single-item, many-item or C
+/// pointer, or a pointer to an opaque type (which JS holds as a handle).
 pub(super) fn followable(d: &Descriptor, kind: &TypeKind) -> bool {
     match *kind {
         TypeKind::Slice { .. } => true,
-        TypeKind::Pointer { many, child, .. } => {
-            !many && d.types.get(child).is_some_and(|c| c.kind != TypeKind::Opaque)
-        }
+        TypeKind::Pointer { child, .. } => d.types.get(child).is_some(),
         _ => false,
     }
 }
