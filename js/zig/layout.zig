@@ -71,6 +71,20 @@ pub fn isMemoryErrorUnion(comptime T: type) bool {
         !support.holdsPointers(payload) and !hasSpareTail(payload));
 }
 
+/// Whether `E!P` holds a pointer JS follows where it lies in memory (`*T`,
+/// `[]T`, `[*]T`, a handle, a function pointer; not a slice of slices,
+/// which travels in boundary form): it is described as laid out in memory,
+/// its error code beside the pointer, and may be a variable or constant.
+/// Inside values it is not supported: no call plans a pointer behind an
+/// error code.
+pub fn isPointerErrorUnion(comptime T: type) bool {
+    const payload = @typeInfo(T).error_union.payload;
+    if (@typeInfo(payload) != .pointer) return false;
+    if (support.isFunctionPointer(payload)) return true;
+    const p = compat.pointerInfo(payload);
+    return support.isFollowablePointer(payload) and (p.size != .slice or @typeInfo(p.child) != .pointer);
+}
+
 pub const Offsets = struct { value: usize, flag: usize };
 
 /// Where `?T` keeps its value and its presence byte.
@@ -175,7 +189,7 @@ pub fn holds(comptime T: type) bool {
         else
             !isMemoryOptional(T) or optionalHolds(T),
         .pointer => |p| p.size != .slice or sliceHolds(T),
-        .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
+        .error_union => !(isMemoryErrorUnion(T) or isPointerErrorUnion(T)) or errorUnionHolds(T),
         .error_set => errorSetHolds(T),
         .vector => |v| v.child != bool or boolVectorHolds(T),
         .@"union" => if (isMemoryBareUnion(T))

@@ -142,7 +142,8 @@ fn holdsUnwrittenPointers(comptime T: type) bool {
 /// memory, or a pointer JS can follow and re-point (`pub var name: []const u8`).
 pub fn isStorable(comptime T: type) bool {
     return comptime isInMemory(T) or isFollowablePointer(T) or
-        (@typeInfo(T) == .@"union" and layout.isPointerTaggedUnion(T));
+        (@typeInfo(T) == .@"union" and layout.isPointerTaggedUnion(T)) or
+        (@typeInfo(T) == .error_union and layout.isPointerErrorUnion(T));
 }
 
 /// A pointer JS can follow and re-point where it lies in memory: `*T`,

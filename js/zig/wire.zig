@@ -27,7 +27,7 @@ pub fn Wire(comptime T: type) type {
     return switch (@typeInfo(T)) {
         // `?*T` and `?[]T` are their pointer with null as address 0.
         .optional => |o| if (layout.isMemoryOptional(T) or layout.isNullablePointer(T) or layout.isNullableErrorSet(T)) T else struct { value: Wire(o.child), present: bool },
-        .error_union => |e| if (layout.isMemoryErrorUnion(T)) T else struct { value: Wire(e.payload), code: ErrorCode },
+        .error_union => |e| if (layout.isMemoryErrorUnion(T) or layout.isPointerErrorUnion(T)) T else struct { value: Wire(e.payload), code: ErrorCode },
         .pointer => |p| if (p.size == .slice) struct { ptr: ElementsPointer(T), len: usize } else T,
         else => T,
     };

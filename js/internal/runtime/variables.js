@@ -45,7 +45,12 @@ export function storedConstant(v, type, host) {
   return typeof type.view === 'function' ? type.view(storage(), 0, true) : type.read(storage(), 0);
 }
 
-/** Whether JS follows pointers in a `type` value: its places, its handles, or a tagged union's pointer fields (which never cross a call). */
+/**
+ * Whether JS follows pointers in a `type` value: its places, its handles, a
+ * tagged union's pointer fields, or an error union's pointer (neither of
+ * which ever crosses a call inside a value).
+ */
 function holdsPointers(type) {
-  return type.places.length > 0 || type.holdsHandles || (type.union === true && type.fields.some((f) => type.fieldType(f.name).pointer));
+  return type.places.length > 0 || type.holdsHandles || (type.union === true && type.fields.some((f) => type.fieldType(f.name).pointer))
+    || (type.kind === 'error_union' && (type.payload.kind === 'pointer' || type.payload.kind === 'slice'));
 }

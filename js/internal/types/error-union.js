@@ -1,6 +1,8 @@
 // Zig `E!T`: reading one whose error code is set throws the matching
 // ZigError; otherwise it yields the payload. At the boundary it is
 // `{ value, code }` (see wire.zig).
+import { reopener } from './memory.js';
+
 /**
  * Builds the converter for an `error_union` type descriptor; `errorFor(code,
  * above)` gives the error to throw, its stack starting below `above`.
@@ -35,8 +37,9 @@ export function errorUnionType(t, payload, errorSet, errorFor) {
         dv[writeCode](offset + codeAt, errorSet.normalize(value, where).number, true);
         return;
       }
+      const reopen = reopener(dv);
       payload.write(dv, offset + valueAt, value, where);
-      dv[writeCode](offset + codeAt, 0, true);
+      reopen()[writeCode](offset + codeAt, 0, true);
     },
     inline: null,
     // A pointer payload (`![]u8`): the runtime resolves the address, and

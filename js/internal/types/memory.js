@@ -37,6 +37,22 @@ export function trackerOf(buffer) {
   return movable.size === 0 ? undefined : movable.get(buffer);
 }
 
+/**
+ * A function giving `dv` again after a write through it that may grow
+ * WebAssembly memory (a pointer pointed at a copy in it), which detaches
+ * the old buffer: a view of the same bytes in the memory's current buffer.
+ * Called before the write, while `dv` can still say where it lies.
+ */
+export function reopener(dv) {
+  const tracker = trackerOf(dv.buffer);
+  if (!tracker) return () => dv;
+  const { byteOffset, byteLength } = dv;
+  return () => {
+    tracker.sync();
+    return dv.buffer === tracker.buffer ? dv : new DataView(tracker.buffer, byteOffset, byteLength);
+  };
+}
+
 /** Points `object` at `size` bytes of `dv` from `offset`. */
 export function bind(object, dv, offset, readOnly = false) {
   object[DV] = dv;

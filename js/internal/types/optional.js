@@ -1,5 +1,7 @@
 // Zig `?T`: `null` (or `undefined` on the way in) when empty, otherwise the
 // child's value. At the boundary it is `{ value, present }` (see wire.zig).
+import { reopener } from './memory.js';
+
 /** Builds the converter for an `optional` type descriptor. */
 export function optionalType(t, child) {
   const { value_offset: valueAt, present_offset: presentAt } = t;
@@ -11,8 +13,9 @@ export function optionalType(t, child) {
     read: (dv, offset) => (dv.getUint8(offset + presentAt) !== 0 ? child.read(dv, offset + valueAt) : null),
     write(dv, offset, value, where) {
       const present = !absent(value);
+      const reopen = reopener(dv);
       if (present) child.write(dv, offset + valueAt, value, where);
-      dv.setUint8(offset + presentAt, present ? 1 : 0);
+      reopen().setUint8(offset + presentAt, present ? 1 : 0);
     },
     inline: null,
     // An optional pointer is a pointer argument that may be absent.
