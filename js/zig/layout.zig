@@ -165,7 +165,7 @@ pub fn holds(comptime T: type) bool {
         .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
         .error_set => errorSetHolds(T),
-        .vector => |v| v.child != bool or boolVectorHolds(T),
+        .vector => !isBitPackedVector(T) or bitVectorHolds(T),
         .@"union" => if (isMemoryBareUnion(T))
             bareUnionHolds(T)
         else
@@ -286,23 +286,54 @@ fn probeError(comptime E: type) ?E {
     return @errorCast(@field(anyerror, names.?[0]));
 }
 
-/// A vector of bools keeps element i in bit i, from the first byte's lowest
-/// bit.
-fn boolVectorHolds(comptime T: type) bool {
+/// Whether vector `T` keeps its elements closer than their byte size:
+/// element i at bit i * @bitSizeOf(child) (bools, u3, u24, f80 ...).
+pub fn isBitPackedVector(comptime T: type) bool {
+    const Child = @typeInfo(T).vector.child;
+    return @bitSizeOf(Child) != 8 * @sizeOf(Child);
+}
+
+/// A bit-packed vector keeps element i in bits i * b .. (i + 1) * b, b
+/// being the element's bit size, from the first byte's lowest bit.
+fn bitVectorHolds(comptime T: type) bool {
     const n = @typeInfo(T).vector.len;
-    if (@sizeOf(T) * 8 < n) return false;
+    const Child = @typeInfo(T).vector.child;
+    const b = @bitSizeOf(Child);
+    if (@sizeOf(T) * 8 < n * b) return false;
+    const one = patternedElement(Child);
     for (0..n) |i| {
         // Through an array: from Zig 0.16 on, a vector's index must be comptime-known.
-        var elements: [n]bool = @splat(false);
-        elements[i] = true;
+        var elements: [n]Child = @splat(zeroElement(Child));
+        elements[i] = one;
         var x: T = elements;
         const bytes = std.mem.asBytes(&x);
-        for (0..n) |k| {
-            const bit = (bytes[k / 8] >> @intCast(k % 8)) & 1;
-            if (bit != @intFromBool(k == i)) return false;
+        const element = std.mem.asBytes(&one);
+        for (0..n * b) |bit| {
+            const k = bit / b;
+            const expected = if (k == i) bitAt(element, bit % b) else 0;
+            if (bitAt(bytes, bit) != expected) return false;
         }
     }
     return true;
+}
+
+fn bitAt(bytes: []const u8, bit: usize) u1 {
+    return @truncate(bytes[bit / 8] >> @intCast(bit % 8));
+}
+
+/// An element whose bits are not all the same (so a misplaced one shows).
+fn patternedElement(comptime C: type) C {
+    return switch (@typeInfo(C)) {
+        .bool => true,
+        // The lowest and highest bits set, those between clear.
+        .int => @bitCast(@as(zig_builtins.Int(.unsigned, @bitSizeOf(C)), 1) | (@as(zig_builtins.Int(.unsigned, @bitSizeOf(C)), 1) << (@bitSizeOf(C) - 1))),
+        .float => -1.75,
+        else => unreachable,
+    };
+}
+
+fn zeroElement(comptime C: type) C {
+    return if (C == bool) false else 0;
 }
 
 /// `?E` is an error code, 0 when null.

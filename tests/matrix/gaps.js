@@ -30,6 +30,12 @@ const spareTail = (T) => ({
 
 const packedField = { 'packed struct field': notSupported('PackedHolder') };
 
+// Zig 0.15 (the only version that packs pointers) writes a packed struct
+// holding a pointer as zeros when a variable of it is initialized at
+// compile time, as the matrix's is: its pointer reads null. A variable set
+// at run time works (tests/structures/packed-fields.test.js).
+const zeroedPackedPointer = { 'packed struct field': 'Zig 0.15 initializes the variable as zeros, so the pointer is 0' };
+
 /** The same reason for each of `positions`. */
 function each(positions, reason) {
   return Object.fromEntries(positions.map((p) => [p, reason]));
@@ -53,10 +59,13 @@ function unsupportedPointer(T) {
   };
 }
 
-/** Gaps of a pointer type `T` that reads and writes but not in bare unions, error unions, vectors or packed structs. */
-function pointerInContainers(T, { packable = true } = {}) {
+/**
+ * Gaps of a pointer type `T` that reads and writes but not in bare unions,
+ * error unions, vectors or (unless `packed`: it works there) packed structs.
+ */
+function pointerInContainers(T, { packable = true, packed = packable } = {}) {
   return {
-    ...(packable ? packedField : {}),
+    ...(packed ? packedField : {}),
     'bare union field': UNTAGGED_POINTERS,
     'error-union payload': notSupported(`anyerror!${T}`),
     ...(packable ? { 'vector element': notSupported(`@Vector(2, ${T})`) } : {}),
@@ -69,16 +78,9 @@ function pointerInContainers(T, { packable = true } = {}) {
 const comptimeContainers = each(['bare union field', 'error-union payload'], NOT_EXPORTED);
 
 export const GAPS = {
-  'u3': { unloadable: { 'vector element': "invalid descriptor: \"@Vector(2, u3): elements exceed the array's size\"" } },
-  'u128': { unloadable: { 'packed struct field': 'invalid descriptor: "PackedHolder: field f: bits lie outside the struct"' } },
-  'f16': { todo: packedField },
-  'f32': { todo: packedField },
-  'f64': { todo: packedField },
-  'f80': { todo: { ...spareTail('f80'), ...packedField } },
-  'f128': { todo: packedField },
+  'f80': { todo: spareTail('f80') },
   'void': {
     todo: {
-      ...packedField,
       'optional payload': 'the generated module\'s `?void` variable reads null where a lone one reads undefined (not tracked down yet)',
     },
   },
@@ -101,8 +103,10 @@ export const GAPS = {
       'error-union payload': notSupported('anyerror!??i32'),
     },
   },
-  'pointer-single': { todo: { ...comptimePointerField, ...pointerInContainers('*i32') } },
-  'pointer-single-const': { todo: { ...comptimePointerField, ...pointerInContainers('*const i32') } },
+  'pointer-single': { todo: { ...comptimePointerField, ...pointerInContainers('*i32', { packed: false }), ...zeroedPackedPointer } },
+  'pointer-single-const': {
+    todo: { ...comptimePointerField, ...pointerInContainers('*const i32', { packed: false }), ...zeroedPackedPointer },
+  },
   'pointer-slice': {
     unloadable: { 'comptime field': 'exporter compile error: json.zig: "unable to resolve comptime value" (the field\'s value points at a variable)' },
     todo: pointerInContainers('[]u8', { packable: false }),
@@ -122,14 +126,12 @@ export const GAPS = {
   'pointer-opaque': { todo: { ...comptimePointerField, ...unsupportedPointer('*Handle') } },
   'function-pointer': {
     todo: {
-      ...packedField,
+      ...zeroedPackedPointer,
       'error-union payload': notSupported('anyerror!*const fn (i32) i32'),
       'vector element': notSupported('@Vector(2, *const fn (i32) i32)'),
     },
   },
-  'vector': { todo: { ...spareTail('@Vector(3, i32)'), ...packedField } },
-  'vector-bool': { todo: packedField },
-  'packed-struct': { todo: packedField },
+  'vector': { todo: spareTail('@Vector(3, i32)') },
   'union': { todo: comptimeUnionField },
   'extern-union': { todo: comptimeUnionField },
   'type': { todo: comptimeContainers },
