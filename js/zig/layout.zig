@@ -165,7 +165,7 @@ pub fn holds(comptime T: type) bool {
         .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !isMemoryErrorUnion(T) or errorUnionHolds(T),
         .error_set => errorSetHolds(T),
-        .vector => !isBitPackedVector(T) or bitVectorHolds(T),
+        .vector => vectorHolds(T),
         .@"union" => if (isMemoryBareUnion(T))
             bareUnionHolds(T)
         else
@@ -289,29 +289,37 @@ fn probeError(comptime E: type) ?E {
 /// Whether vector `T` keeps its elements closer than their byte size:
 /// element i at bit i * @bitSizeOf(child) (bools, u3, u24, f80 ...).
 pub fn isBitPackedVector(comptime T: type) bool {
-    const Child = @typeInfo(T).vector.child;
-    return @bitSizeOf(Child) != 8 * @sizeOf(Child);
+    return compat.packsVectorElements(@typeInfo(T).vector.child);
 }
 
-/// A bit-packed vector keeps element i in bits i * b .. (i + 1) * b, b
-/// being the element's bit size, from the first byte's lowest bit.
-fn bitVectorHolds(comptime T: type) bool {
+/// A vector keeps element i in the `b` bits from bit i * stride, from the
+/// first byte's lowest bit: `b` being the element's bit size, and the
+/// stride that size when bit-packed, else the element's byte size.
+fn vectorHolds(comptime T: type) bool {
     const n = @typeInfo(T).vector.len;
     const Child = @typeInfo(T).vector.child;
-    const b = @bitSizeOf(Child);
-    if (@sizeOf(T) * 8 < n * b) return false;
+    // Vectors of other elements (pointers) are not read from memory.
+    if (Child != bool and @typeInfo(Child) != .int and @typeInfo(Child) != .float) return true;
+    const b: usize = @bitSizeOf(Child);
+    const stride: usize = comptime if (isBitPackedVector(T)) b else 8 * @sizeOf(Child);
+    if (n == 0 or b == 0) return true;
+    if (@sizeOf(T) * 8 < (n - 1) * stride + b) return false;
     const one = patternedElement(Child);
-    for (0..n) |i| {
+    const element = std.mem.asBytes(&one);
+    // Every other element set, then the others: a misplaced element shows.
+    for (0..2) |parity| {
         // Through an array: from Zig 0.16 on, a vector's index must be comptime-known.
         var elements: [n]Child = @splat(zeroElement(Child));
-        elements[i] = one;
+        for (0..n) |i| {
+            if (i % 2 == parity) elements[i] = one;
+        }
         var x: T = elements;
         const bytes = std.mem.asBytes(&x);
-        const element = std.mem.asBytes(&one);
-        for (0..n * b) |bit| {
-            const k = bit / b;
-            const expected = if (k == i) bitAt(element, bit % b) else 0;
-            if (bitAt(bytes, bit) != expected) return false;
+        for (0..n) |k| {
+            for (0..b) |bit| {
+                const expected = if (k % 2 == parity) bitAt(element, bit) else 0;
+                if (bitAt(bytes, k * stride + bit) != expected) return false;
+            }
         }
     }
     return true;
