@@ -273,3 +273,14 @@ fn writeSymbol(out: []u8, name: []const u8, where: ?std.debug.SourceLocation) ?[
     const at = where orelse std.debug.SourceLocation.invalid;
     return std.fmt.bufPrint(out, "{s}\t{s}\t{d}\t{d}", .{ name, at.file_name, at.line, at.column }) catch null;
 }
+
+/// Whether Zig lays a vector of `Child` out element after element at its
+/// bit width (bools, u3, u24, f80 ...) rather than as an array. From 0.17
+/// on, targets without a native f80 (WebAssembly) keep f80 elements 16
+/// bytes apart, as an array does. layout.zig checks the choice at load.
+pub fn packsVectorElements(comptime Child: type) bool {
+    if (@bitSizeOf(Child) == 8 * @sizeOf(Child)) return false;
+    const f80_as_array = !builtin.zig_version.order(.{ .major = 0, .minor = 17, .patch = 0 }).compare(.lt) and
+        !builtin.cpu.arch.isX86();
+    return !(Child == f80 and f80_as_array);
+}

@@ -191,7 +191,7 @@ pub fn holds(comptime T: type) bool {
         .pointer => |p| p.size != .slice or sliceHolds(T),
         .error_union => !(isMemoryErrorUnion(T) or isPointerErrorUnion(T)) or errorUnionHolds(T),
         .error_set => errorSetHolds(T),
-        .vector => |v| v.child != bool or boolVectorHolds(T),
+        .vector => vectorHolds(T),
         .@"union" => if (isMemoryBareUnion(T))
             bareUnionHolds(T)
         else
@@ -314,23 +314,62 @@ fn probeError(comptime E: type) ?E {
     return @errorCast(@field(anyerror, names.?[0]));
 }
 
-/// A vector of bools keeps element i in bit i, from the first byte's lowest
-/// bit.
-fn boolVectorHolds(comptime T: type) bool {
+/// Whether vector `T` keeps its elements closer than their byte size:
+/// element i at bit i * @bitSizeOf(child) (bools, u3, u24, f80 ...).
+pub fn isBitPackedVector(comptime T: type) bool {
+    return compat.packsVectorElements(@typeInfo(T).vector.child);
+}
+
+/// A vector keeps element i in the `b` bits from bit i * stride, from the
+/// first byte's lowest bit: `b` being the element's bit size, and the
+/// stride that size when bit-packed, else the element's byte size.
+fn vectorHolds(comptime T: type) bool {
     const n = @typeInfo(T).vector.len;
-    if (@sizeOf(T) * 8 < n) return false;
-    for (0..n) |i| {
+    const Child = @typeInfo(T).vector.child;
+    // Vectors of other elements (pointers) are not read from memory.
+    if (Child != bool and @typeInfo(Child) != .int and @typeInfo(Child) != .float) return true;
+    const b: usize = @bitSizeOf(Child);
+    const stride: usize = comptime if (isBitPackedVector(T)) b else 8 * @sizeOf(Child);
+    if (n == 0 or b == 0) return true;
+    if (@sizeOf(T) * 8 < (n - 1) * stride + b) return false;
+    const one = patternedElement(Child);
+    const element = std.mem.asBytes(&one);
+    // Every other element set, then the others: a misplaced element shows.
+    for (0..2) |parity| {
         // Through an array: from Zig 0.16 on, a vector's index must be comptime-known.
-        var elements: [n]bool = @splat(false);
-        elements[i] = true;
+        var elements: [n]Child = @splat(zeroElement(Child));
+        for (0..n) |i| {
+            if (i % 2 == parity) elements[i] = one;
+        }
         var x: T = elements;
         const bytes = std.mem.asBytes(&x);
         for (0..n) |k| {
-            const bit = (bytes[k / 8] >> @intCast(k % 8)) & 1;
-            if (bit != @intFromBool(k == i)) return false;
+            for (0..b) |bit| {
+                const expected = if (k % 2 == parity) bitAt(element, bit) else 0;
+                if (bitAt(bytes, k * stride + bit) != expected) return false;
+            }
         }
     }
     return true;
+}
+
+fn bitAt(bytes: []const u8, bit: usize) u1 {
+    return @truncate(bytes[bit / 8] >> @intCast(bit % 8));
+}
+
+/// An element whose bits are not all the same (so a misplaced one shows).
+fn patternedElement(comptime C: type) C {
+    return switch (@typeInfo(C)) {
+        .bool => true,
+        // The lowest and highest bits set, those between clear.
+        .int => @bitCast(@as(zig_builtins.Int(.unsigned, @bitSizeOf(C)), 1) | (@as(zig_builtins.Int(.unsigned, @bitSizeOf(C)), 1) << (@bitSizeOf(C) - 1))),
+        .float => -1.75,
+        else => unreachable,
+    };
+}
+
+fn zeroElement(comptime C: type) C {
+    return if (C == bool) false else 0;
 }
 
 /// `?E` is an error code, 0 when null.

@@ -10,6 +10,7 @@ const returned = @import("returned.zig");
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
     if (T == std.mem.Allocator) return true;
+    if (holdsPackedPointers(T)) return false;
     // An optional pointer is a slot of its own, even `?[*c]T`, which lies in memory.
     if (@typeInfo(T) != .optional and isInMemory(T)) return !holdsUnwrittenPointers(T);
     return switch (@typeInfo(T)) {
@@ -75,7 +76,7 @@ fn structInMemory(comptime container_layout: std.builtin.Type.ContainerLayout, c
     for (fields) |f| {
         // A comptime field takes no memory; JS sees its value, read-only.
         if (f.is_comptime) continue;
-        const ok = if (container_layout == .@"packed") isBitField(f.type) else inMemory(f.type, seen) or isPointerField(f.type, seen);
+        const ok = if (container_layout == .@"packed") isBitField(f.type, seen) else inMemory(f.type, seen) or isPointerField(f.type, seen);
         if (!ok) return false;
     }
     return true;
@@ -195,14 +196,47 @@ pub fn unsupportedReason(comptime T: type) []const u8 {
         return "tagged union " ++ @typeName(T) ++ " holds pointers: it may be a variable or constant, " ++
             "but is not supported as a parameter, result or field yet";
     }
+    if (holdsPackedPointers(T)) {
+        return @typeName(T) ++ " holds a pointer in a packed struct, which only Zig's own variables may hold " ++
+            "(a call cannot place or read a pointer that lies between bytes)";
+    }
     return @typeName(T) ++ " is not supported yet";
 }
 
-/// Fields of packed structs: values JS can read and write bit by bit.
-fn isBitField(comptime T: type) bool {
+/// Fields of packed structs: every type Zig packs whose value JS can read
+/// and write from its bits (bools, integers, enums, floats, void, vectors,
+/// nested packed structs, function pointers), and single-item pointers to
+/// values in memory, which JS follows as it does a pointer field.
+fn isBitField(comptime T: type, comptime seen: []const type) bool {
     return switch (@typeInfo(T)) {
-        .bool, .int => true,
+        .bool, .int, .float, .void => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
+        .vector, .@"struct" => inMemory(T, seen),
+        .pointer => isFunctionPointer(T) or (compat.pointerInfo(T).size == .one and isPointerField(T, seen)),
+        else => false,
+    };
+}
+
+/// Whether a value of `T` holds a packed struct with a pointer to data in
+/// it. Calls never write or read such a pointer (the runtime finds
+/// pointers at byte offsets only), so such values stay in Zig's variables.
+pub fn holdsPackedPointers(comptime T: type) bool {
+    return comptime switch (@typeInfo(T)) {
+        .optional => |o| holdsPackedPointers(o.child),
+        .error_union => |e| holdsPackedPointers(e.payload),
+        .array => |a| holdsPackedPointers(a.child),
+        .@"struct" => |s| blk: {
+            for (compat.structFields(T)) |f| {
+                if (f.is_comptime) continue;
+                if (s.layout == .@"packed" and holdsPointers(f.type)) break :blk true;
+                if (holdsPackedPointers(f.type)) break :blk true;
+            }
+            break :blk false;
+        },
+        .@"union" => blk: {
+            for (compat.unionFields(T)) |f| if (holdsPackedPointers(f.type)) break :blk true;
+            break :blk false;
+        },
         else => false,
     };
 }

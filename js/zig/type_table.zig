@@ -254,8 +254,10 @@ pub const TypeTable = struct {
                 self.id(a.child), a.len, sentinelJson(self, a),
             }),
             // A vector is an array to JS (its size may include padding).
+            // Zig stores element i at bit i * @bitSizeOf(child): for bools,
+            // u3 or f80 that is not a byte stride (layout.zig checks it).
             .vector => |v| std.fmt.comptimePrint("\"kind\":\"array\",\"child\":{d},\"len\":{d},\"vector\":true,\"bit_packed\":{}", .{
-                self.id(v.child), v.len, v.child == bool,
+                self.id(v.child), v.len, layout.isBitPackedVector(T),
             }),
             .@"enum" => |e| std.fmt.comptimePrint(
                 "\"kind\":\"enum\",\"tag\":{d},\"exhaustive\":{},\"members\":{s}",
@@ -344,9 +346,11 @@ pub const TypeTable = struct {
                 )};
                 continue;
             }
+            // A packed field's value is its first @bitSizeOf bits.
+            const bits = if (@typeInfo(T).@"struct".layout == .@"packed") std.fmt.comptimePrint(",\"bits\":{d}", .{@bitSizeOf(f.type)}) else "";
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
-                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}{s}}}",
-                .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), default, mark },
+                "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}{s}{s}}}",
+                .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), bits, default, mark },
             )};
         }
         return json.array(items);

@@ -22,13 +22,11 @@ const spareTail = (T) => ({
   'error-union payload': notSupported(`anyerror!${T}`),
 });
 
-const packedField = { 'packed struct field': notSupported('PackedHolder') };
-
-
-/** Gaps of a pointer type that reads and writes everywhere but in packed structs. */
-function pointerInContainers({ packable = true } = {}) {
-  return packable ? packedField : {};
-}
+// Zig 0.15 (the only version that packs pointers) writes a packed struct
+// holding a pointer as zeros when a variable of it is initialized at
+// compile time, as the matrix's is: its pointer reads null. A variable set
+// at run time works (tests/structures/packed-fields.test.js).
+const zeroedPackedPointer = { 'packed struct field': 'Zig 0.15 initializes the variable as zeros, so the pointer is 0' };
 
 // An untagged union holding pointers is declined: nothing records which
 // field is active, so JS could never tell whether a pointer is valid.
@@ -38,28 +36,24 @@ const untaggedPointers = { 'bare union field': /untagged union .* holds pointers
 // does not say which of its fields is active, so nothing can be read.
 const comptimeBareUnion = { 'bare union field': /Zig does not say which field of a bare union is active/ };
 
+/** A pointer type: declined in a bare union; in a packed struct, see zeroedPackedPointer. */
+function pointerGaps({ packable = true } = {}) {
+  return { declined: untaggedPointers, ...(packable ? { todo: zeroedPackedPointer } : {}) };
+}
+
 export const GAPS = {
-  'u3': { unloadable: { 'vector element': "invalid descriptor: \"@Vector(2, u3): elements exceed the array's size\"" } },
-  'u128': { unloadable: { 'packed struct field': 'invalid descriptor: "PackedHolder: field f: bits lie outside the struct"' } },
-  'f16': { todo: packedField },
-  'f32': { todo: packedField },
-  'f64': { todo: packedField },
-  'f80': { todo: { ...spareTail('f80'), ...packedField } },
-  'f128': { todo: packedField },
-  'void': { todo: packedField },
-  'pointer-single': { declined: untaggedPointers, todo: pointerInContainers() },
-  'pointer-single-const': { declined: untaggedPointers, todo: pointerInContainers() },
-  'pointer-slice': { declined: untaggedPointers, todo: pointerInContainers({ packable: false }) },
-  'pointer-slice-const': { declined: untaggedPointers, todo: pointerInContainers({ packable: false }) },
-  'pointer-sentinel-slice': { declined: untaggedPointers, todo: pointerInContainers({ packable: false }) },
-  'pointer-many': { declined: untaggedPointers, todo: pointerInContainers() },
-  'pointer-many-sentinel': { declined: untaggedPointers, todo: pointerInContainers() },
-  'pointer-c': { declined: untaggedPointers, todo: pointerInContainers() },
-  'pointer-opaque': { declined: untaggedPointers, todo: pointerInContainers() },
-  'function-pointer': { todo: packedField },
-  'vector': { todo: { ...spareTail('@Vector(3, i32)'), ...packedField } },
-  'vector-bool': { todo: packedField },
-  'packed-struct': { todo: packedField },
+  'f80': { todo: spareTail('f80') },
+  'pointer-single': pointerGaps(),
+  'pointer-single-const': pointerGaps(),
+  'pointer-slice': pointerGaps({ packable: false }),
+  'pointer-slice-const': pointerGaps({ packable: false }),
+  'pointer-sentinel-slice': pointerGaps({ packable: false }),
+  'pointer-many': pointerGaps(),
+  'pointer-many-sentinel': pointerGaps(),
+  'pointer-c': pointerGaps(),
+  'pointer-opaque': pointerGaps(),
+  'function-pointer': { todo: zeroedPackedPointer },
+  'vector': { todo: spareTail('@Vector(3, i32)') },
   'type': { declined: comptimeBareUnion },
   'comptime-int': { declined: comptimeBareUnion },
   'comptime-float': { declined: comptimeBareUnion },

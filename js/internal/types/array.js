@@ -9,6 +9,9 @@ import {
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
 import { fromDefault } from './defaults.js';
+import {
+  fromBits, isBitScalar, readBits, toBits, writeBits,
+} from './bits.js';
 
 /** Typed-array classes by element kind and bits (`usize` is u64 natively, u32 in WebAssembly). */
 const TYPED_ARRAYS = {
@@ -122,7 +125,7 @@ function elementsClass(t, child, lengthOf, sentinel) {
   const name = displayName(t.name);
   const stride = child.size;
   const object = typeof child.view === 'function';
-  const { readAt, writeAt } = t.bit_packed ? bitElements() : byteElements(child, stride);
+  const { readAt, writeAt } = t.bit_packed ? bitElements(child) : byteElements(child, stride);
   const TypedArray = t.bit_packed ? undefined : typedArrayOf(child);
   /** A live typed array of class `Class` over the elements, or a TypeError. */
   const typedView = (self, Class) => {
@@ -254,17 +257,29 @@ function byteElements(child, stride) {
 }
 
 /**
- * Element `index` of a vector of bools, which Zig packs one to a bit from
- * the first byte's lowest bit (the bits past the last element are Zig's).
+ * Element `index` of a bit-packed vector (of bools, u3, u24, f80 ...),
+ * which Zig lays out `bits` bits apart from the first byte's lowest bit (the
+ * bits past the last element are Zig's). Bools and integers convert straight
+ * from their bits; floats through a scratch copy of their own size.
  */
-function bitElements() {
+function bitElements(child) {
+  const bits = child.kind === 'bool' ? 1 : child.bits;
+  if (isBitScalar(child)) {
+    return {
+      readAt: (dv, offset, index) => fromBits(child, readBits(dv, offset, index * bits, bits), bits),
+      writeAt: (dv, offset, index, value, where) => writeBits(dv, offset, index * bits, bits, toBits(child, value, where)),
+    };
+  }
   return {
-    readAt: (dv, offset, index) => ((dv.getUint8(offset + (index >> 3)) >> (index & 7)) & 1) === 1,
+    readAt(dv, offset, index) {
+      const scratch = new DataView(new ArrayBuffer(child.size));
+      writeBits(scratch, 0, 0, bits, readBits(dv, offset, index * bits, bits));
+      return child.read(scratch, 0);
+    },
     writeAt(dv, offset, index, value, where) {
-      if (typeof value !== 'boolean') throw typeMismatch(where, 'bool', 'true or false', value);
-      const at = offset + (index >> 3);
-      const mask = 1 << (index & 7);
-      dv.setUint8(at, value ? dv.getUint8(at) | mask : dv.getUint8(at) & ~mask);
+      const scratch = new DataView(new ArrayBuffer(child.size));
+      child.write(scratch, 0, value, where);
+      writeBits(dv, offset, index * bits, bits, readBits(scratch, 0, 0, bits));
     },
   };
 }

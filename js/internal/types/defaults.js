@@ -21,6 +21,8 @@ export function fromDefault(type, json) {
     case 'float': return { inf: Infinity, '-inf': -Infinity, nan: NaN }[json] ?? Number(json);
     case 'array': return json.map((item) => fromDefault(type.child, item));
     case 'optional': return json === null ? null : fromDefault(type.child, json);
+    // The descriptor writes `{}` of void as null; JS's void is undefined.
+    case 'void': return undefined;
     case 'comptime_int': case 'comptime_float': return comptimeNumber(type.kind, json);
     case 'error_union': return fromDefault(type.payload, json);
     // A struct's comptime fields are fixed: their values are not written.

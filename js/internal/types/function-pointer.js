@@ -73,6 +73,12 @@ function zigFunction(t, address, callerOf) {
     const refuse = () => { throw unsupportedError(name, `JS cannot call it: ${t.problem}`); };
     return Object.assign(refuse, { [ADDRESS]: address, [CALLER]: null });
   }
+  // Memory never set (zeros) where Zig promises a function: calling it
+  // would jump to address 0, so the call is refused instead.
+  if (address === 0) {
+    const refuse = () => { throw new TypeError(`${name}: the pointer is 0 (its memory was never set), there is no function to call`); };
+    return Object.assign(refuse, { [ADDRESS]: address, [CALLER]: t.caller });
+  }
   const caller = callerOf(t.caller);
   // The caller's last parameter is the address, which JS does not pass.
   const count = caller.length - 1;

@@ -7,7 +7,7 @@ import {
   AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, copyingAccess,
   defineSpecialProperties, displayName, plain,
 } from './memory.js';
-import { readBits, writeBits } from './bits.js';
+import { packedField } from './packed-field.js';
 import { comptimeFieldError, typeMismatch } from '../errors.js';
 import { fixedValue } from './comptime.js';
 import { fromDefault } from './defaults.js';
@@ -53,7 +53,8 @@ export function structType(t, fieldType, describe, held) {
   }
   Object.defineProperty(Struct, 'name', { value: name });
   for (const f of fields) {
-    Object.defineProperty(Struct.prototype, f.name, withMetaRead(t.layout === 'packed' ? bitField(f) : byteField(f), f.meta));
+    const access = t.layout === 'packed' ? packedField(f, describe(f.typeIndex).kind, name, t.size) : byteField(f);
+    Object.defineProperty(Struct.prototype, f.name, withMetaRead(access, f.meta));
   }
   for (const c of constants) {
     // Read on first use: a function it holds exists only once the module's functions do.
@@ -161,24 +162,6 @@ export function structType(t, fieldType, describe, held) {
     };
   }
 
-  function bitField(f) {
-    const where = `${name}.${f.name}`;
-    // Bit fields are scalars: resolving their type now cannot recurse.
-    const type = f.type;
-    const bits = type.kind === 'bool' ? 1 : (type.bits ?? type.tagBits);
-    return {
-      get() {
-        const raw = readBits(this[DV], this[AT], f.bit_offset, bits);
-        return fromBits(type, raw, bits);
-      },
-      set(value, at = where) {
-        assertWritable(this, where);
-        writeBits(this[DV], this[AT], f.bit_offset, bits, toBits(type, value, at));
-      },
-      enumerable: true,
-    };
-  }
-
   return {
     ...t,
     constructor: Struct,
@@ -230,19 +213,4 @@ function unionSelector({ offset, size }, fields) {
       for (let i = 0; i < size; i++, index = Math.floor(index / 256)) obj[DV].setUint8(obj[AT] + offset + i, index % 256);
     },
   };
-}
-
-function fromBits(type, raw, bits) {
-  if (type.kind === 'bool') return raw !== 0n;
-  if (type.kind === 'enum') return type.fromTag(type.tagBits > 32 ? raw : Number(raw));
-  const value = type.signed ? BigInt.asIntN(bits, raw) : raw;
-  // usize and isize read as numbers while safe integers, wherever they lie.
-  const safe = value >= -9007199254740991n && value <= 9007199254740991n;
-  return bits <= 32 || (type.pointer_sized && safe) ? Number(value) : value;
-}
-
-function toBits(type, value, where) {
-  if (type.kind === 'bool') return type.normalize(value, where) ? 1n : 0n;
-  if (type.kind === 'enum') return BigInt(type.tagOf(value, where));
-  return BigInt(type.normalize(value, where));
 }

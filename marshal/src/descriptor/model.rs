@@ -153,8 +153,10 @@ pub enum TypeKind {
         sentinel: Option<serde_json::Value>,
         #[serde(default)]
         vector: bool,
-        /// `@Vector(N, bool)`: element i is bit i, from the lowest bit of
-        /// the first byte.
+        /// A vector whose elements are not a whole number of bytes
+        /// (`@Vector(N, bool)`, `@Vector(N, u3)`, `@Vector(N, f80)`):
+        /// element i is bits i * b .. (i + 1) * b, b the element's bit
+        /// size, from the lowest bit of the first byte.
         #[serde(default)]
         bit_packed: bool,
     },
@@ -308,6 +310,10 @@ pub struct Field {
     pub type_index: usize,
     pub offset: u64,
     pub bit_offset: u64,
+    /// A packed struct's field: how many bits its value takes (from
+    /// `bit_offset` on).
+    #[serde(default)]
+    pub bits: Option<u64>,
     /// The default value as JSON (numbers as strings), if any (a default of
     /// null is `Some(Value::Null)`).
     #[serde(default, deserialize_with = "present")]

@@ -378,3 +378,45 @@ fn refuses_an_allocator_of_another_size_or_with_overlapping_addresses() {
     assert!(refused(&with_allocator(16, 4)).contains("misaligned"));
     assert!(refused(&with_allocator(16, 0)).contains("overlap"));
 }
+
+/// A packed struct of an f64 (at bit `at`, `bits` wide) and a bool after
+/// it, in 16 bytes.
+fn with_packed_float(at: u64, bits: Option<u64>) -> Value {
+    let mut v = sample();
+    let mut float = json!({"name": "f", "type": 1, "offset": at / 8, "bit_offset": at});
+    if let Some(bits) = bits {
+        float["bits"] = json!(bits);
+    }
+    v["types"].as_array_mut().unwrap().push(json!({"kind": "struct", "layout": "packed", "tuple": false,
+        "name": "Packed", "size": 16, "align": 16,
+        "fields": [float, {"name": "other", "type": 3, "offset": 8, "bit_offset": 64, "bits": 8}]}));
+    v
+}
+
+#[test]
+fn accepts_a_float_in_a_packed_struct_at_any_bit() {
+    assert!(parse(&with_packed_float(3, Some(64))).is_ok());
+}
+
+#[test]
+fn refuses_packed_bits_past_the_struct_or_the_field_type() {
+    assert!(refused(&with_packed_float(65, Some(64))).contains("bits lie outside the struct"));
+    assert!(refused(&with_packed_float(0, Some(65))).contains("exceed the field type's size"));
+    assert!(refused(&with_packed_float(0, None)).contains("needs its bit size"));
+}
+
+/// `@Vector(len, u3)` described as bit-packed in `size` bytes.
+fn with_u3_vector(len: u64, size: u64) -> Value {
+    let mut v = sample();
+    let types = v["types"].as_array_mut().unwrap();
+    types.push(json!({"kind": "int", "bits": 3, "signed": false, "name": "u3", "size": 1, "align": 1}));
+    types.push(json!({"kind": "array", "child": 8, "len": len, "vector": true, "bit_packed": true,
+        "name": "@Vector(u3)", "size": size, "align": size}));
+    v
+}
+
+#[test]
+fn a_bit_packed_vector_of_integers_fits_its_bits() {
+    assert!(parse(&with_u3_vector(2, 1)).is_ok());
+    assert!(refused(&with_u3_vector(3, 1)).contains("elements exceed the vector's size"));
+}

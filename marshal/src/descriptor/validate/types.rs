@@ -179,8 +179,13 @@ fn check_array(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64, s
 
 fn check_bit_vector(d: &Descriptor, index: usize, t: &Type, child: usize, len: u64) -> Problem {
     let child = nested(d, index, child)?;
-    expect(matches!(child.kind, TypeKind::Bool), "only vectors of bool are bit-packed")?;
-    expect(len.div_ceil(8) <= t.size, "elements exceed the vector's size")
+    let bits = match child.kind {
+        TypeKind::Bool => 1,
+        TypeKind::Int { bits, .. } | TypeKind::Float { bits } => u64::from(bits),
+        _ => return Err("only vectors of bools, integers and floats are bit-packed".into()),
+    };
+    let total = len.checked_mul(bits).filter(|b| *b <= t.size * 8);
+    expect(total.is_some(), "elements exceed the vector's size")
 }
 
 /// A comptime field read from memory: a hidden constant of its type holds it.
@@ -200,24 +205,29 @@ fn check_field(d: &Descriptor, parent: usize, t: &Type, layout: StructLayout, f:
     }
     let ft = nested(d, parent, f.type_index)?;
     if layout == StructLayout::Packed {
-        let bits = match ft.kind {
-            TypeKind::Bool => 1,
-            TypeKind::Int { bits, .. } => u64::from(bits),
-            TypeKind::Enum { tag, .. } => match d.types.get(tag).map(|t| &t.kind) {
-                Some(TypeKind::Int { bits, .. }) => u64::from(*bits),
-                _ => return Err("enum tag is not an integer".into()),
-            },
-            _ => return Err("packed fields must be bools, integers or enums".into()),
-        };
-        expect(
-            bits <= 64 && f.bit_offset <= MAX_EXTENT && f.bit_offset + bits <= t.size * 8,
-            "bits lie outside the struct",
-        )
+        check_packed_field(d, t, ft, f)
     } else {
         expect(in_memory(&ft.kind) || followable(d, &ft.kind), "fields must be values in memory or pointers to them")?;
         expect(f.offset <= MAX_EXTENT, "offset is implausibly large")?;
         within(t, f.offset..f.offset + ft.size, ft.align)
     }
+}
+
+/// A packed field: a kind Zig packs, whose `bits` fit in its own type and,
+/// from `bit_offset` on, in the struct.
+fn check_packed_field(d: &Descriptor, t: &Type, ft: &Type, f: &Field) -> Problem {
+    let packable = match &ft.kind {
+        TypeKind::Bool | TypeKind::Int { .. } | TypeKind::Float { .. } | TypeKind::Void => true,
+        TypeKind::Enum { .. } | TypeKind::FunctionPointer { .. } => true,
+        TypeKind::Array { vector, .. } => *vector,
+        TypeKind::Struct { layout, union, .. } => *layout == StructLayout::Packed && !union,
+        TypeKind::Pointer { many, nullable, .. } => !many && !nullable && followable(d, &ft.kind),
+        _ => false,
+    };
+    expect(packable, "packed fields must be values Zig packs (no slices, optionals, unions or arrays)")?;
+    let bits = f.bits.ok_or("a packed field needs its bit size")?;
+    expect(bits <= ft.size * 8, "bits exceed the field type's size")?;
+    expect(f.bit_offset <= MAX_EXTENT * 8 && f.bit_offset + bits <= t.size * 8, "bits lie outside the struct")
 }
 
 /// The target type of a pointer: a value in memory with storage, or (one
