@@ -23,20 +23,28 @@ pub fn isMemoryOptional(comptime T: type) bool {
     // own presence byte, as long as it is itself laid out in memory.
     if (@typeInfo(child) == .optional) return isMemoryOptional(child);
     return @typeInfo(child) != .pointer and @typeInfo(child) != .error_set and
-        support.isInMemory(child) and !support.holdsPointers(child) and !hasSpareTail(child);
+        support.isInMemory(child) and !support.holdsPointers(child);
 }
 
-/// Whether `T` is a float or vector whose value ends before its size does
-/// (`f80` in 16 bytes, `@Vector(3, i32)` in 16): Zig may keep an optional's
-/// flag, an error code or a union's tag in those spare bytes, where no
-/// layout here expects it, so values holding one travel in boundary form.
-fn hasSpareTail(comptime T: type) bool {
-    return switch (@typeInfo(T)) {
+/// The bytes of a `T` value that storing one writes: all of its size but
+/// for a float or vector whose value ends before its size does (`f80` in
+/// 16 bytes, `@Vector(3, i32)` in 16), whose spare bytes a store may leave
+/// as they were. The layout checks compare only these; an optional's flag,
+/// an error code or a tag that Zig kept in the spare bytes would show as a
+/// changed value byte or a wrong flag, and the module would be refused.
+fn storedSize(comptime T: type) usize {
+    const spare_tail = switch (@typeInfo(T)) {
         .float => @bitSizeOf(T) < 8 * @sizeOf(T),
-        // Bools are bits: a vector of them ends in spare bits of its own.
-        .vector => |v| v.child != bool and @bitSizeOf(T) < 8 * @sizeOf(T),
+        // A bit-packed vector (of bools, u3...) is stored whole.
+        .vector => |v| !compat.packsVectorElements(v.child) and @bitSizeOf(T) < 8 * @sizeOf(T),
         else => false,
     };
+    return if (spare_tail) (@bitSizeOf(T) + 7) / 8 else @sizeOf(T);
+}
+
+/// Whether `bytes` begin with the stored bytes of `patterned(T)`.
+fn holdsPatternedValue(comptime T: type, bytes: []const u8) bool {
+    return std.mem.eql(u8, bytes[0..storedSize(T)], std.mem.asBytes(&patterned(T))[0..storedSize(T)]);
 }
 
 /// Whether `?P` (P a `*T`, `[*]T` or `[]T`) is P with null as address 0, as
@@ -68,7 +76,7 @@ pub fn isNullableErrorSet(comptime T: type) bool {
 pub fn isMemoryErrorUnion(comptime T: type) bool {
     const payload = @typeInfo(T).error_union.payload;
     return payload == void or (@typeInfo(payload) != .pointer and support.isInMemory(payload) and
-        !support.holdsPointers(payload) and !hasSpareTail(payload));
+        !support.holdsPointers(payload));
 }
 
 /// Whether `E!P` holds a pointer JS follows where it lies in memory (`*T`,
@@ -105,7 +113,7 @@ pub fn errorUnionOffsets(comptime T: type) Offsets {
 pub fn isMemoryTaggedUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
     if (u.tag_type == null or u.layout != .auto) return false;
-    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and (!support.isInMemory(f.type) or hasSpareTail(f.type))) return false;
+    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
     return true;
 }
 
@@ -135,7 +143,7 @@ pub fn taggedUnionOffsets(comptime T: type) Offsets {
 pub fn isMemoryBareUnion(comptime T: type) bool {
     const u = @typeInfo(T).@"union";
     if (u.tag_type != null or u.layout != .auto) return false;
-    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and (!support.isInMemory(f.type) or hasSpareTail(f.type))) return false;
+    inline for (comptime compat.unionFields(T)) |f| if (f.type != void and !support.isInMemory(f.type)) return false;
     return true;
 }
 
@@ -209,7 +217,7 @@ fn taggedUnionHolds(comptime T: type) bool {
     inline for (comptime compat.unionFields(T)) |f| {
         var x: T = @unionInit(T, f.name, patterned(f.type));
         const bytes = std.mem.asBytes(&x);
-        const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
+        const payload_ok = holdsPatternedValue(f.type, bytes[at.value..]);
         var expected: Tag = @field(Tag, f.name);
         const tag_ok = std.mem.eql(u8, bytes[at.flag..][0..@sizeOf(Tag)], std.mem.asBytes(&expected));
         if (!payload_ok or !tag_ok) return false;
@@ -227,7 +235,7 @@ fn bareUnionHolds(comptime T: type) bool {
     inline for (comptime compat.unionFields(T), 0..) |f, i| {
         var x: T = @unionInit(T, f.name, patterned(f.type));
         const bytes = std.mem.asBytes(&x);
-        const payload_ok = std.mem.eql(u8, bytes[at.value..][0..@sizeOf(f.type)], std.mem.asBytes(&patterned(f.type)));
+        const payload_ok = holdsPatternedValue(f.type, bytes[at.value..]);
         var index: u64 = 0;
         for (bytes[at.flag..][0..selector.size], 0..) |b, k| index |= @as(u64, b) << @intCast(8 * k);
         if (!payload_ok or index != i) return false;
@@ -273,7 +281,7 @@ fn optionalHolds(comptime T: type) bool {
     const bytes = std.mem.asBytes(&x);
     if (flag >= bytes.len) return false;
     x = patterned(Child);
-    const value_ok = std.mem.eql(u8, bytes[0..@sizeOf(Child)], std.mem.asBytes(&patterned(Child)));
+    const value_ok = holdsPatternedValue(Child, bytes);
     const some = bytes[flag] == 1;
     x = null;
     return value_ok and some and bytes[flag] == 0;
@@ -391,7 +399,7 @@ fn code(bytes: []const u8, at: usize) ErrorCode {
 /// value itself, or for an error union its payload so stored and no error
 /// (its padding bytes are whatever the store left there).
 fn holdsPatterned(comptime P: type, bytes: []const u8) bool {
-    if (@typeInfo(P) != .error_union) return std.mem.eql(u8, bytes, std.mem.asBytes(&patterned(P)));
+    if (@typeInfo(P) != .error_union) return holdsPatternedValue(P, bytes);
     const at = errorUnionOffsets(P);
     const Payload = @typeInfo(P).error_union.payload;
     return code(bytes, at.flag) == 0 and holdsPatterned(Payload, bytes[at.value..][0..@sizeOf(Payload)]);
