@@ -212,7 +212,8 @@ fn isBitField(comptime T: type, comptime seen: []const type) bool {
         .bool, .int, .float, .void => true,
         .@"enum" => |e| @typeInfo(e.tag_type) == .int,
         .vector, .@"struct" => inMemory(T, seen),
-        .pointer => isFunctionPointer(T) or (compat.pointerInfo(T).size == .one and isPointerField(T, seen)),
+        // Any pointer of one address (not a slice, which Zig does not pack).
+        .pointer => isFunctionPointer(T) or (compat.pointerInfo(T).size != .slice and isPointerField(T, seen)),
         else => false,
     };
 }

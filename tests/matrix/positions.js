@@ -36,14 +36,23 @@ const CONTAINERS = [
   ['tagged union field', 'TaggedHolder', 'tagged_holder', 'union(enum)', 'other: u8', ''],
 ];
 
-/** Field `f` of a container (a row of CONTAINERS) held in a module-level variable. */
+/**
+ * Field `f` of a container (a row of CONTAINERS) held in a module-level
+ * variable. A packed one is also set again at run time before the check:
+ * Zig 0.15 initializes a packed struct holding a pointer as zeros when the
+ * variable is initialized at compile time, which is Zig's doing, not what
+ * the cell is about.
+ */
 function containerField([name, holder, variable, kind, other, otherInit]) {
+  const setter = kind === 'packed struct' ? `set_${variable}` : null;
   return {
     name,
     declaration: variable,
     zig: ({ T, A, storage }) => `pub const ${holder} = ${kind} {\n    f: ${T},\n    ${other},\n};\n`
-      + `pub ${storage} ${variable}: ${holder} = .{ .f = ${A}${otherInit} };`,
+      + `pub ${storage} ${variable}: ${holder} = .{ .f = ${A}${otherInit} };`
+      + (setter && storage === 'var' ? `\npub fn ${setter}() void {\n    ${variable} = .{ .f = ${A}${otherInit} };\n}` : ''),
     check: (type, mod) => {
+      if (setter && mod[setter]) mod[setter]();
       const container = declared(declarations(type, mod), variable);
       expectValue(type, mod, () => container.f, 'a');
       if (!type.comptimeOnly) writeThenRead(type, mod, container, 'f');

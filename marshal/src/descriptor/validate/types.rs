@@ -221,7 +221,7 @@ fn check_packed_field(d: &Descriptor, t: &Type, ft: &Type, f: &Field) -> Problem
         TypeKind::Enum { .. } | TypeKind::FunctionPointer { .. } => true,
         TypeKind::Array { vector, .. } => *vector,
         TypeKind::Struct { layout, union, .. } => *layout == StructLayout::Packed && !union,
-        TypeKind::Pointer { many, nullable, .. } => !many && !nullable && followable(d, &ft.kind),
+        TypeKind::Pointer { .. } => followable(d, &ft.kind),
         _ => false,
     };
     expect(packable, "packed fields must be values Zig packs (no slices, optionals, unions or arrays)")?;
