@@ -12,8 +12,9 @@ import { define, readOnly } from './properties.js';
  * JS memory (see `abandon`).
  */
 export function defineVariable(namespace, exports, v, type, host) {
+  const follows = holdsPointers(type);
   // `storage()` is the variable's memory now (a WebAssembly memory can move).
-  let storage = host.storage(v.slot, v.mutable, holdsPointers(type));
+  let storage = host.storage(v.slot, v.mutable, follows);
   const object = typeof type.view === 'function' ? type.view(storage(), 0, !v.mutable) : undefined;
   if (v.mutable) {
     define(namespace, v.name, withMetaRead({
@@ -25,7 +26,7 @@ export function defineVariable(namespace, exports, v, type, host) {
       const copy = new DataView(new Uint8Array(zig.buffer, zig.byteOffset, zig.byteLength).slice().buffer);
       // Pointers in JS memory are kept as their targets, not as addresses:
       // the value is written again, its pointers to what they point at now.
-      if (holdsPointers(type)) type.write(copy, 0, type.read(zig, 0), v.name);
+      if (follows) type.write(copy, 0, type.read(zig, 0), v.name);
       storage = () => copy;
       if (object) bind(object, copy, 0, false);
     };
