@@ -129,7 +129,10 @@ pub const Fn = struct {
     return_type: ?type,
     is_generic: bool,
     is_var_args: bool,
+    calling_convention: CallingConvention,
 };
+
+pub const CallingConvention = std.builtin.CallingConvention;
 
 pub fn fnInfo(comptime F: type) Fn {
     const f = @typeInfo(F).@"fn";
@@ -138,10 +141,17 @@ pub fn fnInfo(comptime F: type) Fn {
         .return_type = f.return_type,
         .is_generic = f.is_generic,
         .is_var_args = f.attrs.varargs,
+        .calling_convention = f.attrs.@"callconv",
     };
     comptime var params: []const ?type = &.{};
     inline for (f.params) |p| params = params ++ [_]?type{p.type};
-    return .{ .params = params, .return_type = f.return_type, .is_generic = f.is_generic, .is_var_args = f.is_var_args };
+    return .{
+        .params = params,
+        .return_type = f.return_type,
+        .is_generic = f.is_generic,
+        .is_var_args = f.is_var_args,
+        .calling_convention = f.calling_convention,
+    };
 }
 
 /// What the exporter needs of a pointer type.

@@ -8,6 +8,7 @@ const json = @import("json.zig");
 const values = @import("values.zig");
 const wire = @import("wire.zig");
 const thunk = @import("thunk.zig");
+const callback = @import("callback.zig");
 const returned = @import("returned.zig");
 const support = @import("support.zig");
 const compat = @import("compat.zig");
@@ -216,7 +217,7 @@ fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function,
             const F = f.holder.Fn;
             const Frame = thunk.CallerFrame(F);
             const callee = std.fmt.comptimePrint("{{\"type\":{d},\"offset\":{d}}}", .{ table.id(usize), @offsetOf(Frame, "callee") });
-            return frameJson(table, head ++ ",\"role\":\"caller\"", F, Frame, index, callee, "");
+            return frameJson(table, head ++ ",\"role\":\"caller\"", F, Frame, index, callee, callbackJson(table, F));
         },
         .alloc, .free => {
             const F = @TypeOf(f.holder.value);
@@ -224,6 +225,26 @@ fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function,
         },
     }
 }
+/// How JS functions stand in for functions of type `F` (see callback.zig):
+/// the frame their trampolines fill, with each parameter's and the result's
+/// type and offset, and how many can be bound at once; or why they cannot.
+fn callbackJson(comptime table: *TypeTable, comptime F: type) []const u8 {
+    if (callback.problem(F)) |why| return std.fmt.comptimePrint(",\"callback\":null,\"callback_problem\":{s}", .{json.string(why)});
+    const Frame = callback.Frame(F);
+    const info = compat.fnInfo(F);
+    comptime var params: []const []const u8 = &.{};
+    inline for (info.params, 0..) |P, i| {
+        params = params ++ [_][]const u8{std.fmt.comptimePrint(
+            "{{\"type\":{d},\"offset\":{d}}}",
+            .{ table.id(P.?), @offsetOf(Frame, std.fmt.comptimePrint("{d}", .{i})) },
+        )};
+    }
+    return std.fmt.comptimePrint(
+        ",\"callback\":{{\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}},\"slots\":{d},\"waits\":{}}}",
+        .{ @sizeOf(Frame), @alignOf(Frame), json.array(params), table.id(info.return_type.?), @offsetOf(Frame, "retval"), callback.slot_count, callback.waits(F) },
+    );
+}
+
 /// A function's JSON: `head`, then its thunk, the layout of `Frame` (a
 /// frame of `F`), each parameter (and `extra`, when not empty), the result,
 /// and `tail` (its meta mark, when it has one).

@@ -9,6 +9,7 @@ const builtin = @import("builtin");
 const user = @import("module");
 const describe = @import("describe.zig");
 const thunk = @import("thunk.zig");
+const callback = @import("callback.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
 const layout = @import("layout.zig");
@@ -84,6 +85,19 @@ export fn zigport_descriptor(len: *usize) [*]const u8 {
 
 export fn zigport_thunk(index: usize) ?thunk.Thunk {
     return if (index < thunks.len) thunks[index] else null;
+}
+
+/// The address of trampoline `slot` of the JS functions standing in for the
+/// function type of caller `caller` (see callback.zig), or 0 when that
+/// function is no caller or its type takes no JS functions.
+export fn zigport_callback_address(caller: u32, slot: u32) usize {
+    if (slot >= callback.slot_count) return 0;
+    inline for (built.functions, 0..) |f, i| {
+        if (comptime f.role == .caller and callback.problem(f.holder.Fn) == null) {
+            if (caller == i) return callback.address(f.holder.Fn, i, slot);
+        }
+    }
+    return 0;
 }
 
 /// Where comptime field `index` (of those read from memory) keeps its value.

@@ -5,6 +5,7 @@ const console = @import("console.zig");
 const panic_escape = @import("panic.zig");
 const host_allocator = @import("host_allocator.zig");
 const error_trace = @import("error_trace.zig");
+const callback = @import("callback.zig");
 
 // Only a build that keeps error return traces has these two; the host
 // looks for them (see error_trace.zig).
@@ -38,4 +39,16 @@ export fn zigport_set_panic_escape(escape: ?panic_escape.Escape) void {
 
 export fn zigport_set_host_alloc(alloc: ?host_allocator.Alloc) void {
     host_allocator.setAlloc(alloc);
+}
+
+/// Installs the host that runs JS functions bound to trampolines (see
+/// callback.zig); `context` is passed back to it on every call.
+export fn zigport_set_callback_host(host: ?callback.Host, context: ?*anyopaque) void {
+    callback.setHost(host, context);
+}
+
+/// The context of the installed callback host: set when another
+/// environment of this process opened the library first.
+export fn zigport_callback_context() ?*anyopaque {
+    return callback.hostContext();
 }

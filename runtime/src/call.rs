@@ -92,14 +92,17 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
+    state.callbacks.enter_zig();
     if target.guarded {
         // SAFETY: as below.
-        return unsafe { invoke_guarded(env, target, frame) };
-    } else {
-        // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, the
-        // thunk's frame layout per the validated descriptor it came from.
-        unsafe { (target.thunk)(frame.cast()) };
+        let returned = unsafe { invoke_guarded(env, target, frame) };
+        state.callbacks.leave_zig();
+        return returned;
     }
+    // SAFETY: `frame` holds `frame_size` bytes at `frame_align`, the
+    // thunk's frame layout per the validated descriptor it came from.
+    unsafe { (target.thunk)(frame.cast()) };
+    state.callbacks.leave_zig();
     after_call(env)
 }
 
@@ -119,7 +122,9 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     let scope = layout.allocates.then(|| AllocationScope::open(env));
     // SAFETY: `frame` is the thunk's frame and every address slot in it now
     // points at memory that stays valid until `finish` below.
+    state.callbacks.enter_zig();
     let outcome = unsafe { run(target, frame) };
+    state.callbacks.leave_zig();
     let allocations = scope.map(AllocationScope::close).unwrap_or_default();
     let result = match (&outcome, layout.result) {
         (Ok(()), Some(slot)) => pointer_call::resolve_result(&memory, &prepared, &allocations, &slot, frame),

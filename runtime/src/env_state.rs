@@ -13,6 +13,7 @@ use napi::sys;
 use zigport_marshal::descriptor::{Place, PointerSlot};
 
 use crate::arena::Arena;
+use crate::callback::EnvCallbacks;
 use crate::library::{Thunk, ZigLibrary};
 
 /// What the hot path needs to run one function: plain data, copied out of
@@ -62,6 +63,8 @@ pub enum Gate {
 
 pub struct EnvState {
     pub arena: Arc<Arena>,
+    /// What runs the JS functions this environment bound to trampolines.
+    pub callbacks: &'static EnvCallbacks,
     /// This environment's entry for the lookup cache (leaked, see LAST_ENTRY).
     cache_entry: *mut CacheEntry,
     /// Only touched on this environment's thread, and never borrowed across
@@ -117,9 +120,11 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         return Ok(state);
     }
     let cache_entry = Box::into_raw(Box::new(CacheEntry { env, state: ptr::null() }));
+    let arena = Arc::new(Arena::new());
     let state = Box::into_raw(Box::new(EnvState {
         cache_entry,
-        arena: Arc::new(Arena::new()),
+        callbacks: EnvCallbacks::create(env, Arc::clone(&arena)),
+        arena,
         targets: UnsafeCell::new(Vec::new()),
         layouts: RefCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
@@ -181,7 +186,8 @@ fn lookup(env: sys::napi_env) -> Option<&'static EnvState> {
 
 unsafe extern "C" fn release(_env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
     // SAFETY: `data` is the EnvState leaked in `env_state`, still alive.
-    let entry = unsafe { (*data.cast::<EnvState>()).cache_entry };
+    let (entry, callbacks) = unsafe { ((*data.cast::<EnvState>()).cache_entry, (*data.cast::<EnvState>()).callbacks) };
+    callbacks.close();
     // Unpublish before freeing, so no later call can reach the freed state.
     let _ = LAST_ENTRY.compare_exchange(entry, ptr::null_mut(), Ordering::AcqRel, Ordering::Acquire);
     // SAFETY: `data` is the Box leaked in `env_state`, released exactly once.

@@ -5,6 +5,7 @@
 //! - [`library`]: dlopen and the exporter's symbols;
 //! - [`module`]: the `ZigModule` class the JS half uses;
 //! - [`call`]: the raw N-API invokers, the hot path;
+//! - [`callback`]: JS functions that Zig calls through function pointers;
 //! - [`pointer_call`]: planning and executing calls with pointer arguments;
 //! - [`transfer`]: scratch memory and the copies in and out of it;
 //! - [`env_state`]: per-environment state (arena, function table);
@@ -21,6 +22,7 @@
 
 mod arena;
 mod call;
+mod callback;
 mod console;
 mod env_state;
 mod error;
@@ -42,7 +44,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{ArrayBuffer, Buffer};
-use napi::{sys, Env};
+use napi::{sys, Env, JsValue};
 use napi_derive::napi;
 
 /// The descriptor of the compiled module at `path`, validated, as JSON. Used
@@ -89,4 +91,23 @@ pub fn invoker(env: Env) -> napi::Result<sys::napi_value> {
 pub fn pointer_invoker(env: Env) -> napi::Result<sys::napi_value> {
     env_state::env_state(env.raw())?;
     call::create_invoker(env.raw(), call::Invoker::Pointers)
+}
+
+/// Installs this environment's callback dispatcher: the JS function that
+/// runs a bound JS function on a frame in the arena (see `callback`).
+#[napi]
+pub fn install_callback_dispatcher(
+    env: Env,
+    dispatcher: napi::bindgen_prelude::Function<'_, (), ()>,
+) -> napi::Result<()> {
+    let state = env_state::env_state(env.raw())?;
+    state.callbacks.install(dispatcher.raw())
+}
+
+/// Whether calls from other threads keep this environment's process alive
+/// (`zigar.thread.use()` until `end()`).
+#[napi]
+pub fn keep_alive_for_threads(env: Env, on: bool) -> napi::Result<()> {
+    env_state::env_state(env.raw())?.callbacks.keep_alive(on);
+    Ok(())
 }

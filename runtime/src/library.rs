@@ -25,6 +25,12 @@ type PanicEscape = unsafe extern "C" fn(message: *const u8, len: usize);
 type SetPanicEscapeFn = unsafe extern "C" fn(escape: Option<PanicEscape>);
 type HostAlloc = unsafe extern "C" fn(len: usize, alignment: usize) -> *mut u8;
 type SetHostAllocFn = unsafe extern "C" fn(alloc: Option<HostAlloc>);
+/// What a trampoline calls to run a bound JS function (see `callback`).
+pub type CallbackHost =
+    unsafe extern "C" fn(context: *mut c_void, caller: u32, slot: u32, frame: *mut u8) -> crate::callback::Status;
+type SetCallbackHostFn = unsafe extern "C" fn(host: Option<CallbackHost>, context: *mut c_void);
+type CallbackContextFn = unsafe extern "C" fn() -> *mut c_void;
+type CallbackAddressFn = unsafe extern "C" fn(caller: u32, slot: u32) -> usize;
 type ErrorTraceFn = unsafe extern "C" fn(code: u32, out: *mut usize, capacity: usize) -> usize;
 type DescribeAddressFn = unsafe extern "C" fn(address: usize, out: *mut u8, capacity: usize) -> usize;
 
@@ -52,6 +58,9 @@ pub struct ZigLibrary {
     set_console: SetConsoleFn,
     set_panic_escape: SetPanicEscapeFn,
     set_host_alloc: SetHostAllocFn,
+    set_callback_host: SetCallbackHostFn,
+    callback_context: CallbackContextFn,
+    callback_address: CallbackAddressFn,
     traces: Option<TraceFns>,
     // Declared last: dropped (dlclose) after nothing above can be called.
     _library: Library,
@@ -89,6 +98,9 @@ impl ZigLibrary {
             set_console: symbol(&library, path, "zigport_set_console")?,
             set_panic_escape: symbol(&library, path, "zigport_set_panic_escape")?,
             set_host_alloc: symbol(&library, path, "zigport_set_host_alloc")?,
+            set_callback_host: symbol(&library, path, "zigport_set_callback_host")?,
+            callback_context: symbol(&library, path, "zigport_callback_context")?,
+            callback_address: symbol(&library, path, "zigport_callback_address")?,
             traces: trace_fns(&library, path),
             _library: library,
         })
@@ -143,6 +155,26 @@ impl ZigLibrary {
         // SAFETY: the exporter stores the pointer atomically; `alloc` is a
         // plain function that lives as long as the process.
         unsafe { (self.set_host_alloc)(Some(alloc)) }
+    }
+
+    /// Makes the module's trampolines call `host` with `context`.
+    pub fn set_callback_host(&self, host: CallbackHost, context: *mut c_void) {
+        // SAFETY: the exporter stores both atomically; `host` is a plain
+        // function and `context` a leaked table, both living as long as the process.
+        unsafe { (self.set_callback_host)(Some(host), context) }
+    }
+
+    /// The context of the callback host installed in the module, null when
+    /// none is (the library is loaded once however many environments open it).
+    pub fn callback_context(&self) -> *mut c_void {
+        // SAFETY: the exporter only reads an atomic.
+        unsafe { (self.callback_context)() }
+    }
+
+    /// The address of trampoline `slot` of caller `caller`, 0 when there is none.
+    pub fn callback_address(&self, caller: u32, slot: u32) -> usize {
+        // SAFETY: the exporter range-checks both and only takes an address.
+        unsafe { (self.callback_address)(caller, slot) }
     }
 
     /// Whether the module keeps the error return traces of its calls.

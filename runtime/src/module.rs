@@ -10,6 +10,7 @@ use napi_derive::napi;
 use zigport_marshal::descriptor::{Descriptor, Place, TypeKind};
 
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
+use crate::callback::CallbackSlots;
 use crate::console;
 use crate::env_state::{env_state, CallTarget, Gate, PointerLayout, ResultPlaces};
 use crate::error::RuntimeError;
@@ -26,6 +27,9 @@ pub struct ZigModule {
     /// The places of each type (see `Descriptor::places`), shared by every
     /// function of the module.
     places: Arc<Vec<Vec<Place>>>,
+    /// The module's trampolines, when JS functions can stand in for some of
+    /// its function pointers.
+    callbacks: Option<&'static CallbackSlots>,
 }
 
 /// Opens a compiled module and validates its descriptor.
@@ -52,7 +56,9 @@ impl ZigModule {
         library.set_panic_escape(guard::zigport_panic_escape);
         library.set_host_alloc(host_memory::host_alloc);
         let places = Arc::new(descriptor.place_table());
-        Ok(Self { library: Arc::new(library), descriptor, descriptor_text, places })
+        let takes_callbacks = descriptor.functions.iter().any(|f| f.callback.is_some());
+        let callbacks = takes_callbacks.then(|| CallbackSlots::for_library(&library, &descriptor));
+        Ok(Self { library: Arc::new(library), descriptor, descriptor_text, places, callbacks })
     }
 
     /// The validated descriptor, as JSON text.
@@ -162,6 +168,26 @@ impl ZigModule {
         let buffer = unsafe { ArrayBuffer::from_external(env, address, size, keep, |_, keep| drop(keep)) }?;
         zig_views::tag_zig_memory(env.raw(), buffer.raw());
         Ok(buffer)
+    }
+
+    /// Binds a free trampoline of caller `caller` to this environment, for
+    /// the JS module with key `module`: `[slot, address]`, or null when all
+    /// are bound.
+    #[napi]
+    pub fn bind_callback(&self, env: Env, caller: u32, module: u32) -> napi::Result<Option<Vec<f64>>> {
+        let state = env_state(env.raw())?;
+        let Some(table) = self.callbacks else { return Ok(None) };
+        let Some(slot) = table.bind(caller, state.callbacks, module) else { return Ok(None) };
+        // User-space addresses (and wasm table indices) are exact as JS numbers.
+        let address = self.library.callback_address(caller, slot);
+        Ok(Some(vec![f64::from(slot), address as f64]))
+    }
+
+    /// Frees trampoline `slot` of caller `caller`, if this environment holds it.
+    #[napi]
+    pub fn release_callback(&self, env: Env, caller: u32, slot: u32) -> napi::Result<bool> {
+        let state = env_state(env.raw())?;
+        Ok(self.callbacks.is_some_and(|table| table.release(caller, slot, state.callbacks)))
     }
 
     /// The name of an error code this module's thunks produced.

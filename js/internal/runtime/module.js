@@ -48,7 +48,8 @@ function buildModule(host, wasm, system) {
   // and the functions the exporter adds for the runtime, by role; both are
   // read only once the module has made them all.
   const functions = [];
-  const roles = { caller: [], alloc: null, free: null };
+  // `callbacks`: what binds JS functions to function pointers, made once the types are.
+  const roles = { caller: [], alloc: null, free: null, callbacks: null };
   const held = {
     type: (i) => types[i],
     function: (i) => functions[i],
@@ -63,6 +64,7 @@ function buildModule(host, wasm, system) {
   const restack = descriptor.runtime_safety ? errorStacks(host.errorTraces) : null;
   const errors = moduleErrors(descriptor.types, (code) => host.errorName(code), restack);
   const types = buildTypes(descriptor, errors, { held, roles });
+  roles.callbacks = host.callbacks(descriptor, types);
   const exports = {};
   const namespace = {};
   const accessors = new AccessorTable();
@@ -119,6 +121,7 @@ function buildModule(host, wasm, system) {
     abandoned = true;
     // Variables are copied first: reading them may still need the module's memory.
     for (const detach of detachers) detach();
+    roles.callbacks?.releaseAll();
     host.abandon();
   };
   exports.__zigar = specialExport(types, wasm ? Promise.resolve() : undefined, { ...system, wasm, abandon });

@@ -5,6 +5,10 @@ import { frames } from './frames.js';
 import { makeFunction } from '../calls/function.js';
 import { makePointerFunction, valueType } from '../calls/pointer-call.js';
 import { markZigMemory } from './zig-memory.js';
+import { ModuleCallbacks, Status } from '../calls/callbacks.js';
+
+/** The callbacks of every module loaded on this thread, by the key the addon passes back. */
+const moduleCallbacks = [];
 
 /**
  * Opens the compiled library at `path` on this thread; what it prints goes
@@ -43,6 +47,21 @@ export function openNativeHost(path, system) {
       const make = simple ? makeFunction : makePointerFunction;
       return make(fn, types, frames, id, system.output.flushNative);
     },
+    /** What runs the JS functions Zig calls through function pointers (calls/callbacks.js). */
+    callbacks(descriptor, types) {
+      if (!descriptor.functions.some((fn) => fn.callback)) return null;
+      installDispatcher();
+      const key = moduleCallbacks.length;
+      const callbacks = new ModuleCallbacks(descriptor, types, {
+        bind(caller) {
+          const got = native.bindCallback(caller, key);
+          return got === null ? null : { slot: got[0], address: got[1] };
+        },
+        release: (caller, slot) => native.releaseCallback(caller, slot),
+      });
+      moduleCallbacks.push(callbacks);
+      return callbacks;
+    },
     /**
      * Makes every later call throw "Module was abandoned". The library
      * stays loaded (not dlclose'd): objects handed out may still view its memory.
@@ -51,4 +70,35 @@ export function openNativeHost(path, system) {
       native.abandonFunctions(ids);
     },
   };
+}
+
+let dispatcherInstalled = false;
+
+/**
+ * Installs, once per thread, the function the addon calls to run a bound JS
+ * function: the arena header's word 15 gives the position of a call header
+ * (module key, caller, slot, frame offset, then the status this writes).
+ * Calls from JS into Zig made meanwhile put their frames past the callback's.
+ */
+function installDispatcher() {
+  if (dispatcherInstalled) return;
+  dispatcherInstalled = true;
+  addon.installCallbackDispatcher(() => {
+    const { dv, header } = frames;
+    const at = header[15];
+    const callbacks = moduleCallbacks[dv.getUint32(at, true)];
+    const caller = dv.getUint32(at + 4, true);
+    const frameAt = dv.getUint32(at + 12, true);
+    const saved = frames.top;
+    let status = Status.released;
+    if (callbacks) {
+      frames.top = Math.ceil((frameAt + callbacks.frameSize(caller)) / 16) * 16;
+      try {
+        status = callbacks.run(caller, dv.getUint32(at + 8, true), () => dv, frameAt);
+      } finally {
+        frames.top = saved;
+      }
+    }
+    dv.setUint32(at + 16, status, true);
+  });
 }

@@ -26,10 +26,13 @@ export function makeAssignable(callable, readPointer) {
  * Builds the converter for a `function_pointer` type descriptor; `callerOf(index)`
  * gives the callable of caller function `index` once the module is built.
  */
-export function functionPointerType(t, callerOf) {
+export function functionPointerType(t, callerOf, callbacksOf) {
   const word = t.size;
   const made = new Map();
   const functionAt = (address) => {
+    // A trampoline reads back as the JS function bound to it.
+    const bound = callbacksOf()?.functionAt(address);
+    if (bound) return bound;
     let fn = made.get(address);
     if (!fn) made.set(address, (fn = zigFunction(t, address, callerOf)));
     return fn;
@@ -43,24 +46,31 @@ export function functionPointerType(t, callerOf) {
     normalize(value, where) {
       if ((value === null || value === undefined) && t.nullable) return null;
       if (typeof value !== 'function') {
-        throw typeMismatch(where, t.name, t.nullable ? 'a Zig function or null' : 'a Zig function', value);
+        throw typeMismatch(where, t.name, t.nullable ? 'a function or null' : 'a function', value);
       }
       if (value[CALLER] === undefined && value[AS_POINTER] !== undefined) {
         // An exported function no pointer of the module could hold is of another type.
         if (value[AS_POINTER] === null) throw typeMismatch(where, t.name, `a function of type ${t.name}`, value);
         value = value[AS_POINTER];
       }
-      if (value[CALLER] === undefined) {
-        throw new TypeError(`${where}: ${t.name} can only point at Zig functions; JS functions as callbacks are not supported yet`);
-      }
-      if (value[CALLER] !== t.caller) throw typeMismatch(where, t.name, `a function of type ${t.name}`, value);
-      return value;
+      // A JS function (bound to a trampoline when written), or a Zig one of this type.
+      if (value[CALLER] === undefined || value[CALLER] === t.caller) return value;
+      throw typeMismatch(where, t.name, `a function of type ${t.name}`, value);
     },
     write(dv, offset, value, where) {
       const fn = this.normalize(value, where);
-      const address = fn === null ? 0 : fn[ADDRESS];
+      const address = fn === null ? 0 : fn[ADDRESS] ?? this.bind(fn, where);
       if (word === 8) dv.setBigUint64(offset, BigInt(address), true);
       else dv.setUint32(offset, address, true);
+    },
+    /** The address of the trampoline that runs JS function `fn`. */
+    bind(fn, where) {
+      const callbacks = callbacksOf();
+      if (t.caller === null || callbacks === null) {
+        const why = t.caller === null ? t.problem : 'the module makes no trampolines for it';
+        throw new TypeError(`${where}: a JS function cannot stand in for ${t.name.replace(/^\?/, '')}: ${why}`);
+      }
+      return callbacks.addressOf(t.caller, fn, where);
     },
     inline: null,
   };

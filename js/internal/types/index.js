@@ -111,7 +111,7 @@ function make(t, get, { errors, descriptors, held, roles }) {
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);
     case 'opaque': return opaqueType(t);
-    case 'function_pointer': return functionPointerType(t, (i) => roles.caller[i]);
+    case 'function_pointer': return functionPointerType(t, (i) => roles.caller[i], () => roles.callbacks);
     case 'allocator': return allocatorType(t, () => roles);
     default: return unusable(t);
   }

@@ -12,6 +12,7 @@ import { makeWasmPointerFunction } from './pointer-call.js';
 import { makeDirectFunction } from './direct-call.js';
 import { Ties } from './ties.js';
 import { abandonedError } from '../errors.js';
+import { ModuleCallbacks } from '../calls/callbacks.js';
 
 /** Bytes of wasm memory set aside for call frames. */
 const ARENA_SIZE = 64 * 1024;
@@ -48,6 +49,25 @@ export function openWasmHost(path, system) {
         && valueType(types[fn.ret.type]).places.length === 0;
       if (plain) return makeFunction(fn, types, frames, fn.thunk, () => system.output.endCall());
       return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
+    },
+    /**
+     * What runs the JS functions Zig calls through function pointers: the
+     * trampolines of each function type are numbered slots this host hands out.
+     */
+    callbacks(descriptor, types) {
+      if (!descriptor.functions.some((fn) => fn.callback)) return null;
+      const free = new Map();
+      const callbacks = new ModuleCallbacks(descriptor, types, {
+        bind(caller) {
+          if (!free.has(caller)) free.set(caller, [...Array(descriptor.functions[caller].callback.slots).keys()].reverse());
+          const slot = free.get(caller).pop();
+          if (slot === undefined) return null;
+          return { slot, address: instance.exports.zigport_callback_address(caller, slot) >>> 0 };
+        },
+        release: (caller, slot) => free.get(caller).push(slot),
+      });
+      instance.onCallback = (caller, slot, frame) => callbacks.run(caller, slot, () => instance.memory.dv, frame);
+      return callbacks;
     },
     /** Makes every later call throw; the memory stays, unwatched, for what still views it. */
     abandon() {

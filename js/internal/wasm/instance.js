@@ -22,9 +22,15 @@ export class WasmInstance {
     this.path = path;
     const module = compileOnce(path);
     this.panicMessage = null;
+    this.onCallback = null;
     const instance = new WebAssembly.Instance(module, {
       wasi_snapshot_preview1: wasiImports(module, () => this.memory.dv, system),
-      zigport: { panic: (at, len) => { this.panicMessage = this.string(at, len); } },
+      zigport: {
+        panic: (at, len) => { this.panicMessage = this.string(at, len); },
+        // A trampoline runs a bound JS function (calls/callbacks.js); none is
+        // bound before the module's callbacks exist.
+        callback: (caller, slot, frame) => this.onCallback?.(caller, slot, frame >>> 0) ?? 4,
+      },
     });
     this.exports = instance.exports;
     const facts = { path, exports: Object.keys(this.exports) };

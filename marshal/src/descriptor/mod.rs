@@ -11,8 +11,8 @@ mod slots;
 mod validate;
 
 pub use model::{
-    ComptimeField, Constant, Descriptor, EnumMember, ErrorMember, Field, Function, FunctionRole, Member, MetaMark,
-    StructLayout, Type, TypeDecl, TypeKind, UnionSelector, Unsupported, Variable,
+    CallbackFrame, ComptimeField, Constant, Descriptor, EnumMember, ErrorMember, Field, Function, FunctionRole, Member,
+    MetaMark, StructLayout, Type, TypeDecl, TypeKind, UnionSelector, Unsupported, Variable,
 };
 pub use places::{Place, MAX_PLACES};
 pub use slots::PointerSlot;

@@ -240,6 +240,27 @@ pub struct Function {
     /// How JS reads the result (`@"meta(zigar)"`), if a hook marked it.
     #[serde(default)]
     pub meta: Option<MetaMark>,
+    /// For a caller: how JS functions stand in for functions of its type,
+    /// when they can (`callback_problem` says why not).
+    #[serde(default)]
+    pub callback: Option<CallbackFrame>,
+    #[serde(default)]
+    pub callback_problem: Option<String>,
+}
+
+/// The frame a trampoline fills when Zig calls a JS function through a
+/// function pointer: each parameter and the result as values in memory.
+/// `slots` trampolines exist per function type, so that many JS functions
+/// of the type can be bound at once.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CallbackFrame {
+    pub frame: Frame,
+    pub params: Vec<Member>,
+    pub ret: Member,
+    pub slots: u32,
+    /// Whether a call from another thread must wait for JS: the function
+    /// returns a value, or its arguments point into the caller's memory.
+    pub waits: bool,
 }
 
 /// What a function the exporter adds for the runtime does.

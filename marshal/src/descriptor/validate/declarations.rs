@@ -2,9 +2,12 @@
 //! declarations' types and storage slots, and unique names.
 use std::collections::HashSet;
 
-use super::super::model::{Descriptor, Function, Member, Type, TypeKind};
+use super::super::model::{Descriptor, Frame, Function, FunctionRole, Member, Type, TypeKind};
 use super::values::check_value;
 use super::{comptime_only, followable, in_memory, DescriptorError, Problem, MAX_EXTENT};
+
+/// Most trampolines a function type may have.
+const MAX_CALLBACK_SLOTS: u32 = 4096;
 
 pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
     let mut thunks = HashSet::new();
@@ -14,6 +17,7 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
             return Err(fail(format!("thunk index {} is out of range or repeated", f.thunk)));
         }
         check_frame(d, f).map_err(fail)?;
+        check_callback(d, f).map_err(fail)?;
         if f.owner.is_some_and(|o| !d.types.get(o).is_some_and(|t| can_declare(&t.kind))) {
             return Err(DescriptorError::Function {
                 name: f.name.clone(),
@@ -25,11 +29,27 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
 }
 
 fn check_frame(d: &Descriptor, f: &Function) -> Problem {
-    let frame = &f.frame;
+    check_members(d, &f.frame, &f.params, &f.ret)
+}
+
+/// A callback frame belongs to a caller, and its members fit it as a
+/// frame's do.
+fn check_callback(d: &Descriptor, f: &Function) -> Problem {
+    let Some(callback) = &f.callback else { return Ok(()) };
+    if f.role != Some(FunctionRole::Caller) {
+        return Err("only the caller of a function pointer type has a callback frame".into());
+    }
+    if callback.slots == 0 || callback.slots > MAX_CALLBACK_SLOTS {
+        return Err(format!("{} callback slots is not between 1 and {MAX_CALLBACK_SLOTS}", callback.slots));
+    }
+    check_members(d, &callback.frame, &callback.params, &callback.ret).map_err(|e| format!("callback {e}"))
+}
+
+fn check_members(d: &Descriptor, frame: &Frame, params: &[Member], ret: &Member) -> Problem {
     if frame.size > MAX_EXTENT || !frame.align.is_power_of_two() || frame.align > 4096 {
         return Err(format!("frame alignment {} is not a power of two up to 4096", frame.align));
     }
-    let members = f.params.iter().map(|p| ("parameter", p)).chain([("result", &f.ret)]);
+    let members = params.iter().map(|p| ("parameter", p)).chain([("result", ret)]);
     for (what, m) in members {
         let t = member_type(d, m).map_err(|e| format!("{what}: {e}"))?;
         if m.offset > MAX_EXTENT || m.offset % t.align != 0 || m.offset + t.size > frame.size || t.align > frame.align {

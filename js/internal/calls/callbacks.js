@@ -1,0 +1,144 @@
+// JS functions that Zig calls through function pointers. A JS function
+// given where Zig expects `*const fn (...) R` is bound to a trampoline of
+// that function type (a slot; the exporter makes a fixed number per type)
+// and Zig receives the trampoline's address. The same JS function gives the
+// same address until it is released or its module is abandoned. When Zig
+// calls the trampoline, the host (the addon, or the WebAssembly import)
+// hands this module the frame: the arguments are read from it as values in
+// memory are, the function runs, and its result is written back, or the
+// call is reported as failed.
+import { markZigMemory } from '../runtime/zig-memory.js';
+
+/** What a call reports back to the trampoline (`callback.Status` in Zig). */
+export const Status = Object.freeze({ done: 0, failed: 1, released: 4 });
+
+export class ModuleCallbacks {
+  /**
+   * - `descriptor`, `types`: the module's, once built (`types` may fill later)
+   * - `slots`: the host's `{ bind(caller) → { slot, address } | null, release(caller, slot) }`
+   */
+  constructor(descriptor, types, slots) {
+    this.types = types;
+    this.slots = slots;
+    this.layouts = new Map();
+    descriptor.functions.forEach((fn, index) => {
+      if (fn.role === 'caller') this.layouts.set(index, { name: fn.name.replace(/^\?/, ''), callback: fn.callback, problem: fn.callback_problem });
+    });
+    /** Per caller: JS function → binding, and binding by slot. */
+    this.byFunction = new Map();
+    this.bySlot = new Map();
+    /** Every binding by trampoline address, for reading a pointer back. */
+    this.byAddress = new Map();
+  }
+
+  /**
+   * The address Zig calls to run `fn` as a function of caller `caller`'s
+   * type; `where` names the value for errors.
+   */
+  addressOf(caller, fn, where) {
+    const layout = this.layouts.get(caller);
+    if (!layout.callback) throw new TypeError(`${where}: a JS function cannot stand in for ${layout.name}: ${layout.problem}`);
+    let bound = this.byFunction.get(caller);
+    if (!bound) this.byFunction.set(caller, (bound = new Map()));
+    const known = bound.get(fn);
+    if (known) return known.address;
+    const got = this.slots.bind(caller);
+    if (got === null) {
+      throw new RangeError(`${where}: all ${layout.callback.slots} JS functions that can stand in for ${layout.name} are in use; `
+        + 'release one with zigar.function.release() before binding another');
+    }
+    const binding = { fn, caller, slot: got.slot, address: got.address };
+    bound.set(fn, binding);
+    this.slotsOf(caller).set(got.slot, binding);
+    this.byAddress.set(got.address, binding);
+    return got.address;
+  }
+
+  /** Bytes of the frame of caller `caller`'s trampolines. */
+  frameSize(caller) {
+    return this.layouts.get(caller).callback.frame.size;
+  }
+
+  /** The JS function bound at trampoline `address`, or undefined. */
+  functionAt(address) {
+    return this.byAddress.get(address)?.fn;
+  }
+
+  /** Frees the trampoline at `address`; false when no JS function is bound there. */
+  release(address) {
+    const binding = this.byAddress.get(address);
+    if (!binding) return false;
+    this.byAddress.delete(address);
+    this.byFunction.get(binding.caller).delete(binding.fn);
+    this.slotsOf(binding.caller).delete(binding.slot);
+    this.slots.release(binding.caller, binding.slot);
+    return true;
+  }
+
+  /** Frees every trampoline (the module is abandoned). */
+  releaseAll() {
+    for (const address of [...this.byAddress.keys()]) this.release(address);
+  }
+
+  slotsOf(caller) {
+    let slots = this.bySlot.get(caller);
+    if (!slots) this.bySlot.set(caller, (slots = new Map()));
+    return slots;
+  }
+
+  /**
+   * Runs the function bound to `slot` of `caller` on the frame at `at` in
+   * the memory `view()` gives (fetched again after the call, which may
+   * grow WebAssembly memory); returns a `Status`.
+   */
+  run(caller, slot, view, at) {
+    const binding = this.bySlot.get(caller)?.get(slot);
+    if (!binding) return Status.released;
+    const { callback, name } = this.layouts.get(caller);
+    const ret = this.types[callback.ret.type];
+    let result;
+    try {
+      const args = callback.params.map((p) => readArgument(this.types[p.type], view(), at + p.offset));
+      result = binding.fn(...args);
+    } catch (err) {
+      return this.failed(ret, view, at + callback.ret.offset, err, name);
+    }
+    if (ret.kind === 'void') return Status.done;
+    try {
+      ret.write(view(), at + callback.ret.offset, result, `${name} (the JS function's result)`);
+    } catch (err) {
+      return this.failed(ret, view, at + callback.ret.offset, err, name);
+    }
+    return Status.done;
+  }
+
+  /**
+   * What a JS function that threw gives Zig: its error, when the result is
+   * an error union whose set has it; otherwise the error is reported and
+   * the trampoline decides (error.Unexpected where it can, else zeros).
+   */
+  failed(ret, view, offset, err, name) {
+    if (ret.kind === 'error_union') {
+      try {
+        ret.write(view(), offset, err, name);
+        return Status.done;
+      } catch {
+        // Not an error of this set: reported below.
+      }
+    }
+    console.error(err);
+    return Status.failed;
+  }
+}
+
+/**
+ * An argument as the JS function receives it: a scalar as its value; a
+ * struct, array or other value in memory as a copy (the frame is gone once
+ * the call returns), whose pointers still lead into Zig's memory.
+ */
+function readArgument(type, dv, offset) {
+  if (type.inline?.get || type.size === 0) return type.read(dv, offset);
+  const bytes = new Uint8Array(dv.buffer, dv.byteOffset + offset, type.size).slice();
+  markZigMemory(bytes.buffer);
+  return type.read(new DataView(bytes.buffer), 0);
+}

@@ -1,0 +1,128 @@
+//! What one environment needs to run the JS functions it bound: its JS
+//! thread, the dispatcher (the JS function that runs a bound function on a
+//! frame in the arena), the threadsafe function that brings calls from other
+//! threads, and whether its JS thread is inside Zig right now. Created with
+//! the environment's state and leaked: trampolines on other threads may
+//! reach it after the environment is gone, and then find it closed.
+use std::ptr;
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread::{self, ThreadId};
+
+use napi::sys;
+
+use crate::arena::Arena;
+
+pub struct EnvCallbacks {
+    pub(super) env: sys::napi_env,
+    thread: ThreadId,
+    pub(super) arena: Arc<Arena>,
+    /// A reference to the dispatcher, once JS installed one.
+    pub(super) dispatcher: AtomicPtr<sys::napi_ref__>,
+    pub(super) tsfn: AtomicPtr<sys::napi_threadsafe_function__>,
+    closed: AtomicBool,
+    /// How many calls from JS into Zig are under way on the JS thread.
+    depth: AtomicU32,
+    /// Bumped whenever the JS thread starts a call into Zig or runs a bound
+    /// function: unchanged while it sits in one Zig call doing neither.
+    progress: AtomicU32,
+    /// Where the next callback frame may go in the arena (JS thread only).
+    pub(super) frame_floor: AtomicUsize,
+}
+
+// SAFETY: `env` and the N-API handles are only used on the JS thread (checked
+// through `thread`) or through the threadsafe-function API, which is callable
+// from any thread; everything else is atomic or immutable.
+unsafe impl Send for EnvCallbacks {}
+// SAFETY: as above.
+unsafe impl Sync for EnvCallbacks {}
+
+impl EnvCallbacks {
+    /// The callbacks of environment `env`, whose JS thread is this one.
+    pub fn create(env: sys::napi_env, arena: Arc<Arena>) -> &'static Self {
+        Box::leak(Box::new(Self {
+            env,
+            thread: thread::current().id(),
+            arena,
+            dispatcher: AtomicPtr::new(ptr::null_mut()),
+            tsfn: AtomicPtr::new(ptr::null_mut()),
+            closed: AtomicBool::new(false),
+            depth: AtomicU32::new(0),
+            progress: AtomicU32::new(0),
+            frame_floor: AtomicUsize::new(0),
+        }))
+    }
+
+    pub fn is_js_thread(&self) -> bool {
+        thread::current().id() == self.thread
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Acquire)
+    }
+
+    /// The JS thread enters Zig. Plain loads and stores: only it writes.
+    #[inline]
+    pub fn enter_zig(&self) {
+        self.depth.store(self.depth.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+        self.progress.store(self.progress.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+    }
+
+    #[inline]
+    pub fn leave_zig(&self) {
+        self.depth.store(self.depth.load(Ordering::Relaxed).saturating_sub(1), Ordering::Relaxed);
+    }
+
+    /// The JS thread runs a bound function.
+    pub(super) fn note_progress(&self) {
+        self.progress.store(self.progress.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+    }
+
+    /// Whether the JS thread is inside Zig, and its progress count.
+    pub(super) fn activity(&self) -> (bool, u32) {
+        (self.depth.load(Ordering::Relaxed) > 0, self.progress.load(Ordering::Relaxed))
+    }
+
+    /// Installs the dispatcher and the threadsafe function (JS thread only).
+    pub fn install(&'static self, dispatcher: sys::napi_value) -> napi::Result<()> {
+        if !self.dispatcher.load(Ordering::Acquire).is_null() {
+            return Ok(());
+        }
+        let mut reference = ptr::null_mut();
+        // SAFETY: on the JS thread of `env`, with a live value.
+        let status = unsafe { sys::napi_create_reference(self.env, dispatcher, 1, &mut reference) };
+        if status != sys::Status::napi_ok {
+            return Err(napi::Error::from_reason("cannot keep the callback dispatcher"));
+        }
+        self.tsfn.store(super::other_thread::create_tsfn(self)?, Ordering::Release);
+        self.dispatcher.store(reference, Ordering::Release);
+        Ok(())
+    }
+
+    /// Whether calls from other threads keep the process alive (between
+    /// `zigar.thread.use()` and `end()`); JS thread only.
+    pub fn keep_alive(&self, on: bool) {
+        let tsfn = self.tsfn.load(Ordering::Acquire);
+        if tsfn.is_null() {
+            return;
+        }
+        // SAFETY: on the JS thread of `env`, with this environment's live tsfn.
+        unsafe {
+            if on {
+                sys::napi_ref_threadsafe_function(self.env, tsfn);
+            } else {
+                sys::napi_unref_threadsafe_function(self.env, tsfn);
+            }
+        }
+    }
+
+    /// The environment is being torn down: calls waiting or to come fail.
+    pub fn close(&self) {
+        self.closed.store(true, Ordering::Release);
+        let tsfn = self.tsfn.swap(ptr::null_mut(), Ordering::AcqRel);
+        if !tsfn.is_null() {
+            // SAFETY: released once; queued calls are finalized by Node.
+            unsafe { sys::napi_release_threadsafe_function(tsfn, sys::ThreadsafeFunctionReleaseMode::abort) };
+        }
+    }
+}

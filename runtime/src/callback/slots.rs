@@ -1,0 +1,121 @@
+//! The trampolines of one loaded library and the environment each is bound
+//! to. A library opened by several environments (workers) is loaded once,
+//! so its trampolines are shared: this table is per library, process-wide,
+//! and a slot is bound by one environment at a time.
+use std::collections::HashMap;
+use std::ffi::c_void;
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use std::sync::Mutex;
+
+use zigport_marshal::descriptor::{Descriptor, FunctionRole};
+
+use super::{js_thread, other_thread, EnvCallbacks, Status};
+use crate::library::ZigLibrary;
+
+/// One function-pointer type's trampolines.
+pub(super) struct CallerSlots {
+    pub frame_size: usize,
+    pub frame_align: usize,
+    /// Whether a call from another thread waits for JS (a result to
+    /// return, or arguments that point into the caller's memory).
+    pub waits: bool,
+    owners: Box<[AtomicPtr<EnvCallbacks>]>,
+    /// The JS module's key in its environment, per slot.
+    modules: Box<[AtomicU32]>,
+}
+
+/// The trampolines of one library, by caller function index.
+pub struct CallbackSlots {
+    callers: HashMap<u32, CallerSlots>,
+}
+
+/// Serializes the first open of a library by several environments.
+static INSTALL: Mutex<()> = Mutex::new(());
+
+impl CallbackSlots {
+    /// The library's table, installing it as the library's callback host on
+    /// first use. Leaked: the library's code may call it until the process ends.
+    pub fn for_library(library: &ZigLibrary, descriptor: &Descriptor) -> &'static CallbackSlots {
+        let _installing = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+        let existing = library.callback_context();
+        if !existing.is_null() {
+            // SAFETY: only this function installs a context, always a leaked CallbackSlots.
+            return unsafe { &*existing.cast::<CallbackSlots>() };
+        }
+        let table: &'static CallbackSlots = Box::leak(Box::new(Self::from_descriptor(descriptor)));
+        library.set_callback_host(run_callback, ptr::from_ref(table).cast_mut().cast());
+        table
+    }
+
+    fn from_descriptor(descriptor: &Descriptor) -> Self {
+        let mut callers = HashMap::new();
+        for (index, f) in descriptor.functions.iter().enumerate() {
+            let (Some(FunctionRole::Caller), Some(callback)) = (f.role, &f.callback) else { continue };
+            let n = callback.slots as usize;
+            callers.insert(
+                index as u32,
+                CallerSlots {
+                    frame_size: callback.frame.size as usize,
+                    frame_align: callback.frame.align as usize,
+                    waits: callback.waits,
+                    owners: (0..n).map(|_| AtomicPtr::new(ptr::null_mut())).collect(),
+                    modules: (0..n).map(|_| AtomicU32::new(0)).collect(),
+                },
+            );
+        }
+        Self { callers }
+    }
+
+    /// Binds a free slot of caller `caller` to `owner` (module `module` of
+    /// it); `None` when every slot is bound.
+    pub fn bind(&self, caller: u32, owner: &'static EnvCallbacks, module: u32) -> Option<u32> {
+        let slots = self.callers.get(&caller)?;
+        let owner = ptr::from_ref(owner).cast_mut();
+        for (slot, cell) in slots.owners.iter().enumerate() {
+            slots.modules[slot].store(module, Ordering::Relaxed);
+            if cell.compare_exchange(ptr::null_mut(), owner, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+                return Some(slot as u32);
+            }
+        }
+        None
+    }
+
+    /// Frees slot `slot` of caller `caller` if `owner` holds it.
+    pub fn release(&self, caller: u32, slot: u32, owner: &'static EnvCallbacks) -> bool {
+        let Some(cell) = self.callers.get(&caller).and_then(|s| s.owners.get(slot as usize)) else { return false };
+        let owner = ptr::from_ref(owner).cast_mut();
+        cell.compare_exchange(owner, ptr::null_mut(), Ordering::AcqRel, Ordering::Relaxed).is_ok()
+    }
+
+    /// The environment slot `slot` of `caller` is bound to, with its module key.
+    fn owner(&self, caller: u32, slot: u32) -> Option<(&CallerSlots, &'static EnvCallbacks, u32)> {
+        let slots = self.callers.get(&caller)?;
+        let owner = slots.owners.get(slot as usize)?.load(Ordering::Acquire);
+        // SAFETY: owners are leaked EnvCallbacks (see EnvCallbacks::create), never freed.
+        let owner = unsafe { owner.as_ref() }?;
+        Some((slots, owner, slots.modules[slot as usize].load(Ordering::Relaxed)))
+    }
+}
+
+/// What a trampoline calls: runs the JS function bound to `slot` of
+/// `caller` on `frame` (a `callback.Frame(F)` of that caller's type).
+///
+/// # Safety
+/// `context` is the table installed with it and `frame` a frame of the
+/// caller's callback frame layout, valid for the duration of the call.
+unsafe extern "C" fn run_callback(context: *mut c_void, caller: u32, slot: u32, frame: *mut u8) -> Status {
+    // SAFETY: see `for_library`: the installed context is a leaked table.
+    let table = unsafe { &*context.cast::<CallbackSlots>() };
+    let Some((slots, owner, module)) = table.owner(caller, slot) else { return Status::Released };
+    if owner.is_closed() {
+        return Status::Closed;
+    }
+    let call = js_thread::Call { module, caller, slot, frame_size: slots.frame_size, frame_align: slots.frame_align };
+    if owner.is_js_thread() {
+        // SAFETY: `frame` holds `frame_size` bytes for the whole call (per the caller).
+        return unsafe { js_thread::run(owner, &call, frame) };
+    }
+    // SAFETY: as above.
+    unsafe { other_thread::run(owner, call, slots.waits, frame) }
+}
