@@ -105,9 +105,13 @@ pub fn problem(comptime F: type) ?[]const u8 {
 /// returns a value, or an argument points into the calling thread's memory,
 /// which may be gone once the call returns.
 pub fn waits(comptime F: type) bool {
-    const info = compat.fnInfo(F);
-    if (info.return_type.? != void) return true;
-    for (info.params) |P| {
+    return compat.fnInfo(F).return_type.? != void or passesPointers(F);
+}
+
+/// Whether an argument of `F` is or holds a pointer, which JS reads through
+/// the runtime (natively, from a copy of the frame the runtime makes).
+pub fn passesPointers(comptime F: type) bool {
+    for (compat.fnInfo(F).params) |P| {
         if (@typeInfo(P.?) == .pointer or support.holdsPointers(P.?)) return true;
     }
     return false;

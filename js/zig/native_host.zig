@@ -6,6 +6,7 @@ const panic_escape = @import("panic.zig");
 const host_allocator = @import("host_allocator.zig");
 const error_trace = @import("error_trace.zig");
 const callback = @import("callback.zig");
+const zigar = @import("zigar");
 
 // Only a build that keeps error return traces has these two; the host
 // looks for them (see error_trace.zig).
@@ -51,4 +52,9 @@ export fn zigport_set_callback_host(host: ?callback.Host, context: ?*anyopaque) 
 /// environment of this process opened the library first.
 export fn zigport_callback_context() ?*anyopaque {
     return callback.hostContext();
+}
+
+/// Connects the `zigar` module to the host (see zigar/host.zig).
+export fn zigport_set_zigar_hooks(hooks: *const zigar.host.Hooks) void {
+    zigar.host.install(hooks.*);
 }

@@ -165,6 +165,14 @@ pub fn isFunctionPointer(comptime T: type) bool {
     return !info.is_generic and !info.is_var_args;
 }
 
+/// `*const fn (...) callconv(.c) R` of a variadic function, or an optional one.
+fn isVariadicFunctionPointer(comptime T: type) bool {
+    const P = if (@typeInfo(T) == .optional) @typeInfo(T).optional.child else T;
+    if (@typeInfo(P) != .pointer) return false;
+    const child = compat.pointerInfo(P).child;
+    return @typeInfo(child) == .@"fn" and compat.fnInfo(child).is_var_args;
+}
+
 /// Whether a value of `T` holds pointers to data (in its fields or
 /// elements, not behind them); function pointers are plain addresses.
 pub fn holdsPointers(comptime T: type) bool {
@@ -188,6 +196,10 @@ pub fn holdsPointers(comptime T: type) bool {
 /// Why values of `T` cannot cross the boundary, for a declaration or
 /// parameter refused for holding one.
 pub fn unsupportedReason(comptime T: type) []const u8 {
+    if (isVariadicFunctionPointer(T)) {
+        return @typeName(T) ++ " points at a variadic function: JS cannot call one through a pointer, " ++
+            "and a JS function cannot stand in for one";
+    }
     if (@typeInfo(T) == .@"union" and @typeInfo(T).@"union".tag_type == null and holdsPointers(T)) {
         return "untagged union " ++ @typeName(T) ++ " holds pointers, and nothing records which field is active, " ++
             "so JS could never tell whether a pointer is valid (give the union a tag)";

@@ -10,6 +10,14 @@ use zigport_marshal::descriptor::ABI_VERSION;
 use crate::console::Sink;
 use crate::error::RuntimeError;
 
+/// dlopen's flag that keeps a library mapped after its last dlclose: Zig
+/// threads may still run its code (and call its trampolines) while the
+/// process exits, after every environment that opened it is gone.
+#[cfg(not(target_vendor = "apple"))]
+const RTLD_NODELETE: std::ffi::c_int = 0x1000;
+#[cfg(target_vendor = "apple")]
+const RTLD_NODELETE: std::ffi::c_int = 0x80;
+
 /// `fn (frame: *anyopaque) callconv(.c) void`: runs one exported function on
 /// a frame laid out as the descriptor says.
 pub type Thunk = unsafe extern "C" fn(frame: *mut c_void);
@@ -31,6 +39,14 @@ pub type CallbackHost =
 type SetCallbackHostFn = unsafe extern "C" fn(host: Option<CallbackHost>, context: *mut c_void);
 type CallbackContextFn = unsafe extern "C" fn() -> *mut c_void;
 type CallbackAddressFn = unsafe extern "C" fn(caller: u32, slot: u32) -> usize;
+/// The hooks of the `zigar` module (js/zig/zigar/host.zig).
+#[repr(C)]
+pub struct ZigarHooks {
+    pub context: *mut c_void,
+    pub release: Option<unsafe extern "C" fn(context: *mut c_void, address: usize)>,
+    pub keep_alive: Option<unsafe extern "C" fn(on: bool) -> bool>,
+}
+type SetZigarHooksFn = unsafe extern "C" fn(hooks: *const ZigarHooks);
 type ErrorTraceFn = unsafe extern "C" fn(code: u32, out: *mut usize, capacity: usize) -> usize;
 type DescribeAddressFn = unsafe extern "C" fn(address: usize, out: *mut u8, capacity: usize) -> usize;
 
@@ -61,6 +77,7 @@ pub struct ZigLibrary {
     set_callback_host: SetCallbackHostFn,
     callback_context: CallbackContextFn,
     callback_address: CallbackAddressFn,
+    set_zigar_hooks: SetZigarHooksFn,
     traces: Option<TraceFns>,
     // Declared last: dropped (dlclose) after nothing above can be called.
     _library: Library,
@@ -76,7 +93,7 @@ impl ZigLibrary {
         // SAFETY: opening runs the library's initialisers. The file is what
         // zigport's compiler built from the source file the user imported,
         // so its initialisers are the user's own code, which they asked for.
-        let library = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }
+        let library = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) }
             .map_err(|e| RuntimeError::Load { path: path.to_owned(), reason: with_causes(&e) })?;
         let abi: AbiVersionFn = symbol(&library, path, "zigport_abi_version")?;
         // SAFETY: the exporter defines this symbol with exactly this signature.
@@ -101,6 +118,7 @@ impl ZigLibrary {
             set_callback_host: symbol(&library, path, "zigport_set_callback_host")?,
             callback_context: symbol(&library, path, "zigport_callback_context")?,
             callback_address: symbol(&library, path, "zigport_callback_address")?,
+            set_zigar_hooks: symbol(&library, path, "zigport_set_zigar_hooks")?,
             traces: trace_fns(&library, path),
             _library: library,
         })
@@ -169,6 +187,13 @@ impl ZigLibrary {
     pub fn callback_context(&self) -> *mut c_void {
         // SAFETY: the exporter only reads an atomic.
         unsafe { (self.callback_context)() }
+    }
+
+    /// Connects the module's `zigar` module to the host.
+    pub fn set_zigar_hooks(&self, hooks: &ZigarHooks) {
+        // SAFETY: the exporter copies the struct; its functions live as long
+        // as the process and its context is a leaked table or null.
+        unsafe { (self.set_zigar_hooks)(hooks) }
     }
 
     /// The address of trampoline `slot` of caller `caller`, 0 when there is none.

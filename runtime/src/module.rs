@@ -58,6 +58,7 @@ impl ZigModule {
         let places = Arc::new(descriptor.place_table());
         let takes_callbacks = descriptor.functions.iter().any(|f| f.callback.is_some());
         let callbacks = takes_callbacks.then(|| CallbackSlots::for_library(&library, &descriptor));
+        CallbackSlots::connect_zigar(&library, callbacks);
         Ok(Self { library: Arc::new(library), descriptor, descriptor_text, places, callbacks })
     }
 

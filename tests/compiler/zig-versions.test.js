@@ -79,14 +79,16 @@ describe('Zig versions: the rules', () => {
     for (const { builtins } of ZIG_LINES) assert.ok(existsSync(join(ROOT, 'js', 'zig', 'builtins', builtins)), builtins);
   });
 
-  test("the exporter gets the user's file as `module` and the builtins of its Zig as `zig_builtins`", () => {
+  test("the exporter gets the user's file as `module`, the builtins of its Zig as `zig_builtins`, and both get `zigar`", () => {
     const args = buildArguments({ source: '/src/m.zig', output: '/out/m.so', optimize: 'Debug', root: '/c', zigVersion: '0.17.1' });
     const at = args.indexOf('--dep');
-    assert.deepEqual(args.slice(at, at + 7), [
-      '--dep', 'module', '--dep', 'zig_builtins',
+    assert.deepEqual(args.slice(at, at + 12), [
+      '--dep', 'module', '--dep', 'zig_builtins', '--dep', 'zigar',
       `-Mroot=${join(ROOT, 'js', 'zig', 'exporter.zig')}`,
+      '--dep', 'zigar',
       '-Mmodule=/src/m.zig',
       `-Mzig_builtins=${join(ROOT, 'js', 'zig', 'builtins', 'zig-0.16.zig')}`,
+      `-Mzigar=${join(ROOT, 'js', 'zig', 'zigar', 'zigar.zig')}`,
     ]);
   });
 

@@ -7,7 +7,6 @@
 // hands this module the frame: the arguments are read from it as values in
 // memory are, the function runs, and its result is written back, or the
 // call is reported as failed.
-import { markZigMemory } from '../runtime/zig-memory.js';
 
 /** What a call reports back to the trampoline (`callback.Status` in Zig). */
 export const Status = Object.freeze({ done: 0, failed: 1, released: 4 });
@@ -36,6 +35,24 @@ export class ModuleCallbacks {
    * type; `where` names the value for errors.
    */
   addressOf(caller, fn, where) {
+    return this.bind(caller, fn, where, false);
+  }
+
+  /**
+   * The address of a trampoline of caller `caller` that runs `handler(view,
+   * at)` on the raw frame instead of a JS function on converted arguments
+   * (the runtime's own callbacks: promises, generators). Bound once per handler.
+   */
+  internalAddress(caller, handler, where) {
+    return this.bind(caller, handler, where, true);
+  }
+
+  /** Layout of the frame of caller `caller`'s trampolines. */
+  frameLayout(caller) {
+    return this.layouts.get(caller).callback;
+  }
+
+  bind(caller, fn, where, raw) {
     const layout = this.layouts.get(caller);
     if (!layout.callback) throw new TypeError(`${where}: a JS function cannot stand in for ${layout.name}: ${layout.problem}`);
     let bound = this.byFunction.get(caller);
@@ -47,7 +64,7 @@ export class ModuleCallbacks {
       throw new RangeError(`${where}: all ${layout.callback.slots} JS functions that can stand in for ${layout.name} are in use; `
         + 'release one with zigar.function.release() before binding another');
     }
-    const binding = { fn, caller, slot: got.slot, address: got.address };
+    const binding = { fn, caller, slot: got.slot, address: got.address, raw };
     bound.set(fn, binding);
     this.slotsOf(caller).set(got.slot, binding);
     this.byAddress.set(got.address, binding);
@@ -75,6 +92,12 @@ export class ModuleCallbacks {
     return true;
   }
 
+  /** Frees the trampoline of `slot` of `caller`, if a JS function is bound to it. */
+  releaseSlot(caller, slot) {
+    const binding = this.bySlot.get(caller)?.get(slot);
+    if (binding) this.release(binding.address);
+  }
+
   /** Frees every trampoline (the module is abandoned). */
   releaseAll() {
     for (const address of [...this.byAddress.keys()]) this.release(address);
@@ -87,19 +110,24 @@ export class ModuleCallbacks {
   }
 
   /**
-   * Runs the function bound to `slot` of `caller` on the frame at `at` in
+     * Runs the function bound to `slot` of `caller` on the frame at `at` in
    * the memory `view()` gives (fetched again after the call, which may
-   * grow WebAssembly memory); returns a `Status`.
+   * grow WebAssembly memory); returns a `Status`. `args`, when given, is
+   * `{ dv, at }`: where to read the arguments instead (a copy of the frame
+   * that the runtime marked as Zig memory, so pointers in it are followed).
    */
-  run(caller, slot, view, at) {
+  run(caller, slot, view, at, args = null) {
     const binding = this.bySlot.get(caller)?.get(slot);
     if (!binding) return Status.released;
+    if (binding.raw) return binding.fn(view, at);
     const { callback, name } = this.layouts.get(caller);
     const ret = this.types[callback.ret.type];
     let result;
     try {
-      const args = callback.params.map((p) => readArgument(this.types[p.type], view(), at + p.offset));
-      result = binding.fn(...args);
+      const values = args
+        ? callback.params.map((p) => this.types[p.type].read(args.dv, args.at + p.offset))
+        : callback.params.map((p) => readArgument(this.types[p.type], view(), at + p.offset));
+      result = binding.fn(...values);
     } catch (err) {
       return this.failed(ret, view, at + callback.ret.offset, err, name);
     }
@@ -132,13 +160,12 @@ export class ModuleCallbacks {
 }
 
 /**
- * An argument as the JS function receives it: a scalar as its value; a
- * struct, array or other value in memory as a copy (the frame is gone once
- * the call returns), whose pointers still lead into Zig's memory.
+ * An argument as the JS function receives it: a scalar as its value, a
+ * pointer as what it points at, and a struct, array or other value in
+ * memory as a copy, since the frame is gone once the call returns.
  */
 function readArgument(type, dv, offset) {
-  if (type.inline?.get || type.size === 0) return type.read(dv, offset);
+  if (type.inline?.get || type.size === 0 || type.pointer) return type.read(dv, offset);
   const bytes = new Uint8Array(dv.buffer, dv.byteOffset + offset, type.size).slice();
-  markZigMemory(bytes.buffer);
   return type.read(new DataView(bytes.buffer), 0);
 }

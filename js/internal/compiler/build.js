@@ -11,6 +11,7 @@ import { ZigCompileError } from '../errors.js';
 import { builtinsFileFor } from './zig-version.js';
 
 const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url));
+const ZIGAR = fileURLToPath(new URL('../../zig/zigar/zigar.zig', import.meta.url));
 const BUILTINS_DIR = fileURLToPath(new URL('../../zig/builtins/', import.meta.url));
 const PROGRESS_AFTER_MS = 1000;
 
@@ -37,13 +38,17 @@ export function buildArguments({ source, output, optimize, root, mode = 'native'
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
     '--global-cache-dir', join(root, 'zig-global-cache'),
-    // The exporter imports the user's file as `module`, and as `zig_builtins`
-    // the builtins whose very names differ between Zig versions.
+    // The exporter imports the user's file as `module`, as `zig_builtins`
+    // the builtins whose very names differ between Zig versions, and
+    // `zigar`, which the user's file may import too.
     '--dep', 'module',
     '--dep', 'zig_builtins',
+    '--dep', 'zigar',
     `-Mroot=${EXPORTER}`,
+    '--dep', 'zigar',
     `-Mmodule=${source}`,
     `-Mzig_builtins=${join(BUILTINS_DIR, builtinsFileFor(zigVersion))}`,
+    `-Mzigar=${ZIGAR}`,
     `-femit-bin=${output}`,
   ];
 }

@@ -73,17 +73,20 @@ export function openNativeHost(path, system) {
 }
 
 let dispatcherInstalled = false;
+/** The frame offset of a call header asking to free a binding (`zigar.function.release`). */
+const RELEASE = 0xffffffff;
 
 /**
  * Installs, once per thread, the function the addon calls to run a bound JS
  * function: the arena header's word 15 gives the position of a call header
- * (module key, caller, slot, frame offset, then the status this writes).
+ * (module key, caller, slot, frame offset, then the status this writes);
+ * a frame offset of RELEASE asks to free the binding of (caller, slot).
  * Calls from JS into Zig made meanwhile put their frames past the callback's.
  */
 function installDispatcher() {
   if (dispatcherInstalled) return;
   dispatcherInstalled = true;
-  addon.installCallbackDispatcher(() => {
+  addon.installCallbackDispatcher((frameCopy) => {
     const { dv, header } = frames;
     const at = header[15];
     const callbacks = moduleCallbacks[dv.getUint32(at, true)];
@@ -91,10 +94,16 @@ function installDispatcher() {
     const frameAt = dv.getUint32(at + 12, true);
     const saved = frames.top;
     let status = Status.released;
-    if (callbacks) {
+    if (callbacks && frameAt === RELEASE) {
+      callbacks.releaseSlot(caller, dv.getUint32(at + 8, true));
+      status = Status.done;
+    } else if (callbacks) {
       frames.top = Math.ceil((frameAt + callbacks.frameSize(caller)) / 16) * 16;
       try {
-        status = callbacks.run(caller, dv.getUint32(at + 8, true), () => dv, frameAt);
+        // Arguments holding pointers are read from the runtime's copy of the frame.
+        if (frameCopy) markZigMemory(frameCopy);
+        const args = frameCopy ? { dv: new DataView(frameCopy), at: 0 } : null;
+        status = callbacks.run(caller, dv.getUint32(at + 8, true), () => dv, frameAt, args);
       } finally {
         frames.top = saved;
       }

@@ -67,6 +67,7 @@ export function openWasmHost(path, system) {
         release: (caller, slot) => free.get(caller).push(slot),
       });
       instance.onCallback = (caller, slot, frame) => callbacks.run(caller, slot, () => instance.memory.dv, frame);
+      instance.onRelease = (address) => callbacks.release(address);
       return callbacks;
     },
     /** Makes every later call throw; the memory stays, unwatched, for what still views it. */

@@ -23,6 +23,7 @@ export class WasmInstance {
     const module = compileOnce(path);
     this.panicMessage = null;
     this.onCallback = null;
+    this.onRelease = null;
     const instance = new WebAssembly.Instance(module, {
       wasi_snapshot_preview1: wasiImports(module, () => this.memory.dv, system),
       zigport: {
@@ -30,6 +31,8 @@ export class WasmInstance {
         // A trampoline runs a bound JS function (calls/callbacks.js); none is
         // bound before the module's callbacks exist.
         callback: (caller, slot, frame) => this.onCallback?.(caller, slot, frame >>> 0) ?? 4,
+        // `zigar.function.release()`.
+        release_callback: (address) => this.onRelease?.(address >>> 0),
       },
     });
     this.exports = instance.exports;

@@ -4,6 +4,7 @@
 //! threads, and whether its JS thread is inside Zig right now. Created with
 //! the environment's state and leaked: trampolines on other threads may
 //! reach it after the environment is gone, and then find it closed.
+use std::cell::Cell;
 use std::ptr;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -12,6 +13,11 @@ use std::thread::{self, ThreadId};
 use napi::sys;
 
 use crate::arena::Arena;
+
+thread_local! {
+    /// The environment whose JS thread this is.
+    static THIS_THREAD: Cell<Option<&'static EnvCallbacks>> = const { Cell::new(None) };
+}
 
 pub struct EnvCallbacks {
     pub(super) env: sys::napi_env,
@@ -40,7 +46,7 @@ unsafe impl Sync for EnvCallbacks {}
 impl EnvCallbacks {
     /// The callbacks of environment `env`, whose JS thread is this one.
     pub fn create(env: sys::napi_env, arena: Arc<Arena>) -> &'static Self {
-        Box::leak(Box::new(Self {
+        let created = Box::leak(Box::new(Self {
             env,
             thread: thread::current().id(),
             arena,
@@ -50,7 +56,14 @@ impl EnvCallbacks {
             depth: AtomicU32::new(0),
             progress: AtomicU32::new(0),
             frame_floor: AtomicUsize::new(0),
-        }))
+        }));
+        THIS_THREAD.set(Some(created));
+        created
+    }
+
+    /// The callbacks of the environment whose JS thread this is, if any.
+    pub fn of_this_thread() -> Option<&'static Self> {
+        THIS_THREAD.get().filter(|owner| !owner.is_closed())
     }
 
     pub fn is_js_thread(&self) -> bool {

@@ -11,6 +11,7 @@ use napi::sys;
 use super::{EnvCallbacks, Status};
 use crate::arena::{ARENA_SIZE, HEADER_SIZE};
 use crate::env_state;
+use crate::zig_views;
 
 /// Which bound function to run, and the shape of its frame.
 #[derive(Clone, Copy)]
@@ -20,7 +21,15 @@ pub(super) struct Call {
     pub slot: u32,
     pub frame_size: usize,
     pub frame_align: usize,
+    /// Not a call: JS frees the binding of (caller, slot) instead.
+    pub release: bool,
+    /// The arguments hold pointers: JS gets a copy of the frame it may
+    /// follow them in (a buffer tagged as Zig memory).
+    pub pointers: bool,
 }
+
+/// The frame offset of a call header that asks JS to free a binding.
+const RELEASE: u32 = u32::MAX;
 
 /// Bytes before a callback frame: module key, caller, slot, frame offset,
 /// and the status the dispatcher writes.
@@ -33,8 +42,8 @@ const RECORD_SIZE: usize = 40;
 /// Runs `call` on `frame`, on the JS thread of `owner`.
 ///
 /// # Safety
-/// `frame` holds `call.frame_size` bytes, valid for the whole call, and
-/// this is `owner`'s JS thread.
+/// `frame` holds `call.frame_size` bytes, valid for the whole call (unless
+/// `call.release`), and this is `owner`'s JS thread.
 pub(super) unsafe fn run(owner: &EnvCallbacks, call: &Call, frame: *mut u8) -> Status {
     let Some(at) = call_position(owner, call) else { return Status::Failed };
     let arena = owner.arena.base();
@@ -46,21 +55,25 @@ pub(super) unsafe fn run(owner: &EnvCallbacks, call: &Call, frame: *mut u8) -> S
         words.write_volatile(call.module);
         words.add(1).write_volatile(call.caller);
         words.add(2).write_volatile(call.slot);
-        words.add(3).write_volatile(frame_at as u32);
+        words.add(3).write_volatile(if call.release { RELEASE } else { frame_at as u32 });
         words.add(4).write_volatile(Status::Failed as u32);
-        ptr::copy_nonoverlapping(frame, arena.add(frame_at), call.frame_size);
+        if !call.release {
+            ptr::copy_nonoverlapping(frame, arena.add(frame_at), call.frame_size);
+        }
         arena.cast::<u32>().add(CALL_HEADER_WORD).write_volatile(at as u32);
     }
     let floor = owner.frame_floor.swap(frame_at + call.frame_size, Ordering::Relaxed);
     owner.note_progress();
-    let dispatched = dispatch(owner);
+    let dispatched = dispatch(owner, call.pointers.then_some((frame.cast_const(), call.frame_size)));
     owner.frame_floor.store(floor, Ordering::Relaxed);
     if !dispatched {
         return Status::Failed;
     }
     // SAFETY: as above; JS wrote the result into the copy.
     let status = unsafe {
-        ptr::copy_nonoverlapping(arena.add(frame_at), frame, call.frame_size);
+        if !call.release {
+            ptr::copy_nonoverlapping(arena.add(frame_at), frame, call.frame_size);
+        }
         arena.add(at).cast::<u32>().add(4).read_volatile()
     };
     if status == Status::Done as u32 {
@@ -89,8 +102,9 @@ fn align_up(n: usize, align: usize) -> usize {
     n.div_ceil(align) * align
 }
 
-/// Calls the dispatcher with no arguments in a handle scope of its own.
-fn dispatch(owner: &EnvCallbacks) -> bool {
+/// Calls the dispatcher in a handle scope of its own, with a copy of the
+/// frame as its argument when `frame` is given.
+fn dispatch(owner: &EnvCallbacks, frame: Option<(*const u8, usize)>) -> bool {
     let env = owner.env;
     let reference = owner.dispatcher.load(Ordering::Acquire);
     if reference.is_null() {
@@ -106,9 +120,13 @@ fn dispatch(owner: &EnvCallbacks) -> bool {
         let mut function = ptr::null_mut();
         let mut receiver = ptr::null_mut();
         let mut result = ptr::null_mut();
-        let ok = sys::napi_get_reference_value(env, reference, &mut function) == sys::Status::napi_ok
+        let copy = frame.map(|(bytes, len)| frame_copy(env, bytes, len));
+        let argv = copy.as_slice();
+        let ok = !argv.iter().any(|a| a.is_null())
+            && sys::napi_get_reference_value(env, reference, &mut function) == sys::Status::napi_ok
             && sys::napi_get_undefined(env, &mut receiver) == sys::Status::napi_ok
-            && sys::napi_call_function(env, receiver, function, 0, ptr::null(), &mut result) == sys::Status::napi_ok;
+            && sys::napi_call_function(env, receiver, function, argv.len(), argv.as_ptr(), &mut result)
+                == sys::Status::napi_ok;
         if !ok {
             // The dispatcher catches what bound functions throw; anything
             // else (a stack overflow) must not stay pending over Zig frames.
@@ -118,4 +136,23 @@ fn dispatch(owner: &EnvCallbacks) -> bool {
         sys::napi_close_handle_scope(env, scope);
         ok
     }
+}
+
+/// An ArrayBuffer holding a copy of the `len` bytes at `bytes`, tagged as
+/// Zig memory so that JS follows the addresses in it; null on failure.
+///
+/// # Safety
+/// `bytes` holds `len` readable bytes; on the JS thread of `env`.
+unsafe fn frame_copy(env: sys::napi_env, bytes: *const u8, len: usize) -> sys::napi_value {
+    let mut data = ptr::null_mut();
+    let mut buffer = ptr::null_mut();
+    // SAFETY: per the caller; the new buffer holds `len` bytes.
+    unsafe {
+        if sys::napi_create_arraybuffer(env, len, &mut data, &mut buffer) != sys::Status::napi_ok {
+            return ptr::null_mut();
+        }
+        ptr::copy_nonoverlapping(bytes, data.cast::<u8>(), len);
+    }
+    zig_views::tag_zig_memory(env, buffer);
+    buffer
 }

@@ -50,13 +50,15 @@ unsafe impl Sync for FrameCopy {}
 
 impl FrameCopy {
     /// # Safety
-    /// `frame` holds `size` readable bytes.
+    /// `frame` holds `size` readable bytes, or is null for an empty copy.
     unsafe fn of(frame: *const u8, size: usize, align: usize) -> Option<Self> {
         let layout = Layout::from_size_align(size.max(1), align).ok()?;
         // SAFETY: the layout has a non-zero size.
         let bytes = NonNull::new(unsafe { alloc::alloc(layout) })?;
-        // SAFETY: both ranges hold `size` bytes; the allocation is new.
-        unsafe { ptr::copy_nonoverlapping(frame, bytes.as_ptr(), size) };
+        if !frame.is_null() {
+            // SAFETY: both ranges hold `size` bytes; the allocation is new.
+            unsafe { ptr::copy_nonoverlapping(frame, bytes.as_ptr(), size) };
+        }
         Some(Self { bytes, layout })
     }
 }
