@@ -112,9 +112,16 @@ pub fn waits(comptime F: type) bool {
 /// the runtime (natively, from a copy of the frame the runtime makes).
 pub fn passesPointers(comptime F: type) bool {
     for (compat.fnInfo(F).params) |P| {
+        if (isHandle(P.?)) continue;
         if (@typeInfo(P.?) == .pointer or support.holdsPointers(P.?)) return true;
     }
     return false;
+}
+
+/// A pointer to an opaque type, optional or not: an address JS never follows.
+fn isHandle(comptime T: type) bool {
+    const P = if (@typeInfo(T) == .optional) @typeInfo(T).optional.child else T;
+    return @typeInfo(P) == .pointer and @typeInfo(compat.pointerInfo(P).child) == .@"opaque";
 }
 
 /// What a trampoline returns when the JS function gave no result: for an
@@ -162,7 +169,9 @@ fn holdsError(comptime E: type, comptime name: []const u8) bool {
 }
 
 /// Runs the JS function bound to `slot` of caller `caller` with `args`.
-fn run(comptime F: type, comptime caller: u32, comptime slot: u32, args: anytype) compat.fnInfo(F).return_type.? {
+/// The slot is a run-time value so that the many trampolines of one type
+/// share this one body, each only forwarding its arguments and number.
+fn run(comptime F: type, comptime caller: u32, slot: u32, args: std.meta.ArgsTuple(F)) compat.fnInfo(F).return_type.? {
     const R = compat.fnInfo(F).return_type.?;
     var frame: Frame(F) = undefined;
     inline for (0..args.len) |i| @field(frame, fieldName(i)) = args[i];
@@ -181,67 +190,67 @@ pub fn trampoline(comptime F: type, comptime caller: u32, comptime slot: u32) *c
     const T = switch (P.len) {
         0 => struct {
             fn call() callconv(cc) R {
-                return run(F, caller, slot, .{});
+                return @call(.never_inline, run, .{ F, caller, slot, .{} });
             }
         },
         1 => struct {
             fn call(a: P[0].?) callconv(cc) R {
-                return run(F, caller, slot, .{a});
+                return @call(.never_inline, run, .{ F, caller, slot, .{a} });
             }
         },
         2 => struct {
             fn call(a: P[0].?, b: P[1].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b } });
             }
         },
         3 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c } });
             }
         },
         4 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d } });
             }
         },
         5 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e } });
             }
         },
         6 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f } });
             }
         },
         7 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?, g: P[6].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f, g });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f, g } });
             }
         },
         8 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?, g: P[6].?, h: P[7].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f, g, h });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f, g, h } });
             }
         },
         9 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?, g: P[6].?, h: P[7].?, i: P[8].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f, g, h, i });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f, g, h, i } });
             }
         },
         10 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?, g: P[6].?, h: P[7].?, i: P[8].?, j: P[9].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f, g, h, i, j });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f, g, h, i, j } });
             }
         },
         11 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?, g: P[6].?, h: P[7].?, i: P[8].?, j: P[9].?, k: P[10].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f, g, h, i, j, k });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f, g, h, i, j, k } });
             }
         },
         12 => struct {
             fn call(a: P[0].?, b: P[1].?, c: P[2].?, d: P[3].?, e: P[4].?, f: P[5].?, g: P[6].?, h: P[7].?, i: P[8].?, j: P[9].?, k: P[10].?, l: P[11].?) callconv(cc) R {
-                return run(F, caller, slot, .{ a, b, c, d, e, f, g, h, i, j, k, l });
+                return @call(.never_inline, run, .{ F, caller, slot, .{ a, b, c, d, e, f, g, h, i, j, k, l } });
             }
         },
         else => @compileError("more parameters than a trampoline takes"),

@@ -3,6 +3,7 @@
 //! pointers to JS memory, or wrapped for the boundary (optionals and error
 //! unions, see wire.zig).
 const std = @import("std");
+const zigar = @import("zigar");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
 const returned = @import("returned.zig");
@@ -10,6 +11,8 @@ const returned = @import("returned.zig");
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
     if (T == std.mem.Allocator) return true;
+    // JS fills these parameters itself (calls/async-params.js).
+    if (zigar.function.roleOf(T) != null) return true;
     if (holdsPackedPointers(T)) return false;
     // An optional pointer is a slot of its own, even `?[*c]T`, which lies in memory.
     if (@typeInfo(T) != .optional and isInMemory(T)) return !holdsUnwrittenPointers(T);

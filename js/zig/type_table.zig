@@ -12,6 +12,7 @@ const compat = @import("compat.zig");
 const support = @import("support.zig");
 const meta = @import("meta.zig");
 const allocator_helpers = @import("allocator_helpers.zig");
+const zigar = @import("zigar");
 
 /// A function the descriptor lists, with the thunk of the same index: a
 /// declaration (of `container`), one a comptime value holds that no
@@ -28,6 +29,22 @@ pub const Function = struct {
 
     pub const Role = enum { declared, caller, alloc, free };
 };
+
+/// `,"role":...` for the zigar module's Promise, Generator and AbortSignal
+/// types, which JS fills itself when they are parameters.
+fn roleJson(comptime T: type) []const u8 {
+    const role = zigar.function.roleOf(T) orelse return "";
+    return ",\"role\":\"" ++ @tagName(role) ++ "\"";
+}
+
+/// How a field of type `F` of struct `T` is described: as itself, except a
+/// data pointer of a zigar Promise, Generator or AbortSignal, which JS
+/// writes as a plain address (the runtime places no memory there).
+fn FieldType(comptime T: type, comptime F: type) type {
+    if (zigar.function.roleOf(T) == null or support.isFunctionPointer(F)) return F;
+    const P = if (@typeInfo(F) == .optional) @typeInfo(F).optional.child else F;
+    return if (@typeInfo(P) == .pointer) usize else F;
+}
 
 /// A struct whose `value` is function `f`.
 fn Holder(comptime f: anytype) type {
@@ -264,8 +281,8 @@ pub const TypeTable = struct {
                 .{ self.id(e.tag_type), compat.isExhaustive(T), enumMembers(T) },
             ),
             .@"struct" => |s| std.fmt.comptimePrint(
-                "\"kind\":\"struct\",\"layout\":\"{s}\",\"tuple\":{},\"fields\":{s}",
-                .{ @tagName(s.layout), s.is_tuple, self.fields(T) },
+                "\"kind\":\"struct\",\"layout\":\"{s}\",\"tuple\":{},\"fields\":{s}{s}",
+                .{ @tagName(s.layout), s.is_tuple, self.fields(T), roleJson(T) },
             ),
             // An extern union: every field at offset 0, all of them readable.
             // A tagged union: only the field its tag names.
@@ -350,7 +367,7 @@ pub const TypeTable = struct {
             const bits = if (@typeInfo(T).@"struct".layout == .@"packed") std.fmt.comptimePrint(",\"bits\":{d}", .{@bitSizeOf(f.type)}) else "";
             items = items ++ [_][]const u8{std.fmt.comptimePrint(
                 "{{\"name\":{s},\"type\":{d},\"offset\":{d},\"bit_offset\":{d}{s}{s}{s}}}",
-                .{ json.string(f.name), self.id(f.type), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), bits, default, mark },
+                .{ json.string(f.name), self.id(FieldType(T, f.type)), @offsetOf(T, f.name), @bitOffsetOf(T, f.name), bits, default, mark },
             )};
         }
         return json.array(items);

@@ -10,6 +10,7 @@
 //! - [`transfer`]: scratch memory and the copies in and out of it;
 //! - [`env_state`]: per-environment state (arena, function table);
 //! - [`arena`]: memory where call frames are written;
+//! - [`abort_cell`]: the memory an abort signal parameter points at;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
 //! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
@@ -20,6 +21,7 @@
 //! - [`zig_views`]: live pointer fields inside Zig's own memory.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
+mod abort_cell;
 mod arena;
 mod call;
 mod callback;
@@ -104,10 +106,16 @@ pub fn install_callback_dispatcher(
     state.callbacks.install(dispatcher.raw())
 }
 
-/// Whether calls from other threads keep this environment's process alive
-/// (`zigar.thread.use()` until `end()`).
+/// One more (`on`) or one fewer reason for calls from other threads to keep
+/// this environment's process alive (a promise waiting for Zig).
 #[napi]
 pub fn keep_alive_for_threads(env: Env, on: bool) -> napi::Result<()> {
     env_state::env_state(env.raw())?.callbacks.keep_alive(on);
     Ok(())
+}
+
+/// A new abort-signal cell: `[address, ArrayBuffer over its i32]`.
+#[napi]
+pub fn abort_cell(env: &Env) -> napi::Result<(f64, ArrayBuffer<'_>)> {
+    abort_cell::create(env)
 }

@@ -4,7 +4,7 @@
 const std = @import("std");
 const zigar = @import("zigar");
 
-var workers: [16]?std.Thread = .{null} ** 16;
+var workers: [16]?std.Thread = @splat(null);
 
 fn count(f: *const fn (u32, u32) void, thread: u32, n: u32) void {
     var i: u32 = 0;

@@ -3,7 +3,7 @@
 const zigar = @import("zigar");
 
 pub const Callback = *const fn (u32) u32;
-var kept: [80]?Callback = .{null} ** 80;
+var kept: [80]?Callback = @splat(null);
 
 pub fn keep(index: usize, f: Callback) u32 {
     kept[index] = f;

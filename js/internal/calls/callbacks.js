@@ -119,7 +119,7 @@ export class ModuleCallbacks {
   run(caller, slot, view, at, args = null) {
     const binding = this.bySlot.get(caller)?.get(slot);
     if (!binding) return Status.released;
-    if (binding.raw) return binding.fn(view, at);
+    if (binding.raw) return binding.fn(view, at, args);
     const { callback, name } = this.layouts.get(caller);
     const ret = this.types[callback.ret.type];
     let result;
@@ -164,7 +164,7 @@ export class ModuleCallbacks {
  * pointer as what it points at, and a struct, array or other value in
  * memory as a copy, since the frame is gone once the call returns.
  */
-function readArgument(type, dv, offset) {
+export function readArgument(type, dv, offset) {
   if (type.inline?.get || type.size === 0 || type.pointer) return type.read(dv, offset);
   const bytes = new Uint8Array(dv.buffer, dv.byteOffset + offset, type.size).slice();
   return type.read(new DataView(bytes.buffer), 0);

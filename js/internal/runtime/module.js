@@ -71,7 +71,7 @@ function buildModule(host, wasm, system) {
   // Where the module keeps the address of a function that function pointers can hold.
   const addressSlots = new Map(descriptor.variables.filter((v) => v.hidden && v.function != null).map((v) => [v.function, v.slot]));
   descriptor.functions.forEach((fn, index) => {
-    const callable = withMetaResult(withArgumentForms(fn, types, host.callable(fn, index, types)), fn.meta);
+    const callable = withMetaResult(withArgumentForms(fn, types, host.callable(fn, index, types), host), fn.meta);
     functions[index] = callable;
     if (!fn.role) makeAssignable(callable, addressSlots.has(index) ? () => held.stored(addressSlots.get(index)) : null);
     // Not declarations: how function pointers of one type are called, how

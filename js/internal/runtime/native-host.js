@@ -47,6 +47,13 @@ export function openNativeHost(path, system) {
       const make = simple ? makeFunction : makePointerFunction;
       return make(fn, types, frames, id, system.output.flushNative);
     },
+    /** One more (`on`) or one fewer reason to stay alive for calls from Zig threads. */
+    keepAlive: (on) => addon.keepAliveForThreads(on),
+    /** A fresh i32 for an abort signal parameter: `{ address, view }` (calls/async-params.js). */
+    abortCell() {
+      const [address, buffer] = addon.abortCell();
+      return { address, view: new Int32Array(buffer) };
+    },
     /** What runs the JS functions Zig calls through function pointers (calls/callbacks.js). */
     callbacks(descriptor, types) {
       if (!descriptor.functions.some((fn) => fn.callback)) return null;

@@ -13,6 +13,7 @@ import { arrayType } from './array.js';
 import { enumType } from './enum.js';
 import { errorSetType, moduleErrors } from './error-set.js';
 import { opaqueType } from './opaque.js';
+import { asyncParamType } from '../calls/async-params.js';
 import { functionPointerType } from './function-pointer.js';
 import { allocatorType } from './allocator.js';
 import { COMPTIME_KINDS, comptimeType } from './comptime-type.js';
@@ -29,7 +30,7 @@ import { unsupportedError } from '../errors.js';
  */
 export function buildTypes(descriptor, errors, { held, roles }) {
   const built = new Array(descriptor.types.length);
-  const context = { errors, descriptors: descriptor.types, held, roles };
+  const context = { errors, descriptors: descriptor.types, held, roles, pointerSize: descriptor.pointer_size };
   const get = (index) => (built[index] ??= make(descriptor.types[index], get, context));
   const types = descriptor.types.map((_, i) => get(i));
   const places = placeFinder(descriptor.types, get);
@@ -96,7 +97,7 @@ function handleFinder(descriptors) {
   return holds;
 }
 
-function make(t, get, { errors, descriptors, held, roles }) {
+function make(t, get, { errors, descriptors, held, roles, pointerSize }) {
   if (COMPTIME_KINDS.has(t.kind)) return comptimeType(t);
   switch (t.kind) {
     case 'int': return intType(t);
@@ -106,7 +107,11 @@ function make(t, get, { errors, descriptors, held, roles }) {
     case 'optional': return optionalType(t, get(t.child));
     case 'error_union': return errorUnionType(t, get(t.payload), get(t.error_set), errors.thrown);
     case 'slice': case 'pointer': return pointerType(t, get(t.child));
-    case 'struct': return structType(t, get, (i) => descriptors[i], held);
+    case 'struct': {
+      const struct = structType(t, get, (i) => descriptors[i], held);
+      // The zigar module's Promise, Generator and AbortSignal: filled by JS.
+      return t.role ? asyncParamType(t, struct, { pointerSize, get, callbacks: () => roles.callbacks }) : struct;
+    }
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);

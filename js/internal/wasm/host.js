@@ -14,6 +14,9 @@ import { Ties } from './ties.js';
 import { abandonedError } from '../errors.js';
 import { ModuleCallbacks } from '../calls/callbacks.js';
 
+/** Frees what a collected object held in wasm memory (its abort cell). */
+const cellRegistry = new FinalizationRegistry((free) => free());
+
 /** Bytes of wasm memory set aside for call frames. */
 const ARENA_SIZE = 64 * 1024;
 const ARENA_ALIGN = 64;
@@ -49,6 +52,16 @@ export function openWasmHost(path, system) {
         && valueType(types[fn.ret.type]).places.length === 0;
       if (plain) return makeFunction(fn, types, frames, fn.thunk, () => system.output.endCall());
       return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
+    },
+    /** Nothing to do: a WebAssembly module runs on its JS thread only. */
+    keepAlive() {},
+    /** A fresh i32 for an abort signal parameter, freed once JS lets go of it. */
+    abortCell() {
+      const address = instance.alloc(4, 4);
+      const cell = { address, get view() { return new Int32Array(instance.memory.dv.buffer, address, 1); } };
+      new Int32Array(instance.memory.dv.buffer, address, 1)[0] = 0;
+      cellRegistry.register(cell, () => instance.free(address, 4, 4));
+      return cell;
     },
     /**
      * What runs the JS functions Zig calls through function pointers: the

@@ -181,7 +181,11 @@ fn pipeInto(generator: anytype, iterator: anytype, comptime allocating: bool) vo
         },
         else => iterator,
     };
-    defer if (@hasDecl(@TypeOf(it), "deinit")) it.deinit();
+    const I = switch (@typeInfo(@TypeOf(it))) {
+        .pointer => |p| p.child,
+        else => @TypeOf(it),
+    };
+    defer if (@hasDecl(I, "deinit")) it.deinit();
     while (true) {
         const item = if (allocating) it.next(generator.allocator) else it.next();
         if (!generator.yield(item)) return;

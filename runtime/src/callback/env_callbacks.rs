@@ -32,6 +32,8 @@ pub struct EnvCallbacks {
     /// Bumped whenever the JS thread starts a call into Zig or runs a bound
     /// function: unchanged while it sits in one Zig call doing neither.
     progress: AtomicU32,
+    /// Reasons to keep the process alive for calls from other threads (JS thread only).
+    keepers: AtomicU32,
     /// Where the next callback frame may go in the arena (JS thread only).
     pub(super) frame_floor: AtomicUsize,
 }
@@ -56,6 +58,7 @@ impl EnvCallbacks {
             depth: AtomicU32::new(0),
             progress: AtomicU32::new(0),
             frame_floor: AtomicUsize::new(0),
+            keepers: AtomicU32::new(0),
         }));
         THIS_THREAD.set(Some(created));
         created
@@ -107,21 +110,30 @@ impl EnvCallbacks {
         if status != sys::Status::napi_ok {
             return Err(napi::Error::from_reason("cannot keep the callback dispatcher"));
         }
-        self.tsfn.store(super::other_thread::create_tsfn(self)?, Ordering::Release);
+        let tsfn = super::other_thread::create_tsfn(self)?;
+        if self.keepers.load(Ordering::Relaxed) > 0 {
+            // SAFETY: on the JS thread of `env`, with the tsfn just made.
+            unsafe { sys::napi_ref_threadsafe_function(self.env, tsfn) };
+        }
+        self.tsfn.store(tsfn, Ordering::Release);
         self.dispatcher.store(reference, Ordering::Release);
         Ok(())
     }
 
-    /// Whether calls from other threads keep the process alive (between
-    /// `zigar.thread.use()` and `end()`); JS thread only.
+    /// Counts one more (`on`) or one fewer reason for calls from other
+    /// threads to keep the process alive: `zigar.thread.use()` until `end()`,
+    /// a promise or generator waiting for Zig. JS thread only.
     pub fn keep_alive(&self, on: bool) {
+        let before = self.keepers.load(Ordering::Relaxed);
+        let after = if on { before + 1 } else { before.saturating_sub(1) };
+        self.keepers.store(after, Ordering::Relaxed);
         let tsfn = self.tsfn.load(Ordering::Acquire);
-        if tsfn.is_null() {
+        if tsfn.is_null() || (before == 0) == (after == 0) {
             return;
         }
         // SAFETY: on the JS thread of `env`, with this environment's live tsfn.
         unsafe {
-            if on {
+            if after > 0 {
                 sys::napi_ref_threadsafe_function(self.env, tsfn);
             } else {
                 sys::napi_unref_threadsafe_function(self.env, tsfn);
