@@ -22,8 +22,8 @@ export class ZigError extends Error {
 
 /** Zig refused to compile a module; the message carries its diagnostics. */
 export class ZigCompileError extends Error {
-  constructor(file, diagnostics) {
-    super(`Zig could not compile ${file}:\n${diagnostics.trimEnd()}`);
+  constructor(file, diagnostics, hint = '') {
+    super(`Zig could not compile ${file}:\n${hint}${diagnostics.trimEnd()}`);
     this.name = 'ZigCompileError';
     this.file = file;
     this.diagnostics = diagnostics;

@@ -89,3 +89,10 @@ for (const mode of MODES) {
     assert.equal(apply((a, b) => a - b, 5, 3), 2, 'the main thread binds its own functions meanwhile');
   });
 }
+
+test('wasm: a module that starts threads fails to build, saying WebAssembly modules are single-threaded', { skip: !MODES.includes('wasm') && 'wasm mode only' }, async () => {
+  await assert.rejects(importFixture(FIXTURE, { mode: 'wasm' }), {
+    name: 'ZigCompileError',
+    message: /this module starts threads, and zigport builds WebAssembly modules single-threaded \(no shared memory or workers\)/,
+  });
+});

@@ -54,7 +54,7 @@ pub fn askAndWait(f: *const fn (i32) anyerror!i32) anyerror!i32 {
     workers[0].?.join();
     workers[0] = null;
     const got = answer.load(.acquire);
-    if (got < 0) return @errorFromInt(@as(std.meta.Int(.unsigned, @bitSizeOf(anyerror)), @intCast(-got)));
+    if (got < 0) return @errorFromInt(@as(u16, @intCast(-got)));
     return @intCast(got);
 }
 

@@ -53,6 +53,15 @@ export function buildArguments({ source, output, optimize, root, mode = 'native'
   ];
 }
 
+/** What zigport can add to Zig's diagnostics about why a module does not build. */
+function hintFor(diagnostics, mode) {
+  if (mode === 'wasm' && /Cannot spawn thread when building in single-threaded mode/.test(diagnostics)) {
+    return 'this module starts threads, and zigport builds WebAssembly modules single-threaded '
+      + '(no shared memory or workers): use it in native mode, or keep threads out of the WebAssembly build.\n';
+  }
+  return '';
+}
+
 /** Compiles `source` with `zig` (`{ path, version }`) to the module at `target`; rejects with ZigCompileError. */
 export async function buildLibrary({ zig, source, target, optimize, root, mode }) {
   mkdirSync(dirname(target), { recursive: true });
@@ -64,7 +73,7 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode }
   try {
     const args = buildArguments({ source, output, optimize, root, mode, zigVersion: zig.version });
     const { code, stderr } = await run(zig.path, args, process.cwd());
-    if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`);
+    if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`, hintFor(stderr, mode));
     renameSync(output, target);
     built = true;
   } finally {
