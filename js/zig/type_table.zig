@@ -13,6 +13,7 @@ const support = @import("support.zig");
 const meta = @import("meta.zig");
 const allocator_helpers = @import("allocator_helpers.zig");
 const zigar = @import("zigar");
+const iterators = @import("iterators.zig");
 
 /// A function the descriptor lists, with the thunk of the same index: a
 /// declaration (of `container`), one a comptime value holds that no
@@ -206,7 +207,16 @@ pub const TypeTable = struct {
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
             json.string(@typeName(T)), if (sized) @sizeOf(W) else 0, if (sized) @alignOf(W) else 1,
         });
-        return "{" ++ self.body(T, W) ++ "," ++ head ++ "}";
+        return "{" ++ self.body(T, W) ++ self.iterator(T) ++ "," ++ head ++ "}";
+    }
+
+    /// `,"iterator":N` for an iterator type (iterators.zig): N is the
+    /// index of its `next` among the listed functions (its declaration's,
+    /// or a hidden one for a type the module only returns, as std's).
+    fn iterator(comptime self: *TypeTable, comptime T: type) []const u8 {
+        if (!iterators.isIterator(T)) return "";
+        const index = self.function(@field(T, "next"), @typeName(T) ++ ".next");
+        return std.fmt.comptimePrint(",\"iterator\":{d}", .{index});
     }
 
     /// A comptime-only type: what JS needs to read a value of it from its JSON

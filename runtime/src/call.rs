@@ -24,6 +24,9 @@ use crate::zig_views::zig_memory;
 
 /// What a call of an abandoned module's function throws (Zigar's wording).
 const ABANDONED: &std::ffi::CStr = c"Module was abandoned";
+const RETAINED: &std::ffi::CStr =
+    c"The result points at Zig memory that keeps a pointer to memory that lives only during the call \
+(an argument, or what the call allocated): return the value itself, or copy what it points at into memory Zig owns";
 
 /// Which of the two invokers to create.
 pub enum Invoker {
@@ -144,6 +147,9 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     let Ok(entries) = entries else {
         return throw_range_error(env, c"the result holds more pointers than one call may return (4096)");
     };
+    if pointer_call::retains_call_memory(env, &memory, &result, &entries) {
+        return throw_error(env, RETAINED);
+    }
     let returned = report_outcome(env, state, result);
     if entries.is_empty() {
         return returned;

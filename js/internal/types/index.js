@@ -115,7 +115,7 @@ function make(t, get, { errors, descriptors, held, roles, pointerSize }) {
     case 'array': return arrayType(t, get(t.child));
     case 'enum': return enumType(t, get(t.tag));
     case 'error_set': return errorSetType(t, errors);
-    case 'opaque': return opaqueType(t);
+    case 'opaque': return opaqueType(t, held);
     case 'function_pointer': return functionPointerType(t, (i) => roles.caller[i], () => roles.callbacks);
     case 'allocator': return allocatorType(t, () => roles);
     default: return unusable(t);

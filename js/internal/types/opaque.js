@@ -4,14 +4,18 @@
 // holding the runtime's token for the address (JS never sees the address
 // itself). A handle is only good for passing back to Zig.
 import { displayName } from './memory.js';
+import { defineZigIterator } from './iteration.js';
 
 /** The runtime's token for the address a handle stands for. */
 export const TOKEN = Symbol('zigport.handle');
 /** Whether the handle came from a const pointer (`*const Context`). */
 export const CONST_HANDLE = Symbol('zigport.constHandle');
 
-/** Builds the converter (and handle class) for an `opaque` type descriptor. */
-export function opaqueType(t) {
+/**
+ * Builds the converter (and handle class) for an `opaque` type descriptor;
+ * `held` finds its `next` when it is an iterator (iteration.js).
+ */
+export function opaqueType(t, held) {
   const name = displayName(t.name);
   const Handle = {
     [name]: function () {
@@ -23,6 +27,7 @@ export function opaqueType(t) {
     // console.log shows the type, not the private slots.
     [Symbol.for('nodejs.util.inspect.custom')]: { value() { return `${name} {}`; } },
   });
+  if (t.iterator != null) defineZigIterator(Handle.prototype, t.iterator, held, name);
   const fail = () => { throw new TypeError(`${name} is an opaque type: only pointers to it cross the boundary`); };
   return {
     ...t,

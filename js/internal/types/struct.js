@@ -13,6 +13,7 @@ import { fixedValue } from './comptime.js';
 import { fromDefault } from './defaults.js';
 import { ACTIVE_TAG } from './enum.js';
 import { metaValue, withMetaRead } from './meta-reads.js';
+import { defineFieldIterator, defineZigIterator } from './iteration.js';
 
 /**
  * Builds the converter (and class) for a `struct` type descriptor. `held`
@@ -45,6 +46,8 @@ export function structType(t, fieldType, describe, held) {
   // Zig's own access would panic); assigning the whole union switches it.
   // Without runtime safety every field reads the same bytes.
   const selector = t.selector ? unionSelector(t.selector, fields) : null;
+  // Each field's read without that check (iteration reads them all, as Zigar does).
+  const unchecked = new Map();
 
   function Struct(init) {
     if (!new.target) return bind(Object.create(Struct.prototype), castMemory(init, t.size, `${name}()`), 0);
@@ -85,6 +88,8 @@ export function structType(t, fieldType, describe, held) {
   });
   defineSpecialProperties(Struct.prototype, t, assign);
   if (tag) defineTagAccess(Struct, tag.type, activeTag);
+  if (t.iterator != null) defineZigIterator(Struct.prototype, t.iterator, held, name);
+  else defineFieldIterator(Struct.prototype, fieldIteration());
 
   /** Sets every field from `init` (an instance, or an object/array of field values). */
   function assign(target, init, where) {
@@ -115,6 +120,18 @@ export function structType(t, fieldType, describe, held) {
     setField(target, byName.get(keys[0]), init[keys[0]], `${where}.${keys[0]}`);
   }
 
+  /**
+   * What iterating a struct that is no Zig iterator yields (as Zigar): every
+   * field, comptime ones included; a tagged union's active one; a bare
+   * union's every field, each read as if it were active.
+   */
+  function fieldIteration() {
+    const all = t.fields.map((f) => f.name);
+    const names = tag ? (obj) => [activeField(obj)] : () => all;
+    const read = (obj, key) => (selector && unchecked.has(key) ? unchecked.get(key).call(obj) : obj[key]);
+    return { tuple: t.tuple, names, read };
+  }
+
   function setField(target, f, value, where) {
     Object.getOwnPropertyDescriptor(Struct.prototype, f.name).set.call(target, value, where);
   }
@@ -126,12 +143,16 @@ export function structType(t, fieldType, describe, held) {
     if (pointsAway(f)) return pointerField(f, where);
     const type = f.type;
     const object = typeof type.view === 'function';
+    function read() {
+      if (!object) return type.read(this[DV], this[AT] + f.offset);
+      return childView(this, f.name, (dv, at, ro) => type.view(dv, at + f.offset, ro));
+    }
+    unchecked.set(f.name, read);
     return {
       get() {
         if (tag && activeField(this) !== f.name) return null;
         selector?.check(this, f.name, where);
-        if (!object) return type.read(this[DV], this[AT] + f.offset);
-        return childView(this, f.name, (dv, at, ro) => type.view(dv, at + f.offset, ro));
+        return read.call(this);
       },
       set(value, at = where) {
         assertWritable(this, where);

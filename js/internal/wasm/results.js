@@ -23,8 +23,12 @@ export function resultMemory(found, type, slot, dv, f) {
   // An empty slice's address points at nothing (Zig leaves it undefined).
   if (len === 0) return type.result(new ArrayBuffer(0), 0, 0);
   const memory = locate(found, address, len);
-  // In the module's own memory, pointer fields are live: nothing to remember.
-  if (memory.buffer === found.instance.memory.buffer) return wasmObject(found.instance, type, address, len);
+  // In the module's own memory, pointer fields are live: nothing to remember,
+  // but nothing there may point at what the call is about to free.
+  if (memory.buffer === found.instance.memory.buffer) {
+    if (type.pointee?.places.length > 0) refuseRetained(found, type.pointee, address, len / type.pointee.size);
+    return wasmObject(found.instance, type, address, len);
+  }
   if (type.pointee?.places.length > 0) readPlaces(found, memory, type.pointee, len / type.pointee.size, new Set());
   return type.result(memory.buffer, memory.byteOffset, len);
 }
@@ -92,6 +96,7 @@ function readPlaces(found, memory, type, count, seen) {
       setTarget(memory.buffer, memory.byteOffset + at, { memory: target });
       const key = `${address}:${len}:${p.pointee.index}`;
       const live = target.buffer === instance.memory.buffer;
+      if (live && p.pointee.places.length > 0) refuseRetained(found, p.pointee, address, n);
       if (!live && p.pointee.places.length > 0 && !seen.has(key)) {
         seen.add(key);
         readPlaces(found, target, p.pointee, n, seen);
@@ -99,6 +104,38 @@ function readPlaces(found, memory, type, count, seen) {
     }
   }
 }
+
+/**
+ * Throws when `count` values of `type` at wasm `address` (the module's own
+ * memory, which JS reads live after the call) hold a pointer to what lives
+ * only during the call: an argument's scratch copy or tie, or what the call
+ * allocated. Follows pointers on through the module's memory, each target
+ * once (at most `limit` of them).
+ */
+function refuseRetained(found, type, address, count, seen = new Set(), limit = 4096) {
+  const { instance, placed } = found;
+  const bytes = instance.memory.view(address, count * type.size);
+  const within = (at, len, start, size) => at >= start && at + len <= start + size;
+  for (let i = 0; i < count; i++) {
+    for (const place of type.places) {
+      const at = i * type.size + place.offset;
+      const p = place.type;
+      const target = bytes.getUint32(at + (p.kind === 'slice' ? p.ptr_offset : 0), true);
+      const len = target === 0 ? 0 : placeLength(instance, p, bytes, at, target);
+      if (len === 0) continue;
+      const temporary = placed.clusters.some((c) => within(target, len, c.address, c.len))
+        || callAllocations(found).some((a) => within(target, len, a.start, a.size));
+      if (temporary) throw new Error(RETAINED);
+      const key = `${target}:${len}:${p.pointee.index}`;
+      if (p.pointee.places.length === 0 || seen.has(key) || seen.size >= limit) continue;
+      seen.add(key);
+      refuseRetained(found, p.pointee, target, len / p.pointee.size, seen, limit);
+    }
+  }
+}
+
+const RETAINED = 'The result points at Zig memory that keeps a pointer to memory that lives only during the call '
+  + '(an argument, or what the call allocated): return the value itself, or copy what it points at into memory Zig owns';
 
 /**
  * Bytes the pointer of type `p` at `at` of `bytes` (holding `address`)

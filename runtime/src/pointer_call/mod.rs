@@ -31,7 +31,7 @@ use crate::transfer::{self, ScratchBlock};
 
 use records::{buffer_arguments, mark_zig_memory, read_records, BufferInfo, Record};
 pub use result::{read_result_slot, resolve_result, ResultMemory};
-pub use result_places::{walk_result_places, PlaceEntry, Walked};
+pub use result_places::{retains_call_memory, walk_result_places, PlaceEntry, Walked};
 
 /// Inline capacity of the per-call lists: calls rarely have more pointers.
 type Small<T> = SmallVec<[T; 4]>;

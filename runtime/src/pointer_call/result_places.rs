@@ -110,3 +110,33 @@ unsafe fn read_place(base: *const u8, place: &Place) -> (u64, u64) {
         }
     }
 }
+
+/// Whether the result leaves, in Zig's own memory, a pointer to memory that
+/// lives only during the call: an argument's (a JS buffer, or its scratch
+/// copy) or one the host allocator made. JS reads a place in Zig memory live,
+/// long after the call, when that memory may be collected or reused (a
+/// `*Iterator` into a Zig variable that kept the text it was given). A place
+/// is in Zig memory when it belongs to a returned Zig target, or to a target
+/// that is itself Zig memory.
+pub fn retains_call_memory(
+    env: napi::sys::napi_env,
+    memory: &CallMemory,
+    result: &ResultMemory,
+    entries: &[PlaceEntry],
+) -> bool {
+    let in_zig = |m: &ResultMemory| matches!(m, ResultMemory::Zig { .. });
+    entries.iter().any(|e| {
+        let live = match e.parent {
+            None => in_zig(result),
+            Some(p) => entries.get(p as usize).is_some_and(|parent| in_zig(&parent.memory)),
+        };
+        live && match e.memory {
+            ResultMemory::Allocated { .. } => true,
+            // An argument that is itself Zig memory (a view JS passed back) outlives the call.
+            ResultMemory::Argument { arg, .. } => {
+                memory.buffers.get(arg as usize).is_some_and(|b| !crate::zig_views::is_zig_memory(env, b.value))
+            }
+            _ => false,
+        }
+    })
+}
