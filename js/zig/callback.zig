@@ -118,6 +118,22 @@ pub fn passesPointers(comptime F: type) bool {
     return false;
 }
 
+/// Whether the arguments or the result of `F` are or hold pointers, which
+/// JS reads and writes in a copy of the frame the runtime makes natively.
+pub fn framesPointers(comptime F: type) bool {
+    return passesPointers(F) or holdsDataPointers(compat.fnInfo(F).return_type.?);
+}
+
+fn holdsDataPointers(comptime T: type) bool {
+    if (isHandle(T) or support.isFunctionPointer(T)) return false;
+    return switch (@typeInfo(T)) {
+        .pointer => true,
+        .optional => |o| holdsDataPointers(o.child),
+        .error_union => |e| holdsDataPointers(e.payload),
+        else => support.holdsPointers(T),
+    };
+}
+
 /// A pointer to an opaque type, optional or not: an address JS never follows.
 fn isHandle(comptime T: type) bool {
     const P = if (@typeInfo(T) == .optional) @typeInfo(T).optional.child else T;

@@ -241,7 +241,7 @@ fn callbackJson(comptime table: *TypeTable, comptime F: type) []const u8 {
     }
     return std.fmt.comptimePrint(
         ",\"callback\":{{\"frame\":{{\"size\":{d},\"align\":{d}}},\"params\":{s},\"ret\":{{\"type\":{d},\"offset\":{d}}},\"slots\":{d},\"waits\":{},\"pointers\":{}}}",
-        .{ @sizeOf(Frame), @alignOf(Frame), json.array(params), table.id(info.return_type.?), @offsetOf(Frame, "retval"), callback.slot_count, callback.waits(F), callback.passesPointers(F) },
+        .{ @sizeOf(Frame), @alignOf(Frame), json.array(params), table.id(info.return_type.?), @offsetOf(Frame, "retval"), callback.slot_count, callback.waits(F), callback.framesPointers(F) },
     );
 }
 

@@ -71,6 +71,30 @@ for (const mode of MODES) {
       assert.deepEqual(clicks, [0, 1, 2]);
     });
 
+    test('a pointer argument lets the JS function write through it', async () => {
+      const { tripledThroughPointer } = await importFixture(FIXTURE, { mode });
+      assert.equal(tripledThroughPointer((p) => { p[0] *= 3; }), 15);
+    });
+
+    test('an allocator argument makes memory the JS function may return', async () => {
+      const { madeTextLength } = await importFixture(FIXTURE, { mode });
+      assert.equal(madeTextLength((allocator) => allocator.dupe('hello!')), 6);
+    });
+
+    test('a result pointing at JS memory is refused and reported, and Zig gets an empty slice', async () => {
+      const { textLength } = await importFixture(FIXTURE, { mode });
+      const reported = [];
+      const original = console.error;
+      console.error = (err) => reported.push(err);
+      try {
+        assert.equal(textLength(() => 'hello'), 0);
+      } finally {
+        console.error = original;
+      }
+      assert.equal(reported.length, 1);
+      assert.match(reported[0].message, /^\*const fn \(\) \[\]const u8 \(the JS function's result\): \[\]const u8 cannot point at JS memory, which Zig could keep after it is gone; return memory from an allocator/);
+    });
+
     test('a variadic function pointer refuses JS functions, saying why', async () => {
       const { default: zig } = await importFixture(FIXTURE, { mode });
       assert.throws(() => { zig.variadic = (x) => x; }, {

@@ -56,3 +56,22 @@ pub fn nested(outer: *const fn (i32) i32, depth: i32) i32 {
 
 pub const Variadic = *const fn (c_int, ...) callconv(.c) c_int;
 pub var variadic: ?Variadic = null;
+
+/// The length of the text a JS function returns (which must be Zig's memory).
+pub fn textLength(f: *const fn () []const u8) usize {
+    return f().len;
+}
+
+/// The length of text a JS function makes with an allocator; frees it.
+pub fn madeTextLength(f: *const fn (std.mem.Allocator) []const u8) usize {
+    const text = f(std.heap.page_allocator);
+    defer std.heap.page_allocator.free(text);
+    return text.len;
+}
+
+/// A JS function writes through the pointer it receives.
+pub fn tripledThroughPointer(f: *const fn (*i32) void) i32 {
+    var x: i32 = 5;
+    f(&x);
+    return x;
+}

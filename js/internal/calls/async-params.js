@@ -54,7 +54,8 @@ export function asyncParamType(t, base, context) {
     }
     const goOn = call ? call.deliver(value) : false;
     if (!goOn) calls.delete(readWord(source.dv, source.at + id.offset));
-    if (t.role === 'generator') context.get(ret.type).write(view(), at + ret.offset, goOn);
+    // Where the runtime reads the result back: its copy of the frame, when it made one.
+    if (t.role === 'generator') context.get(ret.type).write(source.dv, source.at + ret.offset, goOn);
     return Status.done;
   };
   made.write = (dv, offset, value, where) => {

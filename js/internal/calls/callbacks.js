@@ -7,6 +7,8 @@
 // hands this module the frame: the arguments are read from it as values in
 // memory are, the function runs, and its result is written back, or the
 // call is reported as failed.
+import { isZigMemory } from '../runtime/zig-memory.js';
+import { trackerOf } from '../types/memory.js';
 
 /** What a call reports back to the trampoline (`callback.Status` in Zig). */
 export const Status = Object.freeze({ done: 0, failed: 1, released: 4 });
@@ -129,13 +131,19 @@ export class ModuleCallbacks {
         : callback.params.map((p) => readArgument(this.types[p.type], view(), at + p.offset));
       result = binding.fn(...values);
     } catch (err) {
-      return this.failed(ret, view, at + callback.ret.offset, err, name);
+      return this.failed(ret, args ? () => args.dv : view, (args ? args.at : at) + callback.ret.offset, err, name);
     }
+    // The result goes where the arguments came from: natively, a result
+    // holding pointers is written into the runtime's copy of the frame.
+    const out = args ? () => args.dv : view;
+    const offset = (args ? args.at : at) + callback.ret.offset;
     if (ret.kind === 'void') return Status.done;
     try {
-      ret.write(view(), at + callback.ret.offset, result, `${name} (the JS function's result)`);
+      const where = `${name} (the JS function's result)`;
+      refuseJsMemory(ret, result, where);
+      ret.write(out(), offset, result, where);
     } catch (err) {
-      return this.failed(ret, view, at + callback.ret.offset, err, name);
+      return this.failed(ret, out, offset, err, name);
     }
     return Status.done;
   }
@@ -157,6 +165,27 @@ export class ModuleCallbacks {
     console.error(err);
     return Status.failed;
   }
+}
+
+/**
+ * Refuses a result that would point Zig at JS memory, which the garbage
+ * collector may take while Zig still holds the pointer: a JS function
+ * returns memory from an allocator or from Zig instead.
+ */
+function refuseJsMemory(type, value, where) {
+  const pointer = pointerOf(type);
+  if (!pointer || pointer.pointer.handle || value === null || value === undefined || value instanceof Error) return;
+  const { buffer } = pointer.target(value, where);
+  if (isZigMemory(buffer) || trackerOf(buffer)) return;
+  throw new TypeError(`${where}: ${type.name} cannot point at JS memory, which Zig could keep after it is gone; `
+    + 'return memory from an allocator (allocator.dupe()) or from Zig');
+}
+
+/** The pointer or slice type a result of `type` is or holds directly, or null. */
+function pointerOf(type) {
+  if (type.kind === 'optional') return pointerOf(type.child);
+  if (type.kind === 'error_union') return pointerOf(type.payload);
+  return type.pointer && type.target ? type : null;
 }
 
 /**

@@ -261,8 +261,8 @@ pub struct CallbackFrame {
     /// Whether a call from another thread must wait for JS: the function
     /// returns a value, or its arguments point into the caller's memory.
     pub waits: bool,
-    /// Whether an argument is or holds a pointer: JS reads the arguments
-    /// from a copy of the frame that the runtime marks as Zig memory.
+    /// Whether an argument or the result is or holds a pointer: JS reads
+    /// and writes a copy of the frame that the runtime marks as Zig memory.
     #[serde(default)]
     pub pointers: bool,
 }

@@ -23,8 +23,8 @@ pub(super) struct Call {
     pub frame_align: usize,
     /// Not a call: JS frees the binding of (caller, slot) instead.
     pub release: bool,
-    /// The arguments hold pointers: JS gets a copy of the frame it may
-    /// follow them in (a buffer tagged as Zig memory).
+    /// The arguments or result hold pointers: JS gets a copy of the frame
+    /// it may follow and write them in (a buffer tagged as Zig memory).
     pub pointers: bool,
 }
 
@@ -64,14 +64,16 @@ pub(super) unsafe fn run(owner: &EnvCallbacks, call: &Call, frame: *mut u8) -> S
     }
     let floor = owner.frame_floor.swap(frame_at + call.frame_size, Ordering::Relaxed);
     owner.note_progress();
-    let dispatched = dispatch(owner, call.pointers.then_some((frame.cast_const(), call.frame_size)));
+    // A frame holding pointers goes to JS as a copy it may follow them in,
+    // and comes back from that copy; any other is read and written in the arena.
+    let dispatched = dispatch(owner, call.pointers.then_some((frame, call.frame_size)));
     owner.frame_floor.store(floor, Ordering::Relaxed);
     if !dispatched {
         return Status::Failed;
     }
     // SAFETY: as above; JS wrote the result into the copy.
     let status = unsafe {
-        if !call.release {
+        if !call.release && !call.pointers {
             ptr::copy_nonoverlapping(arena.add(frame_at), frame, call.frame_size);
         }
         arena.add(at).cast::<u32>().add(4).read_volatile()
@@ -102,9 +104,10 @@ fn align_up(n: usize, align: usize) -> usize {
     n.div_ceil(align) * align
 }
 
-/// Calls the dispatcher in a handle scope of its own, with a copy of the
-/// frame as its argument when `frame` is given.
-fn dispatch(owner: &EnvCallbacks, frame: Option<(*const u8, usize)>) -> bool {
+/// Calls the dispatcher in a handle scope of its own. With `frame` given
+/// (its address and size), its argument is a copy of that frame, which is
+/// copied back into the frame once JS wrote the result there.
+fn dispatch(owner: &EnvCallbacks, frame: Option<(*mut u8, usize)>) -> bool {
     let env = owner.env;
     let reference = owner.dispatcher.load(Ordering::Acquire);
     if reference.is_null() {
@@ -121,12 +124,16 @@ fn dispatch(owner: &EnvCallbacks, frame: Option<(*const u8, usize)>) -> bool {
         let mut receiver = ptr::null_mut();
         let mut result = ptr::null_mut();
         let copy = frame.map(|(bytes, len)| frame_copy(env, bytes, len));
-        let argv = copy.as_slice();
+        let argv: Vec<sys::napi_value> = copy.iter().map(|(buffer, _)| *buffer).collect();
         let ok = !argv.iter().any(|a| a.is_null())
             && sys::napi_get_reference_value(env, reference, &mut function) == sys::Status::napi_ok
             && sys::napi_get_undefined(env, &mut receiver) == sys::Status::napi_ok
             && sys::napi_call_function(env, receiver, function, argv.len(), argv.as_ptr(), &mut result)
                 == sys::Status::napi_ok;
+        if let (true, Some((frame, len)), Some((_, data))) = (ok, frame, copy) {
+            // The buffer is alive until the scope closes below.
+            ptr::copy_nonoverlapping(data, frame, len);
+        }
         if !ok {
             // The dispatcher catches what bound functions throw; anything
             // else (a stack overflow) must not stay pending over Zig frames.
@@ -139,20 +146,21 @@ fn dispatch(owner: &EnvCallbacks, frame: Option<(*const u8, usize)>) -> bool {
 }
 
 /// An ArrayBuffer holding a copy of the `len` bytes at `bytes`, tagged as
-/// Zig memory so that JS follows the addresses in it; null on failure.
+/// Zig memory so that JS follows and writes the addresses in it, with its
+/// data; a null buffer on failure.
 ///
 /// # Safety
 /// `bytes` holds `len` readable bytes; on the JS thread of `env`.
-unsafe fn frame_copy(env: sys::napi_env, bytes: *const u8, len: usize) -> sys::napi_value {
+unsafe fn frame_copy(env: sys::napi_env, bytes: *const u8, len: usize) -> (sys::napi_value, *const u8) {
     let mut data = ptr::null_mut();
     let mut buffer = ptr::null_mut();
     // SAFETY: per the caller; the new buffer holds `len` bytes.
     unsafe {
         if sys::napi_create_arraybuffer(env, len, &mut data, &mut buffer) != sys::Status::napi_ok {
-            return ptr::null_mut();
+            return (ptr::null_mut(), ptr::null());
         }
         ptr::copy_nonoverlapping(bytes, data.cast::<u8>(), len);
     }
     zig_views::tag_zig_memory(env, buffer);
-    buffer
+    (buffer, data.cast_const().cast())
 }
