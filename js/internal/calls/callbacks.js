@@ -29,6 +29,8 @@ export class ModuleCallbacks {
     this.bySlot = new Map();
     /** Every binding by trampoline address, for reading a pointer back. */
     this.byAddress = new Map();
+    /** Per caller, what its calls reuse (see makePlan). */
+    this.plans = new Map();
   }
 
   /**
@@ -94,22 +96,45 @@ export class ModuleCallbacks {
   run(caller, slot, view, at) {
     const binding = this.bySlot.get(caller)?.get(slot);
     if (!binding) return Status.released;
-    const { callback, name } = this.layouts.get(caller);
-    const ret = this.types[callback.ret.type];
+    const plan = this.plans.get(caller) ?? this.makePlan(caller);
     let result;
     try {
-      const args = callback.params.map((p) => readArgument(this.types[p.type], view(), at + p.offset));
-      result = binding.fn(...args);
+      result = plan.call(binding.fn, view(), at);
     } catch (err) {
-      return this.failed(ret, view, at + callback.ret.offset, err, name);
+      return this.failed(plan.ret, view, at + plan.retOffset, err, plan.name);
     }
-    if (ret.kind === 'void') return Status.done;
+    if (plan.ret.kind === 'void') return Status.done;
     try {
-      ret.write(view(), at + callback.ret.offset, result, `${name} (the JS function's result)`);
+      plan.ret.write(view(), at + plan.retOffset, result, plan.resultWhere);
     } catch (err) {
-      return this.failed(ret, view, at + callback.ret.offset, err, name);
+      return this.failed(plan.ret, view, at + plan.retOffset, err, plan.name);
     }
     return Status.done;
+  }
+
+  /**
+   * What every call of caller `caller`'s type reuses, made on its first
+   * call (the types are complete by then): its result type and where it
+   * goes, and `call(fn, dv, at)`, generated source that reads each argument
+   * from the frame (a scalar with one DataView load) and calls `fn`.
+   */
+  makePlan(caller) {
+    const { callback, name } = this.layouts.get(caller);
+    const params = callback.params.map((p) => this.types[p.type]);
+    const args = callback.params.map((p, i) => (params[i].inline?.get
+      ? params[i].inline.get('dv', `at + ${p.offset}`)
+      : `read(t${i}, dv, at + ${p.offset})`));
+    const names = ['read', ...params.map((_, i) => `t${i}`)];
+    const call = new Function(...names, `return (fn, dv, at) => fn(${args.join(', ')});`)(readArgument, ...params);
+    const plan = {
+      call,
+      name,
+      ret: this.types[callback.ret.type],
+      retOffset: callback.ret.offset,
+      resultWhere: `${name} (the JS function's result)`,
+    };
+    this.plans.set(caller, plan);
+    return plan;
   }
 
   /**
