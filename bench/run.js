@@ -9,6 +9,7 @@ import { sliceCalls } from './slices.js';
 import { structCalls } from './structs.js';
 import { wasmCalls } from './wasm.js';
 import { tiePages } from './tie-pages.js';
+import { callbackCalls } from './callbacks.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
@@ -17,6 +18,7 @@ try {
   await sliceCalls();
   await structCalls();
   await wasmCalls({ scratch });
+  await callbackCalls({ scratch });
   tiePages();
   await importTime({ scratch });
 } finally {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const SOURCE = fileURLToPath(new URL('../baseline/empty-napi.c', import.meta.url));
 
-/** `{ empty, add }` from the C addon, compiled into `dir`. */
+/** `{ empty, add, callLoop }` from the C addon, compiled into `dir`. */
 export function loadCBaseline(dir) {
   mkdirSync(dir, { recursive: true });
   const output = join(dir, 'empty-napi.node');

@@ -41,3 +41,9 @@ export function report(name, value, baseline, goal, unit = 'ns') {
 function fmt(x) {
   return x >= 100 ? x.toFixed(0) : x.toFixed(2);
 }
+
+/** Prints one throughput row: calls per second against a goal of at least `goal` per second. */
+export function reportRate(name, perSecond, goal) {
+  const verdict = goal === undefined ? '' : `  (goal >= ${goal.toLocaleString('en-US')}/s: ${perSecond >= goal ? 'met' : 'NOT met'})`;
+  console.log(`${name.padEnd(44)} ${Math.round(perSecond).toLocaleString('en-US').padStart(11)} calls/s${verdict}`);
+}

@@ -1,5 +1,5 @@
-// Builds the raw wasm baseline (baseline/raw-add.zig) with the project's Zig
-// and instantiates it without zigport.
+// Builds the raw wasm baselines (baseline/raw-*.zig) with the project's Zig
+// and instantiates them without zigport.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,16 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { cacheRoot } from '../../js/internal/compiler/cache.js';
 import { findZig } from '../../js/internal/compiler/toolchain.js';
 
-const SOURCE = fileURLToPath(new URL('../baseline/raw-add.zig', import.meta.url));
-
-/** The exports of the baseline module, compiled into `dir`. */
-export function loadWasmBaseline(dir) {
-  const output = join(dir, 'raw-add.wasm');
+/**
+ * The exports of baseline module `name` (baseline/<name>.zig), compiled
+ * into `dir` and instantiated with `imports`.
+ */
+export function loadWasmBaseline(dir, name = 'raw-add', imports = {}) {
+  const source = fileURLToPath(new URL(`../baseline/${name}.zig`, import.meta.url));
+  const output = join(dir, `${name}.wasm`);
   const root = cacheRoot();
   execFileSync(findZig(root).path, [
     'build-exe', '-target', 'wasm32-freestanding', '-fno-entry', '-rdynamic', '-O', 'ReleaseFast',
     '--cache-dir', join(dir, 'zig-cache'), '--global-cache-dir', join(root, 'zig-global-cache'),
-    SOURCE, `-femit-bin=${output}`,
+    source, `-femit-bin=${output}`,
   ]);
-  return new WebAssembly.Instance(new WebAssembly.Module(readFileSync(output))).exports;
+  return new WebAssembly.Instance(new WebAssembly.Module(readFileSync(output)), imports).exports;
 }

@@ -28,6 +28,25 @@ export fn zigport_set_host_alloc(alloc: ?*const anyopaque) void {
     _ = alloc;
 }
 
+export fn zigport_set_callback_host(host: ?*const anyopaque, context: ?*anyopaque) void {
+    _ = host;
+    _ = context;
+}
+
+export fn zigport_callback_context() ?*anyopaque {
+    return null;
+}
+
+export fn zigport_callback_address(caller: u32, slot: u32) usize {
+    _ = caller;
+    _ = slot;
+    return 0;
+}
+
+export fn zigport_set_zigar_hooks(hooks: *const anyopaque) void {
+    _ = hooks;
+}
+
 export fn zigport_check_layouts() bool {
     return true;
 }

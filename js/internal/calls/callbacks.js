@@ -30,6 +30,8 @@ export class ModuleCallbacks {
     this.bySlot = new Map();
     /** Every binding by trampoline address, for reading a pointer back. */
     this.byAddress = new Map();
+    /** Per caller, what its calls reuse (see makePlan). */
+    this.plans = new Map();
   }
 
   /**
@@ -112,7 +114,7 @@ export class ModuleCallbacks {
   }
 
   /**
-     * Runs the function bound to `slot` of `caller` on the frame at `at` in
+   * Runs the function bound to `slot` of `caller` on the frame at `at` in
    * the memory `view()` gives (fetched again after the call, which may
    * grow WebAssembly memory); returns a `Status`. `args`, when given, is
    * `{ dv, at }`: where to read the arguments instead (a copy of the frame
@@ -122,30 +124,50 @@ export class ModuleCallbacks {
     const binding = this.bySlot.get(caller)?.get(slot);
     if (!binding) return Status.released;
     if (binding.raw) return binding.fn(view, at, args);
-    const { callback, name } = this.layouts.get(caller);
-    const ret = this.types[callback.ret.type];
+    const plan = this.plans.get(caller) ?? this.makePlan(caller);
+    // Natively, a frame holding pointers comes as the runtime's copy: the
+    // arguments are read there and the result written there.
+    const frame = args ? () => args.dv : view;
+    const base = args ? args.at : at;
     let result;
     try {
-      const values = args
-        ? callback.params.map((p) => this.types[p.type].read(args.dv, args.at + p.offset))
-        : callback.params.map((p) => readArgument(this.types[p.type], view(), at + p.offset));
-      result = binding.fn(...values);
+      result = plan.call(binding.fn, frame(), base);
     } catch (err) {
-      return this.failed(ret, args ? () => args.dv : view, (args ? args.at : at) + callback.ret.offset, err, name);
+      return this.failed(plan.ret, frame, base + plan.retOffset, err, plan.name);
     }
-    // The result goes where the arguments came from: natively, a result
-    // holding pointers is written into the runtime's copy of the frame.
-    const out = args ? () => args.dv : view;
-    const offset = (args ? args.at : at) + callback.ret.offset;
-    if (ret.kind === 'void') return Status.done;
+    if (plan.ret.kind === 'void') return Status.done;
     try {
-      const where = `${name} (the JS function's result)`;
-      refuseJsMemory(ret, result, where);
-      ret.write(out(), offset, result, where);
+      refuseJsMemory(plan.ret, result, plan.resultWhere);
+      plan.ret.write(frame(), base + plan.retOffset, result, plan.resultWhere);
     } catch (err) {
-      return this.failed(ret, out, offset, err, name);
+      return this.failed(plan.ret, frame, base + plan.retOffset, err, plan.name);
     }
     return Status.done;
+  }
+
+  /**
+   * What every call of caller `caller`'s type reuses, made on its first
+   * call (the types are complete by then): its result type and where it
+   * goes, and `call(fn, dv, at)`, generated source that reads each argument
+   * from the frame (a scalar with one DataView load) and calls `fn`.
+   */
+  makePlan(caller) {
+    const { callback, name } = this.layouts.get(caller);
+    const params = callback.params.map((p) => this.types[p.type]);
+    const args = callback.params.map((p, i) => (params[i].inline?.get
+      ? params[i].inline.get('dv', `at + ${p.offset}`)
+      : `read(t${i}, dv, at + ${p.offset})`));
+    const names = ['read', ...params.map((_, i) => `t${i}`)];
+    const call = new Function(...names, `return (fn, dv, at) => fn(${args.join(', ')});`)(readArgument, ...params);
+    const plan = {
+      call,
+      name,
+      ret: this.types[callback.ret.type],
+      retOffset: callback.ret.offset,
+      resultWhere: `${name} (the JS function's result)`,
+    };
+    this.plans.set(caller, plan);
+    return plan;
   }
 
   /**
@@ -194,7 +216,10 @@ function pointerOf(type) {
  * memory as a copy, since the frame is gone once the call returns.
  */
 export function readArgument(type, dv, offset) {
-  if (type.inline?.get || type.size === 0 || type.pointer) return type.read(dv, offset);
+  // The runtime's copy of a frame is the argument's own memory already
+  // (WebAssembly memory, also Zig's, holds the frame itself).
+  const copied = isZigMemory(dv.buffer) && !trackerOf(dv.buffer);
+  if (type.inline?.get || type.size === 0 || type.pointer || copied) return type.read(dv, offset);
   const bytes = new Uint8Array(dv.buffer, dv.byteOffset + offset, type.size).slice();
   return type.read(new DataView(bytes.buffer), 0);
 }

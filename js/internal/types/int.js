@@ -61,6 +61,9 @@ function smallInt(t) {
     ...t,
     read: size === 0 ? () => 0 : (dv, offset) => clean(dv[get](offset, true)),
     normalize(value, where) {
+      // In-range numbers, the common case, skip the round trip through a
+      // bigint; `+ 0` turns -0 into 0, as that round trip does.
+      if (typeof value === 'number' && value >= min && value <= max && Number.isInteger(value)) return value + 0;
       return Number(toBigInt(value, where, t, lim));
     },
     write(dv, offset, value, where) {

@@ -70,7 +70,12 @@ impl EnvCallbacks {
     }
 
     pub fn is_js_thread(&self) -> bool {
-        thread::current().id() == self.thread
+        // Every callback asks; `thread::current()` would clone the thread's
+        // handle (two atomic operations) each time, a thread-local does not.
+        thread_local! {
+            static THIS_THREAD: ThreadId = thread::current().id();
+        }
+        THIS_THREAD.with(|id| *id == self.thread)
     }
 
     pub fn is_closed(&self) -> bool {

@@ -27,9 +27,10 @@ pub(super) struct CallerSlots {
     modules: Box<[AtomicU32]>,
 }
 
-/// The trampolines of one library, by caller function index.
+/// The trampolines of one library, by caller function index (a vector, not
+/// a map: every call looks its caller up, and indices are small).
 pub struct CallbackSlots {
-    callers: HashMap<u32, CallerSlots>,
+    callers: Vec<Option<CallerSlots>>,
     /// (caller, slot) by trampoline address, for `zigar.function.release`.
     addresses: HashMap<usize, (u32, u32)>,
 }
@@ -60,7 +61,7 @@ impl CallbackSlots {
     }
 
     fn from_descriptor(library: &ZigLibrary, descriptor: &Descriptor) -> Self {
-        let mut callers = HashMap::new();
+        let mut callers = Vec::new();
         let mut addresses = HashMap::new();
         for (index, f) in descriptor.functions.iter().enumerate() {
             let (Some(FunctionRole::Caller), Some(callback)) = (f.role, &f.callback) else { continue };
@@ -68,25 +69,27 @@ impl CallbackSlots {
             for slot in 0..callback.slots {
                 addresses.insert(library.callback_address(index as u32, slot), (index as u32, slot));
             }
-            callers.insert(
-                index as u32,
-                CallerSlots {
-                    frame_size: callback.frame.size as usize,
-                    frame_align: callback.frame.align as usize,
-                    waits: callback.waits,
-                    pointers: callback.pointers,
-                    owners: (0..n).map(|_| AtomicPtr::new(ptr::null_mut())).collect(),
-                    modules: (0..n).map(|_| AtomicU32::new(0)).collect(),
-                },
-            );
+            callers.resize_with(callers.len().max(index + 1), || None);
+            callers[index] = Some(CallerSlots {
+                frame_size: callback.frame.size as usize,
+                frame_align: callback.frame.align as usize,
+                waits: callback.waits,
+                pointers: callback.pointers,
+                owners: (0..n).map(|_| AtomicPtr::new(ptr::null_mut())).collect(),
+                modules: (0..n).map(|_| AtomicU32::new(0)).collect(),
+            });
         }
         Self { callers, addresses }
+    }
+
+    fn caller(&self, caller: u32) -> Option<&CallerSlots> {
+        self.callers.get(caller as usize)?.as_ref()
     }
 
     /// Binds a free slot of caller `caller` to `owner` (module `module` of
     /// it); `None` when every slot is bound.
     pub fn bind(&self, caller: u32, owner: &'static EnvCallbacks, module: u32) -> Option<u32> {
-        let slots = self.callers.get(&caller)?;
+        let slots = self.caller(caller)?;
         let owner = ptr::from_ref(owner).cast_mut();
         for (slot, cell) in slots.owners.iter().enumerate() {
             slots.modules[slot].store(module, Ordering::Relaxed);
@@ -99,14 +102,14 @@ impl CallbackSlots {
 
     /// Frees slot `slot` of caller `caller` if `owner` holds it.
     pub fn release(&self, caller: u32, slot: u32, owner: &'static EnvCallbacks) -> bool {
-        let Some(cell) = self.callers.get(&caller).and_then(|s| s.owners.get(slot as usize)) else { return false };
+        let Some(cell) = self.caller(caller).and_then(|s| s.owners.get(slot as usize)) else { return false };
         let owner = ptr::from_ref(owner).cast_mut();
         cell.compare_exchange(owner, ptr::null_mut(), Ordering::AcqRel, Ordering::Relaxed).is_ok()
     }
 
     /// The environment slot `slot` of `caller` is bound to, with its module key.
     fn owner(&self, caller: u32, slot: u32) -> Option<(&CallerSlots, &'static EnvCallbacks, u32)> {
-        let slots = self.callers.get(&caller)?;
+        let slots = self.caller(caller)?;
         let owner = slots.owners.get(slot as usize)?.load(Ordering::Acquire);
         // SAFETY: owners are leaked EnvCallbacks (see EnvCallbacks::create), never freed.
         let owner = unsafe { owner.as_ref() }?;
