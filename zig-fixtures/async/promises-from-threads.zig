@@ -36,8 +36,10 @@ pub fn slowWork(promise: zigar.function.Promise(error{Aborted}!u32), signal: zig
     thread.detach();
 }
 
-/// Splits one promise among three threads: the last part settles it.
+/// Splits one promise among three threads: once all three parts came, it
+/// settles with the value of the last.
 pub fn inParts(promise: zigar.function.Promise(u32)) !void {
+    parts_done.store(0, .release);
     const parts = try promise.partition(std.heap.c_allocator, 3);
     for (0..3) |i| {
         const thread = try std.Thread.spawn(.{}, settlePart, .{ parts, @as(u32, @intCast(i)) });
@@ -45,7 +47,16 @@ pub fn inParts(promise: zigar.function.Promise(u32)) !void {
     }
 }
 
+var parts_done = std.atomic.Value(u32).init(0);
+
 fn settlePart(promise: zigar.function.Promise(u32), i: u32) void {
     sleepMs(3 - i);
-    promise.resolve(i);
+    // Counted first: the last part settles the promise.
+    _ = parts_done.fetchAdd(1, .acq_rel);
+    promise.resolve(100 + i);
+}
+
+/// How many parts of the last `inParts` promise came.
+pub fn partsDone() u32 {
+    return parts_done.load(.acquire);
 }
