@@ -13,6 +13,8 @@ import { loadWasmBaseline } from './lib/wasm-baseline.js';
 const FIXTURE = './fixtures/callback-loop.zig?optimize=ReleaseFast';
 const WASM_FIXTURE = './fixtures/callback-loop.zig?target=wasm&optimize=ReleaseFast';
 const THREADS_FIXTURE = './fixtures/callback-threads.zig?optimize=ReleaseFast';
+const PROMISE_FIXTURE = './fixtures/promise-roundtrip.zig?optimize=ReleaseFast';
+const PROMISES = 2_000;
 const N = 100_000;
 const RUNS = 11;
 const THREADS = 4;
@@ -24,6 +26,7 @@ export async function callbackCalls({ scratch }) {
   await nativeLoop(scratch);
   await wasmLoop(scratch);
   await otherThreads();
+  await promiseRoundTrips();
 }
 
 const add = (a, b) => a + b;
@@ -124,6 +127,38 @@ async function throughput(name, start, each) {
     if (r > 0) rates.push(total / seconds);
   }
   return median(rates);
+}
+
+/**
+ * Microseconds from calling a function with a promise parameter to the
+ * awaiting code running again, one promise at a time: settled during the
+ * call (against awaiting an already resolved JS promise), and settled by a
+ * thread started for it (against starting such a thread and awaiting a
+ * JS promise).
+ */
+async function promiseRoundTrips() {
+  const { settleNow, settleOnThread, startThread } = await import(PROMISE_FIXTURE);
+  const latency = async (fn) => {
+    const runs = [];
+    for (let r = 0; r <= THREAD_RUNS; r++) {
+      const begin = process.hrtime.bigint();
+      for (let i = 0; i < PROMISES; i++) await fn(i);
+      if (r > 0) runs.push(Number(process.hrtime.bigint() - begin) / 1e3 / PROMISES);
+    }
+    return median(runs);
+  };
+  if ((await settleNow(7)) !== 7 || (await settleOnThread(8)) !== 8) throw new Error('promises settled with the wrong value');
+  const now = await latency((i) => settleNow(i));
+  const jsNow = await latency((i) => Promise.resolve(i));
+  const thread = await latency((i) => settleOnThread(i));
+  const bareThread = await latency((i) => { startThread(); return Promise.resolve(i); });
+  console.log(`\n## Promise round trip, native (us per promise, median of ${THREAD_RUNS} runs of ${PROMISES / 1000}k)`);
+  reportMicros('settled during the call vs awaiting a resolved JS promise', now, jsNow);
+  reportMicros('settled by a new thread vs starting one and awaiting', thread, bareThread);
+}
+
+function reportMicros(label, figure, baseline) {
+  console.log(`${label.padEnd(58)} ${figure.toFixed(2).padStart(8)} us  vs ${baseline.toFixed(2).padStart(8)} us  = ${(figure / baseline).toFixed(2)}x`);
 }
 
 function withTimeout(promise, message) {
