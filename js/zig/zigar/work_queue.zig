@@ -332,8 +332,7 @@ pub fn WorkQueue(comptime ns: type) type {
             var promise: ?function.Promise(WaitResult) = null;
             if (self.starting == 0 and !isError(self.start_result)) {
                 self.start_known = true;
-                promise = self.start_promise;
-                self.start_promise = null;
+                promise = take(&self.start_promise);
                 self.start_known_cond.broadcast();
             }
             self.mutex.unlock();
@@ -362,12 +361,10 @@ pub fn WorkQueue(comptime ns: type) type {
             const threads = self.threads;
             const allocator = self.allocator;
             const result = self.start_result;
-            const failed = !self.start_known;
-            const start_promise = if (failed) self.start_promise else null;
-            const stop_promise = self.stop_promise;
+            // A start that failed is reported now, every worker having ended.
+            const start_promise = if (self.start_known) null else take(&self.start_promise);
+            const stop_promise = take(&self.stop_promise);
             self.threads = &.{};
-            self.start_promise = null;
-            self.stop_promise = null;
             self.start_known = true;
             self.status = .stopped;
             self.start_known_cond.broadcast();
@@ -382,4 +379,13 @@ pub fn WorkQueue(comptime ns: type) type {
             return if (WaitResult == void) false else std.meta.isError(result);
         }
     };
+}
+
+/// The value in `slot`, leaving null there. Copied through a call: with
+/// Zig 0.15, a local set from the field by a conditional expression, then
+/// the field set to null, was seen to read that null.
+fn take(slot: anytype) @TypeOf(slot.*) {
+    const value = slot.*;
+    slot.* = null;
+    return value;
 }
