@@ -6,7 +6,8 @@ const std = @import("std");
 const builtin = @import("builtin");
 const reflect = @import("reflect.zig");
 
-const NoParams = std.meta.Tuple(&.{});
+/// The parameters of a hook the namespace does not have: none.
+const NoParams = std.meta.ArgsTuple(fn () void);
 
 pub fn Hooks(comptime ns: type) type {
     const has_start = @hasDecl(ns, "onThreadStart");
