@@ -199,15 +199,12 @@ pub fn WorkQueue(comptime ns: type) type {
         pub fn push(self: *Self, comptime func: anytype, args: job.Args(func), receiver: ?job.Receiver(func)) Error!void {
             try self.startIfStopped();
             if (!sync.threaded) return self.runAlone(func, args, receiver);
-            const Task = job.Task(func);
-            const task = try self.allocator.create(Task);
-            task.* = .{ .args = args, .receiver = receiver };
             self.mutex.lock();
             defer self.mutex.unlock();
-            if (self.status != .running) {
-                self.allocator.destroy(task);
-                return error.QueueStopping;
-            }
+            if (self.status != .running) return error.QueueStopping;
+            // Under the lock: the allocator is the one this run started with.
+            const task = try self.allocator.create(job.Task(func));
+            task.* = .{ .args = args, .receiver = receiver };
             self.jobs.append(&task.job);
             self.job_queued.signal();
         }
