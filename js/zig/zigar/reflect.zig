@@ -25,6 +25,12 @@ pub fn paramTypes(comptime F: type) []const ?type {
     return list;
 }
 
+/// How many fields struct (or tuple) type `T` has.
+pub fn fieldCount(comptime T: type) usize {
+    const s = @typeInfo(T).@"struct";
+    return if (parallel_arrays) s.field_names.len else s.fields.len;
+}
+
 pub fn returnType(comptime F: type) type {
     return @typeInfo(F).@"fn".return_type.?;
 }

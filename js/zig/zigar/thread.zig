@@ -23,3 +23,6 @@ pub fn end() void {
     if (before == 0) return;
     if (users.fetchSub(1, .acq_rel) == 1) _ = host.keepAlive(false);
 }
+
+/// Worker threads running queued calls of `ns`'s functions for JS.
+pub const WorkQueue = @import("work_queue.zig").WorkQueue;
