@@ -32,6 +32,8 @@ pub struct EnvCallbacks {
     /// Bumped whenever the JS thread starts a call into Zig or runs a bound
     /// function: unchanged while it sits in one Zig call doing neither.
     progress: AtomicU32,
+    /// Calls from other threads waiting for this JS thread.
+    pub(super) queue: super::other_thread::CallQueue,
     /// Reasons to keep the process alive for calls from other threads (JS thread only).
     keepers: AtomicU32,
     /// Where the next callback frame may go in the arena (JS thread only).
@@ -59,6 +61,7 @@ impl EnvCallbacks {
             progress: AtomicU32::new(0),
             frame_floor: AtomicUsize::new(0),
             keepers: AtomicU32::new(0),
+            queue: Default::default(),
         }));
         THIS_THREAD.set(Some(created));
         created

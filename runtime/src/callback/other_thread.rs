@@ -7,6 +7,7 @@
 //! Zig call for [`DEADLOCK_AFTER`] without running anything: it is then
 //! most likely waiting for this very thread, and would never get to the call.
 use std::alloc::{self, Layout};
+use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,7 +25,7 @@ const DEADLOCK_AFTER: Duration = Duration::from_millis(1000);
 const POLL: Duration = Duration::from_millis(20);
 
 /// A call waiting in the queue, shared by the calling thread and the JS thread.
-struct Pending {
+pub(super) struct Pending {
     owner: &'static EnvCallbacks,
     call: Call,
     /// Written by the JS thread before it settles the call, read by the
@@ -124,14 +125,17 @@ pub(super) unsafe fn run(owner: &'static EnvCallbacks, call: Call, waits: bool, 
         settled: Condvar::new(),
         abandoned: AtomicBool::new(false),
     });
-    let data = Arc::into_raw(Arc::clone(&pending)).cast_mut().cast::<c_void>();
-    // SAFETY: `tsfn` is live until `close`, after which the call fails
-    // with napi_closing and the data is ours again.
-    let queued = unsafe { sys::napi_call_threadsafe_function(tsfn, data, sys::ThreadsafeFunctionCallMode::blocking) };
-    if queued != sys::Status::napi_ok {
-        // SAFETY: not queued, so this reference is still ours.
-        drop(unsafe { Arc::from_raw(data.cast::<Pending>()) });
-        return Status::Closed;
+    // Only a call finding the queue empty wakes the JS thread, which then
+    // runs every call queued until it finds the queue empty again.
+    if owner.queue.push(Arc::clone(&pending)) {
+        // SAFETY: `tsfn` is live until `close`, after which the call fails
+        // with napi_closing (and `wait` sees the environment closed).
+        let woken = unsafe {
+            sys::napi_call_threadsafe_function(tsfn, ptr::null_mut(), sys::ThreadsafeFunctionCallMode::blocking)
+        };
+        if woken != sys::Status::napi_ok {
+            return Status::Closed;
+        }
     }
     if !waits {
         return Status::Done;
@@ -172,21 +176,41 @@ fn wait(pending: &Pending) -> Status {
     }
 }
 
-/// Runs a queued call on the JS thread (or, with a null `env`, drops it
-/// because the threadsafe function is going away).
-unsafe extern "C" fn call_js(env: sys::napi_env, _function: sys::napi_value, _context: *mut c_void, data: *mut c_void) {
-    // SAFETY: `data` is the reference `run` leaked for the queue.
-    let pending = unsafe { Arc::from_raw(data.cast::<Pending>()) };
-    // Not under the lock: the function may take long, or call into Zig.
-    let status = if env.is_null() || pending.owner.is_closed() {
-        Status::Closed
-    } else if pending.abandoned.load(Ordering::Acquire) {
-        Status::Failed
-    } else {
-        // SAFETY: this is the owner's JS thread (Node runs call_js there);
-        // the copy holds the frame's bytes and only this thread writes it.
-        unsafe { js_thread::run(pending.owner, &pending.call, pending.frame.bytes.as_ptr()) }
-    };
-    *pending.state.lock().unwrap_or_else(|e| e.into_inner()) = Some(status);
-    pending.settled.notify_all();
+/// Runs, on the JS thread, every call queued for `context` (its
+/// environment's callbacks) until the queue is empty; with a null `env`, the
+/// threadsafe function is going away and the calls fail instead.
+unsafe extern "C" fn call_js(env: sys::napi_env, _function: sys::napi_value, context: *mut c_void, _data: *mut c_void) {
+    // SAFETY: the context is the leaked EnvCallbacks given at creation.
+    let owner = unsafe { &*context.cast::<EnvCallbacks>() };
+    while let Some(pending) = owner.queue.pop() {
+        // Not under the lock: the function may take long, or call into Zig.
+        let status = if env.is_null() || owner.is_closed() {
+            Status::Closed
+        } else if pending.abandoned.load(Ordering::Acquire) {
+            Status::Failed
+        } else {
+            // SAFETY: this is the owner's JS thread (Node runs call_js
+            // there); the copy holds the frame's bytes and only this thread writes it.
+            unsafe { js_thread::run(owner, &pending.call, pending.frame.bytes.as_ptr()) }
+        };
+        *pending.state.lock().unwrap_or_else(|e| e.into_inner()) = Some(status);
+        pending.settled.notify_all();
+    }
+}
+
+/// The calls from other threads waiting for one environment's JS thread.
+#[derive(Default)]
+pub(super) struct CallQueue(Mutex<VecDeque<Arc<Pending>>>);
+
+impl CallQueue {
+    /// Queues `pending`; true when the queue was empty (nobody woke the JS thread yet).
+    fn push(&self, pending: Arc<Pending>) -> bool {
+        let mut queue = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        queue.push_back(pending);
+        queue.len() == 1
+    }
+
+    fn pop(&self) -> Option<Arc<Pending>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).pop_front()
+    }
 }
