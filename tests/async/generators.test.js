@@ -34,6 +34,11 @@ for (const mode of MODES) {
       assert.deepEqual((await collect(words())).map((w) => w.string), ['to', 'be', 'or', 'not']);
     });
 
+    test('GeneratorOf(f) types a generator after an iterator-returning function', async () => {
+      const { countDown } = await importFixture(FIXTURE, { mode });
+      assert.deepEqual(await collect(countDown(3)), [2, 1, 0]);
+    });
+
     test('the callback option gets each item, then null; returning false stops Zig', async () => {
       const { countTo } = await importFixture(FIXTURE, { mode });
       const all = [];

@@ -52,6 +52,15 @@ for (const mode of MODES) {
       assert.match(reported[0][0].message, /^\*const fn \(u32\) u32 \(the JS function's result\): u32 expects a number/);
     });
 
+    test('a promise returned where Zig expects a value is reported: Zig cannot wait for it', async () => {
+      const { awaited } = await importFixture(FIXTURE, { mode });
+      const reported = captureErrors(() => {
+        assert.throws(() => awaited(async () => 5), { message: 'Unexpected' });
+      });
+      assert.equal(reported.length, 1);
+      assert.match(reported[0][0].message, /the JS function returned a promise, which Zig cannot wait for/);
+    });
+
     test('an error set holding neither the error nor Unexpected ends the call in a panic', async () => {
       const { strict } = await importFixture(FIXTURE, { mode });
       assert.equal(strict(() => 1), 1);

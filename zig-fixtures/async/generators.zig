@@ -32,3 +32,21 @@ pub fn words(generator: zigar.function.Generator(?[]const u8, false)) void {
     var it: Words = .{ .inner = std.mem.tokenizeScalar(u8, "to be or not", ' ') };
     generator.pipe(&it);
 }
+
+const Countdown = struct {
+    left: u32,
+    pub fn next(self: *Countdown) ?u32 {
+        if (self.left == 0) return null;
+        self.left -= 1;
+        return self.left;
+    }
+};
+
+fn countdown(from: u32) Countdown {
+    return .{ .left = from };
+}
+
+/// A generator typed from an iterator-returning function, fed by piping it.
+pub fn countDown(from: u32, generator: zigar.function.GeneratorOf(countdown)) void {
+    generator.pipe(countdown(from));
+}

@@ -17,3 +17,8 @@ pub fn total(f: *const fn (u32) u32) u32 {
 pub fn strict(f: *const fn () error{Only}!u32) u32 {
     return f() catch 7;
 }
+
+/// What a JS function returning a promise gives Zig (it cannot wait).
+pub fn awaited(f: *const fn () anyerror!u32) anyerror!u32 {
+    return f();
+}

@@ -127,20 +127,27 @@ export class ModuleCallbacks {
     const plan = this.plans.get(caller) ?? this.makePlan(caller);
     // Natively, a frame holding pointers comes as the runtime's copy: the
     // arguments are read there and the result written there.
-    const frame = args ? () => args.dv : view;
-    const base = args ? args.at : at;
+    return args ? this.runOn(plan, binding.fn, () => args.dv, args.at) : this.runOn(plan, binding.fn, view, at);
+  }
+
+  /** Runs `fn` on the frame at `at` of `view()` as `plan` says; returns a `Status`. */
+  runOn(plan, fn, view, at) {
     let result;
     try {
-      result = plan.call(binding.fn, frame(), base);
+      result = plan.call(fn, view(), at);
     } catch (err) {
-      return this.failed(plan.ret, frame, base + plan.retOffset, err, plan.name);
+      return this.failed(plan.ret, view, at + plan.retOffset, err, plan.name);
     }
     if (plan.ret.kind === 'void') return Status.done;
     try {
-      refuseJsMemory(plan.ret, result, plan.resultWhere);
-      plan.ret.write(frame(), base + plan.retOffset, result, plan.resultWhere);
+      if (typeof result?.then === 'function') {
+        throw new TypeError(`${plan.resultWhere}: the JS function returned a promise, which Zig cannot wait for; `
+          + 'make it synchronous, or give the Zig function a zigar Promise parameter to settle later');
+      }
+      if (plan.holdsPointers) refuseJsMemory(plan.ret, result, plan.resultWhere);
+      plan.ret.write(view(), at + plan.retOffset, result, plan.resultWhere);
     } catch (err) {
-      return this.failed(plan.ret, frame, base + plan.retOffset, err, plan.name);
+      return this.failed(plan.ret, view, at + plan.retOffset, err, plan.name);
     }
     return Status.done;
   }
@@ -163,6 +170,7 @@ export class ModuleCallbacks {
       call,
       name,
       ret: this.types[callback.ret.type],
+      holdsPointers: pointerOf(this.types[callback.ret.type]) !== null,
       retOffset: callback.ret.offset,
       resultWhere: `${name} (the JS function's result)`,
     };

@@ -93,6 +93,7 @@ const RELEASE = 0xffffffff;
 function installDispatcher() {
   if (dispatcherInstalled) return;
   dispatcherInstalled = true;
+  const arena = () => frames.dv;
   addon.installCallbackDispatcher((frameCopy) => {
     const { dv, header } = frames;
     const at = header[15];
@@ -105,12 +106,12 @@ function installDispatcher() {
       callbacks.releaseSlot(caller, dv.getUint32(at + 8, true));
       status = Status.done;
     } else if (callbacks) {
-      frames.top = Math.ceil((frameAt + callbacks.frameSize(caller)) / 16) * 16;
+      frames.top = (frameAt + callbacks.frameSize(caller) + 15) & ~15;
       try {
         // Arguments holding pointers are read from the runtime's copy of the frame.
         if (frameCopy) markZigMemory(frameCopy);
         const args = frameCopy ? { dv: new DataView(frameCopy), at: 0 } : null;
-        status = callbacks.run(caller, dv.getUint32(at + 8, true), () => dv, frameAt, args);
+        status = callbacks.run(caller, dv.getUint32(at + 8, true), arena, frameAt, args);
       } finally {
         frames.top = saved;
       }
