@@ -76,9 +76,9 @@ for (const mode of MODES) {
       assert.equal(tripledThroughPointer((p) => { p[0] *= 3; }), 15);
     });
 
-    test('an allocator argument makes memory the JS function may return', async () => {
+    test('an allocator argument comes in a trailing options object, and makes memory the JS function may return', async () => {
       const { madeTextLength } = await importFixture(FIXTURE, { mode });
-      assert.equal(madeTextLength((allocator) => allocator.dupe('hello!')), 6);
+      assert.equal(madeTextLength(({ allocator }) => allocator.dupe('hello!')), 6);
     });
 
     test('a result pointing at JS memory is refused and reported, and Zig gets an empty slice', async () => {

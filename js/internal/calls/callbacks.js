@@ -156,14 +156,21 @@ export class ModuleCallbacks {
    * What every call of caller `caller`'s type reuses, made on its first
    * call (the types are complete by then): its result type and where it
    * goes, and `call(fn, dv, at)`, generated source that reads each argument
-   * from the frame (a scalar with one DataView load) and calls `fn`.
+   * from the frame (a scalar with one DataView load) and calls `fn`, with
+   * allocators in a trailing options object.
    */
   makePlan(caller) {
     const { callback, name } = this.layouts.get(caller);
     const params = callback.params.map((p) => this.types[p.type]);
-    const args = callback.params.map((p, i) => (params[i].inline?.get
+    const read = (p, i) => (params[i].inline?.get
       ? params[i].inline.get('dv', `at + ${p.offset}`)
-      : `read(t${i}, dv, at + ${p.offset})`));
+      : `read(t${i}, dv, at + ${p.offset})`);
+    // As in Zigar, an allocator comes last, in an options object (`{ allocator }`).
+    const args = callback.params.map((p, i) => (params[i].kind === 'allocator' ? null : read(p, i))).filter(Boolean);
+    const allocators = callback.params.map((p, i) => (params[i].kind === 'allocator' ? read(p, i) : null)).filter(Boolean);
+    if (allocators.length > 0) {
+      args.push(`{ ${allocators.map((a, i) => `allocator${allocators.length > 1 ? i + 1 : ''}: ${a}`).join(', ')} }`);
+    }
     const names = ['read', ...params.map((_, i) => `t${i}`)];
     const call = new Function(...names, `return (fn, dv, at) => fn(${args.join(', ')});`)(readArgument, ...params);
     const plan = {
