@@ -123,9 +123,9 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         Err(e) => return throw_call_error(env, &e),
     };
     let scope = layout.allocates.then(|| AllocationScope::open(env));
+    state.callbacks.enter_zig();
     // SAFETY: `frame` is the thunk's frame and every address slot in it now
     // points at memory that stays valid until `finish` below.
-    state.callbacks.enter_zig();
     let outcome = unsafe { run(target, frame) };
     state.callbacks.leave_zig();
     let allocations = scope.map(AllocationScope::close).unwrap_or_default();

@@ -167,6 +167,13 @@ fn wait(pending: &Pending) -> Status {
             idle += POLL;
             if idle >= DEADLOCK_AFTER {
                 pending.abandoned.store(true, Ordering::Release);
+                // The calling thread gets an error (or zeros) it may not pass
+                // on to JS: say why where a user will look.
+                eprintln!(
+                    "zigport: a Zig thread's call of a JS function gave up after {} ms: the JS thread has been \
+                     waiting in one Zig call all that time (for this thread?), so it could not run the function",
+                    DEADLOCK_AFTER.as_millis()
+                );
                 return Status::Deadlock;
             }
         } else {
