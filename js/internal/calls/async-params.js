@@ -63,6 +63,8 @@ export function asyncParamType(t, base, context) {
     if (!call) throw new TypeError(`${where}: ${t.role === 'promise' ? 'a promise' : 'a generator'} is made by the call that takes it`);
     address ??= context.callbacks().internalAddress(caller, handler, where);
     calls.set(call.id, call);
+    // Settled without Zig's help (a result or error of its own): Zig will not call for it.
+    call.forget = () => calls.delete(call.id);
     writeWord(dv, offset + ptr.offset, call.id);
     writeWord(dv, offset + callback.offset, address);
   };
@@ -119,11 +121,16 @@ export function callWithAsyncParams({ name, roles, returnsValue, cells, keepAliv
     result = invoke();
   } catch (err) {
     settle?.(err);
+    call.promise?.forget?.();
+    call.generator?.forget?.();
     return returned;
   } finally {
     current = previous;
   }
-  if (returnsValue) settle?.(result);
+  if (returnsValue) {
+    settle?.(result);
+    call.promise?.forget?.();
+  }
   // Still pending: Zig settles it later, maybe from another thread.
   for (const role of ['promise', 'generator']) if (call[role]?.pending()) holdUntilDone(call[role], keepAlive);
   return returned ?? result;
