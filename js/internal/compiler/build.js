@@ -16,12 +16,14 @@ const BUILTINS_DIR = fileURLToPath(new URL('../../zig/builtins/', import.meta.ur
 const PROGRESS_AFTER_MS = 1000;
 
 /** The command-line arguments with which Zig `zigVersion` builds `source` into `output`. */
-export function buildArguments({ source, output, optimize, root, mode = 'native', zigVersion }) {
+export function buildArguments({ source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false }) {
   const platform = mode === 'wasm'
     // Every `export fn` of the exporter is kept (-rdynamic); the host calls
     // them, there is no `main`. The host resets the shadow stack pointer
-    // after a trap, so it is exported too.
-    ? ['build-exe', '-target', 'wasm32-wasi', '-fno-entry', '-rdynamic', '--export=__stack_pointer']
+    // after a trap, so it is exported too. With wasi-libc the module is a
+    // reactor, whose `_initialize` the host calls first.
+    ? ['build-exe', '-target', 'wasm32-wasi', '-fno-entry', '-rdynamic', '--export=__stack_pointer',
+      ...(linkLibc ? ['-lc', '-mexec-model=reactor'] : [])]
     : [
       'build-lib', '-dynamic', '-lc', '-fPIC',
       // The LLVM backend binds the exporter's write/writev in place of
@@ -63,7 +65,7 @@ function hintFor(diagnostics, mode) {
 }
 
 /** Compiles `source` with `zig` (`{ path, version }`) to the module at `target`; rejects with ZigCompileError. */
-export async function buildLibrary({ zig, source, target, optimize, root, mode }) {
+export async function buildLibrary({ zig, source, target, optimize, root, mode, linkLibc }) {
   mkdirSync(dirname(target), { recursive: true });
   const scratch = mkdtempSync(join(root, 'tmp-'));
   const output = join(scratch, basename(target));
@@ -71,7 +73,7 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode }
   const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
   let built = false;
   try {
-    const args = buildArguments({ source, output, optimize, root, mode, zigVersion: zig.version });
+    const args = buildArguments({ source, output, optimize, root, mode, zigVersion: zig.version, linkLibc });
     const { code, stderr } = await run(zig.path, args, process.cwd());
     if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`, hintFor(stderr, mode));
     renameSync(output, target);

@@ -40,6 +40,9 @@ export class WasmInstance {
     const required = addon.wasmRequiredExports();
     if (required.every((name) => name in this.exports)) {
       this.memory = new WasmMemory(this.exports.memory);
+      // A module linked against wasi-libc is a WASI reactor: its C
+      // constructors (stdio, environment) run once, before any other export.
+      this.exports._initialize?.();
       // Four bytes where the exporter's functions write a length.
       this.lengthAt = this.alloc(4, 4);
       facts.abiVersion = this.exports.zigport_abi_version();
