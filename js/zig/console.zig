@@ -32,7 +32,8 @@ fn libcResult(rc: usize) isize {
     return -1;
 }
 
-fn write(fd: c_int, bytes: [*]const u8, len: usize) callconv(.c) isize {
+/// Also where c_stdio.zig sends what C prints to stdout and stderr.
+pub fn write(fd: c_int, bytes: [*]const u8, len: usize) callconv(.c) isize {
     if (offer(fd, bytes, len)) return @intCast(len);
     return libcResult(linux.write(fd, bytes, len));
 }

@@ -8,6 +8,11 @@ const error_trace = @import("error_trace.zig");
 const callback = @import("callback.zig");
 const zigar = @import("zigar");
 
+comptime {
+    // What C prints through stdio goes where Zig's output goes.
+    _ = @import("c_stdio.zig");
+}
+
 // Only a build that keeps error return traces has these two; the host
 // looks for them (see error_trace.zig).
 comptime {

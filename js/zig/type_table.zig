@@ -324,9 +324,15 @@ pub const TypeTable = struct {
             "\"kind\":\"slice\",\"child\":{d},\"const\":{},\"ptr_offset\":{d},\"len_offset\":{d},\"nullable\":{},\"terminated\":{}",
             .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional, p.sentinel_ptr != null },
         ) else std.fmt.comptimePrint(
-            "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{}",
-            .{ self.id(p.child), p.is_const, p.size != .one, optional or p.size == .c, p.sentinel_ptr != null },
+            "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{},\"c_string\":{}",
+            .{ self.id(p.child), p.is_const, p.size != .one, optional or p.size == .c, p.sentinel_ptr != null, isCString(p) },
         );
+    }
+
+    /// `[*c]u8`, `[*c]i8` and their const forms: what C calls `char *`,
+    /// which JS reads up to its terminating zero, as C does.
+    fn isCString(comptime p: compat.Pointer) bool {
+        return p.size == .c and (p.child == u8 or p.child == i8);
     }
 
     /// A bare union: with runtime safety, Zig's hidden tag (the `selector`,

@@ -23,6 +23,23 @@ comptime {
     };
 }
 
+// With wasi-libc, what C prints must reach the host as it is printed, as in
+// native mode (c_stdio.zig): a line left in stdio's buffer would surface
+// only with a later one. The host calls this once, after `_initialize`.
+comptime {
+    if (@import("builtin").link_libc) @export(&unbufferStdio, .{ .name = "zigport_unbuffer_stdio" });
+}
+
+extern "c" var stdout: *anyopaque;
+extern "c" var stderr: *anyopaque;
+extern "c" fn setvbuf(stream: *anyopaque, buf: ?[*]u8, mode: c_int, size: usize) c_int;
+
+fn unbufferStdio() callconv(.c) void {
+    const unbuffered = 2; // _IONBF in wasi-libc's stdio.h
+    _ = setvbuf(stdout, null, unbuffered, 0);
+    _ = setvbuf(stderr, null, unbuffered, 0);
+}
+
 /// Runs function `index` on the frame at `frame`; an index the module does
 /// not have traps rather than running anything.
 export fn zigport_call(index: u32, frame: *anyopaque) void {

@@ -79,8 +79,16 @@ for (const mode of MODES) {
       const { bump, readErased } = await importFixture(FIXTURE, { mode });
       for (const value of [{}, 7, 'ctx', new ArrayBuffer(8), new Uint32Array(2), null, undefined]) {
         assert.throws(() => bump(value), { name: 'TypeError', message: /^bump\(args\[0\]\): .*handle/ });
+      }
+      for (const value of [{}, 7, 'ctx', null, undefined]) {
         assert.throws(() => readErased(value), { name: 'TypeError', message: /^readErased\(args\[0\]\): .*handle/ });
       }
+    });
+
+    test('a *anyopaque parameter also takes memory, as C void pointers do', async () => {
+      const { readErased } = await importFixture(FIXTURE, { mode });
+      assert.equal(readErased(new Uint32Array([41, 0])), 41);
+      assert.equal(readErased(new Uint32Array([7]).buffer), 7);
     });
 
     test('JS cannot make a handle', async () => {

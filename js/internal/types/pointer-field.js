@@ -32,12 +32,14 @@ export function withFieldAccess(type) {
   const addressAt = type.kind === 'slice' ? type.ptr_offset : 0;
   const lengthAt = type.kind === 'slice' ? type.len_offset : -1;
   const elemSize = type.pointer.elemSize;
-  // The terminator element a target's memory ends with, which no view shows.
-  const extra = type.terminated ? elemSize : 0;
+  // The terminator element a target's memory ends with, which no view
+  // shows: always for `[*:0]T`, for `[*c]u8` when a string was given.
+  const extraOf = (memory) => (type.terminated || memory.zeroAdded ? elemSize : 0);
   // How the runtime reads a field in Zig memory (see read_place in zig_views.rs).
-  const readMode = type.pointer.handle ? READ_HANDLE : type.terminated && lengthAt < 0 ? READ_TO_ZERO : READ_COUNTED;
+  const toZero = (type.terminated || type.c_string) && lengthAt < 0;
+  const readMode = type.pointer.handle ? READ_HANDLE : toZero ? READ_TO_ZERO : READ_COUNTED;
   // Elements Zig's slice length counts, of a target `byteLength` long.
-  const countOf = (byteLength) => (elemSize === 0 ? 0 : (byteLength - extra) / elemSize);
+  const countOf = (memory) => (elemSize === 0 ? 0 : (memory.byteLength - extraOf(memory)) / elemSize);
   const access = {
     read(dv, offset) {
       const at = dv.byteOffset + offset;
@@ -60,15 +62,16 @@ export function withFieldAccess(type) {
         if (zig) addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, null, 0, 0, 0);
         return setTarget(dv.buffer, at, null);
       }
-      const memory = type.target(value, where);
+      // A `*anyopaque` field holds handles only (handle-pointer.js).
+      const memory = (type.heldTarget ?? type.target)(value, where);
       if (wasm) {
         if (memory.elements) throw new TypeError(`${where}: a slice of slices in WebAssembly memory cannot point at JS values`);
-        return wasm.writePointer(at, addressAt, lengthAt, memory, countOf(memory.byteLength), where, type.pointee);
+        return wasm.writePointer(at, addressAt, lengthAt, memory, countOf(memory), where, type.pointee);
       }
       if (zig && memory.elements) throw new TypeError(`${where}: a slice of slices in Zig memory cannot point at JS values`);
       const address = zig
         ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
-          memory.byteOffset, memory.byteLength, countOf(memory.byteLength))
+          memory.byteOffset, memory.byteLength, countOf(memory))
         : undefined;
       // The entry also keeps the target alive while Zig's field points at it,
       // and can point a copy of the field (copyBytes) at it too.
@@ -81,7 +84,7 @@ export function withFieldAccess(type) {
   function view(entry) {
     const { buffer, byteOffset, byteLength } = entry.memory;
     // A handle's memory is its token (see handle-pointer.js).
-    return (entry.view ??= type.result(buffer, byteOffset, byteLength - extra, buffer));
+    return (entry.view ??= type.result(buffer, byteOffset, byteLength - extraOf(entry.memory), buffer));
   }
 
   /** A pointer in Zig memory: whatever it holds now, read by the runtime. */
@@ -91,7 +94,7 @@ export function withFieldAccess(type) {
     const [address, fresh] = found;
     if (readMode === READ_HANDLE) return entry?.address === address ? view(entry) : type.result(null, 0, 0, fresh);
     // Still pointing where JS last set it: the view of what JS gave.
-    if (entry?.address === address && entry.memory.byteLength - extra === fresh.byteLength) return view(entry);
+    if (entry?.address === address && entry.memory.byteLength - extraOf(entry.memory) === fresh.byteLength) return view(entry);
     const memory = zigMemory(address, fresh.byteLength, fresh);
     return zigObject(memory, type.name, () => type.result(memory, 0, memory.byteLength));
   }

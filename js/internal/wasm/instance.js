@@ -43,6 +43,7 @@ export class WasmInstance {
       // A module linked against wasi-libc is a WASI reactor: its C
       // constructors (stdio, environment) run once, before any other export.
       this.exports._initialize?.();
+      this.exports.zigport_unbuffer_stdio?.();
       // Four bytes where the exporter's functions write a length.
       this.lengthAt = this.alloc(4, 4);
       facts.abiVersion = this.exports.zigport_abi_version();

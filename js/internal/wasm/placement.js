@@ -23,7 +23,8 @@ export function placeTargets({ instance, ties }, targets) {
   const planned = [];
   list.forEach((t, k) => {
     if (t.alias >= 0) return;
-    if (t.place.handle) {
+    // `*anyopaque` also takes memory, which is placed as any target is.
+    if (t.place.handle && !(buffers[t.buffer] instanceof ArrayBuffer)) {
       addresses[k] = handleAddress(instance, buffers[t.buffer]);
       return;
     }

@@ -146,7 +146,7 @@ const RETAINED = 'The result points at Zig memory that keeps a pointer to memory
 function placeLength(instance, p, bytes, at, address) {
   const size = p.pointee.size;
   if (p.kind === 'slice') return (bytes.getUint32(at + p.len_offset, true) + (p.terminated ? 1 : 0)) * size;
-  return p.terminated ? instance.memory.lengthToZero(address, size) + size : size;
+  return p.terminated || p.c_string ? instance.memory.lengthToZero(address, size) + size : size;
 }
 
 /**

@@ -45,6 +45,9 @@ export function wasiImports(module, memory, { output, env }) {
     // positions, which sends it to fd_write.
     fd_pwrite: (fd) => (fd === 1 || fd === 2 ? ESPIPE : EBADF),
     fd_seek: (fd) => (fd <= 2 ? ESPIPE : EBADF),
+    // No directory is opened for the module: wasi-libc asks from fd 3 up
+    // until EBADF at start-up, and exits if anything else comes back.
+    fd_prestat_get: () => EBADF,
     fd_fdstat_get(fd, stat) {
       if (fd > 2) return EBADF;
       const dv = memory();

@@ -131,7 +131,9 @@ pub enum TypeKind {
     },
     /// `*T` / `*const T`: an address; `many` for `[*]T`/`[*c]T` (JS passes a
     /// run of elements), `nullable` for `[*c]T` and `?*T` (null is address
-    /// 0), `terminated` for `[*:0]T`.
+    /// 0), `terminated` for `[*:0]T`, `c_string` for `[*c]u8` and
+    /// `[*c]i8` (C's `char *`: read up to a zero, though C does not
+    /// require one of what it is given).
     Pointer {
         child: usize,
         #[serde(rename = "const")]
@@ -142,6 +144,8 @@ pub enum TypeKind {
         nullable: bool,
         #[serde(default)]
         terminated: bool,
+        #[serde(default)]
+        c_string: bool,
     },
     /// `[len]T`.
     /// (`[len:s]T` has a `sentinel`, stored after the elements;

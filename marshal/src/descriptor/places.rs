@@ -28,8 +28,12 @@ pub struct Place {
     /// `[*]T`, `[*c]T`: a run of elements without a length.
     pub many: bool,
     /// `[*:0]T`, `[:0]T`: the run ends in a zero element (which a slice's
-    /// length leaves out).
+    /// length leaves out). Also set for `[*c]u8`, whose run Zig's results
+    /// end with a zero as C strings do.
     pub terminated: bool,
+    /// `[*c]u8`, `[*c]i8`: read as zero-terminated, but what JS passes
+    /// need not end in a zero (C takes buffers through them too).
+    pub c_string: bool,
     /// The type it points at, whose own places its target holds.
     pub pointee: usize,
 }
@@ -56,15 +60,16 @@ impl Descriptor {
     /// A handle (`*Opaque`) is none: it never lies inside a value a call
     /// passes (the exporter refuses such values).
     pub fn place_of(&self, index: usize, offset: u64) -> Option<Place> {
-        let (child, is_const, address_offset, len_offset, nullable, many, terminated) = match self.types[index].kind {
-            TypeKind::Slice { child, is_const, ptr_offset, len_offset, nullable, terminated } => {
-                (child, is_const, ptr_offset, Some(len_offset), nullable, false, terminated)
-            }
-            TypeKind::Pointer { child, is_const, nullable, many, terminated } => {
-                (child, is_const, 0, None, nullable, many, terminated)
-            }
-            _ => return None,
-        };
+        let (child, is_const, address_offset, len_offset, nullable, many, terminated, c_string) =
+            match self.types[index].kind {
+                TypeKind::Slice { child, is_const, ptr_offset, len_offset, nullable, terminated } => {
+                    (child, is_const, ptr_offset, Some(len_offset), nullable, false, terminated, false)
+                }
+                TypeKind::Pointer { child, is_const, nullable, many, terminated, c_string } => {
+                    (child, is_const, 0, None, nullable, many, terminated || c_string, c_string)
+                }
+                _ => return None,
+            };
         let elem = &self.types[child];
         if elem.kind == TypeKind::Opaque {
             return None;
@@ -72,6 +77,7 @@ impl Descriptor {
         Some(Place {
             many,
             terminated,
+            c_string,
             address_offset: offset + address_offset,
             len_offset: len_offset.map(|l| offset + l),
             elem_size: elem.size,

@@ -29,9 +29,15 @@ pub struct PointerSlot {
     pub many: bool,
     pub nullable: bool,
     pub terminated: bool,
+    /// `[*c]u8`, `[*c]i8`: a result is read up to its zero (`terminated`
+    /// is set too), but what JS passes need not end in one.
+    pub c_string: bool,
     /// `*Opaque`/`*anyopaque`: JS passes a handle the runtime made for an
-    /// address Zig returned, never memory; a result becomes such a handle.
+    /// address Zig returned; a result becomes such a handle.
     pub handle: bool,
+    /// `*anyopaque` (C's `void *`) also takes memory, as a run of bytes:
+    /// C functions such as `qsort` and `memcpy` take buffers through it.
+    pub takes_memory: bool,
     /// The type it points at; its places are those of each target element.
     pub pointee: usize,
     /// For a result inside an error union: the error code's frame offset and
@@ -90,23 +96,29 @@ impl Descriptor {
             TypeKind::Pointer { child, is_const, .. } => (child, is_const, base, None),
             _ => return None,
         };
-        let (many, nullable, terminated) = match self.types[type_index].kind {
-            TypeKind::Pointer { many, nullable, terminated, .. } => (many, nullable, terminated),
-            TypeKind::Slice { nullable, terminated, .. } => (false, nullable, terminated),
-            _ => (false, false, false),
+        let (many, nullable, terminated, c_string) = match self.types[type_index].kind {
+            TypeKind::Pointer { many, nullable, terminated, c_string, .. } => {
+                (many, nullable, terminated || c_string, c_string)
+            }
+            TypeKind::Slice { nullable, terminated, .. } => (false, nullable, terminated, false),
+            _ => (false, false, false, false),
         };
         let elem = &self.types[child];
+        let handle = elem.kind == TypeKind::Opaque;
+        let takes_memory = handle && elem.name == "anyopaque";
         Some(PointerSlot {
-            handle: elem.kind == TypeKind::Opaque,
-            many,
+            handle,
+            takes_memory,
+            many: many || takes_memory,
             nullable,
             terminated,
+            c_string,
             param,
             address_offset,
             len_offset,
             present_offset,
-            elem_size: elem.size,
-            elem_align: elem.align,
+            elem_size: if takes_memory { 1 } else { elem.size },
+            elem_align: elem.align.max(1),
             writable: !is_const,
             pointee: child,
             error_code,
@@ -128,7 +140,9 @@ fn by_value(param: usize, offset: u64, place: Place) -> PointerSlot {
         many: place.many,
         nullable: place.nullable,
         terminated: place.terminated,
+        c_string: place.c_string,
         handle: false,
+        takes_memory: false,
         pointee: place.pointee,
         error_code: None,
     }

@@ -96,6 +96,7 @@ mod tests {
             nullable,
             many: false,
             terminated: false,
+            c_string: false,
             pointee: 1,
         }
     }

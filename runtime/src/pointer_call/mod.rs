@@ -169,16 +169,21 @@ fn check_targets(
         let buffer = *buffers.get(r.arg).ok_or(CallError::Records("buffer argument missing"))?;
         let data = buffer.data;
         // A handle stands only for a handle slot, and a handle slot takes
-        // nothing else: an ArrayBuffer's address must never pass for one.
+        // nothing else, but for `*anyopaque`, which takes memory too: an
+        // ArrayBuffer's address must never pass for a typed handle.
         let wants_handle = top.is_some_and(|s| s.handle);
-        if data.is_none() || buffer.handle != wants_handle {
+        let memory_for_any = top.is_some_and(|s| s.takes_memory) && !buffer.handle;
+        if data.is_none() || (buffer.handle != wants_handle && !memory_for_any) {
             return Err(if wants_handle { CallError::NotAHandle { param } } else { CallError::NotABuffer { param } });
         }
         if t.end() > buffer.len as u64 {
             return Err(CallError::OutOfBounds { param, offset: t.offset, len: t.len });
         }
-        let terminated = top.map_or(r.place.is_some_and(|p| p.terminated), |s| s.terminated);
-        if terminated && !ends_in_zero(data, t, r.elem_size) {
+        // C strings are read to their zero, but C takes buffers through
+        // `char *` too: only Zig's sentinel pointers demand the zero.
+        let demands_zero =
+            top.map_or(r.place.is_some_and(|p| p.terminated && !p.c_string), |s| s.terminated && !s.c_string);
+        if demands_zero && !ends_in_zero(data, t, r.elem_size) {
             return Err(CallError::Unterminated { param });
         }
     }
