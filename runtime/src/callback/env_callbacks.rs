@@ -6,7 +6,7 @@
 //! reach it after the environment is gone, and then find it closed.
 use std::cell::Cell;
 use std::ptr;
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::{self, ThreadId};
 
@@ -19,6 +19,9 @@ thread_local! {
     static THIS_THREAD: Cell<Option<&'static EnvCallbacks>> = const { Cell::new(None) };
 }
 
+/// One step of the progress count in the high half of `activity`.
+const PROGRESS_STEP: u64 = 1 << 32;
+
 pub struct EnvCallbacks {
     pub(super) env: sys::napi_env,
     thread: ThreadId,
@@ -27,11 +30,13 @@ pub struct EnvCallbacks {
     pub(super) dispatcher: AtomicPtr<sys::napi_ref__>,
     pub(super) tsfn: AtomicPtr<sys::napi_threadsafe_function__>,
     closed: AtomicBool,
-    /// How many calls from JS into Zig are under way on the JS thread.
-    depth: AtomicU32,
-    /// Bumped whenever the JS thread starts a call into Zig or runs a bound
-    /// function: unchanged while it sits in one Zig call doing neither.
-    progress: AtomicU32,
+    /// Two counts in one word, so that a call into Zig updates both with one
+    /// load and one store (it is on every call's path). Low half: how many
+    /// calls from JS into Zig are under way on the JS thread. High half:
+    /// bumped whenever the JS thread starts a call into Zig or runs a bound
+    /// function, so unchanged while it sits in one Zig call doing neither.
+    /// Written by the JS thread only.
+    activity: AtomicU64,
     /// Calls from other threads waiting for this JS thread.
     pub(super) queue: super::other_thread::CallQueue,
     /// Reasons to keep the process alive for calls from other threads (JS thread only).
@@ -57,8 +62,7 @@ impl EnvCallbacks {
             dispatcher: AtomicPtr::new(ptr::null_mut()),
             tsfn: AtomicPtr::new(ptr::null_mut()),
             closed: AtomicBool::new(false),
-            depth: AtomicU32::new(0),
-            progress: AtomicU32::new(0),
+            activity: AtomicU64::new(0),
             frame_floor: AtomicUsize::new(0),
             keepers: AtomicU32::new(0),
             queue: Default::default(),
@@ -88,23 +92,28 @@ impl EnvCallbacks {
     /// The JS thread enters Zig. Plain loads and stores: only it writes.
     #[inline]
     pub fn enter_zig(&self) {
-        self.depth.store(self.depth.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
-        self.progress.store(self.progress.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+        let word = self.activity.load(Ordering::Relaxed);
+        self.activity.store(word.wrapping_add(PROGRESS_STEP + 1), Ordering::Relaxed);
     }
 
     #[inline]
     pub fn leave_zig(&self) {
-        self.depth.store(self.depth.load(Ordering::Relaxed).saturating_sub(1), Ordering::Relaxed);
+        let word = self.activity.load(Ordering::Relaxed);
+        if word as u32 != 0 {
+            self.activity.store(word - 1, Ordering::Relaxed);
+        }
     }
 
     /// The JS thread runs a bound function.
     pub(super) fn note_progress(&self) {
-        self.progress.store(self.progress.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+        let word = self.activity.load(Ordering::Relaxed);
+        self.activity.store(word.wrapping_add(PROGRESS_STEP), Ordering::Relaxed);
     }
 
     /// Whether the JS thread is inside Zig, and its progress count.
     pub(super) fn activity(&self) -> (bool, u32) {
-        (self.depth.load(Ordering::Relaxed) > 0, self.progress.load(Ordering::Relaxed))
+        let word = self.activity.load(Ordering::Relaxed);
+        (word as u32 > 0, (word >> 32) as u32)
     }
 
     /// Installs the dispatcher and the threadsafe function (JS thread only).
