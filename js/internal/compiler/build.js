@@ -1,13 +1,13 @@
 // Runs Zig for one module: `build-lib` for a native shared library, or
-// `build-exe` without an entry point for WebAssembly. The output is written
-// aside and renamed into place, so a concurrent importer sees either no
-// module or a whole one. A build slower than a second reports progress on
-// stderr.
-import { spawn } from 'node:child_process';
+// `build-exe` without an entry point for WebAssembly, or `zig build` of a
+// generated build script (zig-build.js). The output is written aside and
+// renamed into place, so a concurrent importer sees either no module or a
+// whole one. A build slower than a second reports progress on stderr.
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZigCompileError } from '../errors.js';
+import { runZig } from './run.js';
 import { builtinsFileFor } from './zig-version.js';
 
 const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url));
@@ -15,8 +15,15 @@ const ZIGAR = fileURLToPath(new URL('../../zig/zigar/zigar.zig', import.meta.url
 const BUILTINS_DIR = fileURLToPath(new URL('../../zig/builtins/', import.meta.url));
 const PROGRESS_AFTER_MS = 1000;
 
-/** The command-line arguments with which Zig `zigVersion` builds `source` into `output`. */
-export function buildArguments({ source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false }) {
+/**
+ * The command-line arguments with which Zig `zigVersion` builds `source`
+ * into `output`; `cModule` is the translated C the source imports as `c`
+ * (c-module.js), `options` the exporter's `zigport_options` file
+ * (options-module.js), `zigArgs` what the user adds.
+ */
+export function buildArguments({
+  source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false, cModule = null, options = '', zigArgs = [],
+}) {
   const platform = mode === 'wasm'
     // Every `export fn` of the exporter is kept (-rdynamic); the host calls
     // them, there is no `main`. The host resets the shadow stack pointer
@@ -46,13 +53,24 @@ export function buildArguments({ source, output, optimize, root, mode = 'native'
     '--dep', 'module',
     '--dep', 'zig_builtins',
     '--dep', 'zigar',
+    // The build options the exporter reads (omitFunctions, useRedirection...).
+    '--dep', 'zigport_options',
     `-Mroot=${EXPORTER}`,
     '--dep', 'zigar',
+    ...(cModule ? ['--dep', 'c'] : []),
     `-Mmodule=${source}`,
     `-Mzig_builtins=${join(BUILTINS_DIR, builtinsFileFor(zigVersion))}`,
     `-Mzigar=${ZIGAR}`,
+    `-Mzigport_options=${options}`,
+    ...(cModule ? [`-Mc=${cModule}`] : []),
     `-femit-bin=${output}`,
+    ...zigArgs,
   ];
+}
+
+/** The paths the exporter's modules come from, for a generated build script. */
+export function exporterPaths(zigVersion) {
+  return { exporter: EXPORTER, zigar: ZIGAR, builtins: join(BUILTINS_DIR, builtinsFileFor(zigVersion)) };
 }
 
 /** What zigport can add to Zig's diagnostics about why a module does not build. */
@@ -64,17 +82,31 @@ function hintFor(diagnostics, mode) {
   return '';
 }
 
-/** Compiles `source` with `zig` (`{ path, version }`) to the module at `target`; rejects with ZigCompileError. */
-export async function buildLibrary({ zig, source, target, optimize, root, mode, linkLibc }) {
+/**
+ * The command of a bare build (`zig build-lib`/`build-exe`): for a scratch
+ * folder, `{ args, cwd, output }`. `settings` are buildArguments' less the output.
+ */
+export function bareBuild(settings) {
+  return (scratch, target) => {
+    const output = join(scratch, basename(target));
+    return { args: buildArguments({ ...settings, output }), cwd: process.cwd(), output };
+  };
+}
+
+/**
+ * Compiles `source` with `zig` (`{ path, version }`) to the module at
+ * `target`, running `command` (bareBuild, or zigBuild of zig-build.js);
+ * rejects with ZigCompileError.
+ */
+export async function buildLibrary({ zig, source, target, optimize, root, mode, command }) {
   mkdirSync(dirname(target), { recursive: true });
   const scratch = mkdtempSync(join(root, 'tmp-'));
-  const output = join(scratch, basename(target));
   const shown = relative(process.cwd(), source) || source;
   const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
   let built = false;
   try {
-    const args = buildArguments({ source, output, optimize, root, mode, zigVersion: zig.version, linkLibc });
-    const { code, stderr } = await run(zig.path, args, process.cwd());
+    const { args, cwd, output } = command(scratch, target);
+    const { code, stderr } = await runZig(zig.path, args, cwd);
     if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`, hintFor(stderr, mode));
     renameSync(output, target);
     built = true;
@@ -82,17 +114,6 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode, 
     progress.stop(built);
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function run(command, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
 }
 
 function startProgress(file, build) {

@@ -1,0 +1,46 @@
+// The command of a build through Zig's build system, for a module with a
+// build.extra.zig or under a build.zig.zon: a folder per build key in the
+// cache receives the generated build.zig (build-script.js), a copy of
+// build.extra.zig (an empty one when there is none) and of build.zig.zon
+// (relative paths made absolute); `zig build` installs the artifact into
+// the scratch folder it is then renamed from.
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildScript } from './build-script.js';
+import { exporterPaths } from './build.js';
+
+/**
+ * `command` for buildLibrary: writes the build folder `dir`, and runs
+ * `zig build` there. `extra` is build.extra.zig's path or null, `pkg` what
+ * packages.js found or null, `header` the C header or null.
+ */
+export function zigBuild({ dir, source, extra, pkg, header, options, mode, optimize, zig, root, linkLibc, zigArgs }) {
+  return (scratch) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'build.zig'), buildScript({
+      paths: { source, sourceDir: dirname(source), options, header, ...exporterPaths(zig.version) },
+      wasm: mode === 'wasm',
+      linkLibc,
+      errorTracing: optimize === 'ReleaseSafe' && mode !== 'wasm',
+      dependencies: pkg ? pkg.dependencies.map((d) => d.name) : [],
+    }));
+    if (extra) copyFileSync(extra, join(dir, 'build.extra.zig'));
+    else writeFileSync(join(dir, 'build.extra.zig'), '//! No build.extra.zig beside the module.\n');
+    if (pkg) writeFileSync(join(dir, 'build.zig.zon'), pkg.copy);
+    const args = [
+      'build', `-Doptimize=${optimize}`, ...(mode === 'wasm' ? ['-Dtarget=wasm32-wasi'] : []),
+      '--prefix', scratch,
+      '--cache-dir', join(root, 'zig-cache'),
+      '--global-cache-dir', join(root, 'zig-global-cache'),
+      ...zigArgs,
+    ];
+    const output = mode === 'wasm' ? join(scratch, 'bin', 'module.wasm') : join(scratch, 'lib', 'libmodule.so');
+    return { args, cwd: dir, output };
+  };
+}
+
+/** Whether `source` builds through Zig's build system: a build.extra.zig beside it, or a package. */
+export function extraFile(source) {
+  const file = join(dirname(source), 'build.extra.zig');
+  return existsSync(file) ? file : null;
+}
