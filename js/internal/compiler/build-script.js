@@ -77,7 +77,7 @@ pub fn build(b: *std.Build) !void {
         for (extra.getImports(b, args)) |import| user.addImport(import.name, import.module);
     }
     for (dependencies) |name| {
-        if (dependencyModule(b, name)) |module| user.addImport(name, module);
+        if (dependencyModule(b, name, target, optimize)) |module| user.addImport(name, module);
     }
     const module_args = .{ .library = lib, .module = user, .target = target, .optimize = optimize };
     const include_paths: []const []const u8 = if (@hasDecl(extra, "getIncludePaths")) extra.getIncludePaths(b, module_args) else &.{};
@@ -114,8 +114,8 @@ pub fn build(b: *std.Build) !void {
 
 /// The module a build.zig.zon dependency offers under its own name, else its
 /// only one; none when it offers several others (getImports picks then).
-fn dependencyModule(b: *std.Build, name: []const u8) ?*std.Build.Module {
-    const dep = b.dependency(name, .{});
+fn dependencyModule(b: *std.Build, name: []const u8, target: std.Build.ResolvedTarget, optimize: std.builtin.OptimizeMode) ?*std.Build.Module {
+    const dep = b.dependency(name, .{ .target = target, .optimize = optimize });
     if (dep.builder.modules.get(name)) |module| return module;
     const modules = dep.builder.modules.values();
     return if (modules.len == 1) modules[0] else null;

@@ -47,6 +47,9 @@ export function buildArguments({
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
     '--global-cache-dir', join(root, 'zig-global-cache'),
+    // The user's arguments come before the first module, whose settings
+    // (-fomit-frame-pointer, -mcpu...) the other modules inherit.
+    ...zigArgs,
     // The exporter imports the user's file as `module`, as `zig_builtins`
     // the builtins whose very names differ between Zig versions, and
     // `zigar`, which the user's file may import too.
@@ -64,7 +67,6 @@ export function buildArguments({
     `-Mzigport_options=${options}`,
     ...(cModule ? [`-Mc=${cModule}`] : []),
     `-femit-bin=${output}`,
-    ...zigArgs,
   ];
 }
 

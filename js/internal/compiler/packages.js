@@ -1,10 +1,11 @@
 // A module's build.zig.zon: the nearest one in its folder or a parent up to
 // the project root. Its dependencies become imports of the module; the copy
-// zigport builds with has its relative `.path`s made absolute, since it
-// lives in the cache; and every file of a path dependency is an input of
+// zigport builds with has its `.path`s rewritten, since it
+// lives in the cache (Zig takes only paths relative to the build root, so
+// they are made relative to the build folder); and every file of a path dependency is an input of
 // the build (URL dependencies are pinned by their hash).
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { nearestFile } from './project-files.js';
 import { filesUnder } from './inputs.js';
 
@@ -19,7 +20,7 @@ export function findPackage(source) {
   if (!file) return null;
   const text = readFileSync(file, 'utf8');
   const dependencies = dependenciesOf(text, dirname(file));
-  return { file, text, dependencies, copy: absolutePaths(text, dirname(file)) };
+  return { file, text, dependencies, copyFor: (buildDir) => relocated(text, dirname(file), buildDir) };
 }
 
 /** `[{ name, path }]`: each dependency, `path` absolute for a path dependency, else null. */
@@ -59,11 +60,9 @@ function depth(code, at) {
   return open;
 }
 
-/** `text` with each relative `.path = "…"` made absolute against `dir`. */
-function absolutePaths(text, dir) {
-  return text.replace(PATH_FIELD, (whole, field, path) => (
-    isAbsolute(path) ? whole : `${field}${JSON.stringify(resolve(dir, path))}`
-  ));
+/** `text` (a zon file in `dir`) with each `.path = "…"` made relative to `buildDir`. */
+function relocated(text, dir, buildDir) {
+  return text.replace(PATH_FIELD, (whole, field, path) => `${field}${JSON.stringify(relative(buildDir, resolve(dir, path)))}`);
 }
 
 /** The files a package build reads: the zon file and every file of each path dependency. */

@@ -2,7 +2,7 @@
 // build.extra.zig or under a build.zig.zon: a folder per build key in the
 // cache receives the generated build.zig (build-script.js), a copy of
 // build.extra.zig (an empty one when there is none) and of build.zig.zon
-// (relative paths made absolute); `zig build` installs the artifact into
+// (its paths made relative to the build folder); `zig build` installs the artifact into
 // the scratch folder it is then renamed from.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +26,7 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
     }));
     if (extra) copyFileSync(extra, join(dir, 'build.extra.zig'));
     else writeFileSync(join(dir, 'build.extra.zig'), '//! No build.extra.zig beside the module.\n');
-    if (pkg) writeFileSync(join(dir, 'build.zig.zon'), pkg.copy);
+    if (pkg) writeFileSync(join(dir, 'build.zig.zon'), pkg.copyFor(dir));
     const args = [
       'build', `-Doptimize=${optimize}`, ...(mode === 'wasm' ? ['-Dtarget=wasm32-wasi'] : []),
       '--prefix', scratch,
