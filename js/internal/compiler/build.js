@@ -76,10 +76,15 @@ export function exporterPaths(zigVersion) {
 }
 
 /** What zigport can add to Zig's diagnostics about why a module does not build. */
-function hintFor(diagnostics, mode) {
+function hintFor(diagnostics, mode, root) {
   if (mode === 'wasm' && /Cannot spawn thread when building in single-threaded mode/.test(diagnostics)) {
     return 'this module starts threads, and zigport builds WebAssembly modules single-threaded '
       + '(no shared memory or workers): use it in native mode, or keep threads out of the WebAssembly build.\n';
+  }
+  if (/unable to (?:connect to server|download|fetch)|UnknownHostName|NetworkUnreachable|ConnectionRefused/.test(diagnostics)) {
+    const cache = join(root, 'zig-global-cache');
+    return 'a build.zig.zon dependency is not in Zig\'s package cache and could not be downloaded: '
+      + `fetch it once while online (\`zig fetch --global-cache-dir ${cache} <url>\`), or vendor it as a .path dependency.\n`;
   }
   return '';
 }
@@ -107,9 +112,13 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode, 
   const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
   let built = false;
   try {
-    const { args, cwd, output } = command(scratch, target);
-    const { code, stderr } = await runZig(zig.path, args, cwd);
-    if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`, hintFor(stderr, mode));
+    const { args, cwd, env, output, shownPaths = [] } = command(scratch, target);
+    const { code, stderr } = await runZig(zig.path, args, cwd, env);
+    if (code !== 0) {
+      // Diagnostics name the user's files, not the copies zigport built from.
+      const diagnostics = shownPaths.reduce((text, [copy, own]) => text.replaceAll(copy, own), stderr);
+      throw new ZigCompileError(shown, diagnostics || `zig exited with status ${code}`, hintFor(stderr, mode, root));
+    }
     renameSync(output, target);
     built = true;
   } finally {

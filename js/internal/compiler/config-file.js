@@ -10,7 +10,8 @@ const CONFIG_FILES = ['zigport.config.json', 'node-zigar.config.json'];
 /** What each option a config file may hold must be. */
 export const CONFIG_TYPES = {
   optimize: 'string',
-  zigVersion: 'string',
+  // Checked where it is weighed, with the other places naming a version (wanted-zig.js).
+  zigVersion: 'any',
   omitFunctions: 'boolean',
   omitVariables: 'boolean',
   useLibc: 'boolean',
@@ -40,7 +41,7 @@ function checkEntry(file, key, value) {
   if (!type) {
     throw new TypeError(`${file}: unrecognized option "${key}"; known options: ${Object.keys(CONFIG_TYPES).join(', ')}`);
   }
-  const ok = type === 'array of strings'
+  const ok = type === 'any' || type === 'array of strings'
     ? Array.isArray(value) && value.every((v) => typeof v === 'string')
     : typeof value === type;
   if (!ok) throw new TypeError(`${file}: "${key}" must be ${type === 'array of strings' ? 'an' : 'a'} ${type}, not ${JSON.stringify(value)}`);

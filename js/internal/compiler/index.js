@@ -11,7 +11,7 @@ import { collectSources } from './sources.js';
 import { findZig } from './toolchain.js';
 import { wantedZig } from './wanted-zig.js';
 import { bareBuild, buildArguments, buildLibrary } from './build.js';
-import { cHeader, importsC, translateC } from './c-module.js';
+import { DEFAULT_HEADER, cHeader, importsC, translateC } from './c-module.js';
 import { optionsModule, optionsText } from './options-module.js';
 import { findPackage, packageInputs } from './packages.js';
 import { cInputs } from './inputs.js';
@@ -36,19 +36,14 @@ export async function compileModule(source, options) {
   const linkLibc = mode !== 'wasm' || (useLibc ?? sources.some(reachesC));
   const optionsFile = optionsModule(root, optionsText(options));
   const extra = extraFile(source);
-  const pkg = findPackage(source);
+  // A build.zig.zon without dependencies adds nothing to the build.
+  const pkg = [findPackage(source)].find((found) => found?.dependencies.length > 0) ?? null;
   const header = sources.some(importsC) ? cHeader(source) : null;
   const settings = {
     source, optimize, root, mode, zigVersion: zig.version, linkLibc, options: optionsFile, zigArgs,
   };
   const usesBuildSystem = extra !== null || pkg !== null;
-  // Every file the build reads, so that changing any rebuilds.
-  const inputs = [
-    ...(header ? [header] : []),
-    ...(extra || header ? cInputs(source, extra ? readFileSync(extra, 'utf8') : '') : []),
-    ...(extra ? [extra] : []),
-    ...(pkg ? packageInputs(pkg) : []),
-  ];
+  const inputs = buildInputs(source, header, extra, pkg);
   const key = buildKey([
     zig.version, mode === 'wasm' ? 'wasm32-wasi' : NATIVE_TARGET, optimize, String(usesBuildSystem),
     // The command line itself, so that changing a flag rebuilds.
@@ -56,15 +51,28 @@ export async function compileModule(source, options) {
     optionsText(options),
     ...exporterSources().flatMap((s) => [s.name, s.content]),
     ...sources.flatMap((s) => [s.path, s.content]),
-    ...[...new Set(inputs)].flatMap((file) => [file, readFileSync(file)]),
+    ...inputs.flatMap((file) => [file, readFileSync(file)]),
   ]);
   const target = libraryPath(root, source, key, mode === 'wasm' ? '.wasm' : '.so');
   if (existsSync(target)) return target;
   const command = usesBuildSystem
     ? zigBuild({ ...settings, dir: join(root, 'builds', `${key}`), extra, pkg, header, zig })
-    : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, mode, root, inputs: cInputs(source) }) });
+    : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, mode, root, inputs }) });
   await buildLibrary({ zig, source, target, optimize, root, mode, command });
   return target;
+}
+
+/** Every file besides Zig sources the build reads, so that changing any rebuilds. */
+function buildInputs(source, header, extra, pkg) {
+  // The default header includes only libc's (and is part of the exporter).
+  const ownHeader = header !== null && header !== DEFAULT_HEADER;
+  const files = [
+    ...(ownHeader ? [header] : []),
+    ...(extra || ownHeader ? cInputs(source, extra ? readFileSync(extra, 'utf8') : '') : []),
+    ...(extra ? [extra] : []),
+    ...(pkg ? packageInputs(pkg) : []),
+  ];
+  return [...new Set(files)];
 }
 
 const C_REFERENCE = /@import\(\s*"c"\s*\)|\bextern\s+(?:"c"\s+)?fn\b|\bstd\.c\./;

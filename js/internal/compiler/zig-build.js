@@ -31,11 +31,16 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
       'build', `-Doptimize=${optimize}`, ...(mode === 'wasm' ? ['-Dtarget=wasm32-wasi'] : []),
       '--prefix', scratch,
       '--cache-dir', join(root, 'zig-cache'),
-      '--global-cache-dir', join(root, 'zig-global-cache'),
       ...zigArgs,
     ];
+    // Zig 0.17's `zig build` takes the global cache (packages, libc) only from the environment.
+    const env = { ZIG_GLOBAL_CACHE_DIR: join(root, 'zig-global-cache') };
     const output = mode === 'wasm' ? join(scratch, 'bin', 'module.wasm') : join(scratch, 'lib', 'libmodule.so');
-    return { args, cwd: dir, output };
+    const shownPaths = [
+      ...(extra ? [[join(dir, 'build.extra.zig'), extra]] : []),
+      ...(pkg ? [[join(dir, 'build.zig.zon'), pkg.file]] : []),
+    ];
+    return { args, cwd: dir, env, output, shownPaths };
   };
 }
 
