@@ -21,11 +21,14 @@ function urlDependencyCopy(t, hash) {
 }
 
 /** Puts the vendored crc32 package into the Zig package cache under `cache`; returns its hash. */
-function fetchIntoCache(cache) {
+function fetchIntoCache(t, cache) {
+  // Zig 0.16 and later fetch within a project (a folder with a build.zig),
+  // and 0.17's fetch takes the global cache only from the environment.
+  const project = tempDir(t, 'zigport-fetch-');
+  writeFileSync(join(project, 'build.zig'), 'pub fn build(_: *@import("std").Build) void {}\n');
   const { status, stdout, stderr } = spawnSync(zigBinary(), [
-    'fetch', '--global-cache-dir', join(cache, 'zig-global-cache'),
-    join(ROOT, 'zig-fixtures', 'build', 'zon-path-dependency', 'vendor', 'crc32'),
-  ], { encoding: 'utf8' });
+    'fetch', join(ROOT, 'zig-fixtures', 'build', 'zon-path-dependency', 'vendor', 'crc32'),
+  ], { cwd: project, env: { ...process.env, ZIG_GLOBAL_CACHE_DIR: join(cache, 'zig-global-cache') }, encoding: 'utf8' });
   assert.equal(status, 0, stderr);
   return stdout.trim();
 }
@@ -43,7 +46,7 @@ for (const mode of MODES) {
   describe(`${mode}: build.zig.zon URL dependencies`, () => {
     test("one in Zig's package cache builds without the network", (t) => {
       const cache = freshCacheDir(t);
-      const dir = urlDependencyCopy(t, fetchIntoCache(cache));
+      const dir = urlDependencyCopy(t, fetchIntoCache(t, cache));
       // Only the package cache has it now.
       rmSync(join(dir, 'vendor'), { recursive: true });
       const { status, stdout, stderr } = importChecksum(dir, mode, cache);

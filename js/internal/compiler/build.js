@@ -81,10 +81,10 @@ function hintFor(diagnostics, mode, root) {
     return 'this module starts threads, and zigport builds WebAssembly modules single-threaded '
       + '(no shared memory or workers): use it in native mode, or keep threads out of the WebAssembly build.\n';
   }
-  if (/unable to (?:connect to server|download|fetch)|UnknownHostName|NetworkUnreachable|ConnectionRefused/.test(diagnostics)) {
+  if (/unable to (?:connect to server|download|fetch)|server connection failed|UnknownHostName|NoAddressReturned|NetworkUnreachable|ConnectionRefused/.test(diagnostics)) {
     const cache = join(root, 'zig-global-cache');
     return 'a build.zig.zon dependency is not in Zig\'s package cache and could not be downloaded: '
-      + `fetch it once while online (\`zig fetch --global-cache-dir ${cache} <url>\`), or vendor it as a .path dependency.\n`;
+      + `fetch it once while online (\`ZIG_GLOBAL_CACHE_DIR=${cache} zig fetch <url>\`), or vendor it as a .path dependency.\n`;
   }
   return '';
 }

@@ -36,9 +36,10 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
     // Zig 0.17's `zig build` takes the global cache (packages, libc) only from the environment.
     const env = { ZIG_GLOBAL_CACHE_DIR: join(root, 'zig-global-cache') };
     const output = mode === 'wasm' ? join(scratch, 'bin', 'module.wasm') : join(scratch, 'lib', 'libmodule.so');
+    // Zig names them by absolute path, or (0.17) relative to the build folder.
     const shownPaths = [
-      ...(extra ? [[join(dir, 'build.extra.zig'), extra]] : []),
-      ...(pkg ? [[join(dir, 'build.zig.zon'), pkg.file]] : []),
+      ...(extra ? [[join(dir, 'build.extra.zig'), extra], [/^\.\/build\.extra\.zig(?=:)/gm, extra]] : []),
+      ...(pkg ? [[join(dir, 'build.zig.zon'), pkg.file], [/^\.\/build\.zig\.zon(?=:)/gm, pkg.file]] : []),
     ];
     return { args, cwd: dir, env, output, shownPaths };
   };
