@@ -41,7 +41,8 @@ function checkEntry(file, key, value) {
   if (!type) {
     throw new TypeError(`${file}: unrecognized option "${key}"; known options: ${Object.keys(CONFIG_TYPES).join(', ')}`);
   }
-  const ok = type === 'any' || type === 'array of strings'
+  if (type === 'any') return;
+  const ok = type === 'array of strings'
     ? Array.isArray(value) && value.every((v) => typeof v === 'string')
     : typeof value === type;
   if (!ok) throw new TypeError(`${file}: "${key}" must be ${type === 'array of strings' ? 'an' : 'a'} ${type}, not ${JSON.stringify(value)}`);

@@ -45,7 +45,7 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
   };
 }
 
-/** Whether `source` builds through Zig's build system: a build.extra.zig beside it, or a package. */
+/** The build.extra.zig beside `source`, or null. */
 export function extraFile(source) {
   const file = join(dirname(source), 'build.extra.zig');
   return existsSync(file) ? file : null;
