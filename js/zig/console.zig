@@ -7,6 +7,8 @@
 //! succeeds when stdout is a regular file (`node app.mjs > out.txt`).
 const std = @import("std");
 const linux = std.os.linux;
+/// The module's build options: without redirection, output goes straight to the file descriptors.
+const options = @import("zigport_options");
 
 /// Host callback: takes bytes written to `fd` (1 or 2) and returns true, or
 /// returns false when it cannot (e.g. the writing thread is not a JS thread),
@@ -20,7 +22,7 @@ pub fn setSink(s: ?Sink) void {
 }
 
 fn offer(fd: c_int, bytes: [*]const u8, len: usize) bool {
-    if (fd != 1 and fd != 2) return false;
+    if ((fd != 1 and fd != 2) or !options.use_redirection) return false;
     const s = sink.load(.acquire) orelse return false;
     return s(fd, bytes, len);
 }
@@ -47,7 +49,7 @@ fn writev(fd: c_int, iov: [*]const std.posix.iovec_const, count: c_int) callconv
 /// Offers every vector to the sink; the byte count, or null when the sink
 /// took nothing (so the bytes go to the file descriptor).
 fn offerAll(fd: c_int, vecs: []const std.posix.iovec_const) ?isize {
-    if ((fd != 1 and fd != 2) or sink.load(.acquire) == null) return null;
+    if ((fd != 1 and fd != 2) or !options.use_redirection or sink.load(.acquire) == null) return null;
     var total: usize = 0;
     for (vecs) |v| {
         if (!offer(fd, v.base, v.len)) break;

@@ -14,6 +14,8 @@ const support = @import("support.zig");
 const compat = @import("compat.zig");
 const meta = @import("meta.zig");
 const type_table = @import("type_table.zig");
+/// The module's build options (generated per build by the compiler driver).
+const options = @import("zigport_options");
 const TypeTable = type_table.TypeTable;
 
 /// Bumped whenever the descriptor's shape or the exported symbols change.
@@ -68,9 +70,21 @@ fn declarationsOf(comptime container: type, comptime owner: ?type) []const Entry
     inline for (compat.declNames(container)) |name| {
         // The root module's hooks configure the export; they are not part of it.
         if (owner == null and comptime std.mem.eql(u8, name, meta.hooks_name)) continue;
-        list = list ++ [_]Entry{classify(container, name, owner)};
+        const entry = classify(container, name, owner);
+        if (omitted(entry)) continue;
+        list = list ++ [_]Entry{entry};
     }
     return list;
+}
+
+/// Whether the build options leave `entry` out: every function with
+/// `omitFunctions`, every `pub var` with `omitVariables` (constants stay).
+fn omitted(comptime entry: Entry) bool {
+    return switch (entry) {
+        .function => options.omit_functions,
+        .storage => |s| s.mutable and options.omit_variables,
+        else => false,
+    };
 }
 
 fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type) Entry {
@@ -179,10 +193,11 @@ pub fn build(comptime M: type) Built {
         .{ json.string(f.name), table.id(f.T), table.slot_base + i, ownerJson(&table, f.holder), f.function },
     )};
     const text = std.fmt.comptimePrint(
-        "{{\"abi\":{d},\"runtime_safety\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
+        "{{\"abi\":{d},\"runtime_safety\":{},\"redirection\":{},\"error_code_bits\":{d},\"pointer_size\":{d},\"functions\":{s},\"variables\":{s}," ++
             "\"constants\":{s},\"type_decls\":{s},\"unsupported\":{s},\"types\":{s}}}",
         .{
             abi_version,                   std.debug.runtime_safety,
+            options.use_redirection,
             @bitSizeOf(wire.ErrorCode),    @sizeOf(usize),
             json.array(functions),         json.array(storage),
             json.array(constants),         json.array(type_decls),

@@ -80,15 +80,18 @@ describe('Zig versions: the rules', () => {
   });
 
   test("the exporter gets the user's file as `module`, the builtins of its Zig as `zig_builtins`, and both get `zigar`", () => {
-    const args = buildArguments({ source: '/src/m.zig', output: '/out/m.so', optimize: 'Debug', root: '/c', zigVersion: '0.17.1' });
+    const args = buildArguments({
+      source: '/src/m.zig', output: '/out/m.so', optimize: 'Debug', root: '/c', zigVersion: '0.17.1', options: '/c/o.zig',
+    });
     const at = args.indexOf('--dep');
-    assert.deepEqual(args.slice(at, at + 12), [
-      '--dep', 'module', '--dep', 'zig_builtins', '--dep', 'zigar',
+    assert.deepEqual(args.slice(at, at + 15), [
+      '--dep', 'module', '--dep', 'zig_builtins', '--dep', 'zigar', '--dep', 'zigport_options',
       `-Mroot=${join(ROOT, 'js', 'zig', 'exporter.zig')}`,
       '--dep', 'zigar',
       '-Mmodule=/src/m.zig',
       `-Mzig_builtins=${join(ROOT, 'js', 'zig', 'builtins', 'zig-0.16.zig')}`,
       `-Mzigar=${join(ROOT, 'js', 'zig', 'zigar', 'zigar.zig')}`,
+      '-Mzigport_options=/c/o.zig',
     ]);
   });
 

@@ -1,13 +1,13 @@
 // Runs Zig for one module: `build-lib` for a native shared library, or
-// `build-exe` without an entry point for WebAssembly. The output is written
-// aside and renamed into place, so a concurrent importer sees either no
-// module or a whole one. A build slower than a second reports progress on
-// stderr.
-import { spawn } from 'node:child_process';
+// `build-exe` without an entry point for WebAssembly, or `zig build` of a
+// generated build script (zig-build.js). The output is written aside and
+// renamed into place, so a concurrent importer sees either no module or a
+// whole one. A build slower than a second reports progress on stderr.
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZigCompileError } from '../errors.js';
+import { runZig } from './run.js';
 import { builtinsFileFor } from './zig-version.js';
 
 const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url));
@@ -15,8 +15,15 @@ const ZIGAR = fileURLToPath(new URL('../../zig/zigar/zigar.zig', import.meta.url
 const BUILTINS_DIR = fileURLToPath(new URL('../../zig/builtins/', import.meta.url));
 const PROGRESS_AFTER_MS = 1000;
 
-/** The command-line arguments with which Zig `zigVersion` builds `source` into `output`. */
-export function buildArguments({ source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false }) {
+/**
+ * The command-line arguments with which Zig `zigVersion` builds `source`
+ * into `output`; `cModule` is the translated C the source imports as `c`
+ * (c-module.js), `options` the exporter's `zigport_options` file
+ * (options-module.js), `zigArgs` what the user adds.
+ */
+export function buildArguments({
+  source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false, cModule = null, options = '', zigArgs = [],
+}) {
   const platform = mode === 'wasm'
     // Every `export fn` of the exporter is kept (-rdynamic); the host calls
     // them, there is no `main`. The host resets the shadow stack pointer
@@ -40,59 +47,84 @@ export function buildArguments({ source, output, optimize, root, mode = 'native'
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
     '--global-cache-dir', join(root, 'zig-global-cache'),
+    // The user's arguments come before the first module, whose settings
+    // (-fomit-frame-pointer, -mcpu...) the other modules inherit.
+    ...zigArgs,
     // The exporter imports the user's file as `module`, as `zig_builtins`
     // the builtins whose very names differ between Zig versions, and
     // `zigar`, which the user's file may import too.
     '--dep', 'module',
     '--dep', 'zig_builtins',
     '--dep', 'zigar',
+    // The build options the exporter reads (omitFunctions, useRedirection...).
+    '--dep', 'zigport_options',
     `-Mroot=${EXPORTER}`,
     '--dep', 'zigar',
+    ...(cModule ? ['--dep', 'c'] : []),
     `-Mmodule=${source}`,
     `-Mzig_builtins=${join(BUILTINS_DIR, builtinsFileFor(zigVersion))}`,
     `-Mzigar=${ZIGAR}`,
+    `-Mzigport_options=${options}`,
+    ...(cModule ? [`-Mc=${cModule}`] : []),
     `-femit-bin=${output}`,
   ];
 }
 
+/** The paths the exporter's modules come from, for a generated build script. */
+export function exporterPaths(zigVersion) {
+  return { exporter: EXPORTER, zigar: ZIGAR, builtins: join(BUILTINS_DIR, builtinsFileFor(zigVersion)) };
+}
+
 /** What zigport can add to Zig's diagnostics about why a module does not build. */
-function hintFor(diagnostics, mode) {
+function hintFor(diagnostics, mode, root) {
   if (mode === 'wasm' && /Cannot spawn thread when building in single-threaded mode/.test(diagnostics)) {
     return 'this module starts threads, and zigport builds WebAssembly modules single-threaded '
       + '(no shared memory or workers): use it in native mode, or keep threads out of the WebAssembly build.\n';
   }
+  if (/unable to (?:connect to server|download|fetch)|server connection failed|UnknownHostName|NoAddressReturned|NetworkUnreachable|ConnectionRefused/.test(diagnostics)) {
+    const cache = join(root, 'zig-global-cache');
+    return 'a build.zig.zon dependency is not in Zig\'s package cache and could not be downloaded: '
+      + `fetch it once while online (\`ZIG_GLOBAL_CACHE_DIR=${cache} zig fetch <url>\`), or vendor it as a .path dependency.\n`;
+  }
   return '';
 }
 
-/** Compiles `source` with `zig` (`{ path, version }`) to the module at `target`; rejects with ZigCompileError. */
-export async function buildLibrary({ zig, source, target, optimize, root, mode, linkLibc }) {
+/**
+ * The command of a bare build (`zig build-lib`/`build-exe`): for a scratch
+ * folder, `{ args, cwd, output }`. `settings` are buildArguments' less the output.
+ */
+export function bareBuild(settings) {
+  return (scratch, target) => {
+    const output = join(scratch, basename(target));
+    return { args: buildArguments({ ...settings, output }), cwd: process.cwd(), output };
+  };
+}
+
+/**
+ * Compiles `source` with `zig` (`{ path, version }`) to the module at
+ * `target`, running `command` (bareBuild, or zigBuild of zig-build.js);
+ * rejects with ZigCompileError.
+ */
+export async function buildLibrary({ zig, source, target, optimize, root, mode, command }) {
   mkdirSync(dirname(target), { recursive: true });
   const scratch = mkdtempSync(join(root, 'tmp-'));
-  const output = join(scratch, basename(target));
   const shown = relative(process.cwd(), source) || source;
   const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
   let built = false;
   try {
-    const args = buildArguments({ source, output, optimize, root, mode, zigVersion: zig.version, linkLibc });
-    const { code, stderr } = await run(zig.path, args, process.cwd());
-    if (code !== 0) throw new ZigCompileError(shown, stderr || `zig exited with status ${code}`, hintFor(stderr, mode));
+    const { args, cwd, env, output, shownPaths = [] } = command(scratch, target);
+    const { code, stderr } = await runZig(zig.path, args, cwd, env);
+    if (code !== 0) {
+      // Diagnostics name the user's files, not the copies zigport built from.
+      const diagnostics = shownPaths.reduce((text, [copy, own]) => text.replaceAll(copy, own), stderr);
+      throw new ZigCompileError(shown, diagnostics || `zig exited with status ${code}`, hintFor(stderr, mode, root));
+    }
     renameSync(output, target);
     built = true;
   } finally {
     progress.stop(built);
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function run(command, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
 }
 
 function startProgress(file, build) {

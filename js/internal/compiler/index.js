@@ -1,6 +1,8 @@
 // The compiler driver: maps a .zig file and its options to a compiled
 // library in the cache, building it only when no library with the same build
-// key exists.
+// key exists. A module with a build.extra.zig or under a build.zig.zon is
+// built with Zig's build system; any other with one bare `zig build-lib`
+// (or `build-exe` for WebAssembly), which skips compiling a build runner.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -8,33 +10,69 @@ import { buildKey, cacheRoot, libraryPath } from './cache.js';
 import { collectSources } from './sources.js';
 import { findZig } from './toolchain.js';
 import { wantedZig } from './wanted-zig.js';
-import { buildArguments, buildLibrary } from './build.js';
+import { bareBuild, buildArguments, buildLibrary } from './build.js';
+import { DEFAULT_HEADER, cHeader, importsC, translateC } from './c-module.js';
+import { optionsModule, optionsText } from './options-module.js';
+import { findPackage, packageInputs } from './packages.js';
+import { cInputs } from './inputs.js';
+import { extraFile, zigBuild } from './zig-build.js';
 
 const EXPORTER_DIR = fileURLToPath(new URL('../../zig/', import.meta.url));
 const NATIVE_TARGET = `${process.platform}-${process.arch}`;
 
 /**
  * Path of the compiled module for `source` (a shared library, or a .wasm
- * file for target `wasm`), building it if needed.
+ * file for target `wasm`), building it if needed. `options` as options.js
+ * gives them.
  */
-export async function compileModule(source, { optimize, target: mode = 'native', zigVersion }) {
+export async function compileModule(source, options) {
+  const { optimize, target: mode = 'native', zigVersion, useLibc, zigArgs = [] } = options;
   const root = cacheRoot();
   const zig = findZig(root, wantedZig(source, zigVersion));
   const sources = collectSources(source);
   // Native modules always link libc; a WebAssembly module links wasi-libc
-  // only when its code reaches C, since the first such build compiles
-  // wasi-libc (about 25 s) and every such module carries part of it.
-  const linkLibc = mode !== 'wasm' || sources.some(reachesC);
+  // only when its code reaches C (or useLibc says so), since the first such
+  // build compiles wasi-libc (about 25 s) and every such module carries part of it.
+  const linkLibc = mode !== 'wasm' || (useLibc ?? sources.some(reachesC));
+  const optionsFile = optionsModule(root, optionsText(options));
+  const extra = extraFile(source);
+  // A build.zig.zon without dependencies adds nothing to the build.
+  const pkg = [findPackage(source)].find((found) => found?.dependencies.length > 0) ?? null;
+  const header = sources.some(importsC) ? cHeader(source) : null;
+  const settings = {
+    source, optimize, root, mode, zigVersion: zig.version, linkLibc, options: optionsFile, zigArgs,
+  };
+  const usesBuildSystem = extra !== null || pkg !== null;
+  const inputs = buildInputs(source, header, extra, pkg);
   const key = buildKey([
-    zig.version, mode === 'wasm' ? 'wasm32-wasi' : NATIVE_TARGET, optimize,
+    zig.version, mode === 'wasm' ? 'wasm32-wasi' : NATIVE_TARGET, optimize, String(usesBuildSystem),
     // The command line itself, so that changing a flag rebuilds.
-    ...buildArguments({ source: '', output: '', optimize, root: '', mode, zigVersion: zig.version, linkLibc }),
+    ...buildArguments({ ...settings, source: '', output: '', root: '', cModule: header && 'c' }),
+    optionsText(options),
     ...exporterSources().flatMap((s) => [s.name, s.content]),
     ...sources.flatMap((s) => [s.path, s.content]),
+    ...inputs.flatMap((file) => [file, readFileSync(file)]),
   ]);
   const target = libraryPath(root, source, key, mode === 'wasm' ? '.wasm' : '.so');
-  if (!existsSync(target)) await buildLibrary({ zig, source, target, optimize, root, mode, linkLibc });
+  if (existsSync(target)) return target;
+  const command = usesBuildSystem
+    ? zigBuild({ ...settings, dir: join(root, 'builds', `${key}`), extra, pkg, header, zig })
+    : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, mode, root, inputs }) });
+  await buildLibrary({ zig, source, target, optimize, root, mode, command });
   return target;
+}
+
+/** Every file besides Zig sources the build reads, so that changing any rebuilds. */
+function buildInputs(source, header, extra, pkg) {
+  // The default header includes only libc's (and is part of the exporter).
+  const ownHeader = header !== null && header !== DEFAULT_HEADER;
+  const files = [
+    ...(ownHeader ? [header] : []),
+    ...(extra || ownHeader ? cInputs(source, extra ? readFileSync(extra, 'utf8') : '') : []),
+    ...(extra ? [extra] : []),
+    ...(pkg ? packageInputs(pkg) : []),
+  ];
+  return [...new Set(files)];
 }
 
 const C_REFERENCE = /@import\(\s*"c"\s*\)|\bextern\s+(?:"c"\s+)?fn\b|\bstd\.c\./;
@@ -49,7 +87,7 @@ let exporter = null;
 /** Every file of the exporter, subfolders included (js/zig/builtins/), by relative name. */
 function exporterSources() {
   exporter ??= readdirSync(EXPORTER_DIR, { recursive: true })
-    .filter((name) => name.endsWith('.zig'))
+    .filter((name) => name.endsWith('.zig') || name.endsWith('.h'))
     .sort()
     .map((name) => ({ name, content: readFileSync(join(EXPORTER_DIR, name)) }));
   return exporter;

@@ -13,7 +13,7 @@ const MODULE_JS = new URL('../runtime/module.js', import.meta.url).href;
 export async function load(url, context, nextLoad) {
   const parsed = new URL(url);
   if (parsed.protocol !== 'file:' || !parsed.pathname.endsWith('.zig')) return nextLoad(url, context);
-  const options = parseOptions(parsed.searchParams);
+  const options = parseOptions(parsed.searchParams, process.env, fileURLToPath(parsed));
   const library = await compileModule(fileURLToPath(parsed), options);
   const text = options.target === 'wasm' ? new WasmInstance(library).descriptorJson : addon.describe(library);
   const descriptor = JSON.parse(text);

@@ -6,6 +6,7 @@
 // line included (then the newline that later ends it starts no empty line).
 // Output written outside a call (another thread) waits a moment for its
 // newline, and is flushed before the process exits.
+import { writeSync } from 'node:fs';
 import { addon } from './addon.js';
 
 const PARTIAL_LINE_DELAY_MS = 250;
@@ -17,6 +18,8 @@ const everyOutput = new Set();
 export class ModuleOutput {
   /** An unfinished line waits: call wrappers then end it with `endCall()`. */
   partialLine = false;
+  /** Built with `useRedirection=false`: bytes go straight to the process's fd 1 or 2. */
+  direct = false;
   /** `on('log')`'s listener, or null. */
   listener = null;
   /** Redirected writers by fd (see output-redirect.js); absent means the console. */
@@ -50,6 +53,10 @@ export class ModuleOutput {
 
   /** Takes `bytes` Zig wrote to `fd` (1 or 2); the bytes may be reused once this returns. */
   write(fd, bytes) {
+    if (this.direct) {
+      writeSync(fd, bytes);
+      return;
+    }
     const writer = this.writers.get(fd);
     if (writer) {
       writer.write(bytes);

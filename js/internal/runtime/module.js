@@ -44,6 +44,8 @@ export function loadModule(path) {
 
 function buildModule(host, wasm, system) {
   const descriptor = JSON.parse(host.descriptor);
+  // A module built with `useRedirection=false` prints to the real stdout and stderr.
+  system.output.direct = descriptor.redirection === false;
   // What comptime values may hold (`held`: types and functions by index),
   // and the functions the exporter adds for the runtime, by role; both are
   // read only once the module has made them all.

@@ -106,6 +106,22 @@ export class WasmInstance {
   }
 }
 
+/** The import modules the host provides. */
+const PROVIDED = new Set(['wasi_snapshot_preview1', 'zigport']);
+
+/**
+ * Functions the linker left as imports are C functions nothing defined
+ * (such as libc's when the module was built without it): named here, rather
+ * than by instantiation's bare complaint about the import module.
+ */
+function checkImports(module, path) {
+  const missing = WebAssembly.Module.imports(module).filter((i) => !PROVIDED.has(i.module)).map((i) => i.name);
+  if (missing.length > 0) {
+    throw new TypeError(`${path} needs functions no code in it defines: ${missing.join(', ')}; `
+      + 'if they are libc\'s, build it with libc (useLibc)');
+  }
+}
+
 /** Compiled once per process; instances are per thread. */
 function compileOnce(path) {
   let module = compiled.get(path);
@@ -115,6 +131,7 @@ function compileOnce(path) {
     } catch (err) {
       throw new Error(`cannot load compiled module ${path}: ${err.message}`);
     }
+    checkImports(module, path);
     compiled.set(path, module);
   }
   return module;

@@ -1,0 +1,2 @@
+/* What twice.zig sees as @import("c"): found through getIncludePaths. */
+#include "twice.h"
