@@ -1,0 +1,57 @@
+//! Variadic functions defined in Zig, which read their extra arguments with
+//! @cVaArg as the C types a format string would name, and report exactly
+//! what arrived.
+const std = @import("std");
+
+pub const Int = c_int;
+pub const Uint = c_uint;
+pub const Long = c_long;
+pub const U64 = u64;
+pub const I64 = i64;
+pub const U8 = u8;
+pub const I8 = i8;
+pub const Bool = bool;
+pub const Float = f32;
+pub const Double = f64;
+
+/// Sums `n` c_long extras.
+pub fn sumLongs(n: c_int, ...) callconv(.c) c_long {
+    var ap = @cVaStart();
+    defer @cVaEnd(&ap);
+    var total: c_long = 0;
+    for (0..@intCast(n)) |_| total +%= @cVaArg(&ap, c_long);
+    return total;
+}
+
+/// Sums `n` double extras.
+pub fn sumDoubles(n: c_int, ...) callconv(.c) f64 {
+    var ap = @cVaStart();
+    defer @cVaEnd(&ap);
+    var total: f64 = 0;
+    for (0..@intCast(n)) |_| total += @cVaArg(&ap, f64);
+    return total;
+}
+
+/// Reads extras as `kinds` says, one letter each: i (c_int), u (c_uint),
+/// l (i64), q (u64), d (double); writes each as text into `out`
+/// (space-separated) and returns the length.
+pub fn describe(out: [*]u8, len: usize, kinds: [*:0]const u8, ...) callconv(.c) usize {
+    var ap = @cVaStart();
+    defer @cVaEnd(&ap);
+    var at: usize = 0;
+    var i: usize = 0;
+    while (kinds[i] != 0) : (i += 1) {
+        const rest = out[at..len];
+        const sep = if (i > 0) " " else "";
+        const written = switch (kinds[i]) {
+            'i' => std.fmt.bufPrint(rest, "{s}{d}", .{ sep, @cVaArg(&ap, c_int) }),
+            'u' => std.fmt.bufPrint(rest, "{s}{d}", .{ sep, @cVaArg(&ap, c_uint) }),
+            'l' => std.fmt.bufPrint(rest, "{s}{d}", .{ sep, @cVaArg(&ap, i64) }),
+            'q' => std.fmt.bufPrint(rest, "{s}{d}", .{ sep, @cVaArg(&ap, u64) }),
+            'd' => std.fmt.bufPrint(rest, "{s}{d}", .{ sep, @cVaArg(&ap, f64) }),
+            else => return 0,
+        } catch return 0;
+        at += written.len;
+    }
+    return at;
+}
