@@ -17,6 +17,7 @@ pub const Float = f32;
 pub const Double = f64;
 pub const CStr = [*:0]const u8;
 pub const Bytes = [*]u8;
+pub const CBytes = [*c]u8;
 
 pub const format = snprintf;
 pub const print = printf;

@@ -55,3 +55,37 @@ pub fn describe(out: [*]u8, len: usize, kinds: [*:0]const u8, ...) callconv(.c) 
     }
     return at;
 }
+
+/// Sets `len` bytes at the `[*]u8` extra to the c_int extra after it.
+pub fn fill(len: usize, ...) callconv(.c) void {
+    var ap = @cVaStart();
+    defer @cVaEnd(&ap);
+    const dest = @cVaArg(&ap, [*]u8);
+    const byte = @cVaArg(&ap, c_int);
+    @memset(dest[0..len], @intCast(byte));
+}
+
+/// The sum of `len` bytes at the `[*]const u8` extra.
+pub fn sumBytes(len: usize, ...) callconv(.c) c_uint {
+    var ap = @cVaStart();
+    defer @cVaEnd(&ap);
+    const bytes = @cVaArg(&ap, [*]const u8);
+    var total: c_uint = 0;
+    for (bytes[0..len]) |b| total += b;
+    return total;
+}
+
+pub const Bytes = [*]u8;
+pub const ConstBytes = [*]const u8;
+pub const Named = extern struct { name: [*:0]const u8 };
+pub const NamedMany = [*]const Named;
+pub const Slice = []const u8;
+pub const Big = u128;
+pub const Half = f16;
+pub const LongDouble = c_longdouble;
+pub const Point = extern struct { x: i32, y: i32 };
+
+/// A variadic function whose fixed parameter no register holds: not callable.
+pub fn byStruct(p: Point, ...) callconv(.c) i32 {
+    return p.x;
+}
