@@ -57,8 +57,8 @@ fn registerKind(comptime T: type) ?enum { general, vector } {
         .int => |i| if (i.bits <= 64) .general else null,
         .float => |f| if (f.bits == 32 or f.bits == 64) .vector else null,
         .@"enum" => |e| registerKind(e.tag_type),
-        .pointer => |p| if (p.size != .slice) .general else null,
-        .optional => |o| if (@typeInfo(o.child) == .pointer and @typeInfo(o.child).pointer.size != .slice) .general else null,
+        .pointer => if (compat.pointerInfo(T).size != .slice) .general else null,
+        .optional => |o| if (@typeInfo(o.child) == .pointer) registerKind(o.child) else null,
         else => null,
     };
 }
@@ -100,14 +100,22 @@ fn CallArgs(comptime F: type) type {
     switch (abi) {
         .registers => {
             const used = fixedRegisters(F);
-            types = types ++ [_]type{u64} ** (gpr_count -| used.general);
-            types = types ++ [_]type{f64} ** (vector_count -| used.vector);
-            types = types ++ [_]type{u64} ** max_extras;
+            types = types ++ repeated(u64, gpr_count -| used.general);
+            types = types ++ repeated(f64, vector_count -| used.vector);
+            types = types ++ repeated(u64, max_extras);
         },
-        .wasm_words => types = types ++ [_]type{u64} ** max_extras,
+        .wasm_words => types = types ++ repeated(u64, max_extras),
         .none => {},
     }
     return zig_builtins.Tuple(types);
+}
+
+/// `T`, `n` times (`**` on arrays is not in every Zig this supports).
+fn repeated(comptime T: type, comptime n: usize) []const type {
+    var types: [n]type = undefined;
+    for (&types) |*U| U.* = T;
+    const done = types;
+    return &done;
 }
 
 /// Builds the thunk for variadic function `f`.
