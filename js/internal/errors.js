@@ -64,10 +64,10 @@ export function describeErrorName(name) {
   return sentence.join(' ');
 }
 
-/** Wrong number of arguments for a Zig function. */
-export function argumentCountError(fn, expected, received) {
+/** Wrong number of arguments for a Zig function (fewer than `expected`, for a variadic one: `atLeast`). */
+export function argumentCountError(fn, expected, received, atLeast = false) {
   const noun = expected === 1 ? 'argument' : 'arguments';
-  return new TypeError(`${fn}(): Expecting ${expected} ${noun}, received ${received}`);
+  return new TypeError(`${fn}(): Expecting ${atLeast ? 'at least ' : ''}${expected} ${noun}, received ${received}`);
 }
 
 /** Shows a JS value in a message without calling user code. */

@@ -11,6 +11,7 @@ const thunk = @import("thunk.zig");
 const callback = @import("callback.zig");
 const returned = @import("returned.zig");
 const support = @import("support.zig");
+const variadic = @import("variadic.zig");
 const compat = @import("compat.zig");
 const meta = @import("meta.zig");
 const type_table = @import("type_table.zig");
@@ -98,7 +99,8 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
             const V = @field(M, name);
             // An opaque type is the class of the handles that point at one;
             // a comptime-only type, a class with no instances.
-            const declarable = support.isInMemory(V) or compat.isComptimeOnly(V) or @typeInfo(V) == .error_set or @typeInfo(V) == .@"opaque";
+            const declarable = support.isInMemory(V) or compat.isComptimeOnly(V) or @typeInfo(V) == .error_set or
+                @typeInfo(V) == .@"opaque" or isPointerClass(V);
             if (!declarable) return unsupported(name, "type " ++ support.unsupportedReason(V), owner);
             return .{ .type_decl = .{ .name = name, .T = V, .owner = owner } };
         },
@@ -111,6 +113,15 @@ fn classify(comptime M: type, comptime name: [:0]const u8, comptime owner: ?type
     if (!support.isStorable(T)) return unsupported(name, support.unsupportedReason(T), owner);
     const mutable = !compat.pointerInfo(@TypeOf(&@field(M, name))).is_const;
     return .{ .storage = .{ .name = name, .T = T, .mutable = mutable, .container = M, .owner = owner } };
+}
+
+/// A pointer or slice type a call can pass (not a handle): its class makes
+/// objects that hold what they point at, such as the C type of an extra
+/// argument of a variadic function (`pub const CStr = [*:0]const u8`).
+fn isPointerClass(comptime T: type) bool {
+    if (@typeInfo(T) != .pointer or support.isFunctionPointer(T)) return false;
+    const p = compat.pointerInfo(T);
+    return support.isPassablePointer(p) and !support.isHandle(p);
 }
 
 fn unsupported(comptime name: [:0]const u8, comptime reason: []const u8, comptime owner: ?type) Entry {
@@ -226,6 +237,7 @@ fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function,
         .declared => {
             const F = @TypeOf(f.holder.value);
             const tail = if (f.container) |C| meta.declJson(table.hooks, C, f.name, F) else "";
+            if (compat.fnInfo(F).is_var_args) return frameJson(table, head, F, variadic.Frame(F), index, "", variadicJson(F) ++ tail);
             return frameJson(table, head, F, thunk.ArgFrame(F), index, "", tail);
         },
         .caller => {
@@ -240,6 +252,18 @@ fn describeFunction(comptime table: *TypeTable, comptime f: type_table.Function,
         },
     }
 }
+/// Where the frame of variadic function type `F` holds its extra
+/// arguments (see variadic.zig): their count, then records of `stride`
+/// bytes, each a class (u32), a scalar's 64 bits at `bits` and a
+/// pointer's address at `address`.
+fn variadicJson(comptime F: type) []const u8 {
+    const Frame = variadic.Frame(F);
+    return std.fmt.comptimePrint(
+        ",\"variadic\":{{\"max\":{d},\"count_offset\":{d},\"extras_offset\":{d},\"stride\":{d},\"bits\":{d},\"address\":{d}}}",
+        .{ variadic.max_extras, @offsetOf(Frame, "count"), @offsetOf(Frame, "extras"), @sizeOf(variadic.Extra), @offsetOf(variadic.Extra, "bits"), @offsetOf(variadic.Extra, "address") },
+    );
+}
+
 /// How JS functions stand in for functions of type `F` (see callback.zig):
 /// the frame their trampolines fill, with each parameter's and the result's
 /// type and offset, and how many can be bound at once; or why they cannot.

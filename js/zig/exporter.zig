@@ -9,6 +9,8 @@ const builtin = @import("builtin");
 const user = @import("module");
 const describe = @import("describe.zig");
 const thunk = @import("thunk.zig");
+const variadic = @import("variadic.zig");
+const compat = @import("compat.zig");
 const callback = @import("callback.zig");
 const wire = @import("wire.zig");
 const panic_escape = @import("panic.zig");
@@ -37,7 +39,7 @@ pub const thunks = blk: {
     var list: []const thunk.Thunk = &.{};
     for (built.functions) |f| list = list ++ [_]thunk.Thunk{switch (f.role) {
         .caller => thunk.callerThunkFor(f.holder.Fn),
-        else => thunk.thunkFor(f.holder.value),
+        else => if (compat.fnInfo(@TypeOf(f.holder.value)).is_var_args) variadic.thunkFor(f.holder.value) else thunk.thunkFor(f.holder.value),
     }};
     break :blk list;
 };

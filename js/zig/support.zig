@@ -7,6 +7,7 @@ const zigar = @import("zigar");
 const layout = @import("layout.zig");
 const compat = @import("compat.zig");
 const returned = @import("returned.zig");
+const variadic = @import("variadic.zig");
 
 /// Whether values of `T` can be parameters or results.
 pub fn isSupported(comptime T: type) bool {
@@ -318,7 +319,9 @@ fn isReturnable(comptime T: type) bool {
 pub fn functionProblem(comptime F: type) ?[]const u8 {
     const info = compat.fnInfo(F);
     if (info.is_generic) return "generic functions (anytype or comptime parameters) cannot be called at run time";
-    if (info.is_var_args) return "variadic functions are not supported";
+    if (info.is_var_args) {
+        if (variadic.problem(F)) |why| return why;
+    }
     for (info.params, 0..) |P, i| {
         if (!isSupported(P.?)) return std.fmt.comptimePrint("parameter {d}: {s}", .{ i, unsupportedReason(P.?) });
     }

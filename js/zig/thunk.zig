@@ -26,7 +26,7 @@ pub fn CallerFrame(comptime F: type) type {
     return FrameOf(F, &.{.{ "callee", usize }});
 }
 
-fn FrameOf(comptime F: type, comptime extra: []const struct { [:0]const u8, type }) type {
+pub fn FrameOf(comptime F: type, comptime extra: []const struct { [:0]const u8, type }) type {
     const info = compat.fnInfo(F);
     const n = info.params.len;
     var names: [n + 1 + extra.len][:0]const u8 = undefined;

@@ -11,6 +11,7 @@
 // one of those ArrayBuffers or as an ArrayBuffer over Zig's own memory, and
 // so do the pointers inside the result.
 import { argumentCountError } from '../errors.js';
+import { checkVariadicCount, describeExtras } from './variadic.js';
 import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
 import { getTarget, setTarget } from '../types/pointer-targets.js';
 import { AT, DV } from '../types/memory.js';
@@ -33,7 +34,7 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
   const tableAt = (f) => Math.ceil((f + fn.frame.size) / 8) * 8;
 
   const call = function (...args) {
-    if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
+    checkArgumentCount(fn, params, args);
     const f = frames.top;
     const records = new RecordWriter(dv, tableAt(f), fn.name);
     describeArguments(fn, params, hidden, args, records, dv, f);
@@ -141,11 +142,18 @@ export function hiddenParams(fn, types) {
     .map((p) => ({ type: types[p.type], offset: p.offset, where: `${fn.name}(options.allocator)` }));
 }
 
+/** Throws unless `args` are as many as `params` (at least as many, within the limit, for a variadic function). */
+export function checkArgumentCount(fn, params, args) {
+  if (fn.variadic) checkVariadicCount(fn, params.length, args.length);
+  else if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
+}
+
 /**
  * Writes the scalar arguments of a call (and its `hidden` parameters) into
  * its frame at `f` (in `dv`) and describes in `records` every target its
  * pointer arguments lead to. Shared by native mode and WebAssembly mode,
- * which act on the records differently.
+ * which act on the records differently. The extra arguments of a variadic
+ * function follow its parameters (calls/variadic.js).
  */
 export function describeArguments(fn, params, hidden, args, records, dv, f) {
   for (const h of hidden) h.type.write(dv, f + h.offset, undefined, h.where);
@@ -160,6 +168,11 @@ export function describeArguments(fn, params, hidden, args, records, dv, f) {
       p.type.write(dv, f + p.offset, value, p.where);
     }
   });
+  if (fn.variadic) {
+    const last = params.at(-1);
+    const slotBase = last ? last.slot + (last.type.pointer ? 1 : last.places.length) : 0;
+    describeExtras(fn, params.length, slotBase, args, records, dv, f);
+  }
   if (records.buffers.length > MAX_BUFFERS) {
     throw new RangeError(`${fn.name}(): more than ${MAX_BUFFERS} distinct ArrayBuffers in one call`);
   }

@@ -42,7 +42,8 @@ export function openNativeHost(path, system) {
       // Pointers reached through other pointers or by-value structs need the walk pointer-call.js does.
       const walks = fn.params.some((p) => (types[p.type].pointer ? types[p.type].pointee : types[p.type])?.places.length > 0)
         || valueType(types[fn.ret.type]).places.length > 0;
-      const simple = pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
+      // A variadic function's extras are records the pointer call writes.
+      const simple = !fn.variadic && pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
         && !allocates && !walks;
       const make = simple ? makeFunction : makePointerFunction;
       return make(fn, types, frames, id, system.output.flushNative);

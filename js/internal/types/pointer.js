@@ -33,6 +33,7 @@ export function pointerType(t, child) {
   // An ArrayBuffer is bytes: it stands for a run of wider elements only through a typed array or DataView.
   const takesArrayBuffer = !run || child.name === 'u8' || child.name === 'i8';
   const takesString = run && encodeText(child.name, '') !== null;
+  const cString = t.many === true && t.nullable === true && !t.terminated;
   const expected = [objectClass?.name, ...accepted.map((c) => c.name), 'DataView', takesArrayBuffer && 'ArrayBuffer']
     .filter(Boolean).join(', ') + (takesString ? ', a string' : '') + (run ? ' or an array of values' : ' or an initializer');
   if (isSlice && child.pointer) return withFieldAccess(sliceOfPointers(t, child));
@@ -127,7 +128,11 @@ export function pointerType(t, child) {
   function copyOf(value, where) {
     if (typeof value === 'string') {
       const units = run ? encodeText(child.name, value) : null;
-      return units && { buffer: units.buffer, byteOffset: units.byteOffset, byteLength: units.byteLength };
+      if (!units) return null;
+      const found = { buffer: units.buffer, byteOffset: units.byteOffset, byteLength: units.byteLength };
+      // A C string (`[*c]const u8`) ends at a zero C looks for, as a
+      // string literal in C would: the copy gets one after its text.
+      return cString ? withTerminator(found) : found;
     }
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value?.[ELEMENT_TYPE] !== undefined) return null;
     if (!run && objectClass) {

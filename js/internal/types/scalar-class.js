@@ -2,6 +2,7 @@
 // instance owns (or, called without `new`, views) one value's bytes, with
 // `$` and `valueOf()` for the value, and `dataView`/`base64` like any
 // object over Zig memory.
+import { pointerClass } from './pointer-class.js';
 import { AT, DV, bind, castMemory, freshMemory, defineSpecialProperties, displayName, assertWritable } from './memory.js';
 
 /** The class for scalar converter `type` (int, float or bool). */
@@ -30,11 +31,27 @@ export function scalarClass(type) {
 }
 
 /**
- * The JS class of converter `type`: its own, or for a scalar one made on
- * first use; undefined for types JS cannot hold.
+ * The JS class of converter `type`: its own, or for a scalar or pointer
+ * one made on first use; undefined for types JS cannot hold.
  */
 export function classOfType(type) {
   if (Object.hasOwn(type, 'constructor')) return type.constructor;
-  if (['int', 'float', 'bool'].includes(type.kind)) return (type.constructor = scalarClass(type));
-  return undefined;
+  let made;
+  if (['int', 'float', 'bool'].includes(type.kind)) made = scalarClass(type);
+  else if (type.pointer && type.target && !type.pointer.handle) made = pointerClass(type);
+  else return undefined;
+  typesOfClasses.set(made, type);
+  return (type.constructor = made);
+}
+
+/** The converter of each scalar and pointer class made here. */
+const typesOfClasses = new WeakMap();
+
+/**
+ * The converter whose scalar or pointer class `value` is an instance of
+ * (`new Int(5)`, `new CStr('text')`), or undefined.
+ */
+export function scalarOrPointerTypeOf(value) {
+  if (value === null || typeof value !== 'object') return undefined;
+  return typesOfClasses.get(Object.getPrototypeOf(value)?.constructor);
 }

@@ -11,9 +11,8 @@
 // the copied targets for pointers inside them), Zig runs, writable clusters
 // are copied back and the block is freed. The addresses in the result are
 // then read back (results.js).
-import { argumentCountError } from '../errors.js';
 import {
-  MAX_RECORDS, RecordWriter, describeArguments, hiddenParams, pointerParams, valueType,
+  MAX_RECORDS, RecordWriter, checkArgumentCount, describeArguments, hiddenParams, pointerParams, valueType,
 } from '../calls/pointer-call.js';
 import { readResultPlaces, resultMemory } from './results.js';
 import { SCRATCH_ALIGN, copyBack, placeTargets } from './placement.js';
@@ -34,7 +33,7 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
   const context = { instance, ties, layout: instance.layout, slots: slots.params, stride: (index) => types[index].size };
 
   const call = function (...args) {
-    if (args.length !== params.length) throw argumentCountError(fn.name, params.length, args.length);
+    checkArgumentCount(fn, params, args);
     const f = frames.top;
     const records = new RecordWriter(table, 0, fn.name);
     describeArguments(fn, params, hidden, args, records, frames.dv, f);
@@ -151,7 +150,8 @@ function writeAddresses({ instance, layout, slots, stride: strideOf }, dv, f, ta
   // module's own memory keeps its pointers.
   list.forEach((t, k) => {
     if (t.alias >= 0 || t.place.handle || targets.buffers[t.buffer] === zigMemory) return;
-    const places = layout.places[t.place.pointee];
+    // A variadic extra's slot names no pointee type (it has no places).
+    const places = layout.places[t.place.pointee] ?? [];
     if (places.length === 0) return;
     const stride = strideOf(t.place.pointee);
     for (let i = 0; i < t.len / stride; i++) {

@@ -21,3 +21,8 @@ pub fn Struct(comptime names: []const [:0]const u8, comptime types: []const type
 pub fn Int(comptime signedness: std.builtin.Signedness, comptime bits: u16) type {
     return std.meta.Int(signedness, bits);
 }
+
+/// A tuple of fields of `types`.
+pub fn Tuple(comptime types: []const type) type {
+    return std.meta.Tuple(types);
+}

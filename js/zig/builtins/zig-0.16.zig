@@ -14,3 +14,8 @@ pub fn Struct(comptime names: []const [:0]const u8, comptime types: []const type
 pub fn Int(comptime signedness: std.builtin.Signedness, comptime bits: u16) type {
     return @Int(signedness, bits);
 }
+
+/// A tuple of fields of `types`.
+pub fn Tuple(comptime types: []const type) type {
+    return @Tuple(types);
+}

@@ -12,7 +12,7 @@ mod validate;
 
 pub use model::{
     CallbackFrame, ComptimeField, Constant, Descriptor, EnumMember, ErrorMember, Field, Function, FunctionRole, Member,
-    MetaMark, StructLayout, Type, TypeDecl, TypeKind, UnionSelector, Unsupported, Variable,
+    MetaMark, StructLayout, Type, TypeDecl, TypeKind, UnionSelector, Unsupported, Variable, Variadic,
 };
 pub use places::{Place, MAX_PLACES};
 pub use slots::PointerSlot;
@@ -36,3 +36,5 @@ mod tests;
 
 #[cfg(test)]
 mod comptime_tests;
+#[cfg(test)]
+mod variadic_tests;

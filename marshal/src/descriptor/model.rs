@@ -250,6 +250,24 @@ pub struct Function {
     pub callback: Option<CallbackFrame>,
     #[serde(default)]
     pub callback_problem: Option<String>,
+    /// For a variadic function: where its frame holds the extra arguments.
+    #[serde(default)]
+    pub variadic: Option<Variadic>,
+}
+
+/// Where the frame of a variadic function holds its extra arguments (see
+/// js/zig/variadic.zig): their count (a u32) at `count_offset`, then up to
+/// `max` records of `stride` bytes from `extras_offset`, each a class (a
+/// u32 at its start), a scalar's 64 bits at `bits` and a pointer's address
+/// at `address` within it: each record is a pointer slot.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Variadic {
+    pub max: u32,
+    pub count_offset: u64,
+    pub extras_offset: u64,
+    pub stride: u64,
+    pub bits: u64,
+    pub address: u64,
 }
 
 /// The frame a trampoline fills when Zig calls a JS function through a

@@ -58,6 +58,9 @@ impl Descriptor {
                 }
             }
         }
+        if let Some(v) = &f.variadic {
+            slots.extend((0..u64::from(v.max)).map(|j| variadic_extra(f.params.len(), v, j)));
+        }
         slots
     }
 
@@ -123,6 +126,29 @@ impl Descriptor {
             pointee: child,
             error_code,
         })
+    }
+}
+
+/// The frame slot of variadic extra `j`, after the `fixed` parameters,
+/// which receives the address when JS passes a pointer there. C is told
+/// nothing of what it points at, so the target is bytes C may write, with
+/// no places inside (`pointee` names no type; JS passes no pointer to
+/// pointers there).
+fn variadic_extra(fixed: usize, v: &super::model::Variadic, j: u64) -> PointerSlot {
+    PointerSlot {
+        param: fixed + j as usize,
+        address_offset: v.extras_offset + j * v.stride + v.address,
+        len_offset: None,
+        present_offset: None,
+        elem_size: 1,
+        elem_align: 1,
+        writable: true,
+        many: true,
+        nullable: true,
+        terminated: false,
+        handle: false,
+        pointee: usize::MAX,
+        error_code: None,
     }
 }
 

@@ -18,6 +18,7 @@ pub(super) fn check_functions(d: &Descriptor) -> Result<(), DescriptorError> {
         }
         check_frame(d, f).map_err(fail)?;
         check_callback(d, f).map_err(fail)?;
+        check_variadic(d, f).map_err(fail)?;
         if f.owner.is_some_and(|o| !d.types.get(o).is_some_and(|t| can_declare(&t.kind))) {
             return Err(DescriptorError::Function {
                 name: f.name.clone(),
@@ -43,6 +44,48 @@ fn check_callback(d: &Descriptor, f: &Function) -> Problem {
         return Err(format!("{} callback slots is not between 1 and {MAX_CALLBACK_SLOTS}", callback.slots));
     }
     check_members(d, &callback.frame, &callback.params, &callback.ret).map_err(|e| format!("callback {e}"))
+}
+
+/// Most extra arguments a variadic function may take.
+const MAX_VARIADIC_EXTRAS: u32 = 256;
+
+/// A variadic function's count and extra records lie inside its frame,
+/// aligned, apart from each other and from its parameters and result.
+fn check_variadic(d: &Descriptor, f: &Function) -> Problem {
+    let Some(v) = &f.variadic else { return Ok(()) };
+    if f.role.is_some() {
+        return Err("only a declared function can be variadic".into());
+    }
+    if v.max == 0 || v.max > MAX_VARIADIC_EXTRAS {
+        return Err(format!("{} variadic extras is not between 1 and {MAX_VARIADIC_EXTRAS}", v.max));
+    }
+    let apart = v.bits + 8 <= v.address || v.address + 8 <= v.bits;
+    let inside = |at: u64| at >= 4 && at % 8 == 0 && at + 8 <= v.stride;
+    if v.stride % 8 != 0 || !inside(v.bits) || !inside(v.address) || !apart {
+        return Err(format!(
+            "variadic extras of {} bytes with bits at {} and address at {} do not fit",
+            v.stride, v.bits, v.address
+        ));
+    }
+    // Saturating: a bogus offset must fail the check, not overflow.
+    let extras = v.extras_offset..v.extras_offset.saturating_add(u64::from(v.max).saturating_mul(v.stride));
+    let count = v.count_offset..v.count_offset.saturating_add(4);
+    let fits = |r: &std::ops::Range<u64>| r.end <= f.frame.size;
+    if !fits(&extras) || !fits(&count) || v.count_offset % 4 != 0 || v.extras_offset % 8 != 0 || f.frame.align < 8 {
+        return Err("variadic extras do not fit the frame".into());
+    }
+    if count.start < extras.end && extras.start < count.end {
+        return Err("variadic count overlaps the extras".into());
+    }
+    // Parameters and the result lie apart from both (in whatever order Zig laid the frame out).
+    let overlaps = |m: &Member, r: &std::ops::Range<u64>| {
+        let size = d.types.get(m.type_index).map_or(0, |t| t.size);
+        m.offset < r.end && r.start < m.offset + size
+    };
+    if f.params.iter().chain([&f.ret]).any(|m| overlaps(m, &extras) || overlaps(m, &count)) {
+        return Err("variadic extras overlap a parameter or the result".into());
+    }
+    Ok(())
 }
 
 fn check_members(d: &Descriptor, frame: &Frame, params: &[Member], ret: &Member) -> Problem {
@@ -97,7 +140,7 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
     if let Some(t) = d.type_decls.iter().find(|t| {
         d.types
             .get(t.type_index)
-            .is_none_or(|ty| !in_memory(&ty.kind) && !comptime_only(&ty.kind) && !matches!(ty.kind, TypeKind::Opaque))
+            .is_none_or(|ty| !in_memory(&ty.kind) && !comptime_only(&ty.kind) && !declares_pointers(&ty.kind))
     }) {
         return Err(declaration(&t.name, "type declaration refers to a missing or unsupported type"));
     }
@@ -108,6 +151,13 @@ pub(super) fn check_declarations(d: &Descriptor) -> Result<(), DescriptorError> 
         check_value(d, c.type_index, &c.value).map_err(|e| declaration(&c.name, &e))?;
     }
     Ok(())
+}
+
+/// Kinds of declared types that are no values in memory: opaque types (the
+/// class of their handles), and pointers and slices (classes of objects
+/// holding what they point at).
+fn declares_pointers(kind: &TypeKind) -> bool {
+    matches!(kind, TypeKind::Opaque | TypeKind::Pointer { .. } | TypeKind::Slice { .. })
 }
 
 /// Kinds that may declare functions and constants: structs, unions (which
