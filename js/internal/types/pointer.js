@@ -71,8 +71,8 @@ export function pointerType(t, child) {
           ? `${t.name} needs a whole number of ${child.size}-byte elements, received ${byteLength} bytes`
           : `${t.name} needs at least ${child.size} bytes, received ${byteLength}`);
       }
-      // C reads a string given for `char *` up to its zero.
-      if (t.c_string && typeof value === 'string') return { ...withTerminator(found), zeroAdded: true };
+      // The copy of a string for `char *` ends in the zero C reads up to (copyOf).
+      if (t.c_string && typeof value === 'string') return { ...found, zeroAdded: true };
       if (!t.terminated) return found;
       return shared ? terminatedMemory(found, where) : withTerminator(found);
     },

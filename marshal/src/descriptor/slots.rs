@@ -146,7 +146,9 @@ fn variadic_extra(fixed: usize, v: &super::model::Variadic, j: u64) -> PointerSl
         many: true,
         nullable: true,
         terminated: false,
+        c_string: false,
         handle: false,
+        takes_memory: false,
         pointee: usize::MAX,
         error_code: None,
     }

@@ -60,7 +60,7 @@ fn check_variadic(d: &Descriptor, f: &Function) -> Problem {
         return Err(format!("{} variadic extras is not between 1 and {MAX_VARIADIC_EXTRAS}", v.max));
     }
     let apart = v.bits + 8 <= v.address || v.address + 8 <= v.bits;
-    let inside = |at: u64| at >= 4 && at % 8 == 0 && at + 8 <= v.stride;
+    let inside = |at: u64| at >= 4 && at.is_multiple_of(8) && at + 8 <= v.stride;
     if v.stride % 8 != 0 || !inside(v.bits) || !inside(v.address) || !apart {
         return Err(format!(
             "variadic extras of {} bytes with bits at {} and address at {} do not fit",
