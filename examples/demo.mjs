@@ -35,3 +35,15 @@ const wasmDigest = new Uint8Array(20);
 wasm.sha1(data, wasmDigest);
 console.log('wasm sha1 matches   =', hexOf(wasmDigest).string === hexOf(digest).string);
 console.log('wasm fletcher16(8 MiB tied) =', wasm.fletcher16(big), '=', fletcher16(big), 'native');
+
+// C's own library, exported from Zig as it is: qsort sorts a Float64Array in
+// place with a comparator written in Zig; snprintf and printf take each
+// extra argument as an instance of the C type it has.
+const libc = await import('./libc.zig');
+const readings = new Float64Array([-7.5, 0.25, 3, -1, 12.125]);
+libc.qsort(readings, readings.length, 8, libc.byMagnitude);
+console.log('qsort by magnitude  =', [...readings]);
+const line = new Uint8Array(64);
+const length = libc.snprintf(line, line.length, '%-6s|%8.3f|%+d', new libc.CStr('pi'), new libc.Double(Math.PI), new libc.Int(42));
+console.log('snprintf            =', new TextDecoder().decode(line.subarray(0, length)));
+libc.printf('printf from C       = %s, %d readings\n', new libc.CStr('sorted'), new libc.Int(readings.length));

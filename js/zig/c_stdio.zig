@@ -20,6 +20,7 @@ extern "c" var stderr: *File;
 extern "c" fn vsnprintf(buf: [*]u8, size: usize, fmt: [*:0]const u8, ap: *VaList) c_int;
 extern "c" fn dlsym(handle: ?*anyopaque, name: [*:0]const u8) ?*anyopaque;
 extern "c" fn strerror(code: c_int) [*:0]const u8;
+extern "c" fn fileno(stream: *File) c_int;
 extern "c" fn malloc(size: usize) ?[*]u8;
 extern "c" fn free(ptr: ?*anyopaque) void;
 
@@ -27,11 +28,13 @@ extern "c" fn free(ptr: ?*anyopaque) void;
 const rtld_next: ?*anyopaque = @ptrFromInt(@as(usize, @bitCast(@as(isize, -1))));
 const eof: c_int = -1;
 
-/// 1 or 2 for libc's stdout and stderr; null for any other stream.
+/// 1 or 2 for a stream on stdout's or stderr's file descriptor (libc's own
+/// or one from `fdopen`); null for any other stream.
 fn consoleFd(stream: *File) ?c_int {
     if (stream == stdout) return 1;
     if (stream == stderr) return 2;
-    return null;
+    const fd = fileno(stream);
+    return if (fd == 1 or fd == 2) fd else null;
 }
 
 /// libc's definition of `name`, of type `F`, which this file hides.

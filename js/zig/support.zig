@@ -284,8 +284,17 @@ fn isPlainPointer(comptime p: compat.Pointer) bool {
 /// `*Opaque`, `*anyopaque` (and const): an address JS cannot look into,
 /// held by a handle object and only ever passed back.
 pub fn isHandle(comptime p: compat.Pointer) bool {
-    return p.size == .one and @typeInfo(p.child) == .@"opaque" and p.sentinel_ptr == null and
-        !p.is_allowzero and !p.is_volatile;
+    const to_opaque = p.size == .one and @typeInfo(p.child) == .@"opaque";
+    const to_c_object = (p.size == .one or p.size == .c) and isOpaqueStruct(p.child);
+    return (to_opaque or to_c_object) and p.sentinel_ptr == null and (!p.is_allowzero or p.size == .c) and !p.is_volatile;
+}
+
+/// A C struct whose own fields hold handles, such as glibc's `FILE`: JS can
+/// hold no value of it, so a pointer to one is a handle, as a pointer to an
+/// opaque type is (C code treats it as one too).
+pub fn isOpaqueStruct(comptime T: type) bool {
+    return comptime @typeInfo(T) == .@"struct" and @typeInfo(T).@"struct".layout == .@"extern" and
+        holdsUnwrittenPointers(T);
 }
 
 /// `[*]T`, `[*c]T` and `[*:0]T` of values in memory: JS passes memory and

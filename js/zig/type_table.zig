@@ -203,7 +203,8 @@ pub const TypeTable = struct {
             self.comptimeBody(T), json.string(@typeName(T)),
         });
         const W = wire.Wire(T);
-        const sized = compat.hasSize(T);
+        // A struct JS only ever holds pointers to is described as opaque.
+        const sized = compat.hasSize(T) and !support.isOpaqueStruct(T);
         const head = std.fmt.comptimePrint("\"name\":{s},\"size\":{d},\"align\":{d}", .{
             json.string(@typeName(T)), if (sized) @sizeOf(W) else 0, if (sized) @alignOf(W) else 1,
         });
@@ -290,7 +291,8 @@ pub const TypeTable = struct {
                 "\"kind\":\"enum\",\"tag\":{d},\"exhaustive\":{},\"members\":{s}",
                 .{ self.id(e.tag_type), compat.isExhaustive(T), enumMembers(T) },
             ),
-            .@"struct" => |s| std.fmt.comptimePrint(
+            // Only ever behind a pointer, as an opaque type is (support.zig).
+            .@"struct" => |s| if (support.isOpaqueStruct(T)) "\"kind\":\"opaque\"" else std.fmt.comptimePrint(
                 "\"kind\":\"struct\",\"layout\":\"{s}\",\"tuple\":{},\"fields\":{s}{s}",
                 .{ @tagName(s.layout), s.is_tuple, self.fields(T), roleJson(T) },
             ),
@@ -325,7 +327,8 @@ pub const TypeTable = struct {
             .{ self.id(p.child), p.is_const, @offsetOf(W, "ptr"), @offsetOf(W, "len"), optional, p.sentinel_ptr != null },
         ) else std.fmt.comptimePrint(
             "\"kind\":\"pointer\",\"child\":{d},\"const\":{},\"many\":{},\"nullable\":{},\"terminated\":{},\"c_string\":{}",
-            .{ self.id(p.child), p.is_const, p.size != .one, optional or p.size == .c, p.sentinel_ptr != null, isCString(p) },
+            // A C pointer to a C object is a handle, which points at one.
+            .{ self.id(p.child), p.is_const, p.size != .one and !support.isHandle(p), optional or p.size == .c, p.sentinel_ptr != null, isCString(p) },
         );
     }
 
