@@ -4,22 +4,10 @@
 // own C, and the errors of C that does not compile.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODES, ROOT, importFixture, importZigFile, tempDir } from '../helpers/fixtures.js';
-
-/** A copy of fixture folder `name` (under zig-fixtures/build/) in a temp dir. */
-function copyFolder(t, name) {
-  const dir = tempDir(t, 'zigport-build-');
-  cpSync(join(ROOT, 'zig-fixtures', 'build', name), dir, { recursive: true });
-  return dir;
-}
-
-function edit(file, from, to) {
-  const text = readFileSync(file, 'utf8');
-  assert.ok(text.includes(from), `${file} contains ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
+import { MODES, importFixture, importZigFile, tempDir } from '../helpers/fixtures.js';
+import { copyFolder, edit } from '../helpers/fixture-folders.js';
 
 for (const mode of MODES) {
   describe(`${mode}: C in a module`, () => {

@@ -5,21 +5,10 @@
 // with an empty cache (sharing Zig's global cache).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODES, ROOT, freshCacheDir, modeOptions, runNode, tempDir } from '../helpers/fixtures.js';
-
-function copyFolder(t, name) {
-  const dir = tempDir(t, 'zigport-build-');
-  cpSync(join(ROOT, 'zig-fixtures', 'build', name), dir, { recursive: true });
-  return dir;
-}
-
-function edit(file, from, to) {
-  const text = readFileSync(file, 'utf8');
-  assert.ok(text.includes(from), `${file} contains ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
+import { MODES, freshCacheDir, modeOptions, runNode } from '../helpers/fixtures.js';
+import { copyFolder, edit } from '../helpers/fixture-folders.js';
 
 /** Imports `dir/file` in a new process and prints what `call` (JS text using `m`) gives. */
 function importAndCall(dir, file, call, mode, cache) {
