@@ -13,11 +13,11 @@ import {
 
 const FIXTURES = join(ROOT, 'zig-fixtures', 'build');
 
-/** A temp dir holding `file` from zig-fixtures/build/ and a zigport.config.json with `config`. */
-function withConfig(t, file, config) {
+/** A temp dir holding `file` from zig-fixtures/build/ and a config file (`name`) with `config`. */
+function withConfig(t, file, config, name = 'zigport.config.json') {
   const dir = tempDir(t, 'zigport-options-');
   copyFileSync(join(FIXTURES, file), join(dir, file.split('/').pop()));
-  writeFileSync(join(dir, 'zigport.config.json'), JSON.stringify(config));
+  writeFileSync(join(dir, name), JSON.stringify(config));
   return dir;
 }
 
@@ -82,6 +82,17 @@ for (const mode of MODES) {
         /Unrecognized option "omitFunktions" in import query; known options: .*omitFunctions/);
       await assert.rejects(importFixture('build/options/declarations', { mode, useLibc: 'yes' }),
         /Option "useLibc" in import query must be 1, 0, true or false, not "yes"/);
+    });
+
+    test("a Zigar project's node-zigar.config.json applies, its settings for Zigar's own tools left alone", async (t) => {
+      const dir = withConfig(t, 'options/declarations.zig', {
+        omitFunctions: true,
+        zigArgs: '-fno-omit-frame-pointer',
+        modules: { 'lib/declarations.zigar': { source: 'declarations.zig' } },
+        targets: [{ platform: 'linux', arch: 'x64' }],
+        optimizeAddon: 'ReleaseSmall',
+      }, 'node-zigar.config.json');
+      assert.deepEqual(declared(await importZigFile(join(dir, 'declarations.zig'), { mode })), ['counter', 'limit']);
     });
 
     test('an unknown option or a wrong type in zigport.config.json is an error naming the file', async (t) => {

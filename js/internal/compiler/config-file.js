@@ -19,6 +19,17 @@ export const CONFIG_TYPES = {
   zigArgs: 'array of strings',
 };
 
+/**
+ * What else a node-zigar.config.json may hold: settings of Zigar's own
+ * tools (its build command, addon, bundler plugin) that mean nothing to an
+ * import here. They are left alone, so a Zigar project's file works as it is.
+ */
+const ZIGAR_ONLY = new Set([
+  'modules', 'sourceFiles', 'targets', 'buildDir', 'cacheDir', 'zigPath', 'quiet', 'recompile', 'clean',
+  'ignoreBuildFile', 'optimizeAddon', 'useLLVM', 'topLevelAwait', 'multithreaded', 'nodeCompat', 'embedWASM',
+  'stripWASM', 'stackSize', 'maxMemory', 'keepNames', 'usePthreadEmulation', 'evalBranchQuota',
+]);
+
 /** `{ file, options }` of the config file that applies to `source`, or `{ file: null, options: {} }`. */
 export function readConfigFile(source) {
   const file = nearestFile(dirname(source), CONFIG_FILES);
@@ -32,8 +43,16 @@ export function readConfigFile(source) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new TypeError(`${file}: must hold a JSON object of options`);
   }
-  for (const [key, value] of Object.entries(config)) checkEntry(file, key, value);
-  return { file, options: config };
+  const zigars = file.endsWith('node-zigar.config.json');
+  const options = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (zigars && ZIGAR_ONLY.has(key)) continue;
+    // Zigar's zigArgs is one string of space-separated arguments.
+    const given = zigars && key === 'zigArgs' && typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value;
+    checkEntry(file, key, given);
+    options[key] = given;
+  }
+  return { file, options };
 }
 
 function checkEntry(file, key, value) {
