@@ -30,6 +30,19 @@ for (const mode of MODES) {
       assert.equal(m.addTwice(-4, 1), -6);
     });
 
+    test('C declarations exported as they are: enum values are integers, structs classes, char * strings', async () => {
+      const m = await importFixture('build/extra-c-source/twice', { mode });
+      assert.equal(m.SHAPE_SQUARE, 4);
+      assert.equal(m.shape_sides(m.SHAPE_SQUARE), 4);
+      assert.equal(m.shape_sides(3), 3);
+      assert.deepEqual(m.point_scaled({ x: 2, y: -3 }, 5).valueOf(), { x: 10, y: -15 });
+      assert.ok(m.point_scaled(new m.Point({ x: 1, y: 1 }), 2) instanceof m.Point);
+      assert.equal(m.shape_name(3).string, 'triangle');
+      // translate-c gives C struct fields zero defaults.
+      assert.deepEqual(m.point_scaled({ x: 1 }, 2).valueOf(), { x: 2, y: 0 });
+      assert.throws(() => m.point_scaled({ z: 1 }, 2), TypeError);
+    });
+
     test('a build.zig.zon path dependency compiling its own C is imported by name', async () => {
       const m = await importFixture('build/zon-path-dependency/checksum', { mode });
       // The CRC-32 check value of "123456789".
