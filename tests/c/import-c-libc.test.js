@@ -17,9 +17,10 @@ for (const mode of MODES) {
       c = await importFixture('c/exports-libc-through-import-c', { mode });
     });
 
-    test('strlen takes a JS string', () => {
+    test('strlen takes a JS string, or a pointer object of the module\'s C string type', () => {
       // size_t: a bigint where it is 64 bits.
       assert.equal(Number(c.strlen('zigport')), 7);
+      assert.equal(Number(c.strlen(new c.CStr('four'))), 4);
     });
 
     test('qsort sorts an Int32Array with a comparator written in Zig', () => {

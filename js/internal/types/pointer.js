@@ -9,6 +9,8 @@ import { AT, DV, READ_ONLY } from './memory.js';
 import { ELEMENT_TYPE, encodeText, sliceClass } from './array.js';
 import { handlePointer } from './handle-pointer.js';
 import { withFieldAccess } from './pointer-field.js';
+import { pointerTarget } from './pointer-class.js';
+import { scalarOrPointerTypeOf } from './scalar-class.js';
 
 const TYPED_ARRAYS = {
   'u8': [Uint8Array, Uint8ClampedArray], 'i8': [Int8Array],
@@ -59,7 +61,7 @@ export function pointerType(t, child) {
      * a zero-terminated pointer or slice, with the terminator.
      */
     target(value, where) {
-      const shared = objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
+      const shared = heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
       const found = shared ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
       if (found.buffer instanceof SharedArrayBuffer) {
@@ -102,6 +104,23 @@ export function pointerType(t, child) {
     const copy = new Uint8Array(byteLength + child.size);
     copy.set(new Uint8Array(buffer, byteOffset, byteLength));
     return { buffer: copy.buffer, byteOffset: 0, byteLength: copy.byteLength };
+  }
+
+  /**
+   * What a pointer object (`new CStr('text')`, of a pointer type the module
+   * declares) points at, when it points at this pointer's elements; null
+   * for any other value.
+   */
+  function heldMemory(value, where) {
+    const held = pointerTarget(value);
+    if (held === undefined) return null;
+    const from = scalarOrPointerTypeOf(value);
+    if (from?.pointee !== child) throw typeMismatch(where, t.name, expected, value);
+    if (writable && from.const) {
+      throw new TypeError(`${where}: ${t.name} would let Zig write through ${from.name}, a const pointer`);
+    }
+    if (held === null) throw typeMismatch(where, t.name, 'a pointer that is not null', value);
+    return held;
   }
 
   /** The bytes a zigport object (of the pointee's type, or an array or slice of it) owns or views. */
