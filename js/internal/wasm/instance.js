@@ -25,7 +25,9 @@ export class WasmInstance {
     this.onCallback = null;
     this.onRelease = null;
     const instance = new WebAssembly.Instance(module, {
-      wasi_snapshot_preview1: wasiImports(module, () => this.memory.dv, system),
+      // C code may grow memory before it calls WASI (`fdopen` allocates, then
+      // asks about its descriptor), so each call looks at memory afresh.
+      wasi_snapshot_preview1: wasiImports(module, () => this.memory.current(), system),
       zigport: {
         panic: (at, len) => { this.panicMessage = this.string(at, len); },
         // A trampoline runs a bound JS function (calls/callbacks.js); none is

@@ -142,6 +142,12 @@ export class WasmMemory {
     if (this.probe.length === 0) this.regrown();
   }
 
+  /** The DataView over memory as it is now, for code that runs while wasm code does (WASI calls). */
+  current() {
+    this.sync();
+    return this.dv;
+  }
+
   regrown() {
     trackBuffer(this.buffer, null);
     this.buffer = this.memory.buffer;
