@@ -10,7 +10,7 @@ import { readConfigFile } from './config-file.js';
 const OPTIMIZE_MODES = ['Debug', 'ReleaseSafe', 'ReleaseSmall', 'ReleaseFast'];
 /** `native`: a shared library called through the addon; `wasm`: WebAssembly run by Node. */
 const TARGETS = ['native', 'wasm'];
-const BOOLEANS = ['omitFunctions', 'omitVariables', 'useLibc', 'useRedirection'];
+const BOOLEANS = ['omitFunctions', 'omitVariables', 'useLibc', 'useRedirection', 'strip'];
 const KNOWN = ['optimize', 'target', 'zigVersion', ...BOOLEANS, 'zigArgs'];
 
 /**
@@ -39,6 +39,8 @@ export function parseOptions(searchParams, env = process.env, source = null) {
     // Undefined: the default, libc natively and in WebAssembly when the code reaches C.
     useLibc: pick('useLibc'),
     useRedirection: pick('useRedirection') ?? true,
+    // Debug information and names left out of the binary (Zig's -fstrip).
+    strip: pick('strip') ?? false,
     zigArgs: pick('zigArgs') ?? [],
   };
 }
