@@ -8,6 +8,7 @@ import { importTime } from './import-time.js';
 import { sliceCalls } from './slices.js';
 import { structCalls } from './structs.js';
 import { wasmCalls } from './wasm.js';
+import { webHostCalls } from './wasm-web.js';
 import { tiePages } from './tie-pages.js';
 import { callbackCalls } from './callbacks.js';
 
@@ -18,6 +19,7 @@ try {
   await sliceCalls();
   await structCalls();
   await wasmCalls({ scratch });
+  webHostCalls({ scratch });
   await callbackCalls({ scratch });
   tiePages();
   await importTime({ scratch });

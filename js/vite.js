@@ -13,7 +13,8 @@ import { collectSources } from './internal/compiler/sources.js';
 import { readConfigFile } from './internal/compiler/config-file.js';
 import { moduleOptions, pluginOptions, splitId } from './internal/bundler/options.js';
 import { readDescriptor } from './internal/bundler/descriptor.js';
-import { embeddedBytes, exportNames, moduleCode } from './internal/bundler/module-code.js';
+import { embeddedBytes, moduleCode } from './internal/bundler/module-code.js';
+import { exportNames } from './internal/loader/export-names.js';
 import { bundlerError } from './internal/bundler/compile-error.js';
 import { WasmFiles } from './internal/bundler/dev-server.js';
 

@@ -147,12 +147,12 @@ describe('the runtime refuses libraries it cannot use', () => {
 });
 
 describe('the wasm host refuses modules it cannot use', () => {
-  let WasmInstance;
+  let openWasmFile;
   let lib;
   let dir;
 
   before(async () => {
-    ({ WasmInstance } = await import('../../js/internal/wasm/instance.js'));
+    ({ openWasmFile } = await import('../../js/internal/loader/load-wasm.js'));
     dir = mkdtempSync(join(tmpdir(), 'zigport-wasm-fakes-'));
     lib = await buildAll([...FAKES, 'descriptor-for-8-byte-addresses'], dir, 'wasm');
   });
@@ -160,7 +160,7 @@ describe('the wasm host refuses modules it cannot use', () => {
   after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
   function assertRefused(path, patterns) {
-    assert.throws(() => new WasmInstance(path), (err) => {
+    assert.throws(() => openWasmFile(path), (err) => {
       assert.ok(err instanceof Error);
       assert.ok(err.message.includes(path), `the message names the module: ${err.message}`);
       for (const pattern of patterns) assert.match(err.message, pattern, err.message);

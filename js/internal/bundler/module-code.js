@@ -3,22 +3,6 @@
 // and re-exports its values under the names the descriptor declares.
 
 /**
- * The named exports of a module with `descriptor`: its own declarations
- * (those of its types are on their classes; functions the exporter adds
- * for the runtime are none), plus `__zigar`. Mirrors the loader's list
- * (loader/hooks.js), so an import means the same in Node and in a bundle.
- */
-export function exportNames(descriptor) {
-  const named = [
-    ...descriptor.functions.filter((f) => !f.role && !f.hidden),
-    ...descriptor.constants,
-    ...(descriptor.type_decls ?? []),
-    ...descriptor.variables.filter((v) => !v.mutable),
-  ].filter((d) => d.owner == null).map((d) => d.name).filter((name) => name !== 'default' && name !== '__zigar');
-  return [...named, '__zigar'];
-}
-
-/**
  * Module text: `webEntry` is what to import `loadWasmModule` from,
  * `wasm` a JS expression for the module's source (a URL, or bytes).
  */

@@ -5,9 +5,9 @@
 // call returns, everything it printed has been delivered, an unfinished last
 // line included (then the newline that later ends it starts no empty line).
 // Output written outside a call (another thread) waits a moment for its
-// newline, and is flushed before the process exits.
-import { writeSync } from 'node:fs';
-import { addon } from './addon.js';
+// newline, and is flushed before the process exits. Nothing here needs
+// Node: what only Node offers (the addon's capture of native output, the
+// process's own descriptors) is handed in by whoever makes the output.
 
 const PARTIAL_LINE_DELAY_MS = 250;
 const SOURCES = { 1: 'stdout', 2: 'stderr' };
@@ -27,9 +27,15 @@ export class ModuleOutput {
   #lines = { 1: new LineState(), 2: new LineState() };
   #timer = null;
 
-  /** `native`: the module is a native library, whose output the addon captures. */
-  constructor(native) {
-    this.native = native;
+  /**
+   * `captured()`: what native code wrote since it was last asked (records
+   * `[fd][len u32][bytes]`...), or null; absent for a WebAssembly module,
+   * whose output arrives through `write()`. `writeDirect(fd, bytes)`: the
+   * process's own descriptors, for `useRedirection=false`.
+   */
+  constructor({ captured = null, writeDirect = writeToConsole } = {}) {
+    this.captured = captured;
+    this.writeDirect = writeDirect;
     everyOutput.add(this);
   }
 
@@ -39,9 +45,9 @@ export class ModuleOutput {
     this.endCall();
   };
 
-  /** Delivers the records the addon captured (`[fd][len u32][bytes]`...). */
+  /** Delivers the records native code wrote. */
   takeNative() {
-    const records = addon.takeConsoleOutput();
+    const records = this.captured?.();
     if (!records) return;
     const dv = new DataView(records.buffer, records.byteOffset, records.byteLength);
     for (let at = 0; at < records.byteLength;) {
@@ -54,7 +60,7 @@ export class ModuleOutput {
   /** Takes `bytes` Zig wrote to `fd` (1 or 2); the bytes may be reused once this returns. */
   write(fd, bytes) {
     if (this.direct) {
-      writeSync(fd, bytes);
+      this.writeDirect(fd, bytes);
       return;
     }
     const writer = this.writers.get(fd);
@@ -66,7 +72,8 @@ export class ModuleOutput {
     this.partialLine = this.#lines[1].waiting || this.#lines[2].waiting;
     if (this.partialLine && this.#timer === null) {
       this.#timer = setTimeout(() => this.#flushLater(), PARTIAL_LINE_DELAY_MS);
-      this.#timer.unref();
+      // Where timers keep a process alive (Node, Deno, Bun), this one does not.
+      this.#timer.unref?.();
     }
   }
 
@@ -90,7 +97,7 @@ export class ModuleOutput {
 
   #flushLater() {
     this.#timer = null;
-    if (this.native) this.takeNative();
+    this.takeNative();
     for (const fd of [1, 2]) this.#lines[fd].finish();
     this.endCall();
   }
@@ -139,4 +146,14 @@ class LineState {
   }
 }
 
-process.once('exit', () => ModuleOutput.flushAll());
+/**
+ * Where there are no process descriptors (a browser), bytes written for
+ * them go to the console, a line per write.
+ */
+function writeToConsole(fd, bytes) {
+  const text = new TextDecoder().decode(bytes).replace(/\n$/, '');
+  if (fd === 2) console.error(text);
+  else console.log(text);
+}
+
+globalThis.process?.once?.('exit', () => ModuleOutput.flushAll());

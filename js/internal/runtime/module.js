@@ -1,11 +1,11 @@
-// Loads a compiled module and builds what JS sees of it: one function per
-// Zig function, constants as values, and a namespace object (the default
-// export) whose properties read and write Zig variables in place. What
-// differs between a native library and a WebAssembly module is behind a
-// host (native-host.js, ../wasm/host.js) with one interface. Each module has
-// its own output and environment, and can be abandoned (`__zigar`).
-import { openNativeHost } from './native-host.js';
-import { openWasmHost } from '../wasm/host.js';
+// Builds what JS sees of a loaded module: one function per Zig function,
+// constants as values, and a namespace object (the default export) whose
+// properties read and write Zig variables in place. What differs between a
+// native library and a WebAssembly module is behind a host
+// (native-host.js, ../wasm/host.js) with one interface; how a module is
+// found and opened is the caller's (../loader/ in Node, ../../web.js
+// elsewhere). Each module has its own output and environment, and can be
+// abandoned (`__zigar`).
 import { buildTypes } from '../types/index.js';
 import { moduleErrors } from '../types/error-set.js';
 import { errorStacks } from '../types/error-stack.js';
@@ -17,32 +17,16 @@ import { fixedValue } from '../types/comptime.js';
 import { classOfType } from '../types/scalar-class.js';
 import { withMetaResult } from '../types/meta-reads.js';
 import { unsupportedError } from '../errors.js';
-import { ModuleOutput } from './console.js';
-import { ModuleEnvironment } from './env-variables.js';
 import { define, readOnly } from './properties.js';
 import { defineVariable, storedConstant } from './variables.js';
 import { makeAssignable } from '../types/function-pointer.js';
 
-const loaded = new Map();
-
 /**
- * The loaded module at `path` (a compiled .so, or .wasm), loaded once per
- * thread: `{ exports, namespace }`, where `exports` maps every name that is
- * also a named ES export to its value.
+ * `{ exports, namespace }` of the module `host` opened, where `exports`
+ * maps every name that is also a named ES export to its value; `system` is
+ * the module's `{ output, env }`, `wasm` whether it is WebAssembly.
  */
-export function loadModule(path) {
-  let module = loaded.get(path);
-  if (!module) {
-    const wasm = path.endsWith('.wasm');
-    // What the module prints and the environment it reads: its own, as `__zigar` sets them.
-    const system = { output: new ModuleOutput(!wasm), env: new ModuleEnvironment() };
-    module = buildModule(wasm ? openWasmHost(path, system) : openNativeHost(path, system), wasm, system);
-    loaded.set(path, module);
-  }
-  return module;
-}
-
-function buildModule(host, wasm, system) {
+export function buildModule(host, wasm, system) {
   const descriptor = JSON.parse(host.descriptor);
   // A module built with `useRedirection=false` prints to the real stdout and stderr.
   system.output.direct = descriptor.redirection === false;

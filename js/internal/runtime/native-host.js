@@ -4,8 +4,11 @@ import { addon } from './addon.js';
 import { frames } from './frames.js';
 import { makeFunction } from '../calls/function.js';
 import { makePointerFunction, valueType } from '../calls/pointer-call.js';
-import { markZigMemory } from './zig-memory.js';
+import { livePlaces, markZigMemory } from './zig-memory.js';
 import { ModuleCallbacks, Status } from '../calls/callbacks.js';
+
+livePlaces.read = addon.readPlace;
+livePlaces.write = addon.writePlace;
 
 /** The callbacks of every module loaded on this thread, by the key the addon passes back. */
 const moduleCallbacks = [];

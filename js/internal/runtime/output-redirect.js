@@ -50,8 +50,14 @@ function writerFor(target) {
  */
 function settle(result) {
   if (typeof result?.then === 'function') {
-    result.then(undefined, (err) => process.emitWarning(`a redirected Zig stream failed to write: ${err?.message ?? err}`));
+    result.then(undefined, (err) => warn(`a redirected Zig stream failed to write: ${err?.message ?? err}`));
   }
+}
+
+/** A process warning where there is a process (Node, Deno, Bun), else the console's. */
+function warn(message) {
+  if (typeof globalThis.process?.emitWarning === 'function') globalThis.process.emitWarning(message);
+  else console.warn(message);
 }
 
 function describe(value) {

@@ -5,6 +5,13 @@
 import { WeakValues } from './weak-values.js';
 
 const known = new WeakValues();
+
+/**
+ * How a pointer field in Zig memory is read and written (the addon's
+ * `readPlace` and `writePlace`), installed by the native host: only a native
+ * library gives JS buffers over Zig memory.
+ */
+export const livePlaces = { read: null, write: null };
 /** Every ArrayBuffer over Zig memory (the runtime tags them too, and checks). */
 const zigBuffers = new WeakSet();
 

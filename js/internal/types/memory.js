@@ -6,6 +6,7 @@
 import { readOnlyError, typeMismatch } from '../errors.js';
 import { copyTargets } from './pointer-targets.js';
 import { isZigMemory } from '../runtime/zig-memory.js';
+import { fromBase64, toBase64 } from '../members/base64.js';
 
 /** Private slots of memory-backed objects. */
 export const DV = Symbol('zigport.dataView');
@@ -136,10 +137,10 @@ export function defineSpecialProperties(proto, type, assign, sizeOf = () => type
       get() { return new DataView(this[DV].buffer, this[DV].byteOffset + this[AT], sizeOf(this)); },
     },
     base64: {
-      get() { return Buffer.from(this[DV].buffer, this[DV].byteOffset + this[AT], sizeOf(this)).toString('base64'); },
+      get() { return toBase64(new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT], sizeOf(this))); },
       set(text) {
         assertWritable(this, `${name}.base64`);
-        const bytes = Buffer.from(text, 'base64');
+        const bytes = fromBase64(text, `${name}.base64`);
         const size = sizeOf(this);
         if (bytes.length !== size) throw new RangeError(`${name}.base64: needs ${size} bytes, received ${bytes.length}`);
         new Uint8Array(this[DV].buffer, this[DV].byteOffset + this[AT], size).set(bytes);

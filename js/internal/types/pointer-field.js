@@ -11,8 +11,7 @@
 // of it does too); Zig's slice length and JS's view leave it out.
 import { typeMismatch } from '../errors.js';
 import { getTarget, setTarget } from './pointer-targets.js';
-import { addon } from '../runtime/addon.js';
-import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
+import { isZigMemory, livePlaces, zigMemory, zigObject } from '../runtime/zig-memory.js';
 import { trackerOf } from './memory.js';
 
 /** How the runtime reads a pointer field in Zig memory: its count (1 without one), to its zero terminator, or as a handle. */
@@ -59,7 +58,7 @@ export function withFieldAccess(type) {
       if (value === null || value === undefined) {
         if (!nullable) throw typeMismatch(where, type.name, 'a value to point at (it cannot be null)', value);
         if (wasm) return wasm.writePointer(at, addressAt, lengthAt, null, 0, where, type.pointee);
-        if (zig) addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, null, 0, 0, 0);
+        if (zig) livePlaces.write(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, null, 0, 0, 0);
         return setTarget(dv.buffer, at, null);
       }
       // A `*anyopaque` field holds handles only (handle-pointer.js).
@@ -70,7 +69,7 @@ export function withFieldAccess(type) {
       }
       if (zig && memory.elements) throw new TypeError(`${where}: a slice of slices in Zig memory cannot point at JS values`);
       const address = zig
-        ? addon.writePlace(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
+        ? livePlaces.write(dv.buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, memory.buffer,
           memory.byteOffset, memory.byteLength, countOf(memory))
         : undefined;
       // The entry also keeps the target alive while Zig's field points at it,
@@ -89,7 +88,7 @@ export function withFieldAccess(type) {
 
   /** A pointer in Zig memory: whatever it holds now, read by the runtime. */
   function readLive(buffer, at, entry) {
-    const found = addon.readPlace(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize, readMode);
+    const found = livePlaces.read(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize, readMode);
     if (found === null) return null;
     const [address, fresh] = found;
     if (readMode === READ_HANDLE) return entry?.address === address ? view(entry) : type.result(null, 0, 0, fresh);

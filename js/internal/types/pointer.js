@@ -232,7 +232,7 @@ function sliceOfPointers(t, child) {
       for (let i = 0; i < n; i++) {
         const item = items[i];
         if (pool !== null && typeof item === 'string') {
-          const written = pool.write(item, used);
+          const { written } = utf8.encodeInto(item, pool.subarray(used));
           elements.owners[i] = pool.buffer;
           elements.offsets[i] = pool.byteOffset + used;
           elements.lengths[i] = written;
@@ -258,5 +258,7 @@ function sliceOfPointers(t, child) {
 function stringPool(items) {
   let capacity = 0;
   for (const item of items) if (typeof item === 'string') capacity += item.length * 3;
-  return capacity > 0 ? Buffer.alloc(capacity) : null;
+  return capacity > 0 ? new Uint8Array(capacity) : null;
 }
+
+const utf8 = new TextEncoder();

@@ -6,11 +6,10 @@
 // throws instead.
 import { makeFunction } from '../calls/function.js';
 import { valueType } from '../calls/pointer-call.js';
-import { WasmInstance } from './instance.js';
 import { WasiExit } from './wasi.js';
 import { makeWasmPointerFunction } from './pointer-call.js';
 import { makeDirectFunction } from './direct-call.js';
-import { Ties } from './ties.js';
+import { NO_TIES, Ties } from './ties.js';
 import { abandonedError } from '../errors.js';
 import { ModuleCallbacks } from '../calls/callbacks.js';
 
@@ -22,14 +21,14 @@ const ARENA_SIZE = 64 * 1024;
 const ARENA_ALIGN = 64;
 
 /**
- * Instantiates the compiled module at `path` on this thread; `system` is
- * its output (runtime/console.js) and environment (runtime/env-variables.js).
+ * The host of `instance` (a checked WasmInstance, made with `system`: its
+ * output, runtime/console.js, and environment, runtime/env-variables.js).
+ * `pages`, where given, maps memory for ties (see ties.js).
  */
-export function openWasmHost(path, system) {
-  const instance = new WasmInstance(path, system);
+export function openWasmHost(instance, system, { pages = null } = {}) {
   const descriptor = JSON.parse(instance.descriptorJson);
   const frames = wasmFrames(instance, system.output);
-  const ties = new Ties(instance);
+  const ties = pages ? new Ties(instance, pages) : NO_TIES;
   instance.memory.instance = instance;
   instance.memory.ties = ties;
   return {

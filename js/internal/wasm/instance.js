@@ -1,30 +1,43 @@
 // One WebAssembly module, instantiated on this thread: its exports, its
 // memory, and what the exporter's functions return, read out of wasm memory.
 // Each thread (worker) gets an instance of its own, with its own memory and
-// globals.
-import { readFileSync } from 'node:fs';
-import { addon } from '../runtime/addon.js';
+// globals. The module is checked here as the native runtime checks a
+// library, by marshal/'s rules in their JS form, so no addon is needed.
 import { WasmMemory } from './memory.js';
 import { wasiImports } from './wasi.js';
 import { ModuleOutput } from '../runtime/console.js';
 import { ModuleEnvironment } from '../runtime/env-variables.js';
+import { checkWasmModule, WASM_REQUIRED_EXPORTS } from '../marshal/descriptor/index.js';
 
 const decoder = new TextDecoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-const compiled = new Map();
 
 export class WasmInstance {
   /**
-   * Instantiates the compiled module at `path` and checks it is a zigport
-   * module; `system` is what its WASI imports serve (see wasi.js).
+   * An instance of `module` (a WebAssembly.Module) made synchronously.
+   * `name` (its file or URL) names it in errors; `system` is what its WASI
+   * imports serve (see wasi.js).
    */
-  constructor(path, system = { output: new ModuleOutput(false), env: new ModuleEnvironment() }) {
-    this.path = path;
-    const module = compileOnce(path);
+  static create(name, module, system) {
+    const wasm = new WasmInstance(name, module, system);
+    wasm.attach(new WebAssembly.Instance(module, wasm.imports));
+    return wasm;
+  }
+
+  /** As `create`, but instantiated asynchronously, as browsers require of all but small modules. */
+  static async instantiate(name, module, system) {
+    const wasm = new WasmInstance(name, module, system);
+    wasm.attach(await WebAssembly.instantiate(module, wasm.imports));
+    return wasm;
+  }
+
+  constructor(name, module, system = { output: new ModuleOutput(), env: new ModuleEnvironment() }) {
+    checkImports(module, name);
+    this.path = name;
     this.panicMessage = null;
     this.onCallback = null;
     this.onRelease = null;
-    const instance = new WebAssembly.Instance(module, {
+    this.imports = {
       // C code may grow memory before it calls WASI (`fdopen` allocates, then
       // asks about its descriptor), so each call looks at memory afresh.
       wasi_snapshot_preview1: wasiImports(module, () => this.memory.current(), system),
@@ -36,11 +49,14 @@ export class WasmInstance {
         // `zigar.function.release()`.
         release_callback: (address) => this.onRelease?.(address >>> 0),
       },
-    });
+    };
+  }
+
+  /** Takes the instantiated module and checks that it is a zigport module this host can use. */
+  attach(instance) {
     this.exports = instance.exports;
-    const facts = { path, exports: Object.keys(this.exports) };
-    const required = addon.wasmRequiredExports();
-    if (required.every((name) => name in this.exports)) {
+    const facts = { path: this.path, exports: Object.keys(this.exports) };
+    if (WASM_REQUIRED_EXPORTS.every((name) => name in this.exports)) {
       this.memory = new WasmMemory(this.exports.memory);
       // A module linked against wasi-libc is a WASI reactor: its C
       // constructors (stdio, environment) run once, before any other export.
@@ -58,9 +74,9 @@ export class WasmInstance {
     }
     /**
      * Where each function's frame holds addresses, and values of each type
-     * (`{ functions, places }`, checked by the runtime).
+     * (`{ functions, places }`).
      */
-    this.layout = JSON.parse(addon.wasmCheckModule(facts));
+    this.layout = checkWasmModule(facts);
     this.descriptorJson = facts.descriptor;
   }
 
@@ -116,26 +132,10 @@ const PROVIDED = new Set(['wasi_snapshot_preview1', 'zigport']);
  * (such as libc's when the module was built without it): named here, rather
  * than by instantiation's bare complaint about the import module.
  */
-function checkImports(module, path) {
+function checkImports(module, name) {
   const missing = WebAssembly.Module.imports(module).filter((i) => !PROVIDED.has(i.module)).map((i) => i.name);
   if (missing.length > 0) {
-    throw new TypeError(`${path} needs functions no code in it defines: ${missing.join(', ')}; `
+    throw new TypeError(`${name} needs functions no code in it defines: ${missing.join(', ')}; `
       + 'if they are libc\'s, build it with libc (useLibc)');
   }
 }
-
-/** Compiled once per process; instances are per thread. */
-function compileOnce(path) {
-  let module = compiled.get(path);
-  if (!module) {
-    try {
-      module = new WebAssembly.Module(readFileSync(path));
-    } catch (err) {
-      throw new Error(`cannot load compiled module ${path}: ${err.message}`);
-    }
-    checkImports(module, path);
-    compiled.set(path, module);
-  }
-  return module;
-}
-

@@ -1,8 +1,9 @@
 // Where the targets of a WebAssembly call are while Zig runs: each is
 // reached in wasm memory where it already is (the module's own memory, a
 // tied buffer) when aligned there, or in an aligned scratch block the
-// runtime's planner lays out, copied in before the call and back after.
-import { addon } from '../runtime/addon.js';
+// planner lays out, copied in before the call and back after. The planner
+// is marshal/'s, in its JS form (the tests hold the two to the same output).
+import { planCopies } from '../marshal/plan/index.js';
 
 const TARGET_FIELDS = 6;
 const CLUSTER_FIELDS = 5;
@@ -50,7 +51,7 @@ export function placeTargets({ instance, ties }, targets) {
     numbers[at + 5] = reach[t.buffer];
   });
   const plan = planOutput.ensure(2 + planned.length * (CLUSTER_FIELDS + 2));
-  addon.planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
+  planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
   const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
   const clusters = [];

@@ -9,18 +9,29 @@
 //   move with it), and the next call ties again;
 // - the instance's end unmaps the whole memory, mapping included.
 // Where tying is not possible (no memfd, the runtime's cap on live ties),
-// or ZIGPORT_TIES=off, the buffer is copied like any other.
-import { addon } from '../runtime/addon.js';
+// the buffer is copied like any other.
+//
+// Mapping pages takes syscalls only zigport's native addon makes, so ties
+// are a capability the host is given when it runs in Node with the addon
+// (loader/load-wasm.js); elsewhere the host has `NO_TIES` and copies.
 
-const PAGE = addon.pageSize();
 const WASM_PAGE = 65536;
-const ENABLED = process.env.ZIGPORT_TIES !== 'off';
 /** The region of a buffer that is not tieable. */
 const UNTIEABLE = Object.freeze({ address: -1 });
 
+/** Ties where none can be made: no buffer is ever in wasm memory but its own. */
+export const NO_TIES = Object.freeze({ addressOf: () => -1 });
+
 export class Ties {
-  constructor(instance) {
+  /**
+   * `pages` maps and unmaps memory: the addon's `pageSize`, `isTieable`,
+   * `tiePages`, `untiePages`, `memoryAddress`, `forgetTies` and
+   * `forgetTiesAtExit`.
+   */
+  constructor(instance, pages) {
     this.instance = instance;
+    this.pages = pages;
+    this.pageSize = pages.pageSize();
     /** buffer -> { address, length } in wasm memory. */
     this.regions = new WeakMap();
     this.base = null;
@@ -35,7 +46,7 @@ export class Ties {
   addressOf(buffer) {
     const known = this.regions.get(buffer);
     if (known !== undefined) return known.address;
-    if (!ENABLED || !addon.isTieable(buffer)) {
+    if (!this.pages.isTieable(buffer)) {
       // A buffer never becomes tieable; asking the runtime once is enough.
       this.regions.set(buffer, UNTIEABLE);
       return -1;
@@ -45,20 +56,21 @@ export class Ties {
 
   tie(buffer) {
     const { instance } = this;
-    const length = Math.ceil(buffer.byteLength / PAGE) * PAGE;
+    const { pages } = this;
+    const length = Math.ceil(buffer.byteLength / this.pageSize) * this.pageSize;
     let address;
     try {
       address = this.takeSpace(length);
     } catch {
       return -1; // the memory cannot grow that far: copy instead
     }
-    if (!addon.tiePages(instance.memory.buffer, address, buffer, 0, length)) {
+    if (!pages.tiePages(instance.memory.buffer, address, buffer, 0, length)) {
       this.spare.push({ address, length });
       return -1;
     }
     if (this.base === null) {
-      this.base = addon.memoryAddress(instance.memory.buffer);
-      addon.forgetTiesAtExit(this.base);
+      this.base = pages.memoryAddress(instance.memory.buffer);
+      pages.forgetTiesAtExit(this.base);
     }
     const region = { address, length, tied: true };
     this.regions.set(buffer, region);
@@ -94,7 +106,7 @@ export class Ties {
   release(region) {
     if (!this.live.delete(region)) return;
     const { instance } = this;
-    if (region.tied) addon.untiePages(instance.memory.buffer, region.address, region.length);
+    if (region.tied) this.pages.untiePages(instance.memory.buffer, region.address, region.length);
     this.spare.push({ address: region.address, length: region.length });
   }
 
@@ -105,11 +117,12 @@ export class Ties {
    */
   checkBase() {
     if (this.base === null) return;
-    const base = addon.memoryAddress(this.instance.memory.buffer);
+    const { pages } = this;
+    const base = pages.memoryAddress(this.instance.memory.buffer);
     if (base === this.base) return;
-    addon.forgetTies(this.base);
+    pages.forgetTies(this.base);
     this.base = base;
-    addon.forgetTiesAtExit(base);
+    pages.forgetTiesAtExit(base);
     for (const region of this.live) region.tied = false;
     this.regions = new WeakMap();
   }

@@ -3,7 +3,8 @@
 // native mode), the environment is what `__zigar.set('env')` gave, the clock
 // and random numbers work, and everything else (files, sockets, arguments)
 // reports ENOSYS, so the module loads whatever its standard library imports.
-import { randomFillSync } from 'node:crypto';
+// Only web APIs are used (crypto.getRandomValues, performance.now), so this
+// runs in browsers and workers as in Node, Deno and Bun.
 
 const SUCCESS = 0;
 const EBADF = 8;
@@ -11,6 +12,8 @@ const EINVAL = 28;
 const ESPIPE = 70;
 const ENOSYS = 52;
 const CHARACTER_DEVICE = 2;
+/** The most bytes crypto.getRandomValues fills at once. */
+const RANDOM_CHUNK = 65536;
 
 /** Thrown by `proc_exit`; the call fails with it. */
 export class WasiExit extends Error {
@@ -56,12 +59,16 @@ export function wasiImports(module, memory, { output, env }) {
       return SUCCESS;
     },
     random_get(at, len) {
-      randomFillSync(new Uint8Array(memory().buffer, at, len));
+      const bytes = new Uint8Array(memory().buffer, at, len);
+      for (let done = 0; done < len; done += RANDOM_CHUNK) {
+        globalThis.crypto.getRandomValues(bytes.subarray(done, done + RANDOM_CHUNK));
+      }
       return SUCCESS;
     },
     clock_time_get(clock, _precision, out) {
       if (clock > 3) return EINVAL;
-      const ns = clock === 0 ? BigInt(Date.now()) * 1_000_000n : process.hrtime.bigint();
+      // The realtime clock, or a monotonic one for the others.
+      const ns = clock === 0 ? BigInt(Date.now()) * 1_000_000n : BigInt(Math.floor(performance.now() * 1e6));
       memory().setBigUint64(out, ns, true);
       return SUCCESS;
     },
