@@ -5,7 +5,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MODES, tempDir } from '../helpers/fixtures.js';
 import { EXAMPLE, buildPage, scriptsOf } from './helpers/vite-build.js';
 import { zigport } from '../../js/vite.js';
@@ -31,6 +33,8 @@ describe('vite build', { skip }, () => {
     assert.ok(build.files.some((f) => /^assets[/\\]hash-[\w-]{8}\.wasm$/.test(f)), build.files.join(', '));
     const code = scriptsOf(build);
     assert.doesNotMatch(code, /["'`]node:/);
+    // Vite stands an empty module in for a Node built-in the code reaches, and says so.
+    assert.deepEqual(build.warnings.filter((w) => /externalized for browser compatibility/.test(w)), []);
     assert.match(code, /hash-[\w-]{8}\.wasm/);
     // ReleaseSmall and stripped by default in a production build.
     assert.equal(WebAssembly.Module.customSections(wasmOf(build), 'name').length, 0);
@@ -40,6 +44,17 @@ describe('vite build', { skip }, () => {
     const build = await buildPage(t, EXAMPLE, { embedWASM: true });
     assert.deepEqual(build.files.filter((f) => f.endsWith('.wasm')), []);
     assert.match(scriptsOf(build), /atob\(["'`]AGFzbQ/);
+  });
+
+  test('an embedded bundle runs wherever ES modules do: under Node, its digest is crypto\'s', async (t) => {
+    const dir = exampleCopy(t);
+    writeFileSync(join(dir, 'entry.js'), "export { sha256Hex } from './hash.zig';\n");
+    // A server-side build keeps Node's built-ins, which the addon the web entry may use needs.
+    const build = await buildPage(t, dir, { embedWASM: true }, { ssr: join(dir, 'entry.js') });
+    const entry = build.files.find((f) => /^entry.m?js$/.test(f));
+    assert.ok(entry, build.files.join(', '));
+    const { sha256Hex } = await import(pathToFileURL(join(build.dir, entry)).href);
+    assert.equal(sha256Hex('abc').string, createHash('sha256').update('abc').digest('hex'));
   });
 
   test('stripWASM decides whether names stay (ReleaseSmall strips them anyway); a query option reaches the compiler', async (t) => {

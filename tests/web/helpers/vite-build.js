@@ -7,18 +7,25 @@ import { zigport } from '../../../js/vite.js';
 
 export const EXAMPLE = join(ROOT, 'examples', 'web-hash');
 
-/** Builds the page in `root` with `options` for the plugin; resolves to `{ dir, files }` of the output. */
-export async function buildPage(t, root, options = {}) {
-  const { build } = await import('vite');
+/**
+ * Builds the page in `root` with `options` for the plugin (`build` adds to
+ * Vite's build options); resolves to `{ dir, files, warnings }` of the output.
+ */
+export async function buildPage(t, root, options = {}, build = {}) {
+  const vite = await import('vite');
   const dir = tempDir(t, 'zigport-vite-out-');
-  await build({
+  const warnings = [];
+  const customLogger = vite.createLogger('silent');
+  customLogger.warn = (message) => warnings.push(message);
+  customLogger.warnOnce = customLogger.warn;
+  await vite.build({
     root,
     configFile: false,
-    logLevel: 'silent',
+    customLogger,
     plugins: [zigport(options)],
-    build: { outDir: dir, emptyOutDir: true },
+    build: { outDir: dir, emptyOutDir: true, ...build },
   });
-  return { dir, files: readdirSync(dir, { recursive: true }).map(String) };
+  return { dir, files: readdirSync(dir, { recursive: true }).map(String), warnings };
 }
 
 /** The text of every .js file of a build. */
