@@ -48,3 +48,20 @@ export async function screenshot(t, page) {
   t.diagnostic(`screenshot: ${path}`);
   return path;
 }
+
+/**
+ * Waits until `page` marks its body `data-ready="true"`; a page whose
+ * module throws never does, so its first error ends the wait, with what it
+ * reported.
+ */
+export async function whenReady(page, { timeout = 30_000 } = {}) {
+  const thrown = new Promise((_, reject) => page.once('pageerror', reject));
+  await Promise.race([page.waitForSelector('body[data-ready="true"]', { timeout }), thrown]).catch((err) => {
+    throw reported(page, err);
+  });
+}
+
+/** `err` with what `page` threw and logged added. */
+export function reported(page, err) {
+  return new Error(`${err.message}; the page reported: ${[...page.problems, ...page.logs].join(' | ') || 'nothing'}`);
+}
