@@ -60,11 +60,12 @@ export function zigport(options = {}) {
   };
 
   async function zigModule(context, { file, query }) {
-    const wasmFile = await compileModule(file, moduleOptions(file, query, settings, { dev }));
-    // An edit to the module, a file it reaches or its config file rebuilds it.
+    // An edit to the module, a file it reaches or its config file rebuilds
+    // it; watched before compiling, so that fixing a compile error does too.
     for (const { path } of collectSources(file)) context.addWatchFile(path);
     const config = readConfigFile(file).file;
     if (config) context.addWatchFile(config);
+    const wasmFile = await compileModule(file, moduleOptions(file, query, settings, { dev }));
     const names = exportNames(readDescriptor(wasmFile));
     return moduleCode({ webEntry: WEB_ENTRY, wasm: wasmSource(context, file, wasmFile), names });
   }
