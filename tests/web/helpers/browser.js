@@ -55,7 +55,11 @@ export async function screenshot(t, page) {
  * reported.
  */
 export async function whenReady(page, { timeout = 30_000 } = {}) {
-  const thrown = new Promise((_, reject) => page.once('pageerror', reject));
+  // It may have thrown already, while it loaded.
+  const thrown = new Promise((_, reject) => {
+    if (page.problems.length > 0) reject(new Error('the page threw while it loaded'));
+    page.once('pageerror', reject);
+  });
   await Promise.race([page.waitForSelector('body[data-ready="true"]', { timeout }), thrown]).catch((err) => {
     throw reported(page, err);
   });

@@ -21,6 +21,7 @@ export async function buildPage(t, root, options = {}, build = {}) {
   await vite.build({
     root,
     configFile: false,
+    logLevel: 'silent',
     customLogger,
     plugins: [zigport(options)],
     build: { outDir: dir, emptyOutDir: true, ...build },
