@@ -128,3 +128,69 @@ function write(value) {
   if (repeat) entries.push(`${JSON.stringify(repeat.key)}:${write(repeat.value)}`);
   return `{${entries.join(',')}}`;
 }
+
+/**
+ * Hand-picked damages of descriptor text `text` that random mutation
+ * seldom makes: JSON syntax errors, structs written as arrays, enums
+ * written as maps or numbers, repeated tags, deep nesting, numbers past
+ * 64 bits, offsets whose sums wrap, whitespace that moves positions.
+ * Returns `[label, text]` pairs.
+ */
+export function targetedMutants(text) {
+  const d = JSON.parse(text);
+  const out = [];
+  const edit = (label, change) => {
+    const c = structuredClone(d);
+    const result = change(c);
+    out.push([label, typeof result === 'string' ? result : JSON.stringify(c)]);
+  };
+  const replace = (label, from, to) => out.push([label, text.replace(from, to)]);
+  const firstType = (c, kind) => c.types.find((t) => t.kind === kind);
+  const withFields = (c) => c.types.find((t) => t.kind === 'struct' && t.fields.length > 0) ?? { fields: [{}] };
+  const firstField = (c) => withFields(c).fields[0];
+  const deep = (n) => JSON.parse('['.repeat(n) + ']'.repeat(n));
+  for (const kind of [15, 99, null, -1, true, 1.5, {}, 'nonsense']) edit(`kind ${JSON.stringify(kind)}`, (c) => { c.types[0].kind = kind; });
+  for (const meta of [{ string: null }, { string: 1 }, { nope: null }, { string: null, plain: null }, {}, 5, 'nope', []]) {
+    edit(`function meta ${JSON.stringify(meta)}`, (c) => { c.functions[0].meta = meta; });
+    edit(`field meta ${JSON.stringify(meta)}`, (c) => { firstField(c).meta = meta; });
+  }
+  edit('field as a short array', (c) => { withFields(c).fields[0] = ['f', 0, 0, 0]; });
+  edit('field as a long array', (c) => { withFields(c).fields[0] = ['f', 0, 0, 0, null, null, false, null, null, 5]; });
+  edit('frame as an array', (c) => { c.functions[0].frame = [c.functions[0].frame.size, c.functions[0].frame.align]; });
+  edit('frame as a short array', (c) => { c.functions[0].frame = [4]; });
+  edit('frame as a long array', (c) => { c.functions[0].frame = [4, 4, 4]; });
+  edit('descriptor as an array', (c) => JSON.stringify(Object.values(c)));
+  edit('name with escapes', (c) => { c.types[0].name = 'a"b\\c\n\u0001é😀'; c.types[0].align = 3; });
+  edit('repeated kind', () => text.replace('"kind":', '"kind":"int","kind":'));
+  edit('pretty printed', (c) => { c.types[c.types.length - 1].size = 'x'; return JSON.stringify(c, null, 2); });
+  edit('deep constant value', (c) => { c.constants.push({ name: 'deep', type: 0, value: deep(140) }); });
+  edit('deep unknown key', (c) => { c.extra = deep(140); });
+  edit('deep unknown type key', (c) => { c.types[0].extra = deep(140); });
+  edit('allocator offsets that wrap', (c) => {
+    c.types.push({ kind: 'allocator', name: 'A', size: 8, align: 4, ptr_offset: 0, vtable_offset: 0 });
+    return JSON.stringify(c).replace('"vtable_offset":0', '"vtable_offset":18446744073709551614');
+  });
+  edit('array of 2^64-1 voids', (c) => {
+    c.types.push({ kind: 'void', name: 'v', size: 0, align: 1 });
+    c.types.push({ kind: 'array', name: 'av', size: 0, align: 1, child: c.types.length - 1, len: 1 });
+    return JSON.stringify(c).replace('"len":1}', '"len":18446744073709551615}');
+  });
+  edit('payload not checked yet, 2^64-1 bytes', (c) => {
+    const n = c.types.length;
+    c.types.push({ kind: 'error_union', name: 'E', size: 8, align: 4, payload: n + 1, error_set: n + 2, value_offset: 4, code_offset: 0 });
+    c.types.push({ kind: 'int', bits: 8, signed: false, name: 'big', size: 1, align: 1 });
+    c.types.push({ kind: 'error_set', name: 'es', size: 2, align: 2 });
+    return JSON.stringify(c).replace('"name":"big","size":1', '"name":"big","size":18446744073709551615');
+  });
+  edit('sentinel null', (c) => { const a = firstType(c, 'array'); if (a) a.sentinel = null; });
+  for (const [label, from, to] of [
+    ['trailing comma in an object', '"abi":', '"x":0,}'], ['trailing comma in an array', '"unsupported":[', '"unsupported":[1,'],
+    ['leading zero', /"abi":(\d+)/, '"abi":0$1'], ['dangling point', /"abi":(\d+)/, '"abi":$1.'], ['bare minus', /"abi":\d+/, '"abi":-'],
+    ['bare exponent', /"abi":(\d+)/, '"abi":$1e'], ['float out of range', /"abi":\d+/, '"abi":1e400'], ['whole float', /"abi":(\d+)/, '"abi":$1.0'],
+    ['bad escape', '"name":"', '"name":"\\q'], ['escaped letter', '"name":"', '"name":"\\u00e9'], ['lone surrogate', '"name":"', '"name":"\\ud800'],
+    ['lone trailing surrogate', '"name":"', '"name":"\\udc00'], ['control character', '"name":"', '"name":"\t'], ['unquoted key', '"abi"', 'abi'],
+    ['missing colon', '"abi":', '"abi" '], ['truncated literal', 'true', 'tru'], ['whitespace and newlines', /"abi":/, ' \n\t"abi" :\n '],
+  ]) replace(label, from, to);
+  out.push(['truncated', text.slice(0, Math.floor(text.length / 2))], ['trailing bracket', `${text}]`], ['null', 'null'], ['a number', '5']);
+  return out;
+}

@@ -9,7 +9,7 @@ import { addon } from '../../js/internal/runtime/addon.js';
 import {
   ABI_VERSION, WASM_REQUIRED_EXPORTS, checkWasmModule,
 } from '../../js/internal/marshal/descriptor/index.js';
-import { mutants } from '../helpers/descriptor-mutator.js';
+import { mutants, targetedMutants } from '../helpers/descriptor-mutator.js';
 import { wasmFacts } from '../helpers/wasm-facts.js';
 
 /** Fixtures spanning the type matrix: every kind of type, declaration and call the exporter describes. */
@@ -83,6 +83,16 @@ test('mutated descriptors: both accept with the same layouts or refuse with the 
   // Some damage leaves a valid descriptor (a flag flipped, a name changed),
   // and some refusals come from each layer; neither side may be all there is.
   assert.ok(accepted > 0 && accepted < total, `${accepted} of ${total} mutants accepted`);
+});
+
+test('hand-picked damages: JSON syntax, structs as arrays, enums as maps, wrapping sums', () => {
+  for (const name of ['structures/comptime-fields', 'pointers/slice-parameters', 'structures/tagged-unions']) {
+    const f = facts.get(name);
+    for (const [label, text] of targetedMutants(f.descriptor)) {
+      const mutant = { ...f, descriptor: text };
+      assert.deepStrictEqual(js(mutant), rust(mutant), `${name}: ${label}`);
+    }
+  }
 });
 
 test('the facts the host reads: each refusal alike', () => {

@@ -60,13 +60,11 @@ const typeDecl = struct('TypeDecl', [
   f('name', 'name', string), f('owner', 'owner', option(usize), none), f('type', 'typeIndex', usize),
 ]);
 
-/** A field's default: present even when it is null (Rust's `present`). */
-const present = { ...value, present: true };
-
 const fieldSpec = struct('Field', [
   f('name', 'name', string), f('type', 'typeIndex', usize), f('offset', 'offset', u64),
   f('bit_offset', 'bitOffset', u64), f('bits', 'bits', option(u64), none),
-  f('default', 'default', present, none), f('comptime', 'comptime', bool, no),
+  // Absent: null; present, even as JSON null: a value (Rust's `present`).
+  f('default', 'default', value, none), f('comptime', 'comptime', bool, no),
   f('slot', 'slot', option(usize), none), f('meta', 'meta', option(metaMark), none),
 ]);
 

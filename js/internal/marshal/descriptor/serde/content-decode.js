@@ -5,7 +5,7 @@
 import {
   duplicateField, invalidLength, invalidType, invalidValue, missingField, unknownVariant,
 } from './errors.js';
-import { absent } from './spec.js';
+import { assemble } from './spec.js';
 
 /** Decodes content `c` as `spec` describes. */
 export function fromContent(spec, c) {
@@ -53,23 +53,17 @@ function struct(spec, c) {
 }
 
 /** A struct from key/value content pairs: known keys once each, others ignored. */
-export function structFromEntries(spec, entries) {
-  const out = {};
-  const seen = new Set();
+export function structFromEntries(spec, entries, head = {}) {
+  const values = new Array(spec.fields.length);
+  const found = new Array(spec.fields.length).fill(false);
   for (const [k, v] of entries) {
     const f = k.c === 'str' ? spec.byKey.get(k.v) : undefined;
     if (!f) continue;
-    if (seen.has(f.key)) throw duplicateField(f.key);
-    seen.add(f.key);
-    out[f.prop] = fromContent(f.spec, v);
+    if (found[f.position]) throw duplicateField(f.key);
+    found[f.position] = true;
+    values[f.position] = fromContent(f.spec, v);
   }
-  for (const f of spec.fields) {
-    if (seen.has(f.key)) continue;
-    const missing = absent(f);
-    if (missing === undefined) throw missingField(f.key);
-    out[f.prop] = missing;
-  }
-  return out;
+  return assemble(spec, values, found, head);
 }
 
 /** A unit-variant enum: its name, or a map of its name to null. */
@@ -119,7 +113,7 @@ export function taggedFromEntries(spec, entries) {
   }
   if (tag === undefined) throw missingField(spec.tag);
   const fields = spec.variants.get(tag);
-  return fields ? { tag, ...structFromEntries(fields, rest) } : { tag };
+  return fields ? structFromEntries(fields, rest, { tag }) : { tag };
 }
 
 /**

@@ -1,10 +1,10 @@
 // Decoding the descriptor's JSON text by spec (see spec.js), in the order,
 // and with the errors and positions, of serde's derived deserializers over
 // serde_json.
-import { Code, invalidLength, invalidType, duplicateField, missingField } from './errors.js';
+import { Code, invalidLength, invalidType, duplicateField } from './errors.js';
 import { JsonReader } from './json-reader.js';
 import { taggedFromEntries, toValue, uint, variantName } from './content-decode.js';
-import { absent } from './spec.js';
+import { assemble } from './spec.js';
 
 /** Decodes `text` as one value of `spec`, with nothing but whitespace after it. */
 export function decodeJson(spec, text) {
@@ -74,28 +74,23 @@ function invalidAhead(r, expected) {
 }
 
 function structFromMap(r, spec) {
-  const out = {};
-  const seen = new Set();
+  const values = new Array(spec.fields.length);
+  const found = new Array(spec.fields.length).fill(false);
   const gathered = [];
   for (let first = true, key = r.key(true); key !== null; first = false, key = r.key(first)) {
     const f = spec.byKey.get(key);
-    if (f && seen.has(key)) throw duplicateField(key);
+    if (f && found[f.position]) throw duplicateField(key);
     r.colon();
     if (f) {
-      seen.add(key);
-      out[f.prop] = read(r, f.spec);
+      found[f.position] = true;
+      values[f.position] = read(r, f.spec);
     } else if (spec.flatten) {
       gathered.push([{ c: 'str', v: key }, r.any()]);
     } else {
-      r.any();
+      r.skip();
     }
   }
-  for (const f of spec.fields) {
-    if (seen.has(f.key)) continue;
-    const missing = absent(f);
-    if (missing === undefined) throw missingField(f.key);
-    out[f.prop] = missing;
-  }
+  const out = assemble(spec, values, found);
   if (spec.flatten) out[spec.flatten.prop] = taggedFromEntries(spec.flatten.spec, gathered);
   return out;
 }
@@ -133,7 +128,9 @@ function unitEnum(r, spec) {
   if (b !== 0x7b) throw r.peekError(b === -1 ? Code.EofValue : Code.ExpectedValue);
   const variant = r.nested(() => {
     const k = r.skipSpace();
-    if (k !== 0x22) throw r.peekError({ 0x7d: Code.ExpectedValue, [-1]: Code.EofObject }[k] ?? Code.KeyMustBeAString);
+    if (k === 0x7d) throw r.peekError(Code.ExpectedValue);
+    if (k === -1) throw r.peekError(Code.EofObject);
+    if (k !== 0x22) throw r.peekError(Code.KeyMustBeAString);
     r.eat();
     const name = r.string();
     let found;

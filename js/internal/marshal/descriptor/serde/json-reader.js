@@ -1,10 +1,11 @@
-// A byte-level JSON reader that moves, and reports positions, as
-// serde_json's does: errors name the line and the byte column where
+// A JSON reader that moves, and reports positions, as serde_json's does:
+// errors name the line and the byte column (of the text as UTF-8) where
 // serde_json would name them, so that both runtimes word a refusal alike.
+// It reads the JS string itself; byte positions are worked out only for
+// an error.
 import { Code, SerdeError } from './errors.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** How deeply arrays and objects may nest (serde_json's recursion limit). */
 const MAX_NESTING = 128;
@@ -16,14 +17,16 @@ const isSpace = (b) => b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
 
 export class JsonReader {
   constructor(text) {
-    this.bytes = encoder.encode(text);
+    this.text = text;
+    this.length = text.length;
+    /** Index of the next character (a UTF-16 unit) to read. */
     this.index = 0;
     this.depthLeft = MAX_NESTING;
   }
 
   /** The next byte, or -1 at the end. */
   peek() {
-    return this.index < this.bytes.length ? this.bytes[this.index] : -1;
+    return this.index < this.length ? this.text.charCodeAt(this.index) : -1;
   }
 
   eat() {
@@ -31,7 +34,7 @@ export class JsonReader {
   }
 
   next() {
-    return this.index < this.bytes.length ? this.bytes[this.index++] : -1;
+    return this.index < this.length ? this.text.charCodeAt(this.index++) : -1;
   }
 
   /** Skips whitespace; returns the next byte (not consumed) or -1. */
@@ -42,19 +45,22 @@ export class JsonReader {
 
   /** An error at the last byte read (serde_json's `error`). */
   error(text) {
-    return this.errorAt(this.index, text);
+    return this.errorAt(0, text);
   }
 
   /** An error at the byte just peeked (serde_json's `peek_error`). */
   peekError(text) {
-    return this.errorAt(Math.min(this.bytes.length, this.index + 1), text);
+    return this.errorAt(1, text);
   }
 
-  errorAt(index, text) {
+  /** An error at `extra` bytes past the reader's position, as serde_json counts lines and columns. */
+  errorAt(extra, text) {
+    const bytes = encoder.encode(this.text);
+    const index = Math.min(bytes.length, encoder.encode(this.text.slice(0, this.index)).length + extra);
     let startOfLine = 0;
     let line = 1;
     for (let i = 0; i < index; i += 1) {
-      if (this.bytes[i] === 0x0a) {
+      if (bytes[i] === 0x0a) {
         line += 1;
         startOfLine = i + 1;
       }
@@ -97,7 +103,7 @@ export class JsonReader {
       if (b === -1) throw this.error(Code.EofString);
       if (b === 0x22 && plain) {
         this.eat();
-        return decoder.decode(this.bytes.subarray(start, this.index - 1));
+        return this.text.slice(start, this.index - 1);
       }
       if (b === 0x5c || b < 0x20) {
         plain = false;
@@ -116,12 +122,12 @@ export class JsonReader {
       const b = this.next();
       if (b === -1) throw this.error(Code.EofString);
       if (b === 0x22) {
-        parts.push(decoder.decode(this.bytes.subarray(run, this.index - 1)));
+        parts.push(this.text.slice(run, this.index - 1));
         return parts.join('');
       }
       if (b < 0x20) throw this.error(Code.ControlCharacter);
       if (b !== 0x5c) continue;
-      parts.push(decoder.decode(this.bytes.subarray(run, this.index - 1)));
+      parts.push(this.text.slice(run, this.index - 1));
       parts.push(this.escape());
       run = this.index;
     }
@@ -171,17 +177,17 @@ export class JsonReader {
     if (this.peek() === 0x2e) {
       float = true;
       this.eat();
-      if (!isDigit(this.next())) throw this.error(this.index > this.bytes.length ? Code.EofValue : Code.InvalidNumber);
+      this.digitAfterMark();
       while (isDigit(this.peek())) this.eat();
     }
     if (this.peek() === 0x65 || this.peek() === 0x45) {
       float = true;
       this.eat();
       if (this.peek() === 0x2b || this.peek() === 0x2d) this.eat();
-      if (!isDigit(this.next())) throw this.error(this.index > this.bytes.length ? Code.EofValue : Code.InvalidNumber);
+      this.digitAfterMark();
       while (isDigit(this.peek())) this.eat();
     }
-    const text = (positive ? '' : '-') + decoder.decode(this.bytes.subarray(start, this.index));
+    const text = (positive ? '' : '-') + this.text.slice(start, this.index);
     if (!float) {
       const n = BigInt(text);
       if (positive && n <= U64_MAX) return { c: 'u64', v: n };
@@ -192,6 +198,12 @@ export class JsonReader {
     return { c: 'f64', v };
   }
 
+  /** The digit that must follow a number's `.` or exponent mark. */
+  digitAfterMark() {
+    const b = this.next();
+    if (!isDigit(b)) throw this.error(b === -1 ? Code.EofValue : Code.InvalidNumber);
+  }
+
   /** Reads any value as content (serde's `Content`): numbers, strings, maps as entry lists. */
   any() {
     const b = this.skipSpace();
@@ -200,6 +212,17 @@ export class JsonReader {
       return this.anyAt(b);
     } catch (err) {
       throw this.fix(err);
+    }
+  }
+
+  /** Reads a value to drop it: serde_json skips unknown keys' values without its nesting limit. */
+  skip() {
+    const depthLeft = this.depthLeft;
+    this.depthLeft = Infinity;
+    try {
+      this.any();
+    } finally {
+      this.depthLeft = depthLeft;
     }
   }
 

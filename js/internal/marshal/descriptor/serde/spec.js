@@ -2,6 +2,8 @@
 // JSON text, and from content gathered for a flattened field) follow, so
 // that each part is declared once, in the order Rust declares its fields.
 
+import { missingField } from './errors.js';
+
 export const u32 = { t: 'uint', name: 'u32', max: (1n << 32n) - 1n };
 export const u64 = { t: 'uint', name: 'u64', max: (1n << 64n) - 1n };
 export const usize = { t: 'uint', name: 'usize', max: (1n << 64n) - 1n };
@@ -30,7 +32,8 @@ export const byDefault = (value) => () => value;
  * internally tagged enum (see `taggedEnum`) that takes the other keys.
  */
 export function struct(name, fields, flatten = null) {
-  return { t: 'struct', name, fields, byKey: new Map(fields.map((f) => [f.key, f])), flatten };
+  const byKey = new Map(fields.map((f, i) => [f.key, { ...f, position: i }]));
+  return { t: 'struct', name, fields, byKey, flatten };
 }
 
 /**
@@ -55,4 +58,23 @@ export function absent(f) {
   if (f.missing === 'none') return null;
   if (typeof f.missing === 'function') return f.missing();
   return undefined;
+}
+
+/**
+ * The decoded object of struct `spec` from its fields' values by position
+ * (`found[i]` false for a field the map lacked), in field order, after
+ * `head` (so that objects of one struct share one shape).
+ */
+export function assemble(spec, values, found, head = {}) {
+  const out = head;
+  spec.fields.forEach((f, i) => {
+    if (found[i]) {
+      out[f.prop] = values[i];
+      return;
+    }
+    const missing = absent(f);
+    if (missing === undefined) throw missingField(f.key);
+    out[f.prop] = missing;
+  });
+  return out;
 }
