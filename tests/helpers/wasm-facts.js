@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { compileModule } from '../../js/internal/compiler/index.js';
 import { parseOptions } from '../../js/internal/compiler/options.js';
-import { WasmInstance } from '../../js/internal/wasm/instance.js';
+import { openWasmFile } from '../../js/internal/loader/load-wasm.js';
 import { ROOT } from './fixtures.js';
 
 /** The facts of fixture `name` (a path under zig-fixtures/, without .zig). */
@@ -12,7 +12,7 @@ export async function wasmFacts(name) {
   const source = join(ROOT, 'zig-fixtures', `${name}.zig`);
   const options = parseOptions(new URLSearchParams({ target: 'wasm' }), process.env, source);
   const path = await compileModule(source, options);
-  const instance = new WasmInstance(path);
+  const instance = openWasmFile(path);
   return {
     path,
     exports: Object.keys(instance.exports),
