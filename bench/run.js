@@ -10,6 +10,7 @@ import { structCalls } from './structs.js';
 import { wasmCalls } from './wasm.js';
 import { tiePages } from './tie-pages.js';
 import { callbackCalls } from './callbacks.js';
+import { planCalls } from './plan.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
@@ -19,6 +20,7 @@ try {
   await structCalls();
   await wasmCalls({ scratch });
   await callbackCalls({ scratch });
+  planCalls();
   tiePages();
   await importTime({ scratch });
 } finally {
