@@ -12,7 +12,9 @@ import { compare, report } from './lib/measure.js';
 const SHAPES = {
   'one misaligned target': [[0, 1, 16, 4, 1, -1]],
   'three overlapping targets': [[0, 1, 8, 4, 1, -1], [0, 5, 4, 4, 0, -1], [0, 3, 2, 2, 1, -1]],
-  'eight targets over four buffers': Array.from({ length: 8 }, (_, i) => [i % 4, 16 * i + (i & 1), 8, 2 ** (i % 4), i & 1, i % 4 === 0 ? 65536 : -1]),
+  'eight targets over four buffers': Array.from({ length: 8 }, (_, i) => (
+    [i % 4, 16 * i + (i & 1), 8, 2 ** (i % 4), i & 1, i % 4 === 0 ? 65536 : -1]
+  )),
 };
 
 export function planCalls() {
