@@ -30,6 +30,8 @@ export function pointerType(t, child) {
   // A pointer to an array (`*[20]u8`) also takes the array's typed array.
   const elementName = child.kind === 'array' ? child.child.name : child.name;
   const accepted = TYPED_ARRAYS[elementName] ?? [];
+  // The typed array of the element type, which calls are given most often.
+  const primary = accepted[0];
   const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
   const views = sliceClass(t, child);
   // An ArrayBuffer is bytes: it stands for a run of wider elements only through a typed array or DataView.
@@ -61,7 +63,8 @@ export function pointerType(t, child) {
      * a zero-terminated pointer or slice, with the terminator.
      */
     target(value, where) {
-      const shared = heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
+      const shared = (primary !== undefined && value instanceof primary ? viewMemory(value, where) : null)
+        ?? heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
       const found = shared ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
       if (found.buffer instanceof SharedArrayBuffer) {
@@ -173,6 +176,16 @@ export function pointerType(t, child) {
 function isZero(buffer, offset, size) {
   const bytes = new Uint8Array(buffer, offset, size);
   return bytes.every((b) => b === 0);
+}
+
+/**
+ * The memory a typed array views, with the view itself (`view`, which
+ * covers exactly that memory, so that a copy needs no view of its own).
+ */
+function viewMemory(view, where) {
+  const { buffer, byteLength } = view;
+  if (byteLength === 0 && isDetached(buffer)) throw detached(where, view);
+  return { buffer, byteOffset: view.byteOffset, byteLength, view };
 }
 
 function memoryOf(value, accepted, takesArrayBuffer, where) {

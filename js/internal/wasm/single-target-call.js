@@ -48,7 +48,8 @@ export function makeSingleTargetFunction(fn, types, context) {
     const { buffer, byteOffset, byteLength } = target;
     // Empty or shared memory takes the general path (and its planner).
     if (byteLength === 0 || !(buffer instanceof ArrayBuffer)) return general(...args);
-    if (byteOffset + byteLength > buffer.byteLength) {
+    // A typed array's view lies in its buffer; other memory is checked.
+    if (target.view === undefined && byteOffset + byteLength > buffer.byteLength) {
       throw new RangeError(`${pointer.where}: the buffer is detached or smaller than the ${byteLength} bytes `
         + `at offset ${byteOffset} the call needs`);
     }
@@ -59,9 +60,7 @@ export function makeSingleTargetFunction(fn, types, context) {
     const allocated = address < 0;
     if (allocated) address = instance.alloc(byteLength, align);
     // A Uint8Array argument is its own byte view.
-    const given = args[index];
-    const source = given instanceof Uint8Array && given.byteOffset === byteOffset && given.byteLength === byteLength
-      ? given : new Uint8Array(buffer, byteOffset, byteLength);
+    const source = target.view instanceof Uint8Array ? target.view : new Uint8Array(buffer, byteOffset, byteLength);
     memory.u8.set(source, address);
     try {
       return invoke(f, address, byteLength, true);
