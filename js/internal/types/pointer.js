@@ -5,7 +5,7 @@
 // that is copied back afterwards when the pointer is not const. Here we only
 // find which bytes of which ArrayBuffer a value means.
 import { typeMismatch, rangeError } from '../errors.js';
-import { AT, DV, READ_ONLY } from './memory.js';
+import { AT, DV, READ_ONLY, isSharedArrayBuffer } from './memory.js';
 import { ELEMENT_TYPE, encodeText, sliceClass } from './array.js';
 import { handlePointer } from './handle-pointer.js';
 import { withFieldAccess } from './pointer-field.js';
@@ -67,7 +67,7 @@ export function pointerType(t, child) {
         ?? heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
       const found = shared ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
-      if (found.buffer instanceof SharedArrayBuffer) {
+      if (isSharedArrayBuffer(found.buffer)) {
         throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
       }
       const { byteLength } = found;
@@ -190,7 +190,7 @@ function viewMemory(view, where) {
 
 function memoryOf(value, accepted, takesArrayBuffer, where) {
   let found = null;
-  if ((value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) && takesArrayBuffer) {
+  if ((value instanceof ArrayBuffer || isSharedArrayBuffer(value)) && takesArrayBuffer) {
     found = { buffer: value, byteOffset: 0, byteLength: value.byteLength };
   } else if (value instanceof DataView || accepted.some((ctor) => value instanceof ctor)) {
     try {
