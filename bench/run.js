@@ -11,6 +11,7 @@ import { wasmCalls } from './wasm.js';
 import { webHostCalls } from './wasm-web.js';
 import { tiePages } from './tie-pages.js';
 import { callbackCalls } from './callbacks.js';
+import { planCalls } from './plan.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
@@ -21,6 +22,7 @@ try {
   await wasmCalls({ scratch });
   webHostCalls({ scratch });
   await callbackCalls({ scratch });
+  planCalls();
   tiePages();
   await importTime({ scratch });
 } finally {

@@ -14,4 +14,13 @@ cargo test --quiet -p zigport-marshal -p zigport-runtime
 
 export ZIGPORT_CACHE_DIR="${ZIGPORT_CACHE_DIR:-$PWD/.zigport-cache/tests}"
 mapfile -t files < <(find tests -name '*.test.js' | sort)
-node --import ./js/register.js --test --test-reporter=spec "${files[@]}"
+run() { node --import ./js/register.js --test --test-reporter=spec "$@"; }
+
+# Native mode, and every test that is not about one mode, with the addon.
+ZIGPORT_TEST_MODES=native run "${files[@]}"
+# WebAssembly mode as browsers and other runtimes have it: the addon is
+# disabled. Only the tests of ties (which need it) run with it.
+mapfile -t need_addon < <(grep -l "tieableBuffer\|runtime/addon.js" "${files[@]}")
+mapfile -t wasm_files < <(grep -L "tieableBuffer\|runtime/addon.js" "${files[@]}")
+ZIGPORT_TEST_MODES=wasm ZIGPORT_NO_ADDON=1 run "${wasm_files[@]}"
+ZIGPORT_TEST_MODES=wasm run "${need_addon[@]}"

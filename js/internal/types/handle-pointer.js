@@ -2,7 +2,7 @@
 // opaque.js); the runtime checks that each is one it made.
 import { typeMismatch } from '../errors.js';
 import { TOKEN, CONST_HANDLE } from './opaque.js';
-import { DV, READ_ONLY } from './memory.js';
+import { DV, READ_ONLY, isSharedArrayBuffer } from './memory.js';
 
 /**
  * `*Context`, `*anyopaque` and their const forms: JS passes a handle a Zig
@@ -51,7 +51,7 @@ export function handlePointer(t, child) {
 function memoryOf(value, writable, where) {
   if (value instanceof ArrayBuffer) return { buffer: value, byteOffset: 0, byteLength: value.byteLength };
   if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof SharedArrayBuffer) return null;
+    if (isSharedArrayBuffer(value.buffer)) return null;
     return { buffer: value.buffer, byteOffset: value.byteOffset, byteLength: value.byteLength };
   }
   if (value?.[DV] === undefined || value[TOKEN] !== undefined) return null;

@@ -127,6 +127,14 @@ export function plain(value) {
 }
 
 /**
+ * Whether `buffer` is a SharedArrayBuffer; a page that is not cross-origin
+ * isolated has no such class, and then nothing is one.
+ */
+export function isSharedArrayBuffer(buffer) {
+  return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
+}
+
+/**
  * Installs the special properties shared by structs, arrays and slices.
  * `sizeOf(object)` is the object's byte size (a slice's varies).
  */

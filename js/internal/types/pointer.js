@@ -5,7 +5,7 @@
 // that is copied back afterwards when the pointer is not const. Here we only
 // find which bytes of which ArrayBuffer a value means.
 import { typeMismatch, rangeError } from '../errors.js';
-import { AT, DV, READ_ONLY } from './memory.js';
+import { AT, DV, READ_ONLY, isSharedArrayBuffer } from './memory.js';
 import { ELEMENT_TYPE, encodeText, sliceClass } from './array.js';
 import { handlePointer } from './handle-pointer.js';
 import { withFieldAccess } from './pointer-field.js';
@@ -30,6 +30,8 @@ export function pointerType(t, child) {
   // A pointer to an array (`*[20]u8`) also takes the array's typed array.
   const elementName = child.kind === 'array' ? child.child.name : child.name;
   const accepted = TYPED_ARRAYS[elementName] ?? [];
+  // The typed array of the element type, which calls are given most often.
+  const primary = accepted[0];
   const objectClass = Object.hasOwn(child, 'constructor') ? child.constructor : undefined;
   const views = sliceClass(t, child);
   // An ArrayBuffer is bytes: it stands for a run of wider elements only through a typed array or DataView.
@@ -61,10 +63,11 @@ export function pointerType(t, child) {
      * a zero-terminated pointer or slice, with the terminator.
      */
     target(value, where) {
-      const shared = heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
+      const shared = (primary !== undefined && value instanceof primary ? viewMemory(value, where) : null)
+        ?? heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
       const found = shared ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
-      if (found.buffer instanceof SharedArrayBuffer) {
+      if (isSharedArrayBuffer(found.buffer)) {
         throw typeMismatch(where, t.name, 'memory that is not a SharedArrayBuffer', value);
       }
       const { byteLength } = found;
@@ -175,9 +178,19 @@ function isZero(buffer, offset, size) {
   return bytes.every((b) => b === 0);
 }
 
+/**
+ * The memory a typed array views, with the view itself (`view`, which
+ * covers exactly that memory, so that a copy needs no view of its own).
+ */
+function viewMemory(view, where) {
+  const { buffer, byteLength } = view;
+  if (byteLength === 0 && isDetached(buffer)) throw detached(where, view);
+  return { buffer, byteOffset: view.byteOffset, byteLength, view };
+}
+
 function memoryOf(value, accepted, takesArrayBuffer, where) {
   let found = null;
-  if ((value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) && takesArrayBuffer) {
+  if ((value instanceof ArrayBuffer || isSharedArrayBuffer(value)) && takesArrayBuffer) {
     found = { buffer: value, byteOffset: 0, byteLength: value.byteLength };
   } else if (value instanceof DataView || accepted.some((ctor) => value instanceof ctor)) {
     try {

@@ -9,13 +9,18 @@ import { valueType } from '../calls/pointer-call.js';
 import { WasiExit } from './wasi.js';
 import { makeWasmPointerFunction } from './pointer-call.js';
 import { makeDirectFunction } from './direct-call.js';
+import { hasSingleTarget, makeSingleTargetFunction } from './single-target-call.js';
 import { NO_TIES, Ties } from './ties.js';
+import { ScratchStack } from './scratch-stack.js';
 import { abandonedError } from '../errors.js';
 import { ModuleCallbacks } from '../calls/callbacks.js';
 
 /** Frees what a collected object held in wasm memory (its abort cell). */
 const cellRegistry = new FinalizationRegistry((free) => free());
 
+/** Bytes of wasm memory set aside for copies of small arguments, and their alignment. */
+const SCRATCH_SIZE = 64 * 1024;
+const SCRATCH_STACK_ALIGN = 4096;
 /** Bytes of wasm memory set aside for call frames. */
 const ARENA_SIZE = 64 * 1024;
 const ARENA_ALIGN = 64;
@@ -29,6 +34,7 @@ export function openWasmHost(instance, system, { pages = null } = {}) {
   const descriptor = JSON.parse(instance.descriptorJson);
   const frames = wasmFrames(instance, system.output);
   const ties = pages ? new Ties(instance, pages) : NO_TIES;
+  const scratch = new ScratchStack(instance.alloc(SCRATCH_SIZE, SCRATCH_STACK_ALIGN), SCRATCH_SIZE);
   instance.memory.instance = instance;
   instance.memory.ties = ties;
   return {
@@ -50,7 +56,9 @@ export function openWasmHost(instance, system, { pages = null } = {}) {
       const plain = slots.params.length === 0 && slots.result === null && !fn.params.some((p) => types[p.type].hidden)
         && valueType(types[fn.ret.type]).places.length === 0;
       if (plain) return makeFunction(fn, types, frames, fn.thunk, () => system.output.endCall());
-      return makeWasmPointerFunction(fn, types, { instance, frames, slots, ties });
+      const context = { instance, frames, slots, ties, scratch };
+      if (hasSingleTarget(fn, types, slots)) return makeSingleTargetFunction(fn, types, context);
+      return makeWasmPointerFunction(fn, types, context);
     },
     /** Nothing to do: a WebAssembly module runs on its JS thread only. */
     keepAlive() {},

@@ -16,6 +16,8 @@ export class WasmMemory {
     this.buffer = memory.buffer;
     /** A DataView over all of the current buffer. */
     this.dv = new DataView(this.buffer);
+    /** The bytes of all of the current buffer. */
+    this.u8 = new Uint8Array(this.buffer);
     /**
      * One byte of the current buffer: growth detaches the buffer, and then
      * this reads as empty. Checking its length costs next to nothing,
@@ -152,6 +154,7 @@ export class WasmMemory {
     trackBuffer(this.buffer, null);
     this.buffer = this.memory.buffer;
     this.dv = new DataView(this.buffer);
+    this.u8 = new Uint8Array(this.buffer);
     this.probe = new Uint8Array(this.buffer, 0, 1);
     this.generation += 1;
     trackBuffer(this.buffer, this);

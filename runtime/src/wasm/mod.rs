@@ -1,9 +1,10 @@
-//! What the WebAssembly host (js/internal/wasm/) needs from the runtime.
-//! Wasm code sees only its own memory, so the host itself copies arguments
-//! in and out; the decisions stay here, as in native mode: the module's
-//! descriptor is validated by the same rules, its pointer slots come from
-//! the same code, and every call with pointers is planned by the same
-//! `zigport_marshal::plan`.
+//! The WebAssembly module check and call planner as the addon exports
+//! them. The WebAssembly host (js/internal/wasm/) runs without the addon,
+//! on the JS twins of these decisions (js/internal/marshal/); these exports
+//! are the reference those twins are held to: the parity tests
+//! (tests/unit/descriptor-parity.test.js, plan-parity.test.js) compare
+//! both on real modules' descriptors and generated call shapes, so the
+//! rules stay the ones `zigport_marshal` owns.
 //!
 //! - [`plan`]: the call plan as numbers the host can act on.
 // napi-derive registers the exports only outside tests, so in the unit-test

@@ -13,18 +13,17 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
  * the layout must be redone with BigInt (see wide.js).
  */
 export function layOut(work, clusters) {
+  const { start, end, copied, modulus, residue, placed } = work;
   let cursor = 0;
   for (let c = 0; c < clusters; c++) {
-    const end = work.end[c];
-    if (end > MAX_SAFE) return -1;
-    if (!work.copied[c]) {
-      work.placed[c] = -1;
+    if (end[c] > MAX_SAFE) return -1;
+    if (!copied[c]) {
+      placed[c] = -1;
       continue;
     }
-    const mask = work.modulus[c] - 1;
-    const at = cursor + ((work.residue[c] - cursor) & mask);
-    work.placed[c] = at;
-    cursor = at + (end - work.start[c]);
+    const at = cursor + ((residue[c] - cursor) & (modulus[c] - 1));
+    placed[c] = at;
+    cursor = at + (end[c] - start[c]);
   }
   // Each step only adds, so if any step lost precision the total did too.
   return cursor > MAX_SAFE ? -1 : cursor;
@@ -32,24 +31,24 @@ export function layOut(work, clusters) {
 
 /** Writes the plan (layout in `work`) into `out`; returns the count written. */
 export function encode(work, count, clusters, size, out) {
+  const { start, end, placed, cluster, offset } = work;
   out[0] = size;
   out[1] = clusters;
   let at = 2;
   for (let c = 0; c < clusters; c++, at += 5) {
-    const placed = work.placed[c];
     out[at] = work.clusterBuffer[c];
-    out[at + 1] = work.start[c];
-    out[at + 2] = work.end[c] - work.start[c];
-    out[at + 3] = placed;
-    out[at + 4] = placed >= 0 ? work.clusterWritable[c] : 0;
+    out[at + 1] = start[c];
+    out[at + 2] = end[c] - start[c];
+    out[at + 3] = placed[c];
+    out[at + 4] = placed[c] >= 0 ? work.clusterWritable[c] : 0;
   }
   for (let i = 0; i < count; i++, at += 2) {
-    const c = work.cluster[i];
-    const inScratch = c >= 0 && work.placed[c] >= 0;
+    const c = cluster[i];
+    const inScratch = c >= 0 && placed[c] >= 0;
     out[at] = inScratch ? 1 : 0;
     // One addition of two exact integers rounds as Rust's u64-to-f64 does.
-    if (inScratch) out[at + 1] = work.placed[c] + (work.offset[i] - work.start[c]);
-    else if (c >= 0) out[at + 1] = work.reach[i] + work.offset[i];
+    if (inScratch) out[at + 1] = placed[c] + (offset[i] - start[c]);
+    else if (c >= 0) out[at + 1] = work.reach[i] + offset[i];
     else out[at + 1] = emptyAddress(work, i);
   }
   return at;

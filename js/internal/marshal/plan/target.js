@@ -13,41 +13,43 @@ export const TARGET_FIELDS = 6;
 export const MAX_ALIGN = 4096;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Reads the records into `work`; returns the number of targets. */
+/**
+ * Reads the records into `work` and returns the number of targets. Refuses
+ * a record with a field that is not a whole number first, then the first
+ * target (by index) whose alignment is not a power of two up to MAX_ALIGN,
+ * in the order Rust checks them.
+ */
 export function readTargets(numbers, work) {
   if (numbers.length % TARGET_FIELDS !== 0) throw malformed('target list is not whole records');
   const count = numbers.length / TARGET_FIELDS;
   work.ensure(count);
+  const { buffer, offset, len, align, writable, address } = work;
+  let badAlign = -1;
   for (let i = 0, at = 0; i < count; i++, at += TARGET_FIELDS) {
     // A buffer id is a u32 in Rust (`as u32` keeps the low 32 bits); `>>> 0` does the same.
-    work.buffer[i] = whole(numbers[at]) >>> 0;
-    work.offset[i] = whole(numbers[at + 1]);
-    work.len[i] = whole(numbers[at + 2]);
-    work.align[i] = whole(numbers[at + 3]);
-    work.writable[i] = numbers[at + 4] !== 0 ? 1 : 0;
+    buffer[i] = whole(numbers[at]) >>> 0;
+    offset[i] = whole(numbers[at + 1]);
+    len[i] = whole(numbers[at + 2]);
+    const a = whole(numbers[at + 3]);
+    align[i] = a;
+    if (badAlign < 0 && (a < 1 || a > MAX_ALIGN || (a & (a - 1)) !== 0)) badAlign = i;
+    writable[i] = numbers[at + 4] !== 0 ? 1 : 0;
     // Any negative address means out of reach; NaN is not negative and is refused.
-    const address = numbers[at + 5];
-    work.address[i] = address < 0 ? -1 : whole(address);
+    const real = numbers[at + 5];
+    address[i] = real < 0 ? -1 : whole(real);
+  }
+  if (badAlign >= 0) {
+    throw new Error(
+      `cannot plan the call: pointer target #${badAlign}: alignment ${align[badAlign]} is not a power of two from 1 to ${MAX_ALIGN}`,
+    );
   }
   return count;
-}
-
-/** Refuses the first target (by index) whose alignment is not a power of two up to MAX_ALIGN. */
-export function checkAlignments(work, count) {
-  for (let i = 0; i < count; i++) {
-    const align = work.align[i];
-    if (align < 1 || align > MAX_ALIGN || (align & (align - 1)) !== 0) {
-      throw new Error(
-        `cannot plan the call: pointer target #${i}: alignment ${align} is not a power of two from 1 to ${MAX_ALIGN}`,
-      );
-    }
-  }
 }
 
 /** A field that must be a whole, non-negative, exact integer. */
 function whole(n) {
   // `+ 0` turns -0 into 0, as Rust's conversion to u64 does.
-  if (n >= 0 && n <= MAX_SAFE && n % 1 === 0) return n + 0;
+  if (n >= 0 && n <= MAX_SAFE && Math.floor(n) === n) return n + 0;
   throw malformed('a target field is not a whole number');
 }
 
