@@ -2,24 +2,28 @@
 # Installs what zigport needs, idempotently: Zig from PyPI (the ziglang
 # package) into .tools/zig-<version>/ (project-local, one directory per
 # version), the native addon built by cargo, and the npm link that makes
-# `zigport/register` resolvable from this checkout.
+# `zigport/register` resolvable from this checkout, with the development
+# packages (vite, playwright-core) of package.json.
 #
 #   scripts/setup.sh                      Zig 0.15.2, the default
 #   scripts/setup.sh --zig 0.16.0         the default and 0.16.0, side by side
 #   scripts/setup.sh --zig 0.16,0.17.1    --zig takes comma lists and repeats
 #   scripts/setup.sh --zig all            every version zigport supports
+#   scripts/setup.sh --browser            also Debian's chromium, for tests/web
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 requested=()
+browser=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --zig)
       [ $# -ge 2 ] || { echo "setup: --zig needs a version (e.g. --zig 0.16.0, or --zig all)" >&2; exit 2; }
       requested+=("$2"); shift 2 ;;
     --zig=*) requested+=("${1#--zig=}"); shift ;;
-    -h|--help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
-    *) echo "setup: unknown argument '$1'; usage: scripts/setup.sh [--zig VERSION[,VERSION...]|all]..." >&2; exit 2 ;;
+    --browser) browser=true; shift ;;
+    -h|--help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "setup: unknown argument '$1'; usage: scripts/setup.sh [--zig VERSION[,VERSION...]|all]... [--browser]" >&2; exit 2 ;;
   esac
 done
 
@@ -58,7 +62,20 @@ fi
 
 bash scripts/build-addon.sh
 
-if [ ! -e node_modules/zigport/package.json ]; then
-  echo "setup: linking the zigport package (npm install)" >&2
+missing=false
+for pkg in zigport vite playwright-core; do
+  [ -e "node_modules/$pkg/package.json" ] || missing=true
+done
+if [ "$missing" = true ]; then
+  echo "setup: installing the zigport link and the development packages (npm install)" >&2
   npm install --no-audit --no-fund --loglevel=error
+fi
+
+# The browser tests drive Debian's chromium through playwright-core; no
+# browser build of Playwright's own is ever downloaded.
+if [ "$browser" = true ] && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing chromium (apt-get)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi

@@ -6,7 +6,9 @@
 # (scripts/test-zig-versions.sh runs it with each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --zig all
+bash scripts/setup.sh --zig all --browser
+# The browser tests skip where chromium is missing; here it never is.
+export ZIGPORT_REQUIRE_BROWSER=1
 
 cargo test --quiet -p zigport-marshal -p zigport-runtime
 

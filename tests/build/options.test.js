@@ -1,9 +1,9 @@
 // Build options from the import query and from zigport.config.json:
-// omitFunctions, omitVariables, useLibc, useRedirection and zigArgs, and
+// omitFunctions, omitVariables, useLibc, useRedirection, strip and zigArgs, and
 // the errors for options zigport does not know or values of the wrong type.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileModule } from '../../js/internal/compiler/index.js';
 import { parseOptions } from '../../js/internal/compiler/options.js';
@@ -77,6 +77,17 @@ for (const mode of MODES) {
       assert.equal(configured.omitsFramePointer(), true);
     });
 
+    test('strip=1 builds the module without debug information and names, and it still loads', async (t) => {
+      const sizeOf = async (query) => statSync(await compileModule(
+        join(FIXTURES, 'options/declarations.zig'), parseOptions(new URLSearchParams({ ...query, ...modeOptions(mode) }), {}),
+      )).size;
+      assert.ok(await sizeOf({ strip: '1' }) < await sizeOf({}));
+      const m = await importFixture('build/options/declarations', { mode, strip: '1' });
+      assert.equal(m.answer(), 42);
+      const dir = withConfig(t, 'options/declarations.zig', { strip: true });
+      assert.equal((await importZigFile(join(dir, 'declarations.zig'), { mode })).answer(), 42);
+    });
+
     test('an unknown option in the query is a TypeError naming it and the known ones', async () => {
       await assert.rejects(importFixture('build/options/declarations', { mode, omitFunktions: '1' }),
         /Unrecognized option "omitFunktions" in import query; known options: .*omitFunctions/);
@@ -123,6 +134,14 @@ describe('useLibc', () => {
     await compileModule(source('default-c-header/libc-calls.zig'), options('target=wasm&useLibc=0'));
     await assert.rejects(importFixture('build/default-c-header/libc-calls', { mode: 'wasm', useLibc: '0' }),
       /needs functions no code in it defines: strlen, abs; if they are libc's, build it with libc \(useLibc\)/);
+  });
+
+  test('a stripped WebAssembly module has no name section', { skip: !MODES.includes('wasm') }, async () => {
+    const names = async (query) => WebAssembly.Module.customSections(
+      new WebAssembly.Module(readFileSync(await compileModule(source('options/declarations.zig'), options(query)))), 'name',
+    ).length;
+    assert.equal(await names('target=wasm'), 1);
+    assert.equal(await names('target=wasm&strip=1'), 0);
   });
 
   test('natively libc is always linked', { skip: !MODES.includes('native') }, async () => {

@@ -21,9 +21,9 @@ export function zigString(text) {
 /**
  * Text of build.zig: `paths` (`{ source, exporter, zigar, builtins, options,
  * header }`, header null when the module imports no C), `wasm`, `linkLibc`,
- * `errorTracing`, `dependencies` (names from build.zig.zon).
+ * `errorTracing`, `strip`, `dependencies` (names from build.zig.zon).
  */
-export function buildScript({ paths, wasm, linkLibc, errorTracing, dependencies }) {
+export function buildScript({ paths, wasm, linkLibc, errorTracing, strip = false, dependencies }) {
   const constants = [
     ['module_path', zigString(paths.source)],
     ['module_dir', zigString(paths.sourceDir)],
@@ -35,6 +35,7 @@ export function buildScript({ paths, wasm, linkLibc, errorTracing, dependencies 
     ['is_wasm', String(wasm)],
     ['link_libc', String(linkLibc)],
     ['error_tracing', String(errorTracing)],
+    ['strip', String(strip)],
     ['dependencies', `[_][]const u8{${dependencies.map(zigString).join(', ')}}`],
   ];
   return [
@@ -62,6 +63,7 @@ pub fn build(b: *std.Build) !void {
         .link_libc = if (link_libc) true else null,
         .pic = if (is_wasm) null else true,
         .error_tracing = if (error_tracing) true else null,
+        .strip = if (strip) true else null,
     });
     const lib = if (is_wasm)
         b.addExecutable(.{ .name = "module", .root_module = root })

@@ -23,6 +23,7 @@ const PROGRESS_AFTER_MS = 1000;
  */
 export function buildArguments({
   source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false, cModule = null, options = '', zigArgs = [],
+  strip = false,
 }) {
   const platform = mode === 'wasm'
     // Every `export fn` of the exporter is kept (-rdynamic); the host calls
@@ -44,6 +45,8 @@ export function buildArguments({
     // ReleaseSafe build keeps them too, for the stacks of thrown errors
     // (js/zig/error_trace.zig). WebAssembly has no addresses to keep.
     ...(optimize === 'ReleaseSafe' && mode !== 'wasm' ? ['-ferror-tracing'] : []),
+    // Without debug information and names: what a bundler ships to browsers.
+    ...(strip ? ['-fstrip'] : []),
     '--name', 'module',
     '--cache-dir', join(root, 'zig-cache'),
     '--global-cache-dir', join(root, 'zig-global-cache'),

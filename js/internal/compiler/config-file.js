@@ -16,6 +16,7 @@ export const CONFIG_TYPES = {
   omitVariables: 'boolean',
   useLibc: 'boolean',
   useRedirection: 'boolean',
+  strip: 'boolean',
   zigArgs: 'array of strings',
 };
 

@@ -26,7 +26,7 @@ const NATIVE_TARGET = `${process.platform}-${process.arch}`;
  * gives them.
  */
 export async function compileModule(source, options) {
-  const { optimize, target: mode = 'native', zigVersion, useLibc, zigArgs = [] } = options;
+  const { optimize, target: mode = 'native', zigVersion, useLibc, zigArgs = [], strip = false } = options;
   const root = cacheRoot();
   const zig = findZig(root, wantedZig(source, zigVersion));
   const sources = collectSources(source);
@@ -40,7 +40,7 @@ export async function compileModule(source, options) {
   const pkg = [findPackage(source)].find((found) => found?.dependencies.length > 0) ?? null;
   const header = sources.some(importsC) ? cHeader(source) : null;
   const settings = {
-    source, optimize, root, mode, zigVersion: zig.version, linkLibc, options: optionsFile, zigArgs,
+    source, optimize, root, mode, zigVersion: zig.version, linkLibc, options: optionsFile, zigArgs, strip,
   };
   const usesBuildSystem = extra !== null || pkg !== null;
   const inputs = buildInputs(source, header, extra, pkg);

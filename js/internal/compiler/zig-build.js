@@ -14,7 +14,7 @@ import { exporterPaths } from './build.js';
  * `zig build` there. `extra` is build.extra.zig's path or null, `pkg` what
  * packages.js found or null, `header` the C header or null.
  */
-export function zigBuild({ dir, source, extra, pkg, header, options, mode, optimize, zig, root, linkLibc, zigArgs }) {
+export function zigBuild({ dir, source, extra, pkg, header, options, mode, optimize, zig, root, linkLibc, zigArgs, strip }) {
   return (scratch) => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'build.zig'), buildScript({
@@ -22,6 +22,7 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
       wasm: mode === 'wasm',
       linkLibc,
       errorTracing: optimize === 'ReleaseSafe' && mode !== 'wasm',
+      strip,
       dependencies: pkg ? pkg.dependencies.map((d) => d.name) : [],
     }));
     if (extra) copyFileSync(extra, join(dir, 'build.extra.zig'));
