@@ -11,7 +11,6 @@ import { pathToFileURL } from 'node:url';
 import { MODES, tempDir } from '../helpers/fixtures.js';
 import { EXAMPLE, buildPage, scriptsOf } from './helpers/vite-build.js';
 import { zigport } from '../../js/vite.js';
-import { WEB_ENTRY_TODO } from './gaps.js';
 
 const skip = !MODES.includes('wasm') && 'WebAssembly mode is not among ZIGPORT_TEST_MODES';
 
@@ -29,7 +28,7 @@ function wasmOf(build) {
 }
 
 describe('vite build', { skip }, () => {
-  test('the .zig import becomes a hashed .wasm asset, stripped, and JS without node: imports', { todo: WEB_ENTRY_TODO }, async (t) => {
+  test('the .zig import becomes a hashed .wasm asset, stripped, and JS without node: imports', async (t) => {
     const build = await buildPage(t, EXAMPLE);
     assert.ok(build.files.some((f) => /^assets[/\\]hash-[\w-]{8}\.wasm$/.test(f)), build.files.join(', '));
     const code = scriptsOf(build);
@@ -47,7 +46,7 @@ describe('vite build', { skip }, () => {
     assert.match(scriptsOf(build), /atob\(["'`]AGFzbQ/);
   });
 
-  test('an embedded bundle runs wherever ES modules do: under Node, its digest is crypto\'s', { todo: WEB_ENTRY_TODO }, async (t) => {
+  test('an embedded bundle runs wherever ES modules do: under Node, its digest is crypto\'s', async (t) => {
     const dir = exampleCopy(t);
     writeFileSync(join(dir, 'entry.js'), "export { sha256Hex } from './hash.zig';\n");
     // A server-side build keeps Node's built-ins, which the addon the web entry may use needs.

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODES, tempDir } from '../helpers/fixtures.js';
-import { WEB_ENTRY_TODO } from './gaps.js';
 import { browserSkip, openPage, screenshot } from './helpers/browser.js';
 import { EXAMPLE, startDevServer } from './helpers/vite-build.js';
 import { sampleDigest } from './helpers/web-hash.js';
@@ -18,7 +17,7 @@ const skip = (!MODES.includes('wasm') && 'WebAssembly mode is not among ZIGPORT_
 describe('the Vite dev server in Chromium', { skip }, () => {
   const expected = createHash('sha256').update(SAMPLE).digest('hex');
 
-  test('dev-server: serves and runs the module; editing the .zig file reloads the page with the rebuilt one', { todo: WEB_ENTRY_TODO }, async (t) => {
+  test('dev-server: serves and runs the module; editing the .zig file reloads the page with the rebuilt one', async (t) => {
     // A copy of the example, which the test edits.
     const root = tempDir(t, 'zigport-web-dev-');
     for (const file of ['index.html', 'main.js', 'sample.js', 'hash.zig']) copyFileSync(join(EXAMPLE, file), join(root, file));

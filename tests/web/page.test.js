@@ -5,7 +5,6 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { MODES } from '../helpers/fixtures.js';
-import { WEB_ENTRY_TODO } from './gaps.js';
 import { browserSkip, openPage, screenshot } from './helpers/browser.js';
 import { serveStatic } from './helpers/static-server.js';
 import { EXAMPLE, buildPage } from './helpers/vite-build.js';
@@ -27,12 +26,12 @@ async function digestAt(t, url) {
 describe('the built page in Chromium', { skip }, () => {
   const expected = createHash('sha256').update(SAMPLE).digest('hex');
 
-  test('web-hash: the sample button shows the SHA-256 Node computes', { todo: WEB_ENTRY_TODO }, async (t) => {
+  test('web-hash: the sample button shows the SHA-256 Node computes', async (t) => {
     const { dir } = await buildPage(t, EXAMPLE);
     assert.equal(await digestAt(t, await serveStatic(t, dir)), expected);
   });
 
-  test('web-hash with embedWASM: the same digest, no .wasm fetched', { todo: WEB_ENTRY_TODO }, async (t) => {
+  test('web-hash with embedWASM: the same digest, no .wasm fetched', async (t) => {
     const { dir } = await buildPage(t, EXAMPLE, { embedWASM: true });
     assert.equal(await digestAt(t, await serveStatic(t, dir)), expected);
   });

@@ -6,7 +6,6 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { MODES, ROOT, importFixture } from '../helpers/fixtures.js';
-import { WEB_ENTRY_TODO } from './gaps.js';
 import { browserSkip, openPage, screenshot, whenReady } from './helpers/browser.js';
 import { serveStatic } from './helpers/static-server.js';
 import { buildPage } from './helpers/vite-build.js';
@@ -16,7 +15,7 @@ const skip = (!MODES.includes('wasm') && 'WebAssembly mode is not among ZIGPORT_
 const PAGE = join(ROOT, 'tests', 'web', 'parity-page');
 
 describe('parity between the browser and Node', { skip }, () => {
-  test('parity: the checks give the same results in Chromium as in Node\'s wasm mode', { todo: WEB_ENTRY_TODO }, async (t) => {
+  test('parity: the checks give the same results in Chromium as in Node\'s wasm mode', async (t) => {
     // The same build options as the page's: Vite's production defaults.
     const inNode = runChecks(await importFixture('web/parity', { mode: 'wasm', optimize: 'ReleaseSmall', strip: '1' }));
     assert.equal(inNode.console.length, 1, 'the Node run captured what Zig printed');
