@@ -2,21 +2,10 @@
 // (`buffer, offset, len, align, writable, address`) the WebAssembly host
 // hands `planCopies`, generated from a seed so that a failure can be
 // replayed, plus hand-picked edge cases and malformed records.
+import { seededRandom } from './seeded-random.js';
 
 const TARGET_FIELDS = 6;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
-/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` generated shapes, each `{ seed, records }` (records a Float64Array). */
 export function* callShapes(count, seed = 1) {

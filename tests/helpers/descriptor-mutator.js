@@ -3,18 +3,7 @@
 // deleted or repeated, a value of the wrong type or out of range, a kind
 // renamed, array elements repeated or dropped, sizes, offsets and flags
 // changed), so that the checks under test see near-valid descriptors.
-
-/** A small seeded generator (mulberry32): the same seed gives the same mutants. */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 /** Numbers written as they are, beyond what a JS number holds exactly. */
 const raw = (text) => ({ [RAW]: text });

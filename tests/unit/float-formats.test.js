@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   getFloat16, setFloat16, getFloat80, setFloat80, getFloat128, setFloat128,
 } from '../../js/internal/members/float-formats.js';
+import { seededUint32 } from '../helpers/seeded-random.js';
 
 // Patterns are written most significant byte first, as one would print the
 // integer; stored memory is little-endian, so the helpers reverse them.
@@ -224,21 +225,9 @@ test('f128 decoding, including rounding to f64', () => {
   assert.ok(Number.isNaN(decode(getFloat128, 'ffff 0000000000000000000000000001')));
 });
 
-// mulberry32: tiny, seeded, so a failing pattern can be reproduced.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 // Skews the exponent so subnormals, zeros and Inf/NaN turn up often.
 function* randomDoubles(seed, count) {
-  const next = prng(seed);
+  const next = seededUint32(seed);
   const dv = new DataView(new ArrayBuffer(8));
   for (let i = 0; i < count; i++) {
     let hi = next();
