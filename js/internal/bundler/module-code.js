@@ -1,6 +1,7 @@
 // The JS module a bundle holds in place of a `.zig` import: it awaits the
 // WebAssembly module through zigport's web entry (no addon, no `node:` APIs)
 // and re-exports its values under the names the descriptor declares.
+import { reExports } from '../loader/export-names.js';
 
 /**
  * Module text: `webEntry` is what to import `loadWasmModule` from,
@@ -10,12 +11,8 @@ export function moduleCode({ webEntry, wasm, names }) {
   const lines = [
     `import { loadWasmModule } from ${JSON.stringify(webEntry)};`,
     `const zig = await loadWasmModule(${wasm});`,
-    'export default zig.namespace;',
+    ...reExports(names),
   ];
-  names.forEach((name, i) => {
-    lines.push(`const e${i} = zig.exports[${JSON.stringify(name)}];`);
-    lines.push(`export { e${i} as ${JSON.stringify(name)} };`);
-  });
   return `${lines.join('\n')}\n`;
 }
 

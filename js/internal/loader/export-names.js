@@ -1,5 +1,6 @@
-// The names a module exports besides its default export, the same for
-// every way it is loaded (Node's hooks, a bundle).
+// The names a module exports besides its default export, and the lines of
+// the generated ES module that export them: the same for every way it is
+// loaded (Node's hooks, a bundle).
 
 /**
  * The module's own root declarations that are constant (functions,
@@ -16,4 +17,17 @@ export function exportNames(descriptor) {
   ].filter((d) => d.owner == null).map((d) => d.name).filter((name) => name !== 'default' && name !== '__zigar');
   names.push('__zigar');
   return names;
+}
+
+/**
+ * Lines exporting `zig.namespace` as the default export and `zig.exports[name]`
+ * under each name; `zig` is the loaded module in the generated code.
+ */
+export function reExports(names) {
+  const lines = ['export default zig.namespace;'];
+  names.forEach((name, i) => {
+    lines.push(`const e${i} = zig.exports[${JSON.stringify(name)}];`);
+    lines.push(`export { e${i} as ${JSON.stringify(name)} };`);
+  });
+  return lines;
 }

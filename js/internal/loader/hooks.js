@@ -8,7 +8,7 @@ import { parseOptions } from '../compiler/options.js';
 import { compileModule } from '../compiler/index.js';
 import { addon } from '../runtime/addon.js';
 import { readWasmDescriptor } from '../wasm/read-descriptor.js';
-import { exportNames } from './export-names.js';
+import { exportNames, reExports } from './export-names.js';
 
 /** What the generated module calls to open a library of each kind. */
 const OPENERS = {
@@ -34,14 +34,4 @@ export function moduleSource(library, descriptor, wasm) {
     `const zig = ${opener.name}(${JSON.stringify(library)});`,
     ...reExports(exportNames(descriptor)),
   ].join('\n');
-}
-
-/** Lines re-exporting `zig.exports[name]` for each name, and `zig.namespace` as the default export. */
-export function reExports(names) {
-  const lines = ['export default zig.namespace;'];
-  names.forEach((name, i) => {
-    lines.push(`const e${i} = zig.exports[${JSON.stringify(name)}];`);
-    lines.push(`export { e${i} as ${JSON.stringify(name)} };`);
-  });
-  return lines;
 }

@@ -112,8 +112,13 @@ function checkBounds(list, k, buffers, slots) {
   if (!(buffer instanceof ArrayBuffer) || t.offset + t.len <= buffer.byteLength) return;
   let root = t;
   while (root.parent >= 0) root = list[root.parent];
-  throw new RangeError(`args[${slots[root.slot].param}]: the buffer is detached or smaller than the ${t.len} bytes `
-    + `at offset ${t.offset} the call needs`);
+  throw outOfBounds(slots[root.slot].param, t.offset, t.len);
+}
+
+/** The RangeError for target memory that does not lie inside its buffer, as native mode words it. */
+export function outOfBounds(param, offset, len) {
+  return new RangeError(`args[${param}]: the buffer is detached or smaller than the ${len} bytes `
+    + `at offset ${offset} the call needs`);
 }
 
 /**

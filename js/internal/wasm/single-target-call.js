@@ -7,7 +7,7 @@
 // planner would align it: from the host's scratch stack when it fits, else
 // from Zig's allocator.
 import { checkArgumentCount, pointerParams, valueType } from '../calls/pointer-call.js';
-import { makeWasmPointerFunction } from './pointer-call.js';
+import { makeWasmPointerFunction, outOfBounds } from './pointer-call.js';
 
 /**
  * Whether `fn` is such a call: one pointer slot (a parameter pointing at
@@ -30,7 +30,6 @@ export function makeSingleTargetFunction(fn, types, context) {
   const ret = types[fn.ret.type];
   const params = pointerParams(fn, types);
   const index = params.findIndex((p) => p.type.pointer);
-  const pointer = params[index];
   const slot = slots.params[0];
   const align = slot.elem_align;
   const general = makeWasmPointerFunction(fn, types, context);
@@ -50,8 +49,7 @@ export function makeSingleTargetFunction(fn, types, context) {
     if (byteLength === 0 || !(buffer instanceof ArrayBuffer)) return general(...args);
     // A typed array's view lies in its buffer; other memory is checked.
     if (target.view === undefined && byteOffset + byteLength > buffer.byteLength) {
-      throw new RangeError(`${pointer.where}: the buffer is detached or smaller than the ${byteLength} bytes `
-        + `at offset ${byteOffset} the call needs`);
+      throw outOfBounds(slot.param, byteOffset, byteLength);
     }
     const base = buffer === memory.buffer ? 0 : ties.addressOf(buffer);
     if (base >= 0 && (base + byteOffset) % align === 0) return invoke(f, base + byteOffset, byteLength, true);
