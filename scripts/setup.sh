@@ -63,7 +63,7 @@ fi
 bash scripts/build-addon.sh
 
 missing=false
-for pkg in zigport vite rollup playwright-core bun deno; do
+for pkg in zigport vite rollup playwright-core bun deno typescript; do
   [ -e "node_modules/$pkg/package.json" ] || missing=true
 done
 if [ "$missing" = true ]; then
