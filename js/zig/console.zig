@@ -6,6 +6,7 @@
 //! included because std's file writer starts in positional mode, which
 //! succeeds when stdout is a regular file (`node app.mjs > out.txt`).
 const std = @import("std");
+const builtin = @import("builtin");
 const linux = std.os.linux;
 /// The module's build options: without redirection, output goes straight to the file descriptors.
 const options = @import("zigport_options");
@@ -70,7 +71,13 @@ fn pwritev(fd: c_int, iov: [*]const std.posix.iovec_const, count: c_int, offset:
     return libcResult(linux.pwritev(fd, iov, @intCast(vecs.len), offset));
 }
 
+// Only on Linux: elsewhere (a module built for macOS or Windows) the
+// module's output goes straight to the process's own stdout and stderr.
 comptime {
+    if (builtin.os.tag == .linux) exportWrites();
+}
+
+fn exportWrites() void {
     @export(&write, .{ .name = "write", .visibility = .hidden });
     @export(&writev, .{ .name = "writev", .visibility = .hidden });
     for ([_][]const u8{ "pwrite", "pwrite64" }) |name| {

@@ -1,6 +1,7 @@
 //! Exports of a native library that connect it to the addon: where console
 //! output goes, how a panic escapes to the caller, the host's allocator,
 //! and the error return traces of calls.
+const builtin = @import("builtin");
 const console = @import("console.zig");
 const panic_escape = @import("panic.zig");
 const host_allocator = @import("host_allocator.zig");
@@ -9,8 +10,10 @@ const callback = @import("callback.zig");
 const zigar = @import("zigar");
 
 comptime {
-    // What C prints through stdio goes where Zig's output goes.
-    _ = @import("c_stdio.zig");
+    // What C prints through stdio goes where Zig's output goes: glibc and
+    // musl on x86_64, where the replacements' C variadic functions compile
+    // (Zig's LLVM backend refuses them on aarch64 Linux and on Windows).
+    if (builtin.os.tag == .linux and builtin.cpu.arch == .x86_64) _ = @import("c_stdio.zig");
 }
 
 // Only a build that keeps error return traces has these two; the host

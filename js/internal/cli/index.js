@@ -3,6 +3,8 @@
 // the help), `usage` (its full help) and `run(args)`, which resolves to the
 // process's exit code. A mistake in the command line or in the work (a
 // compile error, a missing file) is printed as one message, not a stack.
+import { UsageError } from './usage-error.js';
+
 const COMMANDS = {
   build: () => import('./build.js'),
   types: () => import('./types.js'),
@@ -31,14 +33,6 @@ export async function runCommandLine(argv) {
   } catch (error) {
     process.stderr.write(`zigport ${name}: ${describe(error)}\n`);
     return error instanceof UsageError ? 2 : 1;
-  }
-}
-
-/** A command line a command cannot make sense of; printed with a pointer to its help. */
-export class UsageError extends Error {
-  constructor(message, command) {
-    super(`${message} (zigport help ${command})`);
-    this.name = 'UsageError';
   }
 }
 

@@ -23,7 +23,7 @@ const PROGRESS_AFTER_MS = 1000;
  */
 export function buildArguments({
   source, output, optimize, root, mode = 'native', zigVersion, linkLibc = false, cModule = null, options = '', zigArgs = [],
-  strip = false,
+  strip = false, triple = null,
 }) {
   const platform = mode === 'wasm'
     // Every `export fn` of the exporter is kept (-rdynamic); the host calls
@@ -34,6 +34,8 @@ export function buildArguments({
       ...(linkLibc ? ['-lc', '-mexec-model=reactor'] : [])]
     : [
       'build-lib', '-dynamic', '-lc', '-fPIC',
+      // A build for other machines names their target; none means this one's.
+      ...(triple ? ['-target', triple] : []),
       // The LLVM backend binds the exporter's write/writev in place of
       // libc's (see js/zig/console.zig); the self-hosted one does not yet.
       '-fllvm',
@@ -108,11 +110,11 @@ export function bareBuild(settings) {
  * `target`, running `command` (bareBuild, or zigBuild of zig-build.js);
  * rejects with ZigCompileError.
  */
-export async function buildLibrary({ zig, source, target, optimize, root, mode, command }) {
+export async function buildLibrary({ zig, source, target, optimize, root, mode, command, platform = null }) {
   mkdirSync(dirname(target), { recursive: true });
   const scratch = mkdtempSync(join(root, 'tmp-'));
   const shown = relative(process.cwd(), source) || source;
-  const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : optimize);
+  const progress = startProgress(shown, mode === 'wasm' ? `${optimize}, WebAssembly` : [optimize, platform].filter(Boolean).join(', '));
   let built = false;
   try {
     const { args, cwd, env, output, shownPaths = [] } = command(scratch, target);

@@ -24,17 +24,17 @@ export function cHeader(source) {
 }
 
 /**
- * Path of the Zig translation of `header` for `mode`, made with `zig` unless
+ * Path of the Zig translation of `header` for `triple` (null: this machine), made with `zig` unless
  * the cache has it; `inputs` are the other files whose change must redo it
  * (the headers it may include). Rejects with ZigCompileError.
  */
-export async function translateC({ zig, header, mode, root, inputs }) {
-  const key = buildKey([zig.version, mode, header, readFileSync(header),
+export async function translateC({ zig, header, triple, root, inputs }) {
+  const key = buildKey([zig.version, triple ?? 'native', header, readFileSync(header),
     ...inputs.flatMap((file) => [file, readFileSync(file)])]);
   const output = join(root, 'c', `c-${key}.zig`);
   if (existsSync(output)) return output;
   const args = [
-    'translate-c', ...(mode === 'wasm' ? ['-target', 'wasm32-wasi'] : []), '-lc',
+    'translate-c', ...(triple ? ['-target', triple] : []), '-lc',
     '--global-cache-dir', join(root, 'zig-global-cache'),
     // `#include "x.h"` finds the module's own headers.
     '-I', dirname(header), header,

@@ -31,6 +31,9 @@ const ZIGAR_ONLY = new Set([
   'stripWASM', 'stackSize', 'maxMemory', 'keepNames', 'usePthreadEmulation', 'evalBranchQuota',
 ]);
 
+/** What `zigport build` reads from either file (cli/build-plan.js); nothing to an import. */
+const BUILD_ONLY = new Set(['modules', 'targets']);
+
 /** `{ file, options }` of the config file that applies to `source`, or `{ file: null, options: {} }`. */
 export function readConfigFile(source) {
   const file = nearestFile(dirname(source), CONFIG_FILES);
@@ -47,7 +50,7 @@ export function readConfigFile(source) {
   const zigars = file.endsWith('node-zigar.config.json');
   const options = {};
   for (const [key, value] of Object.entries(config)) {
-    if (zigars && ZIGAR_ONLY.has(key)) continue;
+    if (BUILD_ONLY.has(key) || (zigars && ZIGAR_ONLY.has(key))) continue;
     // Zigar's zigArgs is one string of space-separated arguments.
     const given = zigars && key === 'zigArgs' && typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value;
     checkEntry(file, key, given);

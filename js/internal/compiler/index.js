@@ -16,6 +16,7 @@ import { optionsModule, optionsText } from './options-module.js';
 import { findPackage, packageInputs } from './packages.js';
 import { cInputs } from './inputs.js';
 import { extraFile, zigBuild } from './zig-build.js';
+import { PLATFORMS } from './platforms.js';
 
 const EXPORTER_DIR = fileURLToPath(new URL('../../zig/', import.meta.url));
 const NATIVE_TARGET = `${process.platform}-${process.arch}`;
@@ -27,6 +28,7 @@ const NATIVE_TARGET = `${process.platform}-${process.arch}`;
  */
 export async function compileModule(source, options) {
   const { optimize, target: mode = 'native', zigVersion, useLibc, zigArgs = [], strip = false } = options;
+  const platform = buildPlatform(mode, options.platform);
   const root = cacheRoot();
   const zig = findZig(root, wantedZig(source, zigVersion));
   const sources = collectSources(source);
@@ -41,11 +43,12 @@ export async function compileModule(source, options) {
   const header = sources.some(importsC) ? cHeader(source) : null;
   const settings = {
     source, optimize, root, mode, zigVersion: zig.version, linkLibc, options: optionsFile, zigArgs, strip,
+    triple: platform.triple, extension: platform.extension,
   };
   const usesBuildSystem = extra !== null || pkg !== null;
   const inputs = buildInputs(source, header, extra, pkg);
   const key = buildKey([
-    zig.version, mode === 'wasm' ? 'wasm32-wasi' : NATIVE_TARGET, optimize, String(usesBuildSystem),
+    zig.version, platform.triple ?? NATIVE_TARGET, optimize, String(usesBuildSystem),
     // The command line itself, so that changing a flag rebuilds.
     ...buildArguments({ ...settings, source: '', output: '', root: '', cModule: header && 'c' }),
     optionsText(options),
@@ -53,13 +56,29 @@ export async function compileModule(source, options) {
     ...sources.flatMap((s) => [s.path, s.content]),
     ...inputs.flatMap((file) => [file, readFileSync(file)]),
   ]);
-  const target = libraryPath(root, source, key, mode === 'wasm' ? '.wasm' : '.so');
+  const target = libraryPath(root, source, key, platform.extension);
   if (existsSync(target)) return target;
   const command = usesBuildSystem
     ? zigBuild({ ...settings, dir: join(root, 'builds', `${key}`), extra, pkg, header, zig })
-    : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, mode, root, inputs }) });
-  await buildLibrary({ zig, source, target, optimize, root, mode, command });
+    : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, triple: platform.triple, root, inputs }) });
+  await buildLibrary({ zig, source, target, optimize, root, mode, command, platform: options.platform });
   return target;
+}
+
+/**
+ * What `mode` and `platformName` (a name from platforms.js, for a build
+ * meant for other machines) build for: `{ triple, extension }`, the triple
+ * null for this machine's own CPU and system. A named platform gets Zig's
+ * baseline CPU for its architecture, not this machine's features.
+ */
+function buildPlatform(mode, platformName) {
+  if (mode === 'wasm') return PLATFORMS.wasm32;
+  if (platformName === undefined) return { triple: null, extension: '.so' };
+  const platform = PLATFORMS[platformName];
+  if (!platform || platform.triple === PLATFORMS.wasm32.triple) {
+    throw new TypeError(`Unknown native platform "${platformName}"; use one of ${Object.keys(PLATFORMS).filter((n) => n !== 'wasm32').join(', ')}`);
+  }
+  return platform;
 }
 
 /** Every file besides Zig sources the build reads, so that changing any rebuilds. */

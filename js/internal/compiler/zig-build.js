@@ -14,7 +14,9 @@ import { exporterPaths } from './build.js';
  * `zig build` there. `extra` is build.extra.zig's path or null, `pkg` what
  * packages.js found or null, `header` the C header or null.
  */
-export function zigBuild({ dir, source, extra, pkg, header, options, mode, optimize, zig, root, linkLibc, zigArgs, strip }) {
+export function zigBuild({
+  dir, source, extra, pkg, header, options, mode, optimize, zig, root, linkLibc, zigArgs, strip, triple, extension,
+}) {
   return (scratch) => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'build.zig'), buildScript({
@@ -29,14 +31,14 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
     else writeFileSync(join(dir, 'build.extra.zig'), '//! No build.extra.zig beside the module.\n');
     if (pkg) writeFileSync(join(dir, 'build.zig.zon'), pkg.copyFor(dir));
     const args = [
-      'build', `-Doptimize=${optimize}`, ...(mode === 'wasm' ? ['-Dtarget=wasm32-wasi'] : []),
+      'build', `-Doptimize=${optimize}`, ...(triple ? [`-Dtarget=${triple}`] : []),
       '--prefix', scratch,
       '--cache-dir', join(root, 'zig-cache'),
       ...zigArgs,
     ];
     // Zig 0.17's `zig build` takes the global cache (packages, libc) only from the environment.
     const env = { ZIG_GLOBAL_CACHE_DIR: join(root, 'zig-global-cache') };
-    const output = mode === 'wasm' ? join(scratch, 'bin', 'module.wasm') : join(scratch, 'lib', 'libmodule.so');
+    const output = installedPath(scratch, extension);
     // Zig names them by absolute path, or (0.17) relative to the build folder.
     const shownPaths = [
       ...(extra ? [[join(dir, 'build.extra.zig'), extra], [/^\.\/build\.extra\.zig(?=:)/gm, extra]] : []),
@@ -50,4 +52,11 @@ export function zigBuild({ dir, source, extra, pkg, header, options, mode, optim
 export function extraFile(source) {
   const file = join(dirname(source), 'build.extra.zig');
   return existsSync(file) ? file : null;
+}
+
+/** Where `zig build --prefix scratch` installs the module: executables and DLLs in bin/, libraries in lib/. */
+function installedPath(scratch, extension) {
+  if (extension === '.wasm') return join(scratch, 'bin', 'module.wasm');
+  if (extension === '.dll') return join(scratch, 'bin', 'module.dll');
+  return join(scratch, 'lib', `libmodule${extension}`);
 }

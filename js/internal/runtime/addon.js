@@ -31,6 +31,11 @@ export const addon = loaded ?? new Proxy({}, {
   },
 });
 
+/** Why the addon is absent (null where it is loaded), for a caller's own error. */
+export function addonAbsence() {
+  return absence;
+}
+
 /** The addon, or null where it is absent (for what works without it). */
 export function optionalAddon() {
   return loaded;

@@ -3,19 +3,24 @@
 // frame and function, and the invoker that runs it.
 import { addon } from './addon.js';
 
-const arena = addon.arena();
-
 /**
  * `{ dv, header, top, invoke }`; `top` is the offset where the next call
  * writes its frame. A call does not move `top`: nothing else runs on this
  * thread until it returns. Whatever runs JS while Zig is on the stack (a
  * callback) must first move `top` past the active frame (header[0] plus
- * that function's frame size) and restore it afterwards.
+ * that function's frame size) and restore it afterwards. Filled by
+ * `openFrames`, so that a process that loads no native module never asks
+ * the addon (which may be absent) for it.
  */
-export const frames = {
-  dv: new DataView(arena),
-  header: new Uint32Array(arena, 0, 16),
-  top: addon.frameBase(),
-  invoke: addon.invoker(),
-  invokeWithPointers: addon.pointerInvoker(),
-};
+export const frames = { dv: null, header: null, top: 0, invoke: null, invokeWithPointers: null };
+
+/** Fills `frames` from the addon on this thread's first native module. */
+export function openFrames() {
+  if (frames.dv !== null) return;
+  const arena = addon.arena();
+  frames.dv = new DataView(arena);
+  frames.header = new Uint32Array(arena, 0, 16);
+  frames.top = addon.frameBase();
+  frames.invoke = addon.invoker();
+  frames.invokeWithPointers = addon.pointerInvoker();
+}

@@ -1,14 +1,11 @@
 // A native library as runtime/module.js uses it: the addon's ZigModule
 // behind the interface the WebAssembly host (../wasm/host.js) also offers.
 import { addon } from './addon.js';
-import { frames } from './frames.js';
+import { frames, openFrames } from './frames.js';
 import { makeFunction } from '../calls/function.js';
 import { makePointerFunction, valueType } from '../calls/pointer-call.js';
 import { livePlaces, markZigMemory } from './zig-memory.js';
 import { ModuleCallbacks, Status } from '../calls/callbacks.js';
-
-livePlaces.read = addon.readPlace;
-livePlaces.write = addon.writePlace;
 
 /** The callbacks of every module loaded on this thread, by the key the addon passes back. */
 const moduleCallbacks = [];
@@ -19,6 +16,9 @@ const moduleCallbacks = [];
  */
 export function openNativeHost(path, system) {
   const native = addon.ZigModule.open(path);
+  openFrames();
+  livePlaces.read = addon.readPlace;
+  livePlaces.write = addon.writePlace;
   // Every function bound on this thread, so that abandon() can stop them all.
   const ids = [];
   return {
