@@ -113,3 +113,19 @@ test('without its platform package an installed zigport says which package to in
     renameSync(`${installed}.away`, installed);
   }
 });
+
+test('on a platform without an addon package the error lists the platforms that have one', { skip: NATIVE_ONLY }, async () => {
+  // A process that reports another architecture stands in for a machine this one is not.
+  const code = [
+    "Object.defineProperty(process, 'arch', { value: 'riscv64' });",
+    "const { addon } = await import('./node_modules/zigport/internal/runtime/addon.js');",
+    'addon.ZigModule;',
+  ].join('\n');
+  const env = { ...process.env };
+  delete env.ZIGPORT_ADDON_PATH;
+  delete env.ZIGPORT_NO_ADDON;
+  const failed = await run(process.execPath, ['--input-type=module', '-e', code], { cwd: app, env }).then(() => null, (error) => error);
+  assert.ok(failed, 'the addon was found');
+  const names = ADDON_PLATFORMS.map((platform) => platform.name).join(', ');
+  assert.ok(failed.stderr.includes(`zigport has no prebuilt native addon for linux-riscv64-${PLATFORM.libc === 'glibc' ? 'gnu' : 'musl'}; packages exist for ${names}`), failed.stderr);
+});
