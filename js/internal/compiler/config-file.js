@@ -20,6 +20,13 @@ export const CONFIG_TYPES = {
   zigArgs: 'array of strings',
 };
 
+/** What a config file may hold besides build options: settings of the loader, which build nothing. */
+const FILE_TYPES = {
+  ...CONFIG_TYPES,
+  // Whether the loader writes the module's TypeScript declarations beside it.
+  types: 'boolean',
+};
+
 /**
  * What else a node-zigar.config.json may hold: settings of Zigar's own
  * tools (its build command, addon, bundler plugin) that mean nothing to an
@@ -60,9 +67,9 @@ export function readConfigFile(source) {
 }
 
 function checkEntry(file, key, value) {
-  const type = CONFIG_TYPES[key];
+  const type = FILE_TYPES[key];
   if (!type) {
-    throw new TypeError(`${file}: unrecognized option "${key}"; known options: ${Object.keys(CONFIG_TYPES).join(', ')}`);
+    throw new TypeError(`${file}: unrecognized option "${key}"; known options: ${Object.keys(FILE_TYPES).join(', ')}`);
   }
   if (type === 'any') return;
   const ok = type === 'array of strings'

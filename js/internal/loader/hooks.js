@@ -8,6 +8,8 @@ import { parseOptions } from '../compiler/options.js';
 import { compileModule } from '../compiler/index.js';
 import { addon } from '../runtime/addon.js';
 import { readWasmDescriptor } from '../wasm/read-descriptor.js';
+import { readConfigFile } from '../compiler/config-file.js';
+import { writeDeclarations } from '../declarations/write.js';
 import { exportNames, reExports } from './export-names.js';
 
 /** What the generated module calls to open a library of each kind. */
@@ -23,6 +25,7 @@ export async function load(url, context, nextLoad) {
   const library = await compileModule(fileURLToPath(parsed), options);
   const wasm = options.target === 'wasm';
   const descriptor = JSON.parse(wasm ? readWasmDescriptor(readFileSync(library), library) : addon.describe(library));
+  if (wantsTypes(fileURLToPath(parsed))) writeDeclarations(fileURLToPath(parsed), descriptor, { wasm });
   return { format: 'module', source: moduleSource(library, descriptor, wasm), shortCircuit: true };
 }
 
@@ -34,4 +37,14 @@ export function moduleSource(library, descriptor, wasm) {
     `const zig = ${opener.name}(${JSON.stringify(library)});`,
     ...reExports(exportNames(descriptor)),
   ].join('\n');
+}
+
+/**
+ * Whether importing `source` also writes its TypeScript declarations
+ * (`ZIGPORT_TYPES=1`, or `"types": true` in its config file). Not a build
+ * option: it changes no library, so no build key.
+ */
+function wantsTypes(source) {
+  if (process.env.ZIGPORT_TYPES) return process.env.ZIGPORT_TYPES === '1';
+  return readConfigFile(source).options.types === true;
 }

@@ -1,0 +1,119 @@
+// The TypeScript declarations zigport writes for a module: a program that
+// uses the module as they allow type-checks (strict, nodenext) and runs with
+// the values it passes; one that misuses it fails with the expected errors.
+// Also `zigport types` (the file it writes, its exit codes) and the
+// loader's ZIGPORT_TYPES option.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileModule } from '../../js/internal/compiler/index.js';
+import { parseOptions } from '../../js/internal/compiler/options.js';
+import { moduleDeclarations } from '../../js/internal/declarations/index.js';
+import { addon } from '../../js/internal/runtime/addon.js';
+import { readWasmDescriptor } from '../../js/internal/wasm/read-descriptor.js';
+import { MODES, REGISTER, ROOT, spawnNode, tempDir } from '../helpers/fixtures.js';
+
+const FIXTURE = join(ROOT, 'zig-fixtures/types/typescript-declarations.zig');
+const CONSUMER = join(ROOT, 'tests/types/typescript-consumer');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const CLI = join(ROOT, 'js/bin/zigport.js');
+
+async function descriptorOf(source, mode) {
+  const options = parseOptions(new URLSearchParams(mode === 'wasm' ? 'target=wasm' : ''), process.env, source);
+  const library = await compileModule(source, options);
+  return JSON.parse(mode === 'wasm' ? readWasmDescriptor(readFileSync(library), library) : addon.describe(library));
+}
+
+/** A folder holding the consumer programs and the module's declarations, as a user's project would. */
+async function consumerFolder(t, mode) {
+  const dir = tempDir(t, 'zigport-ts-');
+  for (const file of ['uses-module.mts', 'misuses-module.mts', 'package.json']) {
+    copyFileSync(join(CONSUMER, file), join(dir, file));
+  }
+  const text = moduleDeclarations(await descriptorOf(FIXTURE, mode), { wasm: mode === 'wasm' });
+  writeFileSync(join(dir, 'typescript-declarations.d.zig.ts'), text);
+  return dir;
+}
+
+/** Runs TypeScript on `file` in `dir` with the options of the folder's tsconfig.json. */
+function tsc(dir, file, extra = []) {
+  return spawnSync(process.execPath, [
+    TSC, '--ignoreConfig', '--strict', '--module', 'nodenext', '--target', 'es2022', '--allowArbitraryExtensions',
+    ...extra, file,
+  ], { cwd: dir, encoding: 'utf8' });
+}
+
+for (const mode of MODES) {
+  test(`${mode}: a program using the module as declared type-checks and runs with what it passes`, async (t) => {
+    const dir = await consumerFolder(t, mode);
+    const checked = tsc(dir, 'uses-module.mts', ['--outDir', 'out']);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    // The emitted program imports the fixture itself, through zigport's loader.
+    symlinkSync(FIXTURE, join(dir, 'out', 'typescript-declarations.zig'));
+    const ran = await spawnNode(['--import', REGISTER, join(dir, 'out', 'uses-module.mjs')], {
+      env: { ZIGPORT_TARGET: mode },
+    });
+    assert.equal(ran.status, 0, ran.stderr);
+    const results = JSON.parse(ran.stdout);
+    assert.equal(results.add, 3);
+    assert.equal(results.wide, '10');
+    assert.deepEqual(results.bytes, [7, 7, 7, 7]);
+    assert.equal(results.count, 5);
+    assert.deepEqual(results.maybe, [null, 2]);
+    assert.equal(results.divideByZero, 'Division by zero');
+    assert.equal(results.isMathError, true);
+    assert.equal(results.next, 'green');
+    assert.deepEqual(results.point, { x: 3, y: 0 });
+    assert.equal(results.apply, 10);
+    assert.deepEqual(results.transform, [2, 6, 1]);
+    assert.equal(results.later, 8);
+    assert.deepEqual(results.called, [16]);
+    assert.equal(results.limit, '2000');
+    assert.equal(results.odd, true);
+  });
+
+  test(`${mode}: a program misusing the module fails type-checking with the errors its lines name`, async (t) => {
+    const dir = await consumerFolder(t, mode);
+    const checked = tsc(dir, 'misuses-module.mts', ['--noEmit']);
+    assert.notEqual(checked.status, 0);
+    const found = [...checked.stdout.matchAll(/misuses-module\.mts\((\d+),\d+\): error (TS\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    const source = readFileSync(join(dir, 'misuses-module.mts'), 'utf8').split('\n');
+    const expected = source.flatMap((line, i) => {
+      const code = /\/\/ (TS\d+)/.exec(line);
+      return code ? [`${i + 1} ${code[1]}`] : [];
+    });
+    assert.ok(expected.length >= 6);
+    assert.deepEqual(found, expected);
+  });
+}
+
+test('zigport types writes f.d.zig.ts beside the source, and the loader writes it on import when asked', async (t) => {
+  const dir = tempDir(t, 'zigport-types-cli-');
+  const source = join(dir, 'small.zig');
+  writeFileSync(source, 'pub fn twice(x: i32) i32 {\n    return x * 2;\n}\npub var level: u64 = 1;\n');
+  const written = await spawnNode([CLI, 'types', source]);
+  assert.equal(written.status, 0, written.stderr);
+  assert.equal(written.stdout.trim(), join(dir, 'small.d.zig.ts'));
+  const text = readFileSync(join(dir, 'small.d.zig.ts'), 'utf8');
+  assert.match(text, /declare function twice\(arg0: number \| bigint\): number;/);
+  assert.match(text, /get level\(\): bigint;/);
+  // The loader rewrites it from the module on import when asked.
+  writeFileSync(join(dir, 'small.d.zig.ts'), 'stale');
+  writeFileSync(join(dir, 'main.mjs'), "import { twice } from './small.zig';\nconsole.log(twice(21));\n");
+  const ran = await spawnNode(['--import', REGISTER, join(dir, 'main.mjs')], { env: { ZIGPORT_TYPES: '1' } });
+  assert.equal(ran.stdout.trim(), '42', ran.stderr);
+  assert.equal(readFileSync(join(dir, 'small.d.zig.ts'), 'utf8'), text);
+});
+
+test('zigport types refuses a missing file and a file that is not Zig, with exit codes 1 and 2', async (t) => {
+  const dir = tempDir(t, 'zigport-types-cli-');
+  const missing = await spawnNode([CLI, 'types', join(dir, 'absent.zig')]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /zigport types: .*absent\.zig: no such file/);
+  const other = await spawnNode([CLI, 'types', join(dir, 'notes.txt')]);
+  assert.equal(other.status, 2);
+  assert.match(other.stderr, /notes\.txt is not a \.zig file/);
+  assert.equal(existsSync(join(dir, 'absent.d.zig.ts')), false);
+});
