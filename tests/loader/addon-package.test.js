@@ -13,12 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MODES, ROOT, TEST_CACHE_DIR, zigBinary } from '../helpers/fixtures.js';
-import { ADDON_PLATFORMS, addonPackageName, addonPlatform, processPlatformName } from '../../js/internal/runtime/addon-platforms.js';
+import { ADDON_PLATFORMS, addonPackageName, addonPlatform } from '../../js/internal/runtime/addon-platforms.js';
+import { currentPlatform } from '../../js/internal/runtime/platform.js';
 import { processLibc } from '../../js/internal/runtime/libc.js';
 
 const run = promisify(execFile);
-const PLATFORM = addonPlatform(processPlatformName());
-const SKIP = PLATFORM ? false : `no addon package for ${processPlatformName()}`;
+const PLATFORM = addonPlatform(currentPlatform());
+const SKIP = PLATFORM ? false : `no addon package for ${currentPlatform()}`;
 const NATIVE_ONLY = SKIP || (MODES.includes('native') ? false : 'native mode is not tested in this run');
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'zigport-addon-package-')));

@@ -8,7 +8,7 @@ import { parseOptions } from '../compiler/options.js';
 import { writeDeclarations } from '../declarations/write.js';
 import { addon } from '../runtime/addon.js';
 import { readWasmDescriptor } from '../wasm/read-descriptor.js';
-import { UsageError } from './index.js';
+import { UsageError } from './usage-error.js';
 
 export const summary = 'write TypeScript declarations (f.d.zig.ts) for a .zig module';
 

@@ -1,11 +1,10 @@
 // The platforms zigport's native addon is published prebuilt for, one npm
 // package each, named by the napi-rs convention
-// (@zigport/addon-<platform>-<arch>[-<libc>]), and which of them the running
-// process is. The zigport package lists them all as optional dependencies,
-// so that npm installs just the one whose os/cpu/libc fit.
+// (@zigport/addon-<platform>-<arch>[-<libc>]). The zigport package lists
+// them all as optional dependencies, so that npm installs just the one
+// whose os/cpu/libc fit the machine.
 // Only Linux: the addon uses Linux calls (memfd_create, sealed memory files)
 // that macOS and Windows lack.
-import { processLibc } from './libc.js';
 
 /** Every platform with an addon package: `name` is the package's suffix. */
 export const ADDON_PLATFORMS = [
@@ -18,18 +17,6 @@ export const ADDON_PLATFORMS = [
 /** The npm package that carries the addon for `platform` (an entry above). */
 export function addonPackageName(platform) {
   return `@zigport/addon-${platform.name}`;
-}
-
-/**
- * The running process's platform name in the packages' terms (such as
- * "linux-x64-gnu", or "darwin-arm64" where no libc applies), whether or
- * not a package exists for it.
- */
-export function processPlatformName() {
-  const base = `${process.platform}-${process.arch}`;
-  if (process.platform !== 'linux') return base;
-  const libc = processLibc();
-  return libc === null ? base : `${base}-${libc === 'glibc' ? 'gnu' : 'musl'}`;
 }
 
 /** The entry of ADDON_PLATFORMS named `name`, or undefined. */

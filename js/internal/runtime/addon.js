@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADDON_PLATFORMS, addonPackageName, addonPlatform, processPlatformName } from './addon-platforms.js';
+import { ADDON_PLATFORMS, addonPackageName, addonPlatform } from './addon-platforms.js';
+import { currentPlatform } from './platform.js';
 
 const require = createRequire(import.meta.url);
 const REPOSITORY_BUILD = fileURLToPath(new URL('../../native/zigport.node', import.meta.url));
@@ -41,7 +42,7 @@ function loadAddon() {
 
 /** The addon from this platform's prebuilt package, or why it is absent. */
 function loadPackage() {
-  const name = processPlatformName();
+  const name = currentPlatform();
   const platform = addonPlatform(name);
   if (!platform) {
     const names = ADDON_PLATFORMS.map((known) => known.name).join(', ');

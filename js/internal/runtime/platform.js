@@ -1,26 +1,16 @@
 // The name of the platform this process runs on, as zigport names
-// platforms for prebuilt modules and addons: `linux-x64-gnu`,
+// platforms for prebuilt modules and addon packages: `linux-x64-gnu`,
 // `linux-arm64-musl`, `darwin-arm64`, `win32-x64`.
-import { readFileSync } from 'node:fs';
+import { processLibc } from './libc.js';
 
 let cached = null;
 
-/** This process's platform name. */
+/** This process's platform name; on Linux without a C library where none can be told. */
 export function currentPlatform() {
   if (cached === null) {
     const base = `${process.platform}-${process.arch}`;
-    cached = process.platform === 'linux' ? `${base}-${linuxLibc()}` : base;
+    const libc = process.platform === 'linux' ? processLibc() : null;
+    cached = libc === null ? base : `${base}-${libc === 'glibc' ? 'gnu' : 'musl'}`;
   }
   return cached;
-}
-
-/** `musl` where Node runs on musl (Alpine and the like), `gnu` otherwise. */
-function linuxLibc() {
-  // The C library this process has mapped says it in a millisecond; Node's
-  // report (which names glibc's version, and nothing under musl) takes several.
-  try {
-    return /\/ld-musl-[^/\s]*\.so/.test(readFileSync('/proc/self/maps', 'utf8')) ? 'musl' : 'gnu';
-  } catch {
-    return process.report?.getReport?.().header?.glibcVersionRuntime ? 'gnu' : 'musl';
-  }
 }
