@@ -1,0 +1,27 @@
+// Makes `.zig` files loadable with require(): `require('zigport/cjs')`, then
+// `require('./f.zig')`. The work is done by zigport's ES modules
+// (internal/cjs/require-zig.js), which this file loads with require(), so it
+// needs a Node.js that can require() ES modules.
+'use strict';
+
+if (!process.features.require_module) {
+  throw new Error(
+    `zigport/cjs needs a Node.js that can require() ES modules (20.19 or later, 22.12 or later); ` +
+      `this is Node.js ${process.version}${requireModuleFlagHint()}. ` +
+      "Upgrade Node.js, or load .zig files with import under `node --import zigport/register`.",
+  );
+}
+
+const { requireZig } = require('./internal/cjs/require-zig.js');
+
+// Node's hook for a file extension: it resolves the path (a missing file is
+// its usual MODULE_NOT_FOUND) and caches the result in require.cache.
+require.extensions['.zig'] = (module, filename) => {
+  module.exports = requireZig(filename);
+};
+
+/** Where a Node.js has require(esm) behind a flag (22.0–22.11), how to turn it on. */
+function requireModuleFlagHint() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  return major === 22 && minor < 12 ? ', where --experimental-require-module turns it on' : '';
+}
