@@ -6,8 +6,7 @@
 
 if (!process.features.require_module) {
   throw new Error(
-    `zigport/cjs needs a Node.js that can require() ES modules (20.19 or later, 22.12 or later); ` +
-      `this is Node.js ${process.version}${requireModuleFlagHint()}. ` +
+    `zigport/cjs needs a Node.js that can require() ES modules (20.19 or later, 22.12 or later); ${whyNot()}. ` +
       "Upgrade Node.js, or load .zig files with import under `node --import zigport/register`.",
   );
 }
@@ -20,8 +19,13 @@ require.extensions['.zig'] = (module, filename) => {
   module.exports = requireZig(filename);
 };
 
-/** Where a Node.js has require(esm) behind a flag (22.0–22.11), how to turn it on. */
-function requireModuleFlagHint() {
+/** Why this Node.js cannot require() ES modules: too old, or turned off by a flag. */
+function whyNot() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  return major === 22 && minor < 12 ? ', where --experimental-require-module turns it on' : '';
+  const version = `Node.js ${process.version}`;
+  if (major === 22 && minor < 12) return `${version} has it only with --experimental-require-module`;
+  if (major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19)) {
+    return `${version} has it turned off (--no-experimental-require-module)`;
+  }
+  return `this is ${version}`;
 }
