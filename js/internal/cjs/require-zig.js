@@ -4,8 +4,15 @@
 // namespace with `__zigar` on it, as Zigar's CommonJS loader does.
 import { parseOptions } from '../compiler/options.js';
 import { compileModuleSync } from '../compiler/compile-sync.js';
-import { loadNativeModule } from '../loader/load-native.js';
-import { loadWasmFile } from '../loader/load-wasm.js';
+import { createRequire } from 'node:module';
+
+// Each opener is loaded only when a module of its kind is: the native one
+// reaches for the addon as it loads, which WebAssembly modules do without.
+const require = createRequire(import.meta.url);
+const OPENERS = {
+  native: () => require('../loader/load-native.js').loadNativeModule,
+  wasm: () => require('../loader/load-wasm.js').loadWasmFile,
+};
 
 /** One exports object per loaded module, so requiring it again gives the same one. */
 const views = new WeakMap();
@@ -18,7 +25,7 @@ const views = new WeakMap();
 export function requireZig(filename) {
   const options = parseOptions(new URLSearchParams(), process.env, filename);
   const library = compileModuleSync(filename, options);
-  const loaded = options.target === 'wasm' ? loadWasmFile(library) : loadNativeModule(library);
+  const loaded = OPENERS[options.target]()(library);
   let view = views.get(loaded);
   if (!view) {
     view = commonJsExports(loaded);
