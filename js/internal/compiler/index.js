@@ -27,6 +27,19 @@ const NATIVE_TARGET = `${process.platform}-${process.arch}`;
  * gives them.
  */
 export async function compileModule(source, options) {
+  const { target, build } = planModule(source, options);
+  if (!existsSync(target)) await build();
+  return target;
+}
+
+/**
+ * `{ target, build }` for `source` with `options`, worked out without
+ * compiling anything: `target` is where its compiled module is (or will
+ * be) in the cache, `build()` compiles it there. Synchronous, so that a
+ * caller that cannot wait (require(), cjs/) can see whether the cache
+ * already holds the module.
+ */
+export function planModule(source, options) {
   const { optimize, target: mode = 'native', zigVersion, useLibc, zigArgs = [], strip = false } = options;
   const platform = buildPlatform(mode, options.platform);
   const root = cacheRoot();
@@ -57,12 +70,13 @@ export async function compileModule(source, options) {
     ...inputs.flatMap((file) => [file, readFileSync(file)]),
   ]);
   const target = libraryPath(root, source, key, platform.extension);
-  if (existsSync(target)) return target;
-  const command = usesBuildSystem
-    ? zigBuild({ ...settings, dir: join(root, 'builds', `${key}`), extra, pkg, header, zig })
-    : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, triple: platform.triple, root, inputs }) });
-  await buildLibrary({ zig, source, target, optimize, root, mode, command, platform: options.platform });
-  return target;
+  const build = async () => {
+    const command = usesBuildSystem
+      ? zigBuild({ ...settings, dir: join(root, 'builds', `${key}`), extra, pkg, header, zig })
+      : bareBuild({ ...settings, cModule: header && await translateC({ zig, header, triple: platform.triple, root, inputs }) });
+    await buildLibrary({ zig, source, target, optimize, root, mode, command, platform: options.platform });
+  };
+  return { target, build };
 }
 
 /**
