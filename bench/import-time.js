@@ -1,17 +1,21 @@
 // Cold and warm import of a small module, each in a fresh Node process,
-// against the same process importing an empty JS module instead.
+// against the same process importing an empty JS module instead; and the
+// import of the same module prebuilt by `zigport build`, in plain node.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, report } from './lib/measure.js';
 
 const REGISTER = fileURLToPath(new URL('../js/register.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/scalar-add.zig', import.meta.url));
+const CLI = fileURLToPath(new URL('../js/bin/zigport.js', import.meta.url));
+const PACKAGING = fileURLToPath(new URL('../scripts/packaging.mjs', import.meta.url));
+const ADDON = fileURLToPath(new URL('../js/native/zigport.node', import.meta.url));
 
-function timeProcess(script, env) {
+function timeProcess(script, env, loader = ['--import', REGISTER]) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', REGISTER, '--input-type=module', '-e', script], {
+  const r = spawnSync(process.execPath, [...loader, '--input-type=module', '-e', script], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
@@ -37,4 +41,40 @@ export async function importTime({ scratch, runs = 3 }) {
   console.log(`\n## Import of a small module (ms per process, median of ${runs}; baseline: same process importing a JS module)`);
   report('cold import (compile, Debug)', median(cold), median(bare), undefined, 'ms');
   report('warm import (cached library)', median(warm), median(bare), undefined, 'ms');
+}
+
+/**
+ * First import of the module prebuilt for this platform and wasm32, in a
+ * process with no loader and an empty cache, against the same process
+ * importing a JS module: what a user of a published package waits for.
+ * zigport is the package as packed (scripts/packaging.mjs), with the
+ * addon this checkout built.
+ */
+export async function prebuiltImportTime({ scratch, runs = 5 }) {
+  const dir = join(scratch, 'prebuilt');
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  const packed = spawnSync(process.execPath, [PACKAGING, 'zigport-package', join(dir, 'node_modules', 'zigport')], { encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`packing zigport failed: ${packed.stderr}`);
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  const started = process.hrtime.bigint();
+  const built = spawnSync(process.execPath, [CLI, 'build', FIXTURE, '--out', join(dir, 'lib'), '--targets', 'linux-x64,wasm32'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`zigport build failed: ${built.stderr}`);
+  const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const jsModule = join(dir, 'plain.mjs');
+  writeFileSync(jsModule, 'export const add = (a, b) => a + b;\n');
+  const script = (file) => `const { add } = await import(${JSON.stringify(file)}); add(1, 2);`;
+  const env = { ZIGPORT_CACHE_DIR: join(dir, 'empty-cache'), ZIGPORT_ADDON_PATH: ADDON };
+  const native = [];
+  const wasm = [];
+  const bare = [];
+  for (let r = 0; r < runs; r++) {
+    native.push(timeProcess(script(join(dir, 'lib', 'scalar-add.js')), env, []));
+    wasm.push(timeProcess(script(join(dir, 'lib', 'scalar-add.js')), { ...env, ZIGPORT_TARGET: 'wasm' }, []));
+    bare.push(timeProcess(script(jsModule), env, []));
+  }
+  console.log(`\n## Prebuilt module, plain node (ms per process, median of ${runs}; baseline: same process importing a JS module)`);
+  report('first import, native library', median(native), median(bare), undefined, 'ms');
+  report('first import, wasm32 library', median(wasm), median(bare), undefined, 'ms');
+  console.log(`${'difference, native / wasm32 (goal <= 30 ms)'.padEnd(44)} ${(median(native) - median(bare)).toFixed(1)} ms / ${(median(wasm) - median(bare)).toFixed(1)} ms`);
+  console.log(`${'zigport build, linux-x64 and wasm32'.padEnd(44)} ${(buildMs / 1000).toFixed(1)} s (ReleaseSafe; cached after the first run)`);
 }

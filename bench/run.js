@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scalarCall } from './scalar-call.js';
-import { importTime } from './import-time.js';
+import { importTime, prebuiltImportTime } from './import-time.js';
 import { sliceCalls } from './slices.js';
 import { structCalls } from './structs.js';
 import { wasmCalls } from './wasm.js';
@@ -25,6 +25,7 @@ try {
   planCalls();
   tiePages();
   await importTime({ scratch });
+  await prebuiltImportTime({ scratch });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

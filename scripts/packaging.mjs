@@ -5,7 +5,8 @@
 //   node scripts/packaging.mjs addon-package NAME FILE DIR    DIR becomes @zigport/addon-NAME with FILE
 //   node scripts/packaging.mjs zigport-package DIR            DIR becomes the zigport package
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { rollup } from 'rollup';
 import { fileURLToPath } from 'node:url';
 import { ADDON_PLATFORMS, addonPackageName, addonPlatform } from '../js/internal/runtime/addon-platforms.js';
 
@@ -61,19 +62,48 @@ function writeAddonPackage(name, file, dir) {
  * against its lock file) do not depend on packages the registry may not
  * have yet.
  */
-function writeZigportPackage(dir) {
+async function writeZigportPackage(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of zigport.files) cpSync(join(ROOT, 'js', entry), join(dir, entry), { recursive: true });
+  await bundleOpeners(dir);
   copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
   const optionalDependencies = Object.fromEntries(ADDON_PLATFORMS.map((platform) => [addonPackageName(platform), zigport.version]));
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ ...zigport, optionalDependencies }, null, 2)}\n`);
 }
 
+/** What opens a module on the JS thread: a prebuilt entry, the loader's generated code, cjs/. */
+const OPENERS = ['load-native', 'load-wasm', 'load-prebuilt'];
+/**
+ * Modules whose one instance the openers share with what imports them
+ * directly (zigport's index.js, the loader): the addon, loaded once per
+ * process, and the error classes users test with instanceof.
+ */
+const SHARED = ['internal/runtime/addon.js', 'internal/errors.js'];
+
+/**
+ * Replaces the package's openers (internal/loader/load-*.js) by a bundle
+ * of the runtime they import, in one shared file: a process that imports a
+ * prebuilt module then reads three files instead of about a hundred, which
+ * is most of a first import's cost. The same paths keep working for every
+ * importer, and the rest of internal/ stays for the loader's own thread.
+ */
+async function bundleOpeners(dir) {
+  const loader = join(dir, 'internal', 'loader');
+  const shared = new Set(SHARED.map((file) => join(dir, file)));
+  const bundle = await rollup({
+    input: Object.fromEntries(OPENERS.map((name) => [name, join(loader, `${name}.js`)])),
+    external: (id, importer) => id.startsWith('node:') || (importer !== undefined && shared.has(resolve(importer, '..', id))),
+    onwarn: (warning) => { throw new Error(`bundling zigport's runtime: ${warning.message}`); },
+  });
+  await bundle.write({ dir: loader, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'runtime.js' });
+  await bundle.close();
+}
+
 const [command, ...args] = process.argv.slice(2);
 if (command === 'platforms' && args.length === 0) printPlatforms();
 else if (command === 'addon-package' && args.length === 3) writeAddonPackage(...args);
-else if (command === 'zigport-package' && args.length === 1) writeZigportPackage(args[0]);
+else if (command === 'zigport-package' && args.length === 1) await writeZigportPackage(args[0]);
 else {
   console.error('usage: node scripts/packaging.mjs platforms | addon-package NAME FILE DIR | zigport-package DIR');
   process.exit(2);

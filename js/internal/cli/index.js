@@ -31,17 +31,12 @@ export async function runCommandLine(argv) {
   try {
     return await command.run(args);
   } catch (error) {
-    process.stderr.write(`zigport ${name}: ${describe(error)}\n`);
-    return error instanceof UsageError ? 2 : 1;
+    const usage = error instanceof UsageError || String(error?.code).startsWith('ERR_PARSE_ARGS');
+    // A ZigCompileError's message already carries Zig's diagnostics.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`zigport ${name}: ${message}${usage && !(error instanceof UsageError) ? ` (zigport help ${name})` : ''}\n`);
+    return usage ? 2 : 1;
   }
-}
-
-function describe(error) {
-  // A ZigCompileError's message already carries Zig's diagnostics.
-  if (error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || error?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function overview() {
