@@ -4,7 +4,8 @@
 // packed with `npm pack`, and installed offline, beside the zigport and
 // addon tarballs, into an empty project. There it runs in plain node on a
 // PATH without Zig or cargo, with no ZIG and an empty cache, natively and
-// as WebAssembly, and its declarations type-check a TypeScript consumer.
+// as WebAssembly, from ES modules and CommonJS, and its declarations
+// type-check a TypeScript consumer.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -130,4 +131,12 @@ const label: string = summarize([1]).mean;
   assert.notEqual(bad.code, 0);
   assert.match(bad.stdout, /bad\.ts\(2,21\): error TS2345/);
   assert.match(bad.stdout, /bad\.ts\(3,7\): error TS2322/);
+});
+
+test('a CommonJS consumer requires the installed package', { skip: SKIP }, async () => {
+  writeFileSync(join(app, 'main.cjs'), `const { summarize } = require('zigport-example-stats');
+console.log(summarize([1, 2, 6]).mean);`);
+  const ran = await spawnNode(['--no-warnings', 'main.cjs'], { cwd: app, env: { PATH: '/usr/bin:/bin', ZIG: '' } });
+  assert.equal(ran.status, 0, ran.stderr);
+  assert.equal(ran.stdout.trim(), '3');
 });
