@@ -19,8 +19,11 @@ run() { node --import ./js/register.js --test --test-reporter=spec "$@"; }
 # Native mode, and every test that is not about one mode, with the addon.
 ZIGPORT_TEST_MODES=native run "${files[@]}"
 # WebAssembly mode as browsers and other runtimes have it: the addon is
-# disabled. Only the tests of ties (which need it) run with it.
-mapfile -t need_addon < <(grep -l "tieableBuffer\|runtime/addon.js" "${files[@]}")
-mapfile -t wasm_files < <(grep -L "tieableBuffer\|runtime/addon.js" "${files[@]}")
+# disabled. Only the tests of ties (which need it) run with it. A test file
+# that is not about a mode (no MODES) ran above already, unless it is about
+# zigport/web, which is meant to run without the addon.
+mapfile -t mode_files < <(grep -l "MODES\|zigport/web\|/web\.js" "${files[@]}")
+mapfile -t need_addon < <(grep -l "tieableBuffer\|runtime/addon.js" "${mode_files[@]}")
+mapfile -t wasm_files < <(grep -L "tieableBuffer\|runtime/addon.js" "${mode_files[@]}")
 ZIGPORT_TEST_MODES=wasm ZIGPORT_NO_ADDON=1 run "${wasm_files[@]}"
 ZIGPORT_TEST_MODES=wasm run "${need_addon[@]}"
