@@ -123,12 +123,12 @@ fn invoke_shadowed(
     target: CallTarget,
     frame: *mut u8,
 ) -> sys::napi_value {
-    state.shadows.to_zig(env);
+    state.shadows.push_to_zig(env);
     state.callbacks.enter_zig();
     // SAFETY: as in `invoke`, whose checks produced `target` and `frame`.
     let outcome = unsafe { run(target, frame) };
     state.callbacks.leave_zig();
-    state.shadows.from_zig(env);
+    state.shadows.refresh_from_zig(env);
     match outcome {
         Ok(()) => after_call(env),
         Err(message) => throw_panic(env, &message),
@@ -144,7 +144,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         return throw_range_error(env, c"call names a function that is not registered");
     };
     // Before `prepare`: it may copy from Zig memory that shadows stand for.
-    state.shadows.to_zig(env);
+    state.shadows.push_to_zig(env);
     let mut memory = CallMemory::default();
     let prepared = match pointer_call::prepare(env, info, state, &layout.params, &layout.places, frame, &mut memory) {
         Ok(prepared) => prepared,
@@ -169,7 +169,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     };
     // Zig may have written before it panicked; JS sees what it wrote.
     prepared.finish();
-    state.shadows.from_zig(env);
+    state.shadows.refresh_from_zig(env);
     if let Err(message) = outcome {
         return throw_panic(env, &message);
     }

@@ -126,7 +126,8 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     if let Some(state) = existing(env) {
         return Ok(state);
     }
-    let (arena, arena_buffer) = if no_external::enabled(env) { js_arena(env)? } else { (Arena::new(), ptr::null_mut()) };
+    let (arena, arena_buffer) =
+        if no_external::enabled(env) { js_arena(env)? } else { (Arena::new(), ptr::null_mut()) };
     let arena = Arc::new(arena);
     let cache_entry = Box::into_raw(Box::new(CacheEntry { env, state: ptr::null() }));
     let state = Box::into_raw(Box::new(EnvState {

@@ -6,9 +6,9 @@
 //! the two are reconciled, so JS sees what it would have seen through a
 //! live view at those points:
 //! - before Zig runs (a call from JS, the return of a callback), what JS
-//!   changed in a shadow is written to Zig ([`ShadowSet::to_zig`]);
+//!   changed in a shadow is written to Zig ([`ShadowSet::push_to_zig`]);
 //! - when JS runs again (a call returns, a callback starts), every shadow
-//!   is refreshed from Zig ([`ShadowSet::from_zig`]).
+//!   is refreshed from Zig ([`ShadowSet::refresh_from_zig`]).
 //!
 //! Each shadow keeps a baseline, its bytes as of the last reconciliation.
 //! Only the bytes that differ from it go to Zig, so a shadow that JS did not
@@ -21,6 +21,13 @@
 //! shadow's byte wins. Between two boundaries a write through one shadow is
 //! not seen through another (making a new shadow is a boundary too: pending
 //! changes reach Zig first, so the new copy includes them).
+//!
+//! Zig may free memory a shadow stands for (a slice JS passed back to a
+//! function that frees it). The runtime reads and writes Zig's side through
+//! the kernel (`process_vm_readv`/`writev` on this process), which reports
+//! unmapped memory instead of faulting; a shadow whose memory is gone is
+//! forgotten, and JS keeps its last copy. (Freed memory that stays mapped
+//! reads as whatever it now holds, as a live view over it would.)
 //!
 //! Shadows are weak: the registry holds a weak reference to each buffer and
 //! forgets a shadow once its buffer was collected (or detached). Every call
@@ -58,11 +65,11 @@ impl ShadowSet {
     /// memory at `zig`, registered as its shadow; null on failure.
     ///
     /// # Safety
-    /// `len` bytes at `zig` are readable, and writable if JS may write them,
-    /// for as long as the module stays loaded.
+    /// `len` bytes at `zig` are Zig memory that JS may view (Zig returned or
+    /// exported it), writable if JS may write them.
     pub unsafe fn create(&self, env: sys::napi_env, zig: *mut u8, len: usize) -> sys::napi_value {
         // Pending changes in overlapping shadows must be in the new copy.
-        self.to_zig(env);
+        self.push_to_zig(env);
         let mut data = ptr::null_mut();
         let mut buffer = ptr::null_mut();
         // SAFETY: `env` is live in the current callback.
@@ -75,19 +82,18 @@ impl ShadowSet {
             return ptr::null_mut();
         }
         let mut baseline = vec![0u8; len].into_boxed_slice();
-        // SAFETY: per the caller, `len` bytes at `zig` are readable; the new
-        // buffer and the baseline hold `len` bytes each.
-        unsafe {
-            ptr::copy(zig, baseline.as_mut_ptr(), len);
-            ptr::copy_nonoverlapping(baseline.as_ptr(), data.cast::<u8>(), len);
+        if !read_zig(zig, &mut baseline) {
+            return ptr::null_mut();
         }
+        // SAFETY: the new buffer and the baseline hold `len` bytes each.
+        unsafe { ptr::copy_nonoverlapping(baseline.as_ptr(), data.cast::<u8>(), len) };
         self.entries.borrow_mut().push(Shadow { zig, len, reference, baseline });
         buffer
     }
 
     /// Writes to Zig the bytes JS changed in live shadows since the last
     /// reconciliation; forgets collected ones.
-    pub fn to_zig(&self, env: sys::napi_env) {
+    pub fn push_to_zig(&self, env: sys::napi_env) {
         self.each_live(env, |shadow, copy| {
             let mut i = 0;
             while i < shadow.len {
@@ -100,19 +106,21 @@ impl ShadowSet {
                     i += 1;
                 }
                 shadow.baseline[start..i].copy_from_slice(&copy[start..i]);
-                // SAFETY: `start..i` lies inside the shadow's Zig range,
-                // writable per `create`'s contract since JS wrote it.
-                unsafe { ptr::copy(copy[start..i].as_ptr(), shadow.zig.add(start), i - start) };
+                // `start..i` lies inside the shadow's Zig range.
+                if !write_zig(shadow.zig.wrapping_add(start), &copy[start..i]) {
+                    return false;
+                }
             }
+            true
         });
     }
 
     /// Refreshes every live shadow (and its baseline) from Zig memory.
-    pub fn from_zig(&self, env: sys::napi_env) {
+    pub fn refresh_from_zig(&self, env: sys::napi_env) {
         self.each_live(env, |shadow, copy| {
-            // SAFETY: the shadow's Zig range is readable per `create`'s contract.
-            unsafe { ptr::copy(shadow.zig, copy.as_mut_ptr(), shadow.len) };
+            let read = read_zig(shadow.zig, copy);
             shadow.baseline.copy_from_slice(copy);
+            read
         });
     }
 
@@ -123,8 +131,8 @@ impl ShadowSet {
     }
 
     /// Runs `f` on each live shadow with its copy's bytes, and drops the
-    /// ones whose buffer is gone.
-    fn each_live(&self, env: sys::napi_env, mut f: impl FnMut(&mut Shadow, &mut [u8])) {
+    /// ones whose buffer is gone or for which `f` says the Zig side is.
+    fn each_live(&self, env: sys::napi_env, mut f: impl FnMut(&mut Shadow, &mut [u8]) -> bool) {
         self.entries.borrow_mut().retain_mut(|shadow| {
             let Some((data, len)) = copy_of(env, shadow) else {
                 // SAFETY: the reference was made in `create` and is deleted once.
@@ -134,8 +142,12 @@ impl ShadowSet {
             // SAFETY: the buffer is alive (its reference resolved just now)
             // and JS does not run while the runtime holds this slice.
             let copy = unsafe { std::slice::from_raw_parts_mut(data, len) };
-            f(shadow, copy);
-            true
+            if f(shadow, copy) {
+                return true;
+            }
+            // SAFETY: as above; the shadow is dropped right after.
+            unsafe { sys::napi_delete_reference(env, shadow.reference) };
+            false
         });
     }
 }
@@ -150,6 +162,61 @@ fn copy_of(env: sys::napi_env, shadow: &Shadow) -> Option<(*mut u8, usize)> {
     let alive = unsafe { sys::napi_get_reference_value(env, shadow.reference, &mut value) } == sys::Status::napi_ok
         && !value.is_null();
     // SAFETY: as above; `value` is a live ArrayBuffer.
-    let ok = alive && unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) } == sys::Status::napi_ok;
+    let ok =
+        alive && unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) } == sys::Status::napi_ok;
     (ok && !data.is_null() && len == shadow.len).then_some((data.cast(), len))
+}
+
+/// Copies Zig memory at `from` into `to`; false if some of it is unmapped.
+#[cfg(target_os = "linux")]
+fn read_zig(from: *const u8, to: &mut [u8]) -> bool {
+    let local = libc::iovec { iov_base: to.as_mut_ptr().cast(), iov_len: to.len() };
+    let remote = libc::iovec { iov_base: from.cast_mut().cast(), iov_len: to.len() };
+    // SAFETY: `local` is `to`; the kernel checks `remote`, failing with
+    // EFAULT (not a fault) where it is not mapped.
+    let done = unsafe { libc::process_vm_readv(libc::getpid(), &local, 1, &remote, 1, 0) };
+    if done < 0 && !faulted() {
+        // The call itself is unavailable (a seccomp filter): plain copy.
+        // SAFETY: per `ShadowSet::create`'s contract, the range is Zig memory JS may view.
+        unsafe { ptr::copy(from, to.as_mut_ptr(), to.len()) };
+        return true;
+    }
+    done == to.len() as isize
+}
+
+/// Whether the last failed call failed for unmapped memory.
+#[cfg(target_os = "linux")]
+fn faulted() -> bool {
+    std::io::Error::last_os_error().raw_os_error() == Some(libc::EFAULT)
+}
+
+/// Copies `from` into Zig memory at `to`; false if some of it is unmapped.
+#[cfg(target_os = "linux")]
+fn write_zig(to: *mut u8, from: &[u8]) -> bool {
+    let local = libc::iovec { iov_base: from.as_ptr().cast_mut().cast(), iov_len: from.len() };
+    let remote = libc::iovec { iov_base: to.cast(), iov_len: from.len() };
+    // SAFETY: as in `read_zig`; the kernel only reads `local`.
+    let done = unsafe { libc::process_vm_writev(libc::getpid(), &local, 1, &remote, 1, 0) };
+    if done < 0 && !faulted() {
+        // SAFETY: as in `read_zig`; JS wrote these bytes, so the range is writable.
+        unsafe { ptr::copy(from.as_ptr(), to, from.len()) };
+        return true;
+    }
+    done == from.len() as isize
+}
+
+/// Elsewhere, plain copies: memory Zig freed and unmapped must not be
+/// reconciled (JS must drop its views of it first).
+#[cfg(not(target_os = "linux"))]
+fn read_zig(from: *const u8, to: &mut [u8]) -> bool {
+    // SAFETY: per `ShadowSet::create`'s contract, the range is Zig memory JS may view.
+    unsafe { ptr::copy(from, to.as_mut_ptr(), to.len()) };
+    true
+}
+
+#[cfg(not(target_os = "linux"))]
+fn write_zig(to: *mut u8, from: &[u8]) -> bool {
+    // SAFETY: as in `read_zig`; JS wrote these bytes, so the range is writable.
+    unsafe { ptr::copy(from.as_ptr(), to, from.len()) };
+    true
 }

@@ -152,7 +152,7 @@ pub fn read_place(
         unsafe { (transfer::read_u64(data.add(at)), len_at.map_or(1, |l| transfer::read_u64(data.add(l)))) };
     if let Some(state) = crate::env_state::existing(env) {
         // A terminator JS just wrote through a shadow must be in Zig's memory.
-        state.shadows.to_zig(env);
+        state.shadows.push_to_zig(env);
     }
     let count = if mode == Some(READ_TO_ZERO) && address != 0 && elem_size >= 1.0 {
         // SAFETY: the field is a `[*:0]T` in Zig's memory, which Zig
