@@ -20,7 +20,7 @@ use crate::place_report;
 use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
 use crate::throw::{throw_error, throw_range_error};
 use crate::transfer;
-use crate::zig_views::zig_memory;
+use crate::zig_views::zig_memory_at;
 
 /// What a call of an abandoned module's function throws (Zigar's wording).
 const ABANDONED: &std::ffi::CStr = c"Module was abandoned";
@@ -219,8 +219,9 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
         ResultMemory::Null => state.arena.set_call_outcome(console, 0, 0, 0, 0, 0),
         ResultMemory::Argument { arg, offset, len } => state.arena.set_call_outcome(console, 1, arg, offset, len, 0),
         ResultMemory::Zig { address, len } => {
-            state.arena.set_call_outcome(console, 2, 0, 0, len, address);
-            return zig_memory(env, address, len);
+            let (buffer, offset) = zig_memory_at(env, address, len);
+            state.arena.set_call_outcome(console, 2, 0, offset, len, address);
+            return buffer;
         }
         ResultMemory::Allocated { buffer, offset, len } => {
             state.arena.set_call_outcome(console, 3, 0, offset, len, 0);

@@ -14,13 +14,16 @@
 //! Only the bytes that differ from it go to Zig, so a shadow that JS did not
 //! touch never overwrites what Zig (or another thread) wrote meanwhile.
 //!
-//! Aliasing: shadows of overlapping ranges (a variable, and a pointer into
-//! it) are separate copies. At each boundary they agree again: the bytes JS
-//! changed through any of them reach Zig, then all are refreshed from Zig;
-//! should JS change the same byte through two of them, the later-made
-//! shadow's byte wins. Between two boundaries a write through one shadow is
-//! not seen through another (making a new shadow is a boundary too: pending
-//! changes reach Zig first, so the new copy includes them).
+//! Aliasing: memory that lies wholly inside a live shadow (a pointer into a
+//! variable JS already holds) is shown through that shadow, at an offset,
+//! so the two views alias exactly as live views would. Only ranges that
+//! overlap without one containing the other (or a range that contains an
+//! older, smaller shadow) get separate copies. At each boundary those agree
+//! again: the bytes JS changed through any of them reach Zig, then all are
+//! refreshed from Zig; should JS change the same byte through two of them,
+//! the later-made shadow's byte wins. Between two boundaries a write through
+//! one such copy is not seen through the other (making a new shadow is a
+//! boundary too: pending changes reach Zig first, so the copy includes them).
 //!
 //! Zig may free memory a shadow stands for (a slice JS passed back to a
 //! function that frees it). The runtime reads and writes Zig's side through
@@ -124,6 +127,19 @@ impl ShadowSet {
         });
     }
 
+    /// A live shadow holding all `len` bytes of Zig memory at `zig`, and
+    /// their offset in it: JS views them there, aliasing that shadow's other
+    /// views, rather than through a copy of their own.
+    pub fn containing(&self, env: sys::napi_env, zig: *mut u8, len: usize) -> Option<(sys::napi_value, usize)> {
+        let (start, end) = (zig as usize, (zig as usize).checked_add(len)?);
+        let entries = self.entries.borrow();
+        entries.iter().find_map(|s| {
+            let base = s.zig as usize;
+            let inside = base <= start && end <= base + s.len;
+            inside.then(|| buffer_of(env, s)).flatten().map(|buffer| (buffer, start - base))
+        })
+    }
+
     /// The Zig address a live shadow whose bytes are at `data` stands for.
     pub fn zig_address(&self, env: sys::napi_env, data: *mut u8) -> Option<*mut u8> {
         let entries = self.entries.borrow();
@@ -152,19 +168,28 @@ impl ShadowSet {
     }
 }
 
-/// The data of a shadow's ArrayBuffer while it is alive and still holds
-/// all its bytes (not detached).
-fn copy_of(env: sys::napi_env, shadow: &Shadow) -> Option<(*mut u8, usize)> {
+/// A shadow's ArrayBuffer while it is alive and still holds all its bytes
+/// (not detached).
+fn buffer_of(env: sys::napi_env, shadow: &Shadow) -> Option<sys::napi_value> {
     let mut value = ptr::null_mut();
-    let mut data = ptr::null_mut();
-    let mut len = 0usize;
     // SAFETY: `env` is live in the current callback; the reference is ours.
-    let alive = unsafe { sys::napi_get_reference_value(env, shadow.reference, &mut value) } == sys::Status::napi_ok
-        && !value.is_null();
-    // SAFETY: as above; `value` is a live ArrayBuffer.
-    let ok =
-        alive && unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut len) } == sys::Status::napi_ok;
-    (ok && !data.is_null() && len == shadow.len).then_some((data.cast(), len))
+    let status = unsafe { sys::napi_get_reference_value(env, shadow.reference, &mut value) };
+    let alive = status == sys::Status::napi_ok && !value.is_null();
+    (alive && copy_data(env, value, shadow.len).is_some()).then_some(value)
+}
+
+/// The data of a shadow's ArrayBuffer, as `buffer_of` finds it.
+fn copy_of(env: sys::napi_env, shadow: &Shadow) -> Option<(*mut u8, usize)> {
+    let value = buffer_of(env, shadow)?;
+    copy_data(env, value, shadow.len).map(|data| (data, shadow.len))
+}
+
+/// The data of ArrayBuffer `value` if it still holds `len` bytes.
+fn copy_data(env: sys::napi_env, value: sys::napi_value, len: usize) -> Option<*mut u8> {
+    let (mut data, mut actual) = (ptr::null_mut(), 0usize);
+    // SAFETY: `value` is a live ArrayBuffer of `env`.
+    let status = unsafe { sys::napi_get_arraybuffer_info(env, value, &mut data, &mut actual) };
+    (status == sys::Status::napi_ok && !data.is_null() && actual == len).then_some(data.cast())
 }
 
 /// Copies Zig memory at `from` into `to`; false if some of it is unmapped.

@@ -32,9 +32,24 @@ pub fn tag_zig_memory(env: sys::napi_env, buffer: sys::napi_value) {
     unsafe { sys::napi_type_tag_object(env, buffer, &ZIG_MEMORY_TAG) };
 }
 
+/// The ArrayBuffer through which JS sees `len` bytes of Zig memory at
+/// `address`, and the offset of those bytes in it: a new buffer over them
+/// (offset 0), or, where external buffers are refused, the shadow that holds
+/// them (see [`crate::shadow`]), so that views of one place alias.
+pub(crate) fn zig_memory_at(env: sys::napi_env, address: u64, len: u64) -> (sys::napi_value, u64) {
+    if len > 0 && crate::no_external::known_enabled() {
+        if let Some(state) = crate::env_state::existing(env) {
+            if let Some((buffer, offset)) = state.shadows.containing(env, address as *mut u8, len as usize) {
+                return (buffer, offset as u64);
+            }
+        }
+    }
+    (zig_memory(env, address, len), 0)
+}
+
 /// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
 /// finalizer: Zig owns the memory, JS only views it. Where external buffers
-/// are refused, a shadow of that memory instead.
+/// are refused, a new shadow of that memory instead.
 pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     if len > 0 && crate::no_external::known_enabled() {
         return shadow_of(env, address, len);
@@ -126,7 +141,8 @@ fn field(len: usize, offset: f64, len_offset: f64) -> napi::Result<(usize, Optio
     Ok((offset as usize, (len_offset >= 0.0).then_some(len_offset as usize)))
 }
 
-/// How `read_place` reads a pointer: `[address, ArrayBuffer]` over its
+/// How `read_place` reads a pointer: `[address, ArrayBuffer, byteOffset,
+/// byteLength]` (the pointed-at bytes' place in the buffer) over its
 /// count of elements (1 without a count), over the elements before its zero
 /// terminator (`[*:0]T`), or `[address, handle]` (`*Opaque`).
 const READ_TO_ZERO: u32 = 1;
@@ -168,18 +184,20 @@ pub fn read_place(
         unsafe { sys::napi_get_null(env, &mut out) };
         return Ok(out);
     };
-    let view = if mode == Some(READ_HANDLE) {
-        crate::handles::create_handle(env, address, None)
-            .ok_or_else(|| napi::Error::from_reason("cannot make a handle"))?
+    let (view, at) = if mode == Some(READ_HANDLE) {
+        let handle = crate::handles::create_handle(env, address, None);
+        (handle.ok_or_else(|| napi::Error::from_reason("cannot make a handle"))?, 0)
     } else {
-        zig_memory(env, address, bytes)
+        zig_memory_at(env, address, bytes)
     };
-    // SAFETY: `env` is live; the array gets two values of it.
+    // SAFETY: `env` is live; the array gets four values of it.
     unsafe {
-        let mut number = ptr::null_mut();
-        sys::napi_create_double(env, address as f64, &mut number);
-        sys::napi_create_array_with_length(env, 2, &mut out);
-        sys::napi_set_element(env, out, 0, number);
+        sys::napi_create_array_with_length(env, 4, &mut out);
+        for (i, number) in [address as f64, at as f64, bytes as f64].into_iter().enumerate() {
+            let mut value = ptr::null_mut();
+            sys::napi_create_double(env, number, &mut value);
+            sys::napi_set_element(env, out, if i == 0 { 0 } else { i as u32 + 1 }, value);
+        }
         sys::napi_set_element(env, out, 1, view);
     }
     Ok(out)
