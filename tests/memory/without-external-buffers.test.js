@@ -8,7 +8,7 @@ process.env.ZIGPORT_NO_EXTERNAL = '1';
 
 const { test, describe } = await import('node:test');
 const { default: assert } = await import('node:assert/strict');
-const { importFixture } = await import('../helpers/fixtures.js');
+const { MODES, importFixture } = await import('../helpers/fixtures.js');
 const { addon } = await import('../../js/internal/runtime/addon.js');
 const { tieableBuffer } = await import('../../js/index.js');
 
@@ -16,7 +16,8 @@ const FIXTURE = 'memory/without-external-buffers';
 const load = () => importFixture(FIXTURE, { mode: 'native' });
 const fill = (slice, values) => values.forEach((v, i) => { slice[i] = v; });
 
-describe('native: without external buffers', () => {
+// Native mode only: WebAssembly memory never needed external buffers.
+describe('native: without external buffers', { skip: !MODES.includes('native') && 'native mode only' }, () => {
   test('the runtime is in the copying mode', () => {
     assert.equal(addon.externalBuffers(), false);
   });
