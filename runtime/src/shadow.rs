@@ -36,7 +36,7 @@
 //! forgets a shadow once its buffer was collected (or detached). Every call
 //! reconciles every live shadow, so the cost grows with the Zig memory JS
 //! holds views of; this mode trades that for working at all.
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ptr;
 
 use napi::sys;
@@ -55,13 +55,15 @@ struct Shadow {
 #[derive(Default)]
 pub struct ShadowSet {
     entries: RefCell<Vec<Shadow>>,
+    /// `entries.len()`, readable without a borrow on every call.
+    count: Cell<usize>,
 }
 
 impl ShadowSet {
     /// Whether there is nothing to reconcile: the per-call check.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.entries.borrow().is_empty()
+        self.count.get() == 0
     }
 
     /// A new ArrayBuffer holding a copy of the `len` (> 0) bytes of Zig
@@ -90,7 +92,9 @@ impl ShadowSet {
         }
         // SAFETY: the new buffer and the baseline hold `len` bytes each.
         unsafe { ptr::copy_nonoverlapping(baseline.as_ptr(), data.cast::<u8>(), len) };
-        self.entries.borrow_mut().push(Shadow { zig, len, reference, baseline });
+        let mut entries = self.entries.borrow_mut();
+        entries.push(Shadow { zig, len, reference, baseline });
+        self.count.set(entries.len());
         buffer
     }
 
@@ -149,7 +153,8 @@ impl ShadowSet {
     /// Runs `f` on each live shadow with its copy's bytes, and drops the
     /// ones whose buffer is gone or for which `f` says the Zig side is.
     fn each_live(&self, env: sys::napi_env, mut f: impl FnMut(&mut Shadow, &mut [u8]) -> bool) {
-        self.entries.borrow_mut().retain_mut(|shadow| {
+        let mut entries = self.entries.borrow_mut();
+        entries.retain_mut(|shadow| {
             let Some((data, len)) = copy_of(env, shadow) else {
                 // SAFETY: the reference was made in `create` and is deleted once.
                 unsafe { sys::napi_delete_reference(env, shadow.reference) };
@@ -165,6 +170,7 @@ impl ShadowSet {
             unsafe { sys::napi_delete_reference(env, shadow.reference) };
             false
         });
+        self.count.set(entries.len());
     }
 }
 
