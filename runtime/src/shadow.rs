@@ -75,6 +75,10 @@ impl ShadowSet {
     pub unsafe fn create(&self, env: sys::napi_env, zig: *mut u8, len: usize) -> sys::napi_value {
         // Pending changes in overlapping shadows must be in the new copy.
         self.push_to_zig(env);
+        let mut baseline = vec![0u8; len].into_boxed_slice();
+        if !read_zig(zig, &mut baseline) {
+            return ptr::null_mut();
+        }
         let mut data = ptr::null_mut();
         let mut buffer = ptr::null_mut();
         // SAFETY: `env` is live in the current callback.
@@ -84,10 +88,6 @@ impl ShadowSet {
         let mut reference = ptr::null_mut();
         // SAFETY: as above; a count of 0 makes the reference weak.
         if unsafe { sys::napi_create_reference(env, buffer, 0, &mut reference) } != sys::Status::napi_ok {
-            return ptr::null_mut();
-        }
-        let mut baseline = vec![0u8; len].into_boxed_slice();
-        if !read_zig(zig, &mut baseline) {
             return ptr::null_mut();
         }
         // SAFETY: the new buffer and the baseline hold `len` bytes each.
