@@ -15,6 +15,9 @@ const ARENA_ALIGN: usize = 64;
 
 pub struct Arena {
     base: NonNull<u8>,
+    /// Whether `base` is this arena's own allocation, freed on drop; if not,
+    /// it is a JS-owned ArrayBuffer's data (see `over_js_memory`).
+    owned: bool,
 }
 
 // SAFETY: the arena is a plain heap block with no thread affinity; JS and the
@@ -29,7 +32,21 @@ impl Arena {
         // SAFETY: the layout has a non-zero size.
         let raw = unsafe { alloc::alloc_zeroed(layout) };
         let base = NonNull::new(raw).unwrap_or_else(|| alloc::handle_alloc_error(layout));
-        let arena = Self { base };
+        let arena = Self { base, owned: true };
+        arena.set_frame_offset(HEADER_SIZE as u32);
+        arena
+    }
+
+    /// An arena in the ARENA_SIZE zeroed bytes of a JS-owned ArrayBuffer,
+    /// for engines that refuse external buffers. Its alignment is the JS
+    /// allocator's (16 bytes under Node and Electron), not ARENA_ALIGN:
+    /// `frame_at` checks each frame's address itself.
+    ///
+    /// # Safety
+    /// `base` holds ARENA_SIZE writable bytes that stay put for as long as
+    /// the arena is used (the caller keeps a strong reference to the buffer).
+    pub unsafe fn over_js_memory(base: NonNull<u8>) -> Self {
+        let arena = Self { base, owned: false };
         arena.set_frame_offset(HEADER_SIZE as u32);
         arena
     }
@@ -119,7 +136,9 @@ impl Arena {
     pub fn frame_at(&self, offset: usize, size: usize, align: usize) -> Option<*mut u8> {
         debug_assert!(align.is_power_of_two());
         // A mask, not `%`: this runs on every call and division is slow.
-        let aligned = offset & (align - 1) == 0;
+        // The address, not the offset: an arena in JS memory may be less
+        // aligned than ARENA_ALIGN.
+        let aligned = (self.base.as_ptr() as usize).wrapping_add(offset) & (align - 1) == 0;
         let fits = (HEADER_SIZE..=ARENA_SIZE).contains(&offset) && aligned && size <= ARENA_SIZE - offset;
         // SAFETY: `offset` was just checked to be inside the allocation.
         fits.then(|| unsafe { self.base.as_ptr().add(offset) })
@@ -128,6 +147,9 @@ impl Arena {
 
 impl Drop for Arena {
     fn drop(&mut self) {
+        if !self.owned {
+            return;
+        }
         // SAFETY: allocated in `new` with this layout.
         unsafe { alloc::dealloc(self.base.as_ptr(), Self::layout()) }
     }

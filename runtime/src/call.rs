@@ -20,7 +20,7 @@ use crate::place_report;
 use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
 use crate::throw::{throw_error, throw_range_error};
 use crate::transfer;
-use crate::zig_views::zig_memory;
+use crate::zig_views::zig_memory_at;
 
 /// What a call of an abandoned module's function throws (Zigar's wording).
 const ABANDONED: &std::ffi::CStr = c"Module was abandoned";
@@ -95,6 +95,9 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     let Some(frame) = state.arena.frame_at(offset, target.frame_size, target.frame_align) else {
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
+    if !state.shadows.is_empty() {
+        return invoke_shadowed(env, state, target, frame);
+    }
     state.callbacks.enter_zig();
     if target.guarded {
         // SAFETY: as below.
@@ -109,6 +112,29 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
     after_call(env)
 }
 
+/// `invoke` where JS holds shadows of Zig memory (external buffers are
+/// refused): what JS changed in them reaches Zig before the call, and what
+/// Zig changed reaches them after it.
+#[cold]
+#[inline(never)]
+fn invoke_shadowed(
+    env: sys::napi_env,
+    state: &env_state::EnvState,
+    target: CallTarget,
+    frame: *mut u8,
+) -> sys::napi_value {
+    state.shadows.push_to_zig(env);
+    state.callbacks.enter_zig();
+    // SAFETY: as in `invoke`, whose checks produced `target` and `frame`.
+    let outcome = unsafe { run(target, frame) };
+    state.callbacks.leave_zig();
+    state.shadows.refresh_from_zig(env);
+    match outcome {
+        Ok(()) => after_call(env),
+        Err(message) => throw_panic(env, &message),
+    }
+}
+
 unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
     let (state, id, target, frame) = match locate(env) {
         Ok(found) => found,
@@ -117,6 +143,8 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     let Some(layout) = state.layout(id) else {
         return throw_range_error(env, c"call names a function that is not registered");
     };
+    // Before `prepare`: it may copy from Zig memory that shadows stand for.
+    state.shadows.push_to_zig(env);
     let mut memory = CallMemory::default();
     let prepared = match pointer_call::prepare(env, info, state, &layout.params, &layout.places, frame, &mut memory) {
         Ok(prepared) => prepared,
@@ -141,6 +169,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     };
     // Zig may have written before it panicked; JS sees what it wrote.
     prepared.finish();
+    state.shadows.refresh_from_zig(env);
     if let Err(message) = outcome {
         return throw_panic(env, &message);
     }
@@ -190,8 +219,9 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
         ResultMemory::Null => state.arena.set_call_outcome(console, 0, 0, 0, 0, 0),
         ResultMemory::Argument { arg, offset, len } => state.arena.set_call_outcome(console, 1, arg, offset, len, 0),
         ResultMemory::Zig { address, len } => {
-            state.arena.set_call_outcome(console, 2, 0, 0, len, address);
-            return zig_memory(env, address, len);
+            let (buffer, offset) = zig_memory_at(env, address, len);
+            state.arena.set_call_outcome(console, 2, 0, offset, len, address);
+            return buffer;
         }
         ResultMemory::Allocated { buffer, offset, len } => {
             state.arena.set_call_outcome(console, 3, 0, offset, len, 0);

@@ -4,7 +4,7 @@
 //! process-wide static, because a module may be loaded in several workers.
 use std::cell::{RefCell, UnsafeCell};
 use std::ffi::c_void;
-use std::ptr;
+use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Arc;
 
@@ -12,9 +12,11 @@ use napi::sys;
 
 use zigport_marshal::descriptor::{Place, PointerSlot};
 
-use crate::arena::Arena;
+use crate::arena::{Arena, ARENA_SIZE};
 use crate::callback::EnvCallbacks;
 use crate::library::{Thunk, ZigLibrary};
+use crate::no_external;
+use crate::shadow::ShadowSet;
 
 /// What the hot path needs to run one function: plain data, copied out of
 /// the table before the thunk runs, so a call that re-enters and registers
@@ -63,6 +65,11 @@ pub enum Gate {
 
 pub struct EnvState {
     pub arena: Arc<Arena>,
+    /// A strong reference to the JS ArrayBuffer the arena lives in, where
+    /// external buffers are refused; null when the arena is its own memory.
+    pub arena_buffer: sys::napi_ref,
+    /// JS copies of Zig memory, where external buffers are refused.
+    pub shadows: ShadowSet,
     /// What runs the JS functions this environment bound to trampolines.
     pub callbacks: &'static EnvCallbacks,
     /// This environment's entry for the lookup cache (leaked, see LAST_ENTRY).
@@ -119,12 +126,16 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     if let Some(state) = existing(env) {
         return Ok(state);
     }
+    let (arena, arena_buffer) =
+        if no_external::enabled(env) { js_arena(env)? } else { (Arena::new(), ptr::null_mut()) };
+    let arena = Arc::new(arena);
     let cache_entry = Box::into_raw(Box::new(CacheEntry { env, state: ptr::null() }));
-    let arena = Arc::new(Arena::new());
     let state = Box::into_raw(Box::new(EnvState {
         cache_entry,
         callbacks: EnvCallbacks::create(env, Arc::clone(&arena)),
         arena,
+        arena_buffer,
+        shadows: ShadowSet::default(),
         targets: UnsafeCell::new(Vec::new()),
         layouts: RefCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
@@ -141,6 +152,26 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
     unsafe { (*cache_entry).state = state };
     // SAFETY: just stored; lives until the environment's teardown.
     Ok(unsafe { &*state })
+}
+
+/// An arena inside a JS ArrayBuffer that the returned reference keeps alive
+/// for the environment's lifetime.
+fn js_arena(env: sys::napi_env) -> napi::Result<(Arena, sys::napi_ref)> {
+    let mut data = ptr::null_mut();
+    let mut buffer = ptr::null_mut();
+    let mut reference = ptr::null_mut();
+    // SAFETY: `env` is live in the current callback; a count of 1 makes the
+    // reference strong, and it is never released: the environment's teardown
+    // frees the buffer, after which no call can run in it.
+    let made = unsafe {
+        sys::napi_create_arraybuffer(env, ARENA_SIZE, &mut data, &mut buffer) == sys::Status::napi_ok
+            && sys::napi_create_reference(env, buffer, 1, &mut reference) == sys::Status::napi_ok
+    };
+    let base = NonNull::new(data.cast::<u8>()).filter(|_| made);
+    let base = base.ok_or_else(|| napi::Error::from_reason("cannot allocate the argument arena"))?;
+    // SAFETY: V8 zero-fills the ARENA_SIZE bytes, and the strong reference
+    // keeps them in place until the environment is torn down.
+    Ok((unsafe { Arena::over_js_memory(base) }, reference))
 }
 
 /// An (environment, state) pair; immutable once published.

@@ -18,7 +18,9 @@
 //! - [`wasm`]: descriptor checks and call plans for WebAssembly modules;
 //! - [`handles`]: the objects JS holds for addresses of opaque types;
 //! - [`result_places`]: reporting the pointers inside a result to JS;
-//! - [`zig_views`]: live pointer fields inside Zig's own memory.
+//! - [`zig_views`]: live pointer fields inside Zig's own memory;
+//! - [`no_external`]: whether the engine refuses external ArrayBuffers;
+//! - [`shadow`]: JS copies of Zig memory for engines that do.
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod abort_cell;
@@ -33,8 +35,10 @@ mod handles;
 mod host_memory;
 mod library;
 mod module;
+mod no_external;
 mod place_report;
 mod pointer_call;
+mod shadow;
 mod throw;
 mod tie;
 mod transfer;
@@ -45,7 +49,7 @@ use std::path::Path;
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{ArrayBuffer, Buffer};
+use napi::bindgen_prelude::{ArrayBuffer, Buffer, Unknown};
 use napi::{sys, Env, JsValue};
 use napi_derive::napi;
 
@@ -64,14 +68,32 @@ pub fn take_console_output() -> Option<Buffer> {
     (!bytes.is_empty()).then(|| bytes.into())
 }
 
-/// This environment's argument arena, as an ArrayBuffer over its memory.
+/// This environment's argument arena, as an ArrayBuffer over its memory
+/// (the JS ArrayBuffer it lives in, where external buffers are refused).
 #[napi]
-pub fn arena(env: &Env) -> napi::Result<ArrayBuffer<'_>> {
+pub fn arena(env: &Env) -> napi::Result<Unknown<'_>> {
     let state = env_state::env_state(env.raw())?;
+    if !state.arena_buffer.is_null() {
+        let mut value = std::ptr::null_mut();
+        // SAFETY: a strong reference of this environment, never deleted.
+        unsafe { sys::napi_get_reference_value(env.raw(), state.arena_buffer, &mut value) };
+        // SAFETY: `value` is the live ArrayBuffer the reference holds.
+        return Ok(unsafe { Unknown::from_raw_unchecked(env.raw(), value) });
+    }
     let keep = Arc::clone(&state.arena);
     // SAFETY: the arena is ARENA_SIZE bytes and lives until the hint (a
     // clone of its Arc) is dropped by the finalizer.
-    unsafe { ArrayBuffer::from_external(env, state.arena.base(), arena::ARENA_SIZE, keep, |_, keep| drop(keep)) }
+    let buffer =
+        unsafe { ArrayBuffer::from_external(env, state.arena.base(), arena::ARENA_SIZE, keep, |_, keep| drop(keep)) }?;
+    Ok(buffer.to_unknown())
+}
+
+/// Whether Zig memory is shown through live ArrayBuffers (`true`), or
+/// through copies reconciled at each call (`false`: the engine refuses
+/// external buffers, or `ZIGPORT_NO_EXTERNAL=1`).
+#[napi]
+pub fn external_buffers(env: Env) -> bool {
+    !no_external::enabled(env.raw())
 }
 
 /// Offset of the first call frame in the arena (after its header).

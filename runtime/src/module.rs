@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use napi::bindgen_prelude::ArrayBuffer;
+use napi::bindgen_prelude::{ArrayBuffer, FromNapiValue};
 use napi::{Env, JsValue};
 use napi_derive::napi;
 use zigport_marshal::descriptor::{Descriptor, Place, TypeKind};
@@ -162,6 +162,13 @@ impl ZigModule {
                 zig_views::tag_zig_memory(env.raw(), copy.raw());
             }
             return Ok(copy);
+        }
+        if crate::no_external::enabled(env.raw()) {
+            // Tagged as Zig memory by `zig_memory`, like the live view.
+            let shadow = zig_views::zig_memory(env.raw(), address as u64, size as u64);
+            // SAFETY: `shadow` is the ArrayBuffer `zig_memory` just made (or
+            // null after it threw, which `from_napi_value` refuses).
+            return unsafe { ArrayBuffer::from_napi_value(env.raw(), shadow) };
         }
         let keep = Arc::clone(&self.library);
         // SAFETY: a `pub var` lives in the library's writable data for as

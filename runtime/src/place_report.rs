@@ -15,7 +15,7 @@ use napi::sys;
 use crate::env_state::EnvState;
 use crate::pointer_call::{PlaceEntry, ResultMemory};
 use crate::throw::throw_range_error;
-use crate::zig_views::zig_memory;
+use crate::zig_views::zig_memory_at;
 
 const ENTRY_SIZE: usize = 48;
 
@@ -33,8 +33,9 @@ pub fn report(
             (Some(first), _) => (5, first, 0, 0, 0),
             (None, ResultMemory::Argument { arg, offset, len }) => (1, arg, offset, len, 0),
             (None, ResultMemory::Zig { address, len }) => {
-                buffers.push(zig_memory(env, address, len));
-                (2, buffers.len() as u32 - 1, 0, len, address)
+                let (buffer, offset) = zig_memory_at(env, address, len);
+                buffers.push(buffer);
+                (2, buffers.len() as u32 - 1, offset, len, address)
             }
             (None, ResultMemory::Allocated { buffer, offset, len }) => {
                 buffers.push(buffer);

@@ -4,7 +4,10 @@
 //! time, and an assignment from JS has the runtime write the address. Only
 //! ArrayBuffers the runtime itself made over Zig memory are read or written
 //! this way (they carry a type tag): a JS-made buffer's bytes would be an
-//! address JS chose.
+//! address JS chose. Where external buffers are refused, these buffers are
+//! shadows (JS copies reconciled at each call, see [`crate::shadow`]); the
+//! functions here then read and write the copies and translate shadows to
+//! the Zig addresses they stand for.
 
 // napi-derive registers the exports only outside tests, so in the unit-test
 // build the functions they reach look unused.
@@ -29,9 +32,28 @@ pub fn tag_zig_memory(env: sys::napi_env, buffer: sys::napi_value) {
     unsafe { sys::napi_type_tag_object(env, buffer, &ZIG_MEMORY_TAG) };
 }
 
+/// The ArrayBuffer through which JS sees `len` bytes of Zig memory at
+/// `address`, and the offset of those bytes in it: a new buffer over them
+/// (offset 0), or, where external buffers are refused, the shadow that holds
+/// them (see [`crate::shadow`]), so that views of one place alias.
+pub(crate) fn zig_memory_at(env: sys::napi_env, address: u64, len: u64) -> (sys::napi_value, u64) {
+    if len > 0 && crate::no_external::known_enabled() {
+        if let Some(state) = crate::env_state::existing(env) {
+            if let Some((buffer, offset)) = state.shadows.containing(env, address as *mut u8, len as usize) {
+                return (buffer, offset as u64);
+            }
+        }
+    }
+    (zig_memory(env, address, len), 0)
+}
+
 /// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
-/// finalizer: Zig owns the memory, JS only views it.
+/// finalizer: Zig owns the memory, JS only views it. Where external buffers
+/// are refused, a new shadow of that memory instead.
 pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
+    if len > 0 && crate::no_external::known_enabled() {
+        return shadow_of(env, address, len);
+    }
     let mut buffer = ptr::null_mut();
     let status = if len == 0 {
         // SAFETY: `env` is live; an empty buffer needs no data.
@@ -56,6 +78,30 @@ pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::nap
     }
     tag_zig_memory(env, buffer);
     buffer
+}
+
+/// A tagged shadow of `len` bytes of Zig memory at `address`.
+fn shadow_of(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
+    let Ok(state) = crate::env_state::env_state(env) else {
+        return crate::throw::throw_range_error(env, c"cannot view the memory a function returned");
+    };
+    // SAFETY: as for a live view: the thunk returned this address and length
+    // for the caller to use, and the module stays loaded.
+    let buffer = unsafe { state.shadows.create(env, address as *mut u8, len as usize) };
+    if buffer.is_null() {
+        return crate::throw::throw_range_error(env, c"cannot copy the memory a function returned");
+    }
+    tag_zig_memory(env, buffer);
+    buffer
+}
+
+/// The address Zig knows the bytes at `data` (an ArrayBuffer's) by: the Zig
+/// memory a shadow stands for, or `data` itself.
+pub(crate) fn zig_address_of(env: sys::napi_env, data: *mut u8) -> *mut u8 {
+    match crate::env_state::existing(env) {
+        Some(state) if !state.shadows.is_empty() => state.shadows.zig_address(env, data).unwrap_or(data),
+        _ => data,
+    }
 }
 
 /// Whether `value` is an ArrayBuffer the runtime made over Zig memory.
@@ -95,7 +141,8 @@ fn field(len: usize, offset: f64, len_offset: f64) -> napi::Result<(usize, Optio
     Ok((offset as usize, (len_offset >= 0.0).then_some(len_offset as usize)))
 }
 
-/// How `read_place` reads a pointer: `[address, ArrayBuffer]` over its
+/// How `read_place` reads a pointer: `[address, ArrayBuffer, byteOffset,
+/// byteLength]` (the pointed-at bytes' place in the buffer) over its
 /// count of elements (1 without a count), over the elements before its zero
 /// terminator (`[*:0]T`), or `[address, handle]` (`*Opaque`).
 const READ_TO_ZERO: u32 = 1;
@@ -119,6 +166,10 @@ pub fn read_place(
     // SAFETY: both 8-byte ranges were just checked to lie inside the buffer.
     let (address, count) =
         unsafe { (transfer::read_u64(data.add(at)), len_at.map_or(1, |l| transfer::read_u64(data.add(l)))) };
+    if let Some(state) = crate::env_state::existing(env) {
+        // A terminator JS just wrote through a shadow must be in Zig's memory.
+        state.shadows.push_to_zig(env);
+    }
     let count = if mode == Some(READ_TO_ZERO) && address != 0 && elem_size >= 1.0 {
         // SAFETY: the field is a `[*:0]T` in Zig's memory, which Zig
         // promises ends in a zero element.
@@ -133,18 +184,20 @@ pub fn read_place(
         unsafe { sys::napi_get_null(env, &mut out) };
         return Ok(out);
     };
-    let view = if mode == Some(READ_HANDLE) {
-        crate::handles::create_handle(env, address, None)
-            .ok_or_else(|| napi::Error::from_reason("cannot make a handle"))?
+    let (view, at) = if mode == Some(READ_HANDLE) {
+        let handle = crate::handles::create_handle(env, address, None);
+        (handle.ok_or_else(|| napi::Error::from_reason("cannot make a handle"))?, 0)
     } else {
-        zig_memory(env, address, bytes)
+        zig_memory_at(env, address, bytes)
     };
-    // SAFETY: `env` is live; the array gets two values of it.
+    // SAFETY: `env` is live; the array gets four values of it.
     unsafe {
-        let mut number = ptr::null_mut();
-        sys::napi_create_double(env, address as f64, &mut number);
-        sys::napi_create_array_with_length(env, 2, &mut out);
-        sys::napi_set_element(env, out, 0, number);
+        sys::napi_create_array_with_length(env, 4, &mut out);
+        for (i, number) in [address as f64, at as f64, bytes as f64].into_iter().enumerate() {
+            let mut value = ptr::null_mut();
+            sys::napi_create_double(env, number, &mut value);
+            sys::napi_set_element(env, out, if i == 0 { 0 } else { i as u32 + 1 }, value);
+        }
         sys::napi_set_element(env, out, 1, view);
     }
     Ok(out)
@@ -184,7 +237,7 @@ pub fn write_place(
             if !inside || target_offset.fract() != 0.0 {
                 return Err(napi::Error::from_reason("the target lies outside its buffer"));
             }
-            base as u64 + target_offset as u64
+            zig_address_of(env, base) as u64 + target_offset as u64
         }
     };
     // SAFETY: both 8-byte ranges were just checked to lie inside the buffer,

@@ -4,11 +4,17 @@
 //
 // They exercise the native addon directly with a WebAssembly.Memory made
 // here, so these tests do not loop over MODES.
-import { test } from 'node:test';
+import { test as baseTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { addon } from '../../js/internal/runtime/addon.js';
 import { spawnNode } from '../helpers/fixtures.js';
+
+// Without external buffers (ZIGPORT_NO_EXTERNAL=1) no JS buffer can share
+// pages with anything: tieableBuffer gives ordinary buffers, so none of this
+// applies (tests/memory/without-external-buffers.test.js covers that mode).
+const noTies = !addon.externalBuffers() && 'no tieable memory without external buffers';
+const test = (name, fn) => baseTest(name, { skip: noTies }, fn);
 
 const PAGE = addon.pageSize();
 const WASM_PAGE = 65536;

@@ -56,7 +56,8 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     if (memory === null) return null;
     if (placed) rememberPlaces(memory.buffer, memory.byteOffset, ret.pointee, placed, records);
     return memory.zig
-      ? zigObject(memory.buffer, ret.name, () => ret.result(memory.buffer, 0, memory.byteLength))
+      ? zigObject(memory.buffer, ret.name, () => ret.result(memory.buffer, memory.byteOffset, memory.byteLength),
+        memory.byteOffset, memory.byteLength)
       : ret.result(memory.buffer, memory.byteOffset, memory.byteLength, memory.token);
 
   };
@@ -73,7 +74,9 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     const byteLength = dv.getFloat64(40, true);
     switch (header[5]) {
       case 1: return { buffer: buffers[header[6]], byteOffset, byteLength };
-      case 2: return { buffer: zigMemory(dv.getFloat64(48, true), byteLength, external), byteOffset: 0, byteLength, zig: true };
+      // Zig memory: a buffer of its own, or (no external buffers) the copy
+      // of Zig memory JS already has that holds it, at `byteOffset`.
+      case 2: return { buffer: zigMemory(dv.getFloat64(48, true) - byteOffset, external.byteLength, external), byteOffset, byteLength, zig: true };
       case 3: return { buffer: external, byteOffset, byteLength };
       case 4: return { token: external };
       default: return null;
@@ -104,7 +107,11 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
       types[k] = place.type.pointee;
       switch (dv.getUint32(at, true)) {
         case 1: memories[k] = { buffer: records.buffers[index], byteOffset: byteOffsetOf, byteLength }; break;
-        case 2: memories[k] = { buffer: zigMemory(dv.getFloat64(at + 24, true), byteLength, placed[index]), byteOffset: 0, byteLength }; break;
+        case 2: memories[k] = {
+          buffer: zigMemory(dv.getFloat64(at + 24, true) - byteOffsetOf, placed[index].byteLength, placed[index]),
+          byteOffset: byteOffsetOf,
+          byteLength,
+        }; break;
         case 3: memories[k] = { buffer: placed[index], byteOffset: byteOffsetOf, byteLength }; break;
         case 5: memories[k] = memories[index]; break;
         default: memories[k] = null;

@@ -37,11 +37,17 @@ export function zigMemory(address, byteLength, fresh) {
 
 const objects = new WeakMap();
 
-/** The object `make()` builds for a type over Zig memory, once per buffer and type. */
-export function zigObject(buffer, typeName, make) {
+/**
+ * The object `make()` builds for a type over Zig memory, once per buffer,
+ * place in it and type. The place is the whole buffer, except where the
+ * runtime copies Zig memory (no external buffers): there a pointer into
+ * memory JS already has is shown at its offset in that copy.
+ */
+export function zigObject(buffer, typeName, make, byteOffset = 0, byteLength = buffer.byteLength) {
   let byType = objects.get(buffer);
   if (!byType) objects.set(buffer, (byType = new Map()));
-  let object = byType.get(typeName);
-  if (!object) byType.set(typeName, (object = make()));
+  const key = byteOffset === 0 && byteLength === buffer.byteLength ? typeName : `${typeName}@${byteOffset}:${byteLength}`;
+  let object = byType.get(key);
+  if (!object) byType.set(key, (object = make()));
   return object;
 }

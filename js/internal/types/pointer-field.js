@@ -90,11 +90,13 @@ export function withFieldAccess(type) {
   function readLive(buffer, at, entry) {
     const found = livePlaces.read(buffer, at + addressAt, lengthAt < 0 ? -1 : at + lengthAt, elemSize, readMode);
     if (found === null) return null;
-    const [address, fresh] = found;
+    // The pointed-at bytes lie at `byteOffset` of `fresh`: 0, unless the
+    // runtime shows them inside a copy of Zig memory JS already has.
+    const [address, fresh, byteOffset = 0, byteLength = fresh.byteLength] = found;
     if (readMode === READ_HANDLE) return entry?.address === address ? view(entry) : type.result(null, 0, 0, fresh);
     // Still pointing where JS last set it: the view of what JS gave.
-    if (entry?.address === address && entry.memory.byteLength - extraOf(entry.memory) === fresh.byteLength) return view(entry);
-    const memory = zigMemory(address, fresh.byteLength, fresh);
-    return zigObject(memory, type.name, () => type.result(memory, 0, memory.byteLength));
+    if (entry?.address === address && entry.memory.byteLength - extraOf(entry.memory) === byteLength) return view(entry);
+    const memory = zigMemory(address - byteOffset, fresh.byteLength, fresh);
+    return zigObject(memory, type.name, () => type.result(memory, byteOffset, byteLength), byteOffset, byteLength);
   }
 }

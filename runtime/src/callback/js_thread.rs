@@ -123,6 +123,9 @@ fn dispatch(owner: &EnvCallbacks, frame: Option<(*mut u8, usize)>) -> bool {
         let mut function = ptr::null_mut();
         let mut receiver = ptr::null_mut();
         let mut result = ptr::null_mut();
+        // JS sees what Zig changed in shadowed memory, and Zig what JS did.
+        let shadows = env_state::existing(env).map(|state| &state.shadows);
+        shadows.inspect(|s| s.refresh_from_zig(env));
         let copy = frame.map(|(bytes, len)| frame_copy(env, bytes, len));
         let argv: Vec<sys::napi_value> = copy.iter().map(|(buffer, _)| *buffer).collect();
         let ok = !argv.iter().any(|a| a.is_null())
@@ -130,6 +133,7 @@ fn dispatch(owner: &EnvCallbacks, frame: Option<(*mut u8, usize)>) -> bool {
             && sys::napi_get_undefined(env, &mut receiver) == sys::Status::napi_ok
             && sys::napi_call_function(env, receiver, function, argv.len(), argv.as_ptr(), &mut result)
                 == sys::Status::napi_ok;
+        shadows.inspect(|s| s.push_to_zig(env));
         if let (true, Some((frame, len)), Some((_, data))) = (ok, frame, copy) {
             // The buffer is alive until the scope closes below.
             ptr::copy_nonoverlapping(data, frame, len);

@@ -73,6 +73,12 @@ pub fn prepare(
     let CallMemory { records, targets, buffers } = memory;
     read_records(state, slots, places, records, targets)?;
     buffer_arguments(env, info, buffers)?;
+    if !state.shadows.is_empty() {
+        // A shadow stands for Zig memory: Zig gets that memory's address.
+        for b in buffers.iter_mut().filter(|b| !b.handle) {
+            b.data = b.data.map(|d| crate::zig_views::zig_address_of(env, d));
+        }
+    }
     if records.iter().any(|r| places.get(r.pointee).is_some_and(|l| !l.is_empty())) {
         mark_zig_memory(env, buffers);
     }

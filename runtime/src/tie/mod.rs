@@ -50,8 +50,10 @@ const WASM_PAGE: u64 = 65536;
 #[napi]
 pub fn tieable_buffer(env: &Env, byte_length: f64) -> napi::Result<ArrayBuffer<'_>> {
     let len = whole("byteLength", byte_length, MAX_TIEABLE_BYTES).map_err(|e| e.throw(env))?;
-    if len == 0 {
-        return ArrayBuffer::from_data(env, Vec::new());
+    // Without external buffers no memory can be shared with a WebAssembly
+    // memory: an ordinary buffer, which ties copy instead of mapping.
+    if len == 0 || crate::no_external::enabled(env.raw()) {
+        return Ok(crate::no_external::js_buffer(env, len as usize)?.0);
     }
     let memfd = Memfd::create(len.next_multiple_of(os_page_size())).map_err(|e| e.throw(env))?;
     let mapping = SharedMapping::new(&memfd).map_err(|e| e.throw(env))?;
