@@ -18,6 +18,12 @@ run() { node --import ./js/register.js --test --test-reporter=spec "$@"; }
 
 # Native mode, and every test that is not about one mode, with the addon.
 ZIGPORT_TEST_MODES=native run "${files[@]}"
+# Native mode where the engine refuses external ArrayBuffers (Electron's
+# sandbox): Zig memory reaches JS as copies. The fixtures are cached by now.
+ZIGPORT_TEST_MODES=native ZIGPORT_NO_EXTERNAL=1 run \
+  tests/pointers/{results,pointer-variables,aliasing,allocator-values,struct-pointer-graphs}.test.js \
+  tests/structures/pointer-fields.test.js tests/callbacks/js-functions-as-callbacks.test.js \
+  tests/memory/tied-buffers.test.js tests/async/promises.test.js tests/matrix/type-matrix.test.js
 # WebAssembly mode as browsers and other runtimes have it: the addon is
 # disabled. Only the tests of ties (which need it) run with it. A test file
 # that is not about a mode (no MODES) ran above already, unless it is about
