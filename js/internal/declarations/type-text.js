@@ -4,11 +4,20 @@
 // branch mirrors a converter of js/internal/types/; a type whose JS form the
 // generator cannot state exactly is `unknown`, with a comment saying why.
 
+import { elementsText } from './elements.js';
+import { group, unknown } from './fragments.js';
+import { plainTexts } from './plain.js';
+
 /** Typed arrays that stand for a run of elements of each Zig type (types/pointer.js). */
 const TYPED_ARRAYS = {
   u8: ['Uint8Array', 'Uint8ClampedArray'], i8: ['Int8Array'], u16: ['Uint16Array'], i16: ['Int16Array'],
   u32: ['Uint32Array'], i32: ['Int32Array'], u64: ['BigUint64Array'], i64: ['BigInt64Array'],
-  f32: ['Float32Array'], f64: ['Float64Array'],
+  usize: ['BigUint64Array'], isize: ['BigInt64Array'], f32: ['Float32Array'], f64: ['Float64Array'],
+};
+
+/** What JS reads for values of the comptime-only kinds a comptime field or constant has (types/comptime.js). */
+const COMPTIME_TEXTS = {
+  comptime_int: 'number | bigint', comptime_float: 'number', enum_literal: 'string', null: 'null', undefined: 'undefined',
 };
 
 /** Element types a string stands for (types/array.js's text forms). */
@@ -22,6 +31,7 @@ const TEXT_ELEMENTS = new Set(['u8', 'u16']);
 export function typeTexts(descriptor, classes) {
   const types = descriptor.types;
   const wordBits = Number(descriptor.pointer_size ?? 8) * 8;
+  const plain = plainTexts(descriptor, classes, text);
 
   function text(index, dir) {
     const t = types[index];
@@ -31,13 +41,15 @@ export function typeTexts(descriptor, classes) {
       case 'bool': return 'boolean';
       case 'void': return dir === 'out' ? 'void' : 'undefined';
       case 'optional': return `${group(text(t.child, dir))} | null`;
-      case 'error_union': return dir === 'out' ? text(t.payload, dir) : unknown('an error union as a value');
+      case 'error_union': return dir === 'out' ? text(t.payload, dir) : errorUnionIn(t);
       case 'error_set': return dir === 'out' ? 'Error' : 'Error | string | number';
       case 'enum': return enumText(index, t, dir);
       case 'struct': return structText(index, t, dir);
+      case 'array': return arrayText(t, dir, false);
       case 'slice': case 'pointer': return pointerText(t, dir);
       case 'function_pointer': return functionText(t, dir);
-      default: return unknown(`${t.kind} ${t.name}`);
+      case 'opaque': return classes.name(index) ?? unknown(`handle ${t.name}`);
+      default: return COMPTIME_TEXTS[t.kind] ?? unknown(`${t.kind} ${t.name}`);
     }
   }
 
@@ -63,18 +75,60 @@ export function typeTexts(descriptor, classes) {
     return dir === 'out' ? name : `${name} | ${classes.initName(index)}`;
   }
 
+  /** An error union set from JS: the payload, or an error of its set (types/error-union.js). */
+  function errorUnionIn(t) {
+    const asJson = types[t.payload].kind === 'struct' ? '' : ' | { error: string }';
+    return `${group(text(t.payload, 'in'))} | Error${asJson}`;
+  }
+
+  /** An array or vector: its object when read, its elements (or text for u8/u16) when set. */
+  function arrayText(t, dir, readOnly) {
+    const child = types[t.child];
+    const textual = !t.bit_packed && (child.name === 'u8' || child.name === 'u16');
+    const init = `Iterable<${group(text(t.child, 'in'))}>${textual ? ' | string' : ''}`;
+    if (dir === 'in') return init;
+    return elementsText({
+      child, bitPacked: t.bit_packed, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child), init, readOnly,
+    });
+  }
+
   function pointerText(t, dir) {
     const child = types[t.child];
     const nullable = t.nullable ? ' | null' : '';
-    if (child.kind === 'opaque') return unknown(`handle ${t.name}`) + nullable;
+    if (child.kind === 'opaque') return handleText(t, child, dir) + nullable;
     const run = t.kind === 'slice' || t.many === true;
     if (!run && child.kind === 'struct' && classes.name(t.child)) {
       // A const pointer also takes a plain initializer, copied (types/pointer.js).
       const accepts = dir === 'in' && t.const ? structText(t.child, child, 'in') : classes.name(t.child);
       return accepts + nullable;
     }
-    if (dir === 'out' || !run) return unknown(`${t.name}`) + nullable;
-    return runText(t, child) + nullable;
+    if (dir === 'in') return (run ? runText(t, child) : singleText(t, child)) + nullable;
+    // What a returned pointer reads as: the array it points at, or a view of its elements (one for `*T`).
+    if (!run && child.kind === 'array') return arrayText(child, 'out', t.const) + nullable;
+    const element = { child, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child) };
+    const init = `Iterable<${group(element.in)}>${TEXT_ELEMENTS.has(child.name) ? ' | string' : ''}`;
+    return elementsText({ ...element, init, readOnly: t.const, slice: true }) + nullable;
+  }
+
+  /** A handle: an instance of the opaque type's class; `*anyopaque` takes any handle or memory too. */
+  function handleText(t, child, dir) {
+    const name = classes.name(t.child) ?? unknown(`handle ${t.name}`);
+    if (dir === 'out' || child.name !== 'anyopaque') return name;
+    return 'ZigHandle | ArrayBuffer | ArrayBufferView | { readonly dataView: DataView }';
+  }
+
+  /**
+   * What a single-item pointer to a non-struct takes: memory of its
+   * element type, its object, the value(s) copied (types/pointer.js).
+   */
+  function singleText(t, child) {
+    const array = child.kind === 'array';
+    const element = array ? child.child : t.child;
+    const values = `Iterable<${group(text(element, 'in'))}>`;
+    const forms = [...(TYPED_ARRAYS[types[element].name] ?? []), 'DataView', 'ArrayBuffer', values];
+    // `*i32` also takes the number it points at, copied.
+    if (!array) forms.push(text(t.child, 'in'));
+    return forms.join(' | ');
   }
 
   /** What a slice or many-item pointer parameter takes: memory, a string, or the values. */
@@ -105,14 +159,4 @@ export function typeTexts(descriptor, classes) {
   }
 
   return text;
-}
-
-/** `unknown`, with the reason as a comment. */
-export function unknown(why) {
-  return `unknown /* ${why.replace(/\*\//g, '* /')} */`;
-}
-
-/** `text` in parentheses when it is a union, so that `| null` or `[]` binds to the whole. */
-export function group(text) {
-  return text.includes(' | ') || text.includes('=>') ? `(${text})` : text;
 }
