@@ -1,12 +1,13 @@
 // The TypeScript declarations zigport writes for a module: a program that
 // uses the module as they allow type-checks (strict, nodenext) and runs with
 // the values it passes; one that misuses it fails with the expected errors.
-// Also `zigport types` (the file it writes, its exit codes) and the
-// loader's ZIGPORT_TYPES option.
+// Also `zigport types` (the file it writes, for either target, its exit
+// codes) and the loader's option (ZIGPORT_TYPES, or the config file's
+// `"types": true`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileModule } from '../../js/internal/compiler/index.js';
 import { parseOptions } from '../../js/internal/compiler/options.js';
@@ -113,6 +114,39 @@ test('zigport types writes f.d.zig.ts beside the source, and the loader writes i
   const ran = await spawnNode(['--import', REGISTER, join(dir, 'main.mjs')], { env: { ZIGPORT_TYPES: '1' } });
   assert.equal(ran.stdout.trim(), '42', ran.stderr);
   assert.equal(readFileSync(join(dir, 'small.d.zig.ts'), 'utf8'), text);
+  // Or when the folder's config file says `"types": true` (and the environment says nothing).
+  rmSync(join(dir, 'small.d.zig.ts'));
+  writeFileSync(join(dir, 'zigport.config.json'), JSON.stringify({ types: true }));
+  const configured = await spawnNode(['--import', REGISTER, join(dir, 'main.mjs')], { env: { ZIGPORT_TYPES: '' } });
+  assert.equal(configured.stdout.trim(), '42', configured.stderr);
+  assert.equal(readFileSync(join(dir, 'small.d.zig.ts'), 'utf8'), text);
+});
+
+test('zigport types --target wasm describes the WebAssembly module, whose usize is 32 bits', async (t) => {
+  const dir = tempDir(t, 'zigport-types-cli-');
+  const source = join(dir, 'sizes.zig');
+  writeFileSync(source, 'pub fn size(bytes: []const u8) usize {\n    return bytes.len;\n}\n');
+  const native = await spawnNode([CLI, 'types', source]);
+  assert.equal(native.status, 0, native.stderr);
+  const nativeText = readFileSync(join(dir, 'sizes.d.zig.ts'), 'utf8');
+  assert.match(nativeText, /^declare function size\(arg0: .*\): number \| bigint;$/m);
+  assert.match(nativeText, /init\(\): undefined;/);
+  const wasm = await spawnNode([CLI, 'types', source, '--target', 'wasm']);
+  assert.equal(wasm.status, 0, wasm.stderr);
+  const wasmText = readFileSync(join(dir, 'sizes.d.zig.ts'), 'utf8');
+  assert.match(wasmText, /^declare function size\(arg0: .*\): number;$/m);
+  assert.match(wasmText, /init\(\): Promise<void>;/);
+});
+
+test('zigport types exits 1 with Zig\'s diagnostics when the module does not compile, writing nothing', async (t) => {
+  const dir = tempDir(t, 'zigport-types-cli-');
+  const source = join(dir, 'broken.zig');
+  writeFileSync(source, 'pub fn f() i32 {\n    return "x";\n}\n');
+  const failed = await spawnNode([CLI, 'types', source]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /^zigport types: Zig could not compile .*broken\.zig/m);
+  assert.match(failed.stderr, /broken\.zig:2:12: error: expected type 'i32'/);
+  assert.equal(existsSync(join(dir, 'broken.d.zig.ts')), false);
 });
 
 test('zigport types refuses a missing file and a file that is not Zig, with exit codes 1 and 2', async (t) => {

@@ -1,7 +1,7 @@
 // A TypeScript program that misuses typescript-declarations.zig: each
 // marked line must be an error of the code it names.
 import zig, {
-  add, next, Point, later, greeting, samplesView, sumBytes, triple, sessionValue, Record, Shape, firstByte,
+  add, next, Point, later, greeting, samplesView, sumBytes, triple, sessionValue, Record, Shape, firstByte, countTo,
 } from './typescript-declarations.zig';
 
 add('1', 2); // TS2345 wrong argument type
@@ -21,4 +21,5 @@ new Record({ name: 'r', values: [1, 2, 3] }).version = 3; // TS2540 a comptime f
 zig.level = 4; // TS2540 a getter without setter
 void Shape.tag.triangle; // TS2339 no such tag
 firstByte('text'); // TS2345 a pointer to an array takes no string
+for await (const n of countTo(2)) void n.length; // TS2339 a generator of numbers
 void [text, waited, tripled];
