@@ -3,7 +3,6 @@
 // indexable, iterable object with `length`, `get`/`set`, `valueOf()` giving
 // an array, and the typed-array and text getters zigport offers for its
 // element type. Every file declares the shared interfaces once.
-import { group } from './fragments.js';
 
 /**
  * The interfaces every array, vector and slice text refers to. `Out` is
@@ -45,10 +44,10 @@ export function typedArrayName(child, bitPacked = false) {
 
 /**
  * The text of an array or slice object. `parts`: `{ child, bitPacked,
- * out, in, plain, init, readOnly, slice }`: the element descriptor, the
- * element's texts, what the whole takes, whether it is a read-only view
- * (a const slice or pointer) and whether it is a slice (with `subarray`
- * and `slice`).
+ * out, in, plain, init, readOnly, self, copy }`: the element descriptor,
+ * the element's texts, what the whole takes, whether it is a read-only view
+ * (a const slice or pointer); for a slice view, the name of its own type
+ * (what `subarray()` gives) and of its writable copy (what `slice()` gives).
  */
 export function elementsText(parts) {
   const { child, readOnly } = parts;
@@ -62,11 +61,9 @@ export function elementsText(parts) {
   if (typed && child.name === 'u8') extra.push(`${mark}clampedArray: Uint8ClampedArray`);
   // u8 elements read as UTF-8, u16 as UTF-16 (array.js's TEXT_FORMS).
   if (!parts.bitPacked && (child.name === 'u8' || child.name === 'u16')) extra.push(`${mark}string: string`);
-  if (parts.slice) {
-    const self = `${base}${extra.length ? ` & { ${extra.join('; ')} }` : ''}`;
+  if (parts.self) {
     // `slice()` copies into new JS memory, which is writable even when the original is not.
-    const writable = readOnly ? elementsText({ ...parts, readOnly: false, slice: false }) : self;
-    extra.push(`subarray(begin?: number, end?: number): ${group(self)}`, `slice(begin?: number, end?: number): ${group(writable)}`);
+    extra.push(`subarray(begin?: number, end?: number): ${parts.self}`, `slice(begin?: number, end?: number): ${parts.copy ?? parts.self}`);
   }
   return extra.length ? `${base} & { ${extra.join('; ')} }` : base;
 }

@@ -35,6 +35,9 @@ export function moduleDeclarations(descriptor, { wasm = false } = {}) {
   lines.push(...declared, '');
   lines.push(`declare const $default: {`, ...members(descriptor, null, parts).map((l) => `  ${l}`), '};');
   lines.push('export default $default;', '');
+  // Last: every text above that uses an alias has made it by now.
+  const aliases = classes.aliasLines();
+  if (aliases.length > 0) lines.push(...aliases, '');
   lines.push(...zigarDeclaration(wasm), '');
   const names = exportNames(descriptor).filter((n) => n !== '__zigar');
   for (const name of names) {
@@ -57,7 +60,18 @@ function classTable(descriptor, ids) {
     if (declared) names.set(i, ids.claim(preferred.get(i) ?? shortName(descriptor.types[i].name)));
   }
   const inits = new Map([...names].filter(([i]) => descriptor.types[i].kind === 'struct').map(([i, name]) => [i, ids.claim(`${name}$Init`)]));
+  // Aliases for long type texts (arrays, slices), one per `key`; `build(name)` makes the text, which may refer to itself.
+  const aliases = new Map();
   return {
+    alias: (key, wanted, build) => {
+      if (!aliases.has(key)) {
+        const entry = { name: ids.claim(wanted) };
+        aliases.set(key, entry);
+        entry.body = build(entry.name);
+      }
+      return aliases.get(key).name;
+    },
+    aliasLines: () => [...aliases.values()].map(({ name, body }) => `type ${name} = ${body};`),
     name: (i) => names.get(i),
     initName: (i) => inits.get(i),
     type: (i) => descriptor.types[i],

@@ -87,9 +87,10 @@ export function typeTexts(descriptor, classes) {
     const textual = !t.bit_packed && (child.name === 'u8' || child.name === 'u16');
     const init = `Iterable<${group(text(t.child, 'in'))}>${textual ? ' | string' : ''}`;
     if (dir === 'in') return init;
-    return elementsText({
+    const kind = t.vector ? 'Vector' : 'Array';
+    return classes.alias(`${t.name}${readOnly ? ' (read-only)' : ''}`, `${readOnly ? 'Const' : ''}${elementWord(t.child)}${kind}${t.len}`, () => elementsText({
       child, bitPacked: t.bit_packed, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child), init, readOnly,
-    });
+    }));
   }
 
   function pointerText(t, dir) {
@@ -107,7 +108,22 @@ export function typeTexts(descriptor, classes) {
     if (!run && child.kind === 'array') return arrayText(child, 'out', t.const) + nullable;
     const element = { child, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child) };
     const init = `Iterable<${group(element.in)}>${TEXT_ELEMENTS.has(child.name) ? ' | string' : ''}`;
-    return elementsText({ ...element, init, readOnly: t.const, slice: true }) + nullable;
+    const kind = t.kind === 'slice' ? 'Slice' : run ? 'Pointer' : 'Target';
+    const word = `${elementWord(t.child)}${kind}`;
+    // What `slice()` returns: a writable copy, the same view type for a non-const one.
+    const copy = () => (t.const ? classes.alias(`[]${types[t.child].name} (view)`, `${elementWord(t.child)}Slice`, (name) => elementsText({ ...element, init, readOnly: false, self: name })) : undefined);
+    return classes.alias(`${t.name} (view)`, `${t.const ? 'Const' : ''}${word}`, (name) => elementsText({ ...element, init, readOnly: t.const, self: name, copy: copy() ?? name })) + nullable;
+  }
+
+  /** A word for element type `index` in an alias name: `U8`, `Point`, `U8Array4`. */
+  function elementWord(index) {
+    const t = types[index];
+    const named = ['struct', 'enum', 'opaque'].includes(t.kind) && classes.name(index);
+    if (named) return named.charAt(0).toUpperCase() + named.slice(1);
+    if (t.kind === 'array') return `${elementWord(t.child)}${t.vector ? 'Vector' : 'Array'}${t.len}`;
+    if (t.kind === 'optional') return `Optional${elementWord(t.child)}`;
+    const word = t.name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    return word.charAt(0).toUpperCase() + word.slice(1) || 'Value';
   }
 
   /** A handle: an instance of the opaque type's class; `*anyopaque` takes any handle or memory too. */

@@ -15,7 +15,7 @@ greeting()[0] = 1; // TS2542 a const slice is read-only
 greeting().set(0, 1); // TS2339 nor has it set()
 void samplesView().string; // TS2339 f32 elements are no text
 sumBytes(5); // TS2345 an array takes elements
-const tripled: number[] = triple(1); // TS2740 an array object, not a JS array
+const tripled: number[] = triple(1); // TS2322 an array object, not a JS array
 sessionValue(new Uint8Array(4)); // TS2739 a handle only Zig makes
 new Record({ name: 'r', values: [1, 2, 3] }).version = 3; // TS2540 a comptime field
 zig.level = 4; // TS2540 a getter without setter
