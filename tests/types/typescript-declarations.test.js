@@ -78,7 +78,7 @@ for (const mode of MODES) {
       samples: [4, 5, 2.5], samplesTyped: true, cName: 'zig', tripled: [2, 4, 7], vector: [2, 4, 6, 8],
       sumBytes: [10, 20, 260], counted: 10, firstByte: 10, orDefault: [5, -1], session: 42,
       record: { name: [114, 101, 99], values: [10, 20, 30], weights: [2, 4, 6, 8], version: 2 },
-      recordName: 'rec', total: 60, version: 2, level: 50, grid: [[5, 6], [97, 98]], byte: 400, unary: true,
+      recordName: 'rec', total: 60, version: 2, level: 50, grid: [[5, 6], [97, 98]], byte: 400, unary: true, vec3: [4, 2, 3], cStr: 'text',
       pair: { a: 7, b: true }, numbers: [0, 1, 2], tag: ['square', 'circle'],
     });
   });

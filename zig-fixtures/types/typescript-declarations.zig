@@ -133,6 +133,8 @@ pub const Record = struct {
 };
 
 pub const Byte = u8;
+pub const Vec3 = @Vector(3, f32);
+pub const CStr = [*:0]const u8;
 
 const Session = opaque {};
 var session_state: i32 = 41;

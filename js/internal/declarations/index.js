@@ -100,7 +100,8 @@ function instanceMethods(descriptor, index, { signatures, text }) {
  * class): functions, constants, types and variables, `pub var` ones
  * read-write and the rest read-only (runtime/module.js).
  */
-function members(descriptor, owner, { text, signatures, classes }) {
+function members(descriptor, owner, parts) {
+  const { text, signatures, classes } = parts;
   const own = (d) => (d.owner ?? null) === owner;
   const lines = [];
   const fns = descriptor.functions.filter((f) => own(f) && !f.role && !f.hidden && f.name !== 'prototype');
@@ -110,7 +111,7 @@ function members(descriptor, owner, { text, signatures, classes }) {
   for (const c of descriptor.constants.filter(own)) lines.push(`readonly ${propertyKey(c.name)}: ${constantText(descriptor, c, text)};`);
   for (const d of (descriptor.type_decls ?? []).filter(own)) {
     const name = classes.name(d.type);
-    lines.push(`readonly ${propertyKey(d.name)}: ${name ? `typeof ${name}` : typeOnly(descriptor, d)};`);
+    lines.push(`readonly ${propertyKey(d.name)}: ${name ? `typeof ${name}` : typeOnly(descriptor, d, parts)};`);
   }
   for (const v of descriptor.variables.filter((v) => own(v) && !v.hidden)) {
     const key = propertyKey(v.name);
@@ -122,7 +123,8 @@ function members(descriptor, owner, { text, signatures, classes }) {
 }
 
 /** The module's own named declarations; `exported` maps each Zig name to its identifier. */
-function rootDeclarations(descriptor, { text, signatures, classes }, ids) {
+function rootDeclarations(descriptor, parts, ids) {
+  const { text, signatures, classes } = parts;
   const declared = [];
   const exported = new Map();
   const root = (d) => d.owner == null;
@@ -139,7 +141,7 @@ function rootDeclarations(descriptor, { text, signatures, classes }, ids) {
   for (const c of descriptor.constants.filter(root)) constant(c.name, constantText(descriptor, c, text));
   for (const d of (descriptor.type_decls ?? []).filter(root)) {
     if (classes.name(d.type)) exported.set(d.name, classes.name(d.type));
-    else constant(d.name, typeOnly(descriptor, d));
+    else constant(d.name, typeOnly(descriptor, d, parts));
   }
   for (const v of descriptor.variables.filter((v) => root(v) && !v.mutable && !v.hidden)) constant(v.name, text(v.type, 'out'));
   return { declared, exported };
@@ -154,11 +156,31 @@ function constantText(descriptor, c, text) {
 }
 
 /** A type declaration whose JS value has no class declared here. */
-function typeOnly(descriptor, d) {
+function typeOnly(descriptor, d, { text, plain }) {
   const t = descriptor.types[d.type];
   // Function pointer types have no class: the declaration reads as undefined (types/scalar-class.js's classOfType).
   if (t.kind === 'function_pointer') return 'undefined';
+  if (t.kind === 'array') return arrayClassText(d.type, text);
+  const handle = descriptor.types[t.child]?.kind === 'opaque';
+  if ((t.kind === 'pointer' || t.kind === 'slice') && !handle) return pointerClassText(d.type, t, { text, plain });
   return unknown(`the JS value of type ${t.name}`);
+}
+
+/**
+ * The class of a pointer type (types/pointer-class.js): `new CStr(value)`
+ * holds what the value means as an argument; `$` reads it as a returned
+ * pointer does, null for null.
+ */
+function pointerClassText(index, t, { text, plain }) {
+  const none = t.nullable ? ' | null' : '';
+  const instance = `{ readonly $: ${text(index, 'out')}; valueOf(): ${plain(index)}${t.nullable ? ' | undefined' : ''} }`;
+  return `{ new (value: ${text(index, 'in')}${none}): ${instance}; readonly prototype: ${instance} }`;
+}
+
+/** The class of an array or vector type (types/array.js): made from its elements, or called on memory to view it. */
+function arrayClassText(index, text) {
+  const instance = text(index, 'out');
+  return `{ new (init: ${instance} | ${text(index, 'in')}): ${instance}; (memory: ArrayBuffer | ArrayBufferView): ${instance}; readonly prototype: ${instance} }`;
 }
 
 /** `__zigar` (runtime/special-export.js); `init()` waits for a WebAssembly module. */

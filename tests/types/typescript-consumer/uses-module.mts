@@ -4,7 +4,7 @@ import zig, {
   add, wide, ratio, negate, count, fill, total, maybe, divide, colourName, next, area, distance, apply,
   transform, later, Point, Colour, Shape, MathError, Options, limit,
   Record, Byte, Unary, openSession, sessionValue, greeting, samplesView, cName, triple, sumBytes, scaled, increment,
-  firstByte, orDefault, pair, countTo,
+  firstByte, orDefault, pair, countTo, Vec3, CStr,
 } from './typescript-declarations.zig';
 
 const bytes = new Uint8Array(4);
@@ -64,6 +64,8 @@ const level: number = zig.level;
 zig.grid = [[5, 6], 'ab'];
 const grid: number[][] = zig.grid.valueOf();
 const byte = new Byte(200);
+const vec3 = new Vec3([1, 2, 3]);
+vec3[0] = 4;
 const numbers: number[] = [];
 for await (const n of countTo(3)) numbers.push(n);
 const shape = new Shape({ square: 2 });
@@ -90,6 +92,8 @@ const arrays = {
   grid,
   byte: byte.$ + byte.valueOf(),
   unary: Unary === undefined,
+  vec3: Array.from(vec3.typedArray),
+  cStr: new CStr('text').$.string,
   pair: pair().valueOf(),
   numbers,
   tag: [String(shape), Shape.tag.circle.valueOf()],
