@@ -87,10 +87,9 @@ export function typeTexts(descriptor, classes) {
     const textual = !t.bit_packed && (child.name === 'u8' || child.name === 'u16');
     const init = `Iterable<${group(text(t.child, 'in'))}>${textual ? ' | string' : ''}`;
     if (dir === 'in') return init;
-    const kind = t.vector ? 'Vector' : 'Array';
-    return classes.alias(`${t.name}${readOnly ? ' (read-only)' : ''}`, `${readOnly ? 'Const' : ''}${elementWord(t.child)}${kind}${t.len}`, () => elementsText({
-      child, bitPacked: t.bit_packed, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child), init, readOnly,
-    }));
+    const wanted = `${readOnly ? 'Const' : ''}${elementWord(t.child)}${t.vector ? 'Vector' : 'Array'}${t.len}`;
+    const parts = { child, bitPacked: t.bit_packed, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child), init };
+    return classes.alias(`${t.name}${readOnly ? ' (read-only)' : ''}`, wanted, () => elementsText({ ...parts, readOnly }));
   }
 
   function pointerText(t, dir) {
@@ -106,13 +105,20 @@ export function typeTexts(descriptor, classes) {
     if (dir === 'in') return (run ? runText(t, child) : singleText(t, child)) + nullable;
     // What a returned pointer reads as: the array it points at, or a view of its elements (one for `*T`).
     if (!run && child.kind === 'array') return arrayText(child, 'out', t.const) + nullable;
+    return viewText(t, child, run) + nullable;
+  }
+
+  /** The slice view a returned slice or pointer reads as (types/array.js's sliceClass), under an alias of its own. */
+  function viewText(t, child, run) {
     const element = { child, out: text(t.child, 'out'), in: text(t.child, 'in'), plain: plain(t.child) };
     const init = `Iterable<${group(element.in)}>${TEXT_ELEMENTS.has(child.name) ? ' | string' : ''}`;
+    const word = elementWord(t.child);
     const kind = t.kind === 'slice' ? 'Slice' : run ? 'Pointer' : 'Target';
-    const word = `${elementWord(t.child)}${kind}`;
-    // What `slice()` returns: a writable copy, the same view type for a non-const one.
-    const copy = () => (t.const ? classes.alias(`[]${types[t.child].name} (view)`, `${elementWord(t.child)}Slice`, (name) => elementsText({ ...element, init, readOnly: false, self: name })) : undefined);
-    return classes.alias(`${t.name} (view)`, `${t.const ? 'Const' : ''}${word}`, (name) => elementsText({ ...element, init, readOnly: t.const, self: name, copy: copy() ?? name })) + nullable;
+    // `slice()` gives a writable copy: of a const view, a `[]T` view; of another, a view of its own type.
+    const writable = () => classes.alias(`[]${child.name} (view)`, `${word}Slice`,
+      (name) => elementsText({ ...element, init, readOnly: false, self: name }));
+    return classes.alias(`${t.name} (view)`, `${t.const ? 'Const' : ''}${word}${kind}`,
+      (name) => elementsText({ ...element, init, readOnly: t.const, self: name, copy: t.const ? writable() : name }));
   }
 
   /** A word for element type `index` in an alias name: `U8`, `Point`, `U8Array4`. */
@@ -157,7 +163,8 @@ export function typeTexts(descriptor, classes) {
     const memory = [...typed, 'DataView', (child.name === 'u8' || child.name === 'i8') && 'ArrayBuffer'];
     const forms = [...memory.filter(Boolean), TEXT_ELEMENTS.has(child.name) && 'string'];
     const element = text(t.child, 'in');
-    if (!element.startsWith('unknown')) forms.push(`Iterable<${group(element)}>`, `ArrayLike<${group(element)}>`);
+    // Iterables only: an array-like object without an iterator is refused (types/pointer.js's copyOf).
+    if (!element.startsWith('unknown')) forms.push(`Iterable<${group(element)}>`);
     return forms.filter(Boolean).join(' | ');
   }
 

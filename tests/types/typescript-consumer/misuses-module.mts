@@ -1,7 +1,7 @@
 // A TypeScript program that misuses typescript-declarations.zig: each
 // marked line must be an error of the code it names.
 import zig, {
-  add, next, Point, later, greeting, samplesView, sumBytes, triple, sessionValue, Record, Shape, firstByte, countTo,
+  add, next, Point, later, total, greeting, samplesView, sumBytes, triple, sessionValue, Record, Shape, firstByte, countTo,
 } from './typescript-declarations.zig';
 
 add('1', 2); // TS2345 wrong argument type
@@ -22,4 +22,5 @@ zig.level = 4; // TS2540 a getter without setter
 void Shape.tag.triangle; // TS2339 no such tag
 firstByte('text'); // TS2345 a pointer to an array takes no string
 for await (const n of countTo(2)) void n.length; // TS2339 a generator of numbers
+total({ length: 1, 0: 1 }); // TS2345 an array-like object that is not iterable
 void [text, waited, tripled];
