@@ -1,12 +1,13 @@
 // The TypeScript declarations zigport writes for a module: a program that
 // uses the module as they allow type-checks (strict, nodenext) and runs with
 // the values it passes; one that misuses it fails with the expected errors.
-// Also `zigport types` (the file it writes, its exit codes) and the
-// loader's ZIGPORT_TYPES option.
+// Also `zigport types` (the file it writes, for either target, its exit
+// codes) and the loader's option (ZIGPORT_TYPES, or the config file's
+// `"types": true`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileModule } from '../../js/internal/compiler/index.js';
 import { parseOptions } from '../../js/internal/compiler/options.js';
@@ -72,6 +73,14 @@ for (const mode of MODES) {
     assert.deepEqual(results.called, [16]);
     assert.equal(results.limit, '2000');
     assert.equal(results.odd, true);
+    assert.deepEqual(results.arrays, {
+      greeting: 'hello', greetingLength: 5, greetingBytes: [104, 101], helloSlice: 'el',
+      samples: [4, 5, 2.5], samplesTyped: true, cName: 'zig', tripled: [2, 4, 7], vector: [2, 4, 6, 8],
+      sumBytes: [10, 20, 260], counted: 10, firstByte: 10, orDefault: [5, -1], session: 42,
+      record: { name: [114, 101, 99], values: [10, 20, 30], weights: [2, 4, 6, 8], version: 2 },
+      recordName: 'rec', total: 60, version: 2, level: 50, grid: [[5, 6], [97, 98]], byte: 400, unary: true, vec3: [4, 2, 3], cStr: 'text',
+      pair: { a: 7, b: true }, numbers: [0, 1, 2], tag: ['square', 'circle'],
+    });
   });
 
   test(`${mode}: a program misusing the module fails type-checking with the errors its lines name`, async (t) => {
@@ -84,7 +93,7 @@ for (const mode of MODES) {
       const code = /\/\/ (TS\d+)/.exec(line);
       return code ? [`${i + 1} ${code[1]}`] : [];
     });
-    assert.ok(expected.length >= 6);
+    assert.ok(expected.length >= 16);
     assert.deepEqual(found, expected);
   });
 }
@@ -105,6 +114,39 @@ test('zigport types writes f.d.zig.ts beside the source, and the loader writes i
   const ran = await spawnNode(['--import', REGISTER, join(dir, 'main.mjs')], { env: { ZIGPORT_TYPES: '1' } });
   assert.equal(ran.stdout.trim(), '42', ran.stderr);
   assert.equal(readFileSync(join(dir, 'small.d.zig.ts'), 'utf8'), text);
+  // Or when the folder's config file says `"types": true` (and the environment says nothing).
+  rmSync(join(dir, 'small.d.zig.ts'));
+  writeFileSync(join(dir, 'zigport.config.json'), JSON.stringify({ types: true }));
+  const configured = await spawnNode(['--import', REGISTER, join(dir, 'main.mjs')], { env: { ZIGPORT_TYPES: '' } });
+  assert.equal(configured.stdout.trim(), '42', configured.stderr);
+  assert.equal(readFileSync(join(dir, 'small.d.zig.ts'), 'utf8'), text);
+});
+
+test('zigport types --target wasm describes the WebAssembly module, whose usize is 32 bits', async (t) => {
+  const dir = tempDir(t, 'zigport-types-cli-');
+  const source = join(dir, 'sizes.zig');
+  writeFileSync(source, 'pub fn size(bytes: []const u8) usize {\n    return bytes.len;\n}\n');
+  const native = await spawnNode([CLI, 'types', source]);
+  assert.equal(native.status, 0, native.stderr);
+  const nativeText = readFileSync(join(dir, 'sizes.d.zig.ts'), 'utf8');
+  assert.match(nativeText, /^declare function size\(arg0: .*\): number \| bigint;$/m);
+  assert.match(nativeText, /init\(\): undefined;/);
+  const wasm = await spawnNode([CLI, 'types', source, '--target', 'wasm']);
+  assert.equal(wasm.status, 0, wasm.stderr);
+  const wasmText = readFileSync(join(dir, 'sizes.d.zig.ts'), 'utf8');
+  assert.match(wasmText, /^declare function size\(arg0: .*\): number;$/m);
+  assert.match(wasmText, /init\(\): Promise<void>;/);
+});
+
+test('zigport types exits 1 with Zig\'s diagnostics when the module does not compile, writing nothing', async (t) => {
+  const dir = tempDir(t, 'zigport-types-cli-');
+  const source = join(dir, 'broken.zig');
+  writeFileSync(source, 'pub fn f() i32 {\n    return "x";\n}\n');
+  const failed = await spawnNode([CLI, 'types', source]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /^zigport types: Zig could not compile .*broken\.zig/m);
+  assert.match(failed.stderr, /broken\.zig:2:12: error: expected type 'i32'/);
+  assert.equal(existsSync(join(dir, 'broken.d.zig.ts')), false);
 });
 
 test('zigport types refuses a missing file and a file that is not Zig, with exit codes 1 and 2', async (t) => {

@@ -1,7 +1,9 @@
 //! One declaration of each kind a generated TypeScript declaration file
-//! types: functions over scalars, strings, optionals, errors, callbacks and
-//! promises; structs with methods and defaults, enums, tagged unions, error
-//! sets, constants and variables.
+//! types: functions over scalars, strings, optionals, errors, callbacks,
+//! promises and generators; structs with methods and defaults, comptime
+//! fields and accessors, enums, tagged unions, error sets, constants and
+//! variables; arrays, vectors, slices and pointers as parameters, results
+//! and fields; handles; declared scalar and function pointer types.
 const std = @import("std");
 const zigar = @import("zigar");
 
@@ -113,4 +115,93 @@ pub fn later(value: i32, promise: zigar.function.Promise(i32)) void {
 
 pub fn @"odd name"() bool {
     return true;
+}
+
+pub const Record = struct {
+    name: []const u8,
+    values: [3]i32,
+    weights: @Vector(4, f32) = @splat(1),
+    comptime version: u8 = 2,
+
+    pub fn @"get total"(self: Record) i32 {
+        return self.values[0] + self.values[1] + self.values[2];
+    }
+
+    pub fn @"set first"(self: *Record, value: i32) void {
+        self.values[0] = value;
+    }
+};
+
+pub const Byte = u8;
+pub const Vec3 = @Vector(3, f32);
+pub const CStr = [*:0]const u8;
+
+const Session = opaque {};
+var session_state: i32 = 41;
+
+pub fn openSession() *Session {
+    return @ptrCast(&session_state);
+}
+
+pub fn sessionValue(session: *Session) i32 {
+    const state: *i32 = @ptrCast(@alignCast(session));
+    return state.* + 1;
+}
+
+pub fn greeting() []const u8 {
+    return "hello";
+}
+
+var samples = [_]f32{ 0.5, 1.5, 2.5 };
+
+pub fn samplesView() []f32 {
+    return &samples;
+}
+
+pub fn cName() [*:0]const u8 {
+    return "zig";
+}
+
+pub fn triple(x: f32) [3]f32 {
+    return .{ x, x * 2, x * 3 };
+}
+
+pub fn sumBytes(bytes: [4]u8) u32 {
+    var sum: u32 = 0;
+    for (bytes) |b| sum += b;
+    return sum;
+}
+
+pub fn scaled(v: @Vector(4, f32), k: f32) @Vector(4, f32) {
+    return v * @as(@Vector(4, f32), @splat(k));
+}
+
+pub fn increment(p: *i32) void {
+    p.* += 1;
+}
+
+pub fn firstByte(p: *const [4]u8) u8 {
+    return p[0];
+}
+
+pub fn orDefault(value: MathError!i32) i32 {
+    return value catch -1;
+}
+
+pub var grid: [2][2]u8 = .{ .{ 1, 2 }, .{ 3, 4 } };
+
+pub fn @"get level"() i32 {
+    return counter * 10;
+}
+
+pub fn pair() struct { a: i32, b: bool } {
+    return .{ .a = 7, .b = true };
+}
+
+pub fn countTo(n: u32, generator: zigar.function.Generator(?u32, false)) void {
+    var i: u32 = 0;
+    while (i < n) : (i += 1) {
+        if (!generator.yield(i)) return;
+    }
+    generator.end();
 }

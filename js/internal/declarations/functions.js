@@ -4,7 +4,7 @@
 // the parameters the runtime fills (allocator, promise, generator, abort
 // signal), and what the call returns: its result, or a promise or async
 // iterator when Zig delivers the result through a zigar parameter.
-import { group, unknown } from './type-text.js';
+import { group, unknown } from './fragments.js';
 
 /** The option each special parameter takes its value from (argument-forms.js). */
 const OPTION_OF_ROLE = { promise: 'callback', generator: 'callback', abort_signal: 'signal' };
@@ -17,7 +17,7 @@ const OPTION_OF_ROLE = { promise: 'callback', generator: 'callback', abort_signa
 export function signatureTexts(descriptor, text) {
   const types = descriptor.types;
   const roleOf = (p) => (types[p.type].kind === 'struct' ? types[p.type].role : undefined);
-  const hidden = (p) => roleOf(p) !== undefined || types[p.type].kind === 'allocator';
+  const hidden = (p) => !isVisible(types, p);
 
   return function signatures(fn, { method = false } = {}) {
     const visible = fn.params.filter((p) => !hidden(p));
@@ -81,6 +81,12 @@ export function signatureTexts(descriptor, text) {
     // A generator's items are optional: null ends the iteration rather than being an item.
     return text(role === 'generator' && t.kind === 'optional' ? t.child : item.type, 'out');
   }
+}
+
+/** Whether JS passes parameter `p` itself (the runtime fills allocators and the zigar module's parameters). */
+export function isVisible(types, p) {
+  const t = types[p.type];
+  return !(t.kind === 'struct' && t.role !== undefined) && t.kind !== 'allocator';
 }
 
 /** Whether `t` is a struct (not a union) whose every field has a default (argument-forms.js). */

@@ -42,9 +42,26 @@ export class Identifiers {
   }
 }
 
-/** The last part of a Zig type name (`module.Point` → `Point`, `Point(i32)` → `Point`). */
+/**
+ * A readable identifier for Zig type name `zigName`: its last part
+ * (`module.Point` → `Point`, `Point(i32)` → `Point`); for the types Zig
+ * names after where they appear, what they are: a union's tag enum
+ * (`@typeInfo(m.Shape).@"union".tag_type.?` → `ShapeTag`), an anonymous
+ * struct a function returns (`m.pair__struct_123` → `PairStruct`), an
+ * inline error set (`error{A,B}` → `Errors`).
+ */
 export function shortName(zigName) {
+  const tag = /^@typeInfo\((.*)\)\.@"union"\.tag_type\.\?$/s.exec(zigName);
+  if (tag) return `${shortName(tag[1])}Tag`;
+  if (zigName.startsWith('error{')) return 'Errors';
   const plain = zigName.replace(/\(.*$/s, '');
   const parts = plain.split('.');
-  return parts[parts.length - 1] || 'Type';
+  const last = parts[parts.length - 1] || 'Type';
+  const anonymous = /^(.*)__(struct|union|enum|opaque)_\d+$/.exec(last);
+  if (anonymous) return `${capitalized(anonymous[1])}${capitalized(anonymous[2])}`;
+  return last;
+}
+
+function capitalized(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
