@@ -5,11 +5,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  REGISTER, ROOT, MODES, copyFixtures, freshCacheDir, modeOptions, runNode, spawnNode, tempDir, zigBinary,
+  REGISTER, ROOT, MODES, copyFixtures, freshCacheDir, modeOptions, runNode, spawnNode, tempDir,
 } from '../helpers/fixtures.js';
+import { recordingZig } from '../helpers/recording-zig.js';
 
 /**
  * Writes `app.mjs` into `dir`: imports `./<file>` and prints the results of
@@ -36,17 +37,6 @@ function edit(file, from, to) {
   const text = readFileSync(file, 'utf8');
   assert.ok(text.includes(from), `${file} contains ${from}`);
   writeFileSync(file, text.replace(from, to));
-}
-
-/** A zig that appends each invocation's arguments to `log`, then runs the real one. */
-function recordingZig(t) {
-  const bin = tempDir(t, 'zigport-zig-');
-  const log = join(bin, 'invocations.log');
-  const zig = join(bin, 'zig');
-  writeFileSync(zig, `#!/bin/sh\necho "$*" >> '${log}'\nexec '${zigBinary()}' "$@"\n`);
-  chmodSync(zig, 0o755);
-  writeFileSync(log, '');
-  return { bin, zig, log };
 }
 
 function libraries(cache) {

@@ -5,26 +5,16 @@
 // a clear refusal where Node cannot require() ES modules.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  MODES, ROOT, copyFixtures, freshCacheDir, importFixture, spawnNode, tempDir, zigBinary,
+  MODES, ROOT, copyFixtures, freshCacheDir, importFixture, spawnNode,
 } from '../helpers/fixtures.js';
+import { recordingZig } from '../helpers/recording-zig.js';
 
 /** Runs the .cjs `script` with plain node in `mode`; resolves to its exit and output. */
 function runCjs(script, mode, { env = {}, cwd = ROOT, args = [] } = {}) {
   return spawnNode([...args, script], { cwd, env: { ZIGPORT_TARGET: mode, ZIGPORT_OPTIMIZE: undefined, ...env } });
-}
-
-/** A zig that appends each invocation's arguments to `log`, then runs the real one. */
-function recordingZig(t) {
-  const bin = tempDir(t, 'zigport-zig-');
-  const log = join(bin, 'invocations.log');
-  const zig = join(bin, 'zig');
-  writeFileSync(zig, `#!/bin/sh\necho "$*" >> '${log}'\nexec '${zigBinary()}' "$@"\n`);
-  chmodSync(zig, 0o755);
-  writeFileSync(log, '');
-  return { zig, log };
 }
 
 /**
