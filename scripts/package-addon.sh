@@ -44,7 +44,7 @@ build_addon() {
     return
   fi
   if ! grep -qx "$rust" <<<"$installed"; then
-    echo "Rust's standard library for $rust is not installed (rustup target add $rust; the nightly toolchain has no rust-src, so -Zbuild-std cannot stand in)"
+    echo "Rust's standard library for $rust is not installed (rustup target add $rust)"
     return 1
   fi
   if ! [ -x "$zig" ]; then
@@ -52,8 +52,13 @@ build_addon() {
     return 1
   fi
   # zig cc links and compiles guard.c for the target; cargo wants a program, so a wrapper.
+  # It drops the --target=<Rust triple> cc-rs adds, which Zig cannot read: -target says it.
   local cc="$stage/cc-$zig_target"
-  printf '#!/bin/sh\nexec %q cc -target %s "$@"\n' "$(realpath "$zig")" "$zig_target" >"$cc"
+  {
+    echo '#!/bin/sh'
+    echo 'for arg; do shift; case "$arg" in --target=*) ;; *) set -- "$@" "$arg" ;; esac; done'
+    printf 'exec %q cc -target %s "$@"\n' "$(realpath "$zig")" "$zig_target"
+  } >"$cc"
   printf '#!/bin/sh\nexec %q ar "$@"\n' "$(realpath "$zig")" >"$stage/ar"
   chmod +x "$cc" "$stage/ar"
   local upper=${rust//-/_}
