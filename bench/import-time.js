@@ -50,7 +50,7 @@ export async function importTime({ scratch, runs = 3 }) {
  * zigport is the package as packed (scripts/packaging.mjs), with the
  * addon this checkout built.
  */
-export async function prebuiltImportTime({ scratch, runs = 5 }) {
+export async function prebuiltImportTime({ scratch, runs = 11 }) {
   const dir = join(scratch, 'prebuilt');
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   const packed = spawnSync(process.execPath, [PACKAGING, 'zigport-package', join(dir, 'node_modules', 'zigport')], { encoding: 'utf8' });
