@@ -3,7 +3,7 @@
 // Each module gets an entry (`lib/sum.js`) beside a folder of libraries
 // (`lib/sum.zigport/linux-x64-gnu.so`, `…/wasm32.wasm`) and a TypeScript
 // declaration file (`lib/sum.d.ts`).
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileModule } from '../compiler/index.js';
@@ -11,10 +11,9 @@ import { parseOptions } from '../compiler/options.js';
 import { PLATFORMS } from '../compiler/platforms.js';
 import { moduleDeclarations } from '../declarations/index.js';
 import { exportNames } from '../loader/export-names.js';
+import { libraryDescriptor } from '../loader/library-descriptor.js';
 import { prebuiltEntry } from '../loader/prebuilt-entry.js';
-import { addon } from '../runtime/addon.js';
 import { currentPlatform } from '../runtime/platform.js';
-import { readWasmDescriptor } from '../wasm/read-descriptor.js';
 import { buildPlan } from './build-plan.js';
 
 export const summary = 'compile modules ahead of time for the platforms a package runs on';
@@ -102,11 +101,10 @@ function targetOptions(options, target) {
  */
 async function describe(source, options, libraries) {
   const wasm = libraries.wasm32 ?? null;
-  if (!wasm && libraries[currentPlatform()]) {
-    return { json: JSON.parse(addon.describe(libraries[currentPlatform()])), wasm: false };
-  }
+  const native = libraries[currentPlatform()];
+  if (!wasm && native) return { json: libraryDescriptor(native, false), wasm: false };
   const path = wasm ?? await compileModule(source, targetOptions(options, 'wasm32'));
-  return { json: JSON.parse(readWasmDescriptor(readFileSync(path), path)), wasm: true };
+  return { json: libraryDescriptor(path, true), wasm: true };
 }
 
 /** Copies a library from the cache to `path`, aside and renamed so no reader sees half of it. */

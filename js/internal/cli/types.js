@@ -1,13 +1,12 @@
 // `zigport types f.zig`: compiles a module (or finds it in the cache) and
 // writes its TypeScript declarations beside it as `f.d.zig.ts`.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileModule } from '../compiler/index.js';
 import { parseOptions } from '../compiler/options.js';
 import { writeDeclarations } from '../declarations/write.js';
-import { addon } from '../runtime/addon.js';
-import { readWasmDescriptor } from '../wasm/read-descriptor.js';
+import { libraryDescriptor } from '../loader/library-descriptor.js';
 import { UsageError } from './usage-error.js';
 
 export const summary = 'write TypeScript declarations (f.d.zig.ts) for a .zig module';
@@ -38,7 +37,7 @@ export async function run(args) {
   const options = parseOptions(query, process.env, source);
   const library = await compileModule(source, options);
   const wasm = options.target === 'wasm';
-  const descriptor = JSON.parse(wasm ? readWasmDescriptor(readFileSync(library), library) : addon.describe(library));
+  const descriptor = libraryDescriptor(library, wasm);
   const { path } = writeDeclarations(source, descriptor, { wasm });
   process.stdout.write(`${path}\n`);
   return 0;

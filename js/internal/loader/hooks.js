@@ -2,15 +2,13 @@
 // importable. `load` compiles the file (or finds it in the cache), reads the
 // names it exports from its descriptor, and returns a small ES module that
 // loads the library on the importing thread and re-exports its values.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../compiler/options.js';
 import { compileModule } from '../compiler/index.js';
-import { addon } from '../runtime/addon.js';
-import { readWasmDescriptor } from '../wasm/read-descriptor.js';
 import { readConfigFile } from '../compiler/config-file.js';
 import { writeDeclarations } from '../declarations/write.js';
 import { exportNames, reExports } from './export-names.js';
+import { libraryDescriptor } from './library-descriptor.js';
 
 /** What the generated module calls to open a library of each kind. */
 const OPENERS = {
@@ -24,7 +22,7 @@ export async function load(url, context, nextLoad) {
   const options = parseOptions(parsed.searchParams, process.env, fileURLToPath(parsed));
   const library = await compileModule(fileURLToPath(parsed), options);
   const wasm = options.target === 'wasm';
-  const descriptor = JSON.parse(wasm ? readWasmDescriptor(readFileSync(library), library) : addon.describe(library));
+  const descriptor = libraryDescriptor(library, wasm);
   if (wantsTypes(fileURLToPath(parsed))) writeDeclarations(fileURLToPath(parsed), descriptor, { wasm });
   return { format: 'module', source: moduleSource(library, descriptor, wasm), shortCircuit: true };
 }
