@@ -1,5 +1,5 @@
 // The compile cache: a warm import runs no Zig, a change to the source or to
-// a file it imports rebuilds, concurrent cold imports share one library, and
+// a file it imports rebuilds, concurrent cold imports share one compile, and
 // a slow compile says so on stderr. Each test gets an empty cache and its own
 // copy of the sources, and imports in new processes.
 import { test, describe } from 'node:test';
@@ -126,20 +126,25 @@ for (const mode of MODES) {
       assert.deepEqual(runApp(app, env).results, [4]);
     });
 
-    test('two processes importing the same uncached module at once both succeed and leave one library', async (t) => {
+    test('four processes importing the same uncached module at once all succeed on one compile and one library', async (t) => {
       const cache = freshCacheDir(t);
       const src = copyFixtures(t, ['compiler/source-version.zig']);
       const app = writeApp(src, 'source-version.zig', ['version'], mode);
-      const env = { ZIGPORT_CACHE_DIR: cache };
-      const runs = await Promise.all([1, 2].map(() => spawnNode(['--import', REGISTER, app], { env })));
+      const { zig, log } = recordingZig(t);
+      const env = { ZIGPORT_CACHE_DIR: cache, ZIG: zig };
+      const runs = await Promise.all([1, 2, 3, 4].map(() => spawnNode(['--import', REGISTER, app], { env })));
       for (const { status, stdout, stderr } of runs) {
         assert.equal(status, 0, stderr);
         assert.equal(stdout, '[1]\n');
       }
+      // The first takes the entry's lock; the others wait for its library.
+      const compiles = readFileSync(log, 'utf8').split('\n').filter((line) => BUILD_COMMAND[mode].test(line));
+      assert.equal(compiles.length, 1, `one compile, not:\n${compiles.join('\n')}`);
       assert.equal(libraries(cache).length, 1);
       assert.match(libraries(cache)[0], mode === 'wasm' ? /^source-version-[0-9a-f]+\.wasm$/ : /^source-version-[0-9a-f]+\.so$/);
       const leftovers = readdirSync(cache).filter((name) => name.startsWith('tmp'));
       assert.deepEqual(leftovers, []);
+      assert.deepEqual(readdirSync(join(cache, 'locks')), [], 'the lock is released');
     });
 
     test('a compile slower than a second reports progress on stderr', (t) => {

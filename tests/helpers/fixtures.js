@@ -65,6 +65,10 @@ export function runNode(args, { env = {}, cwd = ROOT, input } = {}) {
  */
 export const TEST_CACHE_DIR = process.env.ZIGPORT_CACHE_DIR || cacheRoot();
 
+// The test cache holds far more than the default size cap (1 GB); without
+// this, a test file run on its own would prune what the others reuse.
+process.env.ZIGPORT_CACHE_MAX_SIZE ??= '0';
+
 /**
  * The Zig compiler the loader itself would use for a module that asks for
  * nothing (ZIG, else $ZIGPORT_ZIG_VERSION, else the default), or for

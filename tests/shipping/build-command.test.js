@@ -70,7 +70,7 @@ test('a bad command line exits with status 2 and says what was wrong', async (t)
     [['build'], /name the \.zig files to build, or list them under "modules" in zigport\.config\.json/],
     [['build', 'package.json'], /package\.json is not a \.zig file/],
     [['build', 'zig/prebuilt-module.zig', '--bogus'], /Unknown option '--bogus'/],
-    [['frobnicate'], /unknown command "frobnicate"; commands: build, types/],
+    [['frobnicate'], /unknown command "frobnicate"; commands: build, cache, types/],
   ];
   for (const [args, message] of cases) {
     const run = await zigport(args, dir);

@@ -7,6 +7,7 @@ import { UsageError } from './usage-error.js';
 
 const COMMANDS = {
   build: () => import('./build.js'),
+  cache: () => import('./cache.js'),
   types: () => import('./types.js'),
 };
 

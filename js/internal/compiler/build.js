@@ -8,6 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZigCompileError } from '../errors.js';
 import { runZig } from './run.js';
+import { CacheDirectoryError, zigRanOutOfSpace } from './cache-errors.js';
 import { builtinsFileFor } from './zig-version.js';
 
 const EXPORTER = fileURLToPath(new URL('../../zig/exporter.zig', import.meta.url));
@@ -120,6 +121,8 @@ export async function buildLibrary({ zig, source, target, optimize, root, mode, 
     const { args, cwd, env, output, shownPaths = [] } = command(scratch, target);
     const { code, stderr } = await runZig(zig.path, args, cwd, env);
     if (code !== 0) {
+      // A full disk shows as pages of Zig's warnings; what to do about it is one line.
+      if (zigRanOutOfSpace(stderr)) throw new CacheDirectoryError(root, 'ENOSPC');
       // Diagnostics name the user's files, not the copies zigport built from.
       const diagnostics = shownPaths.reduce((text, [copy, own]) => text.replaceAll(copy, own), stderr);
       throw new ZigCompileError(shown, diagnostics || `zig exited with status ${code}`, hintFor(stderr, mode, root));

@@ -4,9 +4,10 @@
 // (compile-child.js) this one waits for, so there is one compiler and
 // `await` never has to block.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { planModule } from './index.js';
+import { cacheHit, cacheRoot } from './cache.js';
+import { asCacheError } from './cache-errors.js';
 import { ZigCompileError, ZigToolchainError } from '../errors.js';
 
 const CHILD = fileURLToPath(new URL('./compile-child.js', import.meta.url));
@@ -14,8 +15,13 @@ const CHILD = fileURLToPath(new URL('./compile-child.js', import.meta.url));
 /** Path of the compiled module for `source`, as compileModule gives it, compiling it first if needed. */
 export function compileModuleSync(source, options) {
   // Planning also checks the toolchain, so its errors are thrown from here directly.
-  const { target } = planModule(source, options);
-  if (existsSync(target)) return target;
+  let target;
+  try {
+    ({ target } = planModule(source, options));
+  } catch (err) {
+    throw asCacheError(err, cacheRoot());
+  }
+  if (cacheHit(target)) return target;
   // stderr is shared: progress and Zig's messages show as they come.
   const child = spawnSync(process.execPath, [CHILD, source, JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,6 +52,7 @@ function rebuiltError({ name, message, file, diagnostics }) {
   else if (name === 'ZigToolchainError') err = new ZigToolchainError('', '');
   else if (name === 'TypeError') err = new TypeError();
   else if (name === 'RangeError') err = new RangeError();
+  else if (name === 'CacheDirectoryError') err = Object.assign(new Error(), { name });
   else err = new Error();
   err.message = message;
   // The stack is this process's, headed by the message as it now is.

@@ -25,6 +25,8 @@ const FILE_TYPES = {
   ...CONFIG_TYPES,
   // Whether the loader writes the module's TypeScript declarations beside it.
   types: 'boolean',
+  // The cache's size cap (cache-limit.js), such as "2GB"; checked there.
+  cacheSizeLimit: 'any',
 };
 
 /**

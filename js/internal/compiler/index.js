@@ -3,10 +3,14 @@
 // key exists. A module with a build.extra.zig or under a build.zig.zon is
 // built with Zig's build system; any other with one bare `zig build-lib`
 // (or `build-exe` for WebAssembly), which skips compiling a build runner.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { buildKey, cacheRoot, libraryPath } from './cache.js';
+import { buildKey, cacheHit, cacheRoot, libraryPath } from './cache.js';
+import { asCacheError } from './cache-errors.js';
+import { sizeLimit } from './cache-limit.js';
+import { buildOnce } from './cache-lock.js';
+import { pruneCache } from './cache-prune.js';
 import { collectSources } from './sources.js';
 import { findZig } from './toolchain.js';
 import { wantedZig } from './wanted-zig.js';
@@ -27,9 +31,27 @@ const NATIVE_TARGET = `${process.platform}-${process.arch}`;
  * gives them.
  */
 export async function compileModule(source, options) {
-  const { target, build } = planModule(source, options);
-  if (!existsSync(target)) await build();
-  return target;
+  const root = cacheRoot();
+  try {
+    const { target, build } = planModule(source, options);
+    if (cacheHit(target)) return target;
+    // Read before compiling, so that a bad setting fails before the wait.
+    const limit = sizeLimit(source);
+    await buildOnce(root, target, build);
+    if (limit > 0) trimCache(root, target, limit);
+    return target;
+  } catch (err) {
+    throw asCacheError(err, root);
+  }
+}
+
+/** Applies the cache's size cap after a compile; a failure to prune costs a warning, not the import. */
+function trimCache(root, target, limit) {
+  try {
+    pruneCache(root, { maxBytes: limit, keep: [target] });
+  } catch (err) {
+    process.emitWarning(`zigport could not trim its cache ${root} to its size limit: ${err.message}`);
+  }
 }
 
 /**

@@ -1,0 +1,102 @@
+// One compile per cache entry at a time, across processes: the first
+// importer of an uncached module takes a lock file beside the cache's
+// modules and compiles; the others wait for its library and use it. The
+// lock only saves work: the library is still written aside and renamed
+// into place (build.js), so even two compiles that overlap leave one whole
+// file. A lock whose holder died (SIGKILL, power loss) is recognised as
+// stale, because its owner no longer runs or has stopped renewing it.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { cacheHit } from './cache.js';
+
+/** How often a holder renews its lock, and how old an unrenewed one may get before it counts as abandoned. */
+const RENEW_EVERY_MS = 5_000;
+const STALE_AFTER_MS = 30_000;
+const POLL_EVERY_MS = 150;
+
+/** Path of the lock file guarding the cache entry at `target` under cache `root`. */
+export function lockPath(root, target) {
+  return join(root, 'locks', `${basename(target)}.lock`);
+}
+
+/**
+ * Runs `build()` unless the library at `target` exists or appears while
+ * another process holds its lock; resolves once the library is there (or
+ * rejects with `build()`'s error). A waiter whose holder failed builds
+ * itself, so it reports the same compile error in its own words.
+ */
+export async function buildOnce(root, target, build) {
+  const file = lockPath(root, target);
+  for (;;) {
+    if (cacheHit(target)) return;
+    const lock = tryLock(file);
+    if (lock) {
+      try {
+        // The holder before us may have finished between the check and the lock.
+        if (!cacheHit(target)) await build();
+      } finally {
+        lock.release();
+      }
+      return;
+    }
+    if (isStale(file)) rmSync(file, { force: true });
+    else await sleep(POLL_EVERY_MS);
+  }
+}
+
+/** The lock at `file` if no one holds it: `{ release() }`, renewed until released; else null. */
+function tryLock(file) {
+  mkdirSync(join(file, '..'), { recursive: true });
+  let fd;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (err) {
+    if (err.code === 'EEXIST') return null;
+    throw err;
+  }
+  writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
+  closeSync(fd);
+  const renew = setInterval(() => {
+    const now = new Date();
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // Taken over as stale after all (a stalled process); the rename keeps the result whole.
+    }
+  }, RENEW_EVERY_MS);
+  // A waiting compile keeps the process alive by itself; the timer must not.
+  renew.unref();
+  return {
+    release() {
+      clearInterval(renew);
+      rmSync(file, { force: true });
+    },
+  };
+}
+
+/** Whether the lock at `file` was left by a process that is gone or no longer renews it. */
+function isStale(file) {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return false;
+  if (Date.now() - stats.mtimeMs > STALE_AFTER_MS) return true;
+  let owner;
+  try {
+    owner = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // Being written this very moment; judged by its age alone.
+    return false;
+  }
+  return owner.host === hostname() && !isRunning(owner.pid);
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, under another user.
+    return err.code === 'EPERM';
+  }
+}
