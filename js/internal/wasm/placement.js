@@ -17,7 +17,7 @@ export const SCRATCH_ALIGN = 4096;
  * clusters, addresses }`; a cluster's `address` is in wasm memory, in the
  * scratch block (`copied`) or where its buffer already is.
  */
-export function placeTargets({ instance, ties }, targets) {
+export function placeTargets({ instance, ties, slots }, targets) {
   const { list, buffers } = targets;
   const reach = buffers.map((buffer) => reachable(instance, ties, buffer));
   const addresses = new Array(list.length).fill(0);
@@ -53,7 +53,7 @@ export function placeTargets({ instance, ties }, targets) {
   const plan = planOutput.ensure(2 + planned.length * (CLUSTER_FIELDS + 2));
   planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
-  const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
+  const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN, largestArgument(list, slots)) : 0;
   const clusters = [];
   let at = 2;
   for (let c = 0; c < plan[1]; c++, at += CLUSTER_FIELDS) {
@@ -74,6 +74,14 @@ export function placeTargets({ instance, ties }, targets) {
     list.forEach((t, k) => { if (t.alias >= 0) placed.addresses[k] = placed.addresses[t.alias]; });
     return placed;
   }
+}
+
+/** "args[i]" for the argument whose pointers lead to the largest target: what a failed scratch block is for. */
+function largestArgument(list, slots) {
+  let largest = list[0];
+  for (const t of list) if (t.len > largest.len) largest = t;
+  while (largest.parent >= 0) largest = list[largest.parent];
+  return `args[${slots[largest.slot].param}]`;
 }
 
 /** A Float64Array reused from call to call (the planner's input and output), grown when a call needs more. */

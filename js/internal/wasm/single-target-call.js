@@ -56,7 +56,7 @@ export function makeSingleTargetFunction(fn, types, context) {
     const mark = scratch.top;
     let address = scratch.take(byteLength, align);
     const allocated = address < 0;
-    if (allocated) address = instance.alloc(byteLength, align);
+    if (allocated) address = instance.alloc(byteLength, align, `args[${slot.param}]`);
     // A Uint8Array argument is its own byte view.
     const source = target.view instanceof Uint8Array ? target.view : new Uint8Array(buffer, byteOffset, byteLength);
     memory.u8.set(source, address);
