@@ -4,6 +4,7 @@
 // planner lays out, copied in before the call and back after. The planner
 // is marshal/'s, in its JS form (the tests hold the two to the same output).
 import { planCopies } from '../marshal/plan/index.js';
+import { GUARD_LEN, OVERRUN, guardIntact, writeGuard } from './scratch-guard.js';
 
 const TARGET_FIELDS = 6;
 const CLUSTER_FIELDS = 5;
@@ -53,7 +54,9 @@ export function placeTargets({ instance, ties, slots }, targets) {
   const plan = planOutput.ensure(2 + planned.length * (CLUSTER_FIELDS + 2));
   planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
-  const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN, largestArgument(list, slots)) : 0;
+  // The block is followed by a guard (scratch-guard.js), checked in copyBack.
+  const scratch = scratchSize > 0 ? instance.alloc(scratchSize + GUARD_LEN, SCRATCH_ALIGN, largestArgument(list, slots)) : 0;
+  if (scratch !== 0) writeGuard(instance.memory, scratch + scratchSize);
   const clusters = [];
   let at = 2;
   for (let c = 0; c < plan[1]; c++, at += CLUSTER_FIELDS) {
@@ -114,6 +117,8 @@ function handleAddress(instance, token) {
 
 /** Copies the writable clusters that were copied in back to their buffers. */
 export function copyBack(memory, targets, placed) {
+  memory.sync();
+  if (placed.scratch !== 0 && !guardIntact(memory, placed.scratch + placed.scratchSize)) throw new Error(OVERRUN);
   for (const c of placed.clusters) {
     if (c.copied && c.copyBack) {
       new Uint8Array(targets.buffers[c.buffer], c.start, c.len).set(memory.bytes(c.address, c.len));
