@@ -207,6 +207,25 @@ pub fn applyTwice(f: *const fn (i32) i32, x: i32) i32 {
     return f(f(x));
 }
 
+/// Reads `s` before and after calling `f`, which may detach or shrink the
+/// buffer `s` views in the meantime.
+pub fn sumAround(s: []const u8, f: *const fn () void) u64 {
+    defer zigar.function.release(f);
+    var total: u64 = 0;
+    for (s[0 .. s.len / 2]) |v| total += v;
+    f();
+    for (s[s.len / 2 ..]) |v| total += v;
+    return total;
+}
+
+/// Writes `value` into `s` before and after calling `f`.
+pub fn fillAround(s: []u8, value: u8, f: *const fn () void) void {
+    defer zigar.function.release(f);
+    @memset(s[0 .. s.len / 2], value);
+    f();
+    @memset(s[s.len / 2 ..], value);
+}
+
 pub fn duplicate(allocator: std.mem.Allocator, s: []const u8) ![]u8 {
     return allocator.dupe(u8, s);
 }

@@ -121,8 +121,18 @@ export function copyBack(memory, targets, placed) {
   if (placed.scratch !== 0 && !guardIntact(memory, placed.scratch + placed.scratchSize)) throw new Error(OVERRUN);
   for (const c of placed.clusters) {
     if (c.copied && c.copyBack) {
-      new Uint8Array(targets.buffers[c.buffer], c.start, c.len).set(memory.bytes(c.address, c.len));
+      copyInto(targets.buffers[c.buffer], c.start, memory.bytes(c.address, c.len));
     }
   }
 }
 
+
+/**
+ * Copies `bytes` to `buffer` at `offset`, as far as the buffer still reaches:
+ * JS code run during the call (a callback) may have shrunk or detached it,
+ * and Zig's writes to what JS cut off have nowhere to go.
+ */
+export function copyInto(buffer, offset, bytes) {
+  const reach = Math.min(bytes.length, buffer.byteLength - offset);
+  if (reach > 0) new Uint8Array(buffer, offset, reach).set(reach === bytes.length ? bytes : bytes.subarray(0, reach));
+}

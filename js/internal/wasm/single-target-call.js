@@ -8,6 +8,7 @@
 // from Zig's allocator.
 import { checkArgumentCount, pointerParams, valueType } from '../calls/pointer-call.js';
 import { makeWasmPointerFunction, outOfBounds } from './pointer-call.js';
+import { copyInto } from './placement.js';
 import { GUARD_LEN, OVERRUN, guardIntact, writeGuard } from './scratch-guard.js';
 
 /**
@@ -71,7 +72,7 @@ export function makeSingleTargetFunction(fn, types, context) {
         memory.sync();
         if (!guardIntact(memory, address + byteLength)) throw new Error(OVERRUN);
         // Also after a panic: what Zig wrote before it stays written.
-        if (slot.writable) source.set(memory.u8.subarray(address, address + byteLength));
+        if (slot.writable) copyInto(buffer, byteOffset, memory.u8.subarray(address, address + byteLength));
       } finally {
         if (allocated) instance.free(address, blockLength, align);
         else scratch.top = mark;
