@@ -45,7 +45,7 @@ export async function runCases(mod, { mode, seed, first = 0, count, onCase = nul
 
 /** What generating cases needs: the module (for re-entrant calls, its classes) and its targets. */
 export function fuzzContext(mod, mode) {
-  return { mod, targets: targets(mode === 'wasm' ? 32 : 64) };
+  return { mod, mode, targets: targets(mode) };
 }
 
 /** The target and arguments of case `index`, and their description. */

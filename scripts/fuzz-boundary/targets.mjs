@@ -34,13 +34,13 @@ const sliceU32 = slice('u32');
 
 const made = new Map();
 
-/** The targets for a module whose usize has `usizeBits` bits (64 native, 32 in wasm32). */
-export function targets(usizeBits) {
-  if (!made.has(usizeBits)) made.set(usizeBits, makeTargets(usizeBits));
-  return made.get(usizeBits);
+/** The targets for a module imported in `mode` (its usize has 64 bits natively, 32 in wasm32). */
+export function targets(mode) {
+  if (!made.has(mode)) made.set(mode, makeTargets(mode === 'wasm' ? 32 : 64, mode));
+  return made.get(mode);
 }
 
-function makeTargets(usizeBits) {
+function makeTargets(usizeBits, mode) {
   const maxUsize = 2n ** BigInt(usizeBits) - 1n;
   return [
     ...[['echoU8', u8], ['echoI16', i16], ['echoU32', u32], ['echoI64', i64], ['echoU128', int(128, false)], ['echoUsize', int(usizeBits, false)]]
@@ -118,6 +118,17 @@ function makeTargets(usizeBits) {
       same: (a, b) => Object.is(a, b),
     },
     { fn: 'applyTwice', params: [callback(), i32], model: ([f, x]) => BigInt(f(f(Number(x)))), same: sameInt },
+    {
+      fn: 'sumAround',
+      generate: (r, ctx) => aroundArgs(r, ctx, false),
+      // In place, Zig sees what the callback wrote into its second half; a copy does not.
+      model: ([c, change]) => {
+        const half = Math.floor(c.length / 2);
+        return change === 'writes the buffer' ? [sum(c), sum(c.slice(0, half)) + 0x5an * BigInt(c.length - half)] : [sum(c)];
+      },
+      same: (result, options) => options.some((o) => sameInt(result, o)),
+    },
+    { fn: 'fillAround', generate: (r, ctx) => aroundArgs(r, ctx, true), model: () => undefined, same },
     { fn: 'duplicate', params: [bytes], model: ([c]) => c, same: (result, c) => sameBytes(result, c) },
     { fn: 'doubleLater', params: [i32], model: ([x]) => wrap(x * 2n, 32, true), same: sameInt, async: true },
   ];
@@ -169,6 +180,43 @@ function sentinelBytes(maxUsize) {
       return a.canon === undefined ? a : { ...a, canon: lengthOf(a.canon, a.value) };
     },
   };
+}
+
+/**
+ * Arguments of sumAround and fillAround: a byte view (sometimes of a
+ * resizable buffer) and a callback that changes the buffer while Zig uses
+ * it: shrinks or grows it, writes it, calls Zig, or (in wasm mode only: see
+ * the report of the boundary fuzzer) detaches it. Zig sees the bytes the
+ * call started with; what it writes lands as far as the buffer reaches.
+ */
+function aroundArgs(r, ctx, writes) {
+  const count = r.int(0, 64);
+  const values = Array.from({ length: count }, () => BigInt(r.byte()));
+  const frame = framed(r, Uint8Array, count, values.map(Number), { resizable: r.chance(0.6) });
+  const { buffer, view } = frame;
+  const start = view.byteOffset;
+  const changes = [
+    ['does nothing', () => {}],
+    ['writes the buffer', () => { if (buffer.byteLength > 0) new Uint8Array(buffer).fill(0x5a); }],
+    ['calls Zig', () => { ctx.mod.sumBytes(view); ctx.mod.echoU8(1); }],
+  ];
+  if (buffer.resizable) changes.push(['shrinks the buffer', () => buffer.resize(r.int(0, buffer.byteLength))], ['grows the buffer', () => buffer.resize(buffer.maxByteLength)]);
+  if (ctx.mode === 'wasm') changes.push(['detaches the buffer', () => structuredClone(buffer, { transfer: [buffer] })]);
+  const [desc, change] = r.pick(changes);
+  const value = r.int(0, 255);
+  // After the call, the view's bytes (as far as they reach) are Zig's value
+  // (fillAround), or what JS left; canaries past the view are not Zig's.
+  const after = (outcome) => {
+    if (outcome !== 'returned' || desc !== 'does nothing') return null;
+    return frame.check(writes ? () => {
+      const now = new Uint8Array(buffer, start, count);
+      return now.every((b) => b === value) ? null : 'the view does not hold what Zig wrote';
+    } : null);
+  };
+  const args = [ok(view, values, `Uint8Array(${count})${buffer.resizable ? ' of a resizable buffer' : ''}`, after)];
+  if (writes) args.push(ok(value, BigInt(value), `u8 ${value}`));
+  args.push(ok(change, desc, `a callback that ${desc}`));
+  return args;
 }
 
 /** Arguments of sumMany: a u32 slice-like and a count no larger than it. */

@@ -5,6 +5,7 @@
 // instead; after the call, the bytes Zig changed in the copy are copied
 // back, as far as the buffer still reaches (what JS itself cut off stays
 // cut off).
+import { isDetachedBuffer } from '../types/memory.js';
 
 /**
  * The buffers to pass for `buffers` (a call's records.buffers), with a copy
@@ -15,7 +16,8 @@ export function standIns(buffers) {
   let copies = null;
   for (let k = 0; k < buffers.length; k++) {
     const buffer = buffers[k];
-    if (buffer instanceof ArrayBuffer && buffer.resizable) {
+    // A detached one stays: the runtime refuses it, naming the argument.
+    if (buffer instanceof ArrayBuffer && buffer.resizable && !isDetachedBuffer(buffer)) {
       copies ??= [];
       // slice() of a resizable buffer is a fixed-length one.
       copies.push({ k, original: buffer, copy: buffer.slice(0), before: new Uint8Array(buffer.slice(0)) });
@@ -41,6 +43,7 @@ export function copyBack(stands) {
 /** Calls `invoke` with a stand-in for the one resizable `buffer`, then copies back. */
 export function invokeWithStandIn(invoke, buffer) {
   const stands = standIns([buffer]);
+  if (stands === null) return invoke(buffer);
   try {
     return invoke(stands.passed[0]);
   } finally {
