@@ -55,7 +55,7 @@ export function placeTargets({ instance, ties, slots }, targets) {
   planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
   // The block is followed by a guard (scratch-guard.js), checked in copyBack.
-  const scratch = scratchSize > 0 ? instance.alloc(scratchSize + GUARD_LEN, SCRATCH_ALIGN, largestArgument(list, slots)) : 0;
+  const scratch = scratchSize > 0 ? instance.alloc(scratchSize + GUARD_LEN, SCRATCH_ALIGN, largestArgument(list, slots), scratchSize) : 0;
   if (scratch !== 0) writeGuard(instance.memory, scratch + scratchSize);
   const clusters = [];
   let at = 2;

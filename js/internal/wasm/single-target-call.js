@@ -60,7 +60,7 @@ export function makeSingleTargetFunction(fn, types, context) {
     const blockLength = byteLength + GUARD_LEN;
     let address = scratch.take(blockLength, align);
     const allocated = address < 0;
-    if (allocated) address = instance.alloc(blockLength, align, `args[${slot.param}]`);
+    if (allocated) address = instance.alloc(blockLength, align, `args[${slot.param}]`, byteLength);
     writeGuard(memory, address + byteLength);
     // A Uint8Array argument is its own byte view.
     const source = target.view instanceof Uint8Array ? target.view : new Uint8Array(buffer, byteOffset, byteLength);
