@@ -3,6 +3,7 @@
 //! through the module's own allocator, and what a call allocated for its
 //! result is listed for the host and then released.
 const std = @import("std");
+const builtin = @import("builtin");
 const root = @import("root");
 const call_memory = @import("call_memory.zig");
 const wasm_direct = @import("wasm_direct.zig");
@@ -50,10 +51,20 @@ export fn zigport_call(index: u32, frame: *anyopaque) void {
 /// `len` bytes at alignment `1 << log2_align` for the host (frames, scratch
 /// copies), or 0 when memory cannot grow.
 export fn zigport_alloc(len: u32, log2_align: u32) u32 {
+    if (@as(u64, len) + @sizeOf(usize) > largest_block) return 0;
     const alignment = alignmentOf(log2_align);
     const memory = std.heap.wasm_allocator.rawAlloc(@max(len, 1), alignment, @returnAddress()) orelse return 0;
     return @intFromPtr(memory);
 }
+
+/// The largest block (with the allocator's length word) the wasm allocator
+/// can place. Before 0.17 its table of big size classes is one short: a block
+/// over 1 GiB indexes past it and panics ("index out of bounds") instead of
+/// failing, so such a request is refused here, as memory that cannot grow.
+const largest_block: u64 = if (builtin.zig_version.order(.{ .major = 0, .minor = 17, .patch = 0 }) == .lt)
+    1 << 30
+else
+    std.math.maxInt(u32);
 
 /// Frees what `zigport_alloc` returned, with the same length and alignment.
 export fn zigport_free(address: u32, len: u32, log2_align: u32) void {

@@ -24,6 +24,10 @@ use crate::zig_views::zig_memory_at;
 
 /// What a call of an abandoned module's function throws (Zigar's wording).
 const ABANDONED: &std::ffi::CStr = c"Module was abandoned";
+/// A call's scratch copies are followed by guard bytes; this is thrown when
+/// they changed, which only a write past the memory Zig was given does.
+const OVERRUN: &std::ffi::CStr = c"memory past the end of this call's copied arguments was overwritten \
+(Zig wrote beyond a slice or pointer it was given); nothing was copied back";
 const RETAINED: &std::ffi::CStr =
     c"The result points at Zig memory that keeps a pointer to memory that lives only during the call \
 (an argument, or what the call allocated): return the value itself, or copy what it points at into memory Zig owns";
@@ -168,8 +172,11 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         _ => Ok(Vec::new()),
     };
     // Zig may have written before it panicked; JS sees what it wrote.
-    prepared.finish();
+    let guarded = prepared.finish();
     state.shadows.refresh_from_zig(env);
+    if !guarded {
+        return throw_error(env, OVERRUN);
+    }
     if let Err(message) = outcome {
         return throw_panic(env, &message);
     }

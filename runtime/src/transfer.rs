@@ -3,20 +3,43 @@
 //! Every range reaching this module was bounds-checked by the caller
 //! against the buffer or block it lies in.
 
-/// Heap memory for one call's copied clusters; freed when dropped.
+/// Heap memory for one call's copied clusters; freed when dropped. A guard
+/// of [`GUARD_LEN`] known bytes follows the `len` bytes the copies may use:
+/// [`ScratchBlock::guard_intact`] tells after the call whether anything
+/// (a layout that overran the block, or Zig writing past a slice it was
+/// given) wrote beyond them.
 pub struct ScratchBlock {
     bytes: Vec<u8>,
+    len: usize,
 }
+
+/// Bytes of the guard after a scratch block.
+pub const GUARD_LEN: usize = 32;
+const GUARD_BYTE: u8 = 0xa5;
 
 impl ScratchBlock {
     pub fn new(len: u64) -> Self {
+        let len = len as usize;
         // Capacity, not contents: every byte used is written by a copy-in
-        // before Zig sees it, so zero-filling would be wasted work.
-        Self { bytes: Vec::with_capacity(len as usize) }
+        // before Zig sees it, so zero-filling would be wasted work. Only
+        // the guard is written now.
+        let mut bytes = Vec::with_capacity(len + GUARD_LEN);
+        let guard = &mut bytes.spare_capacity_mut()[len..len + GUARD_LEN];
+        guard.fill(std::mem::MaybeUninit::new(GUARD_BYTE));
+        Self { bytes, len }
     }
 
     pub fn base(&mut self) -> *mut u8 {
         self.bytes.as_mut_ptr()
+    }
+
+    /// Whether the guard after the block still holds what `new` wrote.
+    pub fn guard_intact(&self) -> bool {
+        let start = self.bytes.as_ptr().wrapping_add(self.len);
+        // SAFETY: the guard lies inside the allocation and was initialised
+        // in `new`; during the call only raw pointers wrote the block.
+        let guard = unsafe { std::slice::from_raw_parts(start, GUARD_LEN) };
+        guard.iter().all(|&b| b == GUARD_BYTE)
     }
 }
 

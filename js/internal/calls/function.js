@@ -5,6 +5,7 @@
 // written inline and its ArrayBuffer is the pointer invoker's one argument.
 // Functions with several pointer parameters use pointer-call.js.
 import { argumentCountError } from '../errors.js';
+import { invokeWithStandIn } from './resizable-stand-ins.js';
 
 /**
  * Makes the callable for function descriptor `fn`.
@@ -44,11 +45,12 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   const at = `f + ${fn.ret.offset}`;
   if (ret.kind !== 'void') body.push(`return ${ret.inline?.get ? ret.inline.get('dv', at) : `tr.read(dv, ${at})`};`);
   const names = [
-    'argumentCountError', 'frames', 'dv', 'header', 'invoke', 'invokeWithPointers', 'afterOutput', 'tr',
+    'argumentCountError', 'frames', 'dv', 'header', 'invoke', 'invokeWithPointers', 'invokeWithStandIn', 'afterOutput', 'tr',
     ...fn.params.map((_, i) => `t${i}`),
   ];
   const values = [
-    argumentCountError, frames, frames.dv, frames.header, frames.invoke, frames.invokeWithPointers, afterOutput, ret,
+    argumentCountError, frames, frames.dv, frames.header, frames.invoke, frames.invokeWithPointers, invokeWithStandIn, afterOutput,
+    ret,
     ...fn.params.map((p) => types[p.type]),
   ];
   const source = `return function ${identifier(fn.name)}(${args.join(', ')}) {\n  ${body.join('\n  ')}\n};`;
@@ -72,7 +74,9 @@ function pointerCall(fn, t, i) {
     `  dv.setFloat64(${table} + 8, m.byteOffset, true); dv.setFloat64(${table} + 16, m.byteLength, true);`,
     `  dv.setUint32(${table} + 24, 0xffffffff, true); dv.setUint32(${table} + 28, 0, true);`,
     `  dv.setUint32(${table} + 32, 0xffffffff, true);`,
-    '  header[2] = 1; invokeWithPointers(m.buffer);',
+    // A resizable buffer goes as a fixed copy (resizable-stand-ins.js).
+    '  header[2] = 1;',
+    '  if (m.buffer.resizable !== true) invokeWithPointers(m.buffer); else invokeWithStandIn(invokeWithPointers, m.buffer);',
     '}',
     // The pointer invoker reports console output in the header.
     'const printed = header[4] !== 0 ? true : undefined;',

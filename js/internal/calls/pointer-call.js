@@ -15,6 +15,7 @@ import { checkVariadicCount, describeExtras } from './variadic.js';
 import { isZigMemory, zigMemory, zigObject } from '../runtime/zig-memory.js';
 import { getTarget, setTarget } from '../types/pointer-targets.js';
 import { AT, DV } from '../types/memory.js';
+import { copyBack, standIns } from './resizable-stand-ins.js';
 
 const RECORD_SIZE = 40;
 /** Bytes per entry the runtime writes about the pointers inside a result. */
@@ -42,7 +43,14 @@ export function makePointerFunction(fn, types, frames, id, afterOutput) {
     header[1] = id;
     header[2] = records.count;
     header[3] = records.table;
-    const external = frames.invokeWithPointers(...records.buffers);
+    const stands = standIns(records.buffers);
+    let external;
+    try {
+      external = frames.invokeWithPointers(...(stands === null ? records.buffers : stands.passed));
+    } finally {
+      // Also after a panic: what Zig wrote before it stays written.
+      if (stands !== null) copyBack(stands);
+    }
     if (header[4] !== 0) afterOutput();
     // An array when the result holds pointers: [the result's own buffer, ...theirs].
     const placed = Array.isArray(external) ? external : null;

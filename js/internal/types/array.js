@@ -5,7 +5,7 @@
 // buffer, is live.
 import {
   AT, DV, READ_ONLY, bind, freshMemory, castMemory, childView, assertWritable, copyingAccess, defineSpecialProperties,
-  displayName, plain,
+  displayName, isDetachedBuffer, plain,
 } from './memory.js';
 import { typeMismatch, rangeError } from '../errors.js';
 import { fromDefault } from './defaults.js';
@@ -216,6 +216,10 @@ function elementsClass(t, child, lengthOf, sentinel) {
     if (typeof init === 'string' && textForm) init = textForm.encode(init);
     if (init === null || typeof init !== 'object' || !(Symbol.iterator in init)) {
       throw typeMismatch(where, name, 'an array or iterable of elements', init);
+    }
+    // A typed array over a detached buffer cannot even be iterated.
+    if (ArrayBuffer.isView(init) && isDetachedBuffer(init.buffer)) {
+      throw new TypeError(`${where}: the ArrayBuffer behind this ${init.constructor.name} is detached`);
     }
     const items = Array.from(init);
     if (items.length !== length) throw rangeError(where, `${name} needs ${length} elements, received ${items.length}`);

@@ -130,6 +130,16 @@ export function plain(value) {
  * Whether `buffer` is a SharedArrayBuffer; a page that is not cross-origin
  * isolated has no such class, and then nothing is one.
  */
+/** Whether `buffer` is detached (Node 20 has no `ArrayBuffer.prototype.detached`). */
+export function isDetachedBuffer(buffer) {
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function isSharedArrayBuffer(buffer) {
   return typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer;
 }

@@ -63,7 +63,7 @@ export function pointerType(t, child) {
      * a zero-terminated pointer or slice, with the terminator.
      */
     target(value, where) {
-      const shared = (primary !== undefined && value instanceof primary ? viewMemory(value, where) : null)
+      const shared = (primary !== undefined && value instanceof primary && ArrayBuffer.isView(value) ? viewMemory(value, where) : null)
         ?? heldMemory(value, where) ?? objectMemory(value, where) ?? memoryOf(value, accepted, takesArrayBuffer, where);
       const found = shared ?? copyOf(value, where);
       if (!found) throw typeMismatch(where, t.name, expected, value);
@@ -156,7 +156,7 @@ export function pointerType(t, child) {
       // string literal in C would: the copy gets one after its text.
       return cString ? withTerminator(found) : found;
     }
-    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value?.[ELEMENT_TYPE] !== undefined) return null;
+    if (looksLikeMemory(value) || value?.[ELEMENT_TYPE] !== undefined) return null;
     if (!run && objectClass) {
       if (value === null || typeof value !== 'object') return null;
       const dv = new DataView(new ArrayBuffer(child.size));
@@ -166,9 +166,21 @@ export function pointerType(t, child) {
     const iterable = value !== null && typeof value === 'object' && typeof value[Symbol.iterator] === 'function';
     const items = Array.isArray(value) ? value : iterable ? Array.from(value) : run ? null : [value];
     if (!items) return null;
-    const dv = new DataView(new ArrayBuffer(items.length * child.size));
-    items.forEach((item, i) => child.write(dv, i * child.size, item, `${where}[${i}]`));
+    const dv = new DataView(copyBuffer(items.length, where));
+    // Every index, holes included: a hole reads as undefined, which is
+    // refused like any other undefined element rather than left as zero.
+    for (let i = 0; i < items.length; i++) child.write(dv, i * child.size, items[i], `${where}[${i}]`);
     return { buffer: dv.buffer, byteOffset: 0, byteLength: dv.byteLength };
+  }
+
+  /** A buffer for `count` elements, or a RangeError naming the argument when JS cannot allocate one. */
+  function copyBuffer(count, where) {
+    const byteLength = count * child.size;
+    try {
+      return new ArrayBuffer(byteLength);
+    } catch {
+      throw rangeError(where, `${t.name} cannot be copied from ${count} elements: no memory for ${byteLength} bytes`);
+    }
   }
 }
 
@@ -190,9 +202,9 @@ function viewMemory(view, where) {
 
 function memoryOf(value, accepted, takesArrayBuffer, where) {
   let found = null;
-  if ((value instanceof ArrayBuffer || isSharedArrayBuffer(value)) && takesArrayBuffer) {
+  if ((isArrayBuffer(value) || isSharedArrayBuffer(value)) && takesArrayBuffer) {
     found = { buffer: value, byteOffset: 0, byteLength: value.byteLength };
-  } else if (value instanceof DataView || accepted.some((ctor) => value instanceof ctor)) {
+  } else if (ArrayBuffer.isView(value) && (value instanceof DataView || accepted.some((ctor) => value instanceof ctor))) {
     try {
       found = { buffer: value.buffer, byteOffset: value.byteOffset, byteLength: value.byteLength };
     } catch {
@@ -202,6 +214,34 @@ function memoryOf(value, accepted, takesArrayBuffer, where) {
   }
   if (found?.byteLength === 0 && isDetached(found.buffer)) throw detached(where, value);
   return found;
+}
+
+const TypedArray = Object.getPrototypeOf(Uint8Array);
+const arrayBufferLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+
+/**
+ * Whether `value` is an ArrayBuffer itself, not an object that only
+ * inherits from one (a Proxy of one, or `Object.create(buffer)`), whose
+ * memory no one can reach.
+ */
+function isArrayBuffer(value) {
+  if (!(value instanceof ArrayBuffer)) return false;
+  try {
+    arrayBufferLength.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `value` is, or passes for, memory (a buffer or a view): such a
+ * value is never copied element by element, so one that only passes for
+ * memory (a Proxy of a typed array) is refused as the wrong type.
+ */
+function looksLikeMemory(value) {
+  return value instanceof ArrayBuffer || value instanceof DataView || value instanceof TypedArray
+    || ArrayBuffer.isView(value) || isSharedArrayBuffer(value);
 }
 
 /** Node 20 has no `ArrayBuffer.prototype.detached`; a detached buffer reads as empty. */

@@ -80,12 +80,21 @@ export class WasmInstance {
     this.descriptorJson = facts.descriptor;
   }
 
-  /** `len` bytes at alignment `align` of wasm memory for the host; throws when memory is exhausted. */
-  alloc(len, align) {
-    // Wasm returns i32; addresses past 2 GiB read as negative without `>>> 0`.
-    const address = this.exports.zigport_alloc(len, Math.log2(align)) >>> 0;
+  /**
+   * `len` bytes at alignment `align` of wasm memory for the host; throws a
+   * RangeError when memory cannot grow to hold them, naming `what` (such
+   * as "args[0]") when the bytes are for it, and `asked` bytes (what the
+   * caller needs, without its own additions).
+   */
+  alloc(len, align, what = null, asked = len) {
+    // The exporter takes a u32 length; a larger one would wrap around.
+    const address = len > 0xffffffff ? 0 : this.exports.zigport_alloc(len, Math.log2(align)) >>> 0;
+    // (Wasm returns i32; addresses past 2 GiB read as negative without `>>> 0`.)
     this.memory.sync();
-    if (address === 0) throw new RangeError(`WebAssembly memory is exhausted (asked for ${len} bytes)`);
+    if (address === 0) {
+      const prefix = what === null ? '' : `${what}: `;
+      throw new RangeError(`${prefix}WebAssembly memory is exhausted (asked for ${asked} bytes)`);
+    }
     return address;
   }
 

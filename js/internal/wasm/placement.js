@@ -4,6 +4,7 @@
 // planner lays out, copied in before the call and back after. The planner
 // is marshal/'s, in its JS form (the tests hold the two to the same output).
 import { planCopies } from '../marshal/plan/index.js';
+import { GUARD_LEN, OVERRUN, guardIntact, writeGuard } from './scratch-guard.js';
 
 const TARGET_FIELDS = 6;
 const CLUSTER_FIELDS = 5;
@@ -17,7 +18,7 @@ export const SCRATCH_ALIGN = 4096;
  * clusters, addresses }`; a cluster's `address` is in wasm memory, in the
  * scratch block (`copied`) or where its buffer already is.
  */
-export function placeTargets({ instance, ties }, targets) {
+export function placeTargets({ instance, ties, slots }, targets) {
   const { list, buffers } = targets;
   const reach = buffers.map((buffer) => reachable(instance, ties, buffer));
   const addresses = new Array(list.length).fill(0);
@@ -53,7 +54,9 @@ export function placeTargets({ instance, ties }, targets) {
   const plan = planOutput.ensure(2 + planned.length * (CLUSTER_FIELDS + 2));
   planCopies(numbers.subarray(0, planned.length * TARGET_FIELDS), plan);
   const scratchSize = plan[0];
-  const scratch = scratchSize > 0 ? instance.alloc(scratchSize, SCRATCH_ALIGN) : 0;
+  // The block is followed by a guard (scratch-guard.js), checked in copyBack.
+  const scratch = scratchSize > 0 ? instance.alloc(scratchSize + GUARD_LEN, SCRATCH_ALIGN, largestArgument(list, slots), scratchSize) : 0;
+  if (scratch !== 0) writeGuard(instance.memory, scratch + scratchSize);
   const clusters = [];
   let at = 2;
   for (let c = 0; c < plan[1]; c++, at += CLUSTER_FIELDS) {
@@ -74,6 +77,14 @@ export function placeTargets({ instance, ties }, targets) {
     list.forEach((t, k) => { if (t.alias >= 0) placed.addresses[k] = placed.addresses[t.alias]; });
     return placed;
   }
+}
+
+/** "args[i]" for the argument whose pointers lead to the largest target: what a failed scratch block is for. */
+function largestArgument(list, slots) {
+  let largest = list[0];
+  for (const t of list) if (t.len > largest.len) largest = t;
+  while (largest.parent >= 0) largest = list[largest.parent];
+  return `args[${slots[largest.slot].param}]`;
 }
 
 /** A Float64Array reused from call to call (the planner's input and output), grown when a call needs more. */
@@ -106,10 +117,22 @@ function handleAddress(instance, token) {
 
 /** Copies the writable clusters that were copied in back to their buffers. */
 export function copyBack(memory, targets, placed) {
+  memory.sync();
+  if (placed.scratch !== 0 && !guardIntact(memory, placed.scratch + placed.scratchSize)) throw new Error(OVERRUN);
   for (const c of placed.clusters) {
     if (c.copied && c.copyBack) {
-      new Uint8Array(targets.buffers[c.buffer], c.start, c.len).set(memory.bytes(c.address, c.len));
+      copyInto(targets.buffers[c.buffer], c.start, memory.bytes(c.address, c.len));
     }
   }
 }
 
+
+/**
+ * Copies `bytes` to `buffer` at `offset`, as far as the buffer still reaches:
+ * JS code run during the call (a callback) may have shrunk or detached it,
+ * and Zig's writes to what JS cut off have nowhere to go.
+ */
+export function copyInto(buffer, offset, bytes) {
+  const reach = Math.min(bytes.length, buffer.byteLength - offset);
+  if (reach > 0) new Uint8Array(buffer, offset, reach).set(reach === bytes.length ? bytes : bytes.subarray(0, reach));
+}

@@ -16,6 +16,7 @@ import {
 } from '../calls/pointer-call.js';
 import { readResultPlaces, resultMemory } from './results.js';
 import { SCRATCH_ALIGN, copyBack, placeTargets } from './placement.js';
+import { GUARD_LEN } from './scratch-guard.js';
 
 const RECORD_SIZE = 40;
 const NONE = 0xffffffff;
@@ -60,7 +61,7 @@ export function makeWasmPointerFunction(fn, types, { instance, frames, slots, ti
       ret.throwIfError?.(frames.dv, f + fn.ret.offset);
       return resultMemory(found, ret, slots.result, frames.dv, f);
     } finally {
-      if (placed.scratch !== 0) instance.free(placed.scratch, placed.scratchSize, SCRATCH_ALIGN);
+      if (placed.scratch !== 0) instance.free(placed.scratch, placed.scratchSize + GUARD_LEN, SCRATCH_ALIGN);
       if (allocates) instance.exports.zigport_release_call_memory();
     }
   };

@@ -8,6 +8,8 @@
 // from Zig's allocator.
 import { checkArgumentCount, pointerParams, valueType } from '../calls/pointer-call.js';
 import { makeWasmPointerFunction, outOfBounds } from './pointer-call.js';
+import { copyInto } from './placement.js';
+import { GUARD_LEN, OVERRUN, guardIntact, writeGuard } from './scratch-guard.js';
 
 /**
  * Whether `fn` is such a call: one pointer slot (a parameter pointing at
@@ -54,19 +56,27 @@ export function makeSingleTargetFunction(fn, types, context) {
     const base = buffer === memory.buffer ? 0 : ties.addressOf(buffer);
     if (base >= 0 && (base + byteOffset) % align === 0) return invoke(f, base + byteOffset, byteLength, true);
     const mark = scratch.top;
-    let address = scratch.take(byteLength, align);
+    // The copy is followed by a guard (scratch-guard.js), checked after the call.
+    const blockLength = byteLength + GUARD_LEN;
+    let address = scratch.take(blockLength, align);
     const allocated = address < 0;
-    if (allocated) address = instance.alloc(byteLength, align);
+    if (allocated) address = instance.alloc(blockLength, align, `args[${slot.param}]`, byteLength);
+    writeGuard(memory, address + byteLength);
     // A Uint8Array argument is its own byte view.
     const source = target.view instanceof Uint8Array ? target.view : new Uint8Array(buffer, byteOffset, byteLength);
     memory.u8.set(source, address);
     try {
       return invoke(f, address, byteLength, true);
     } finally {
-      // Also after a panic: what Zig wrote before it stays written.
-      if (slot.writable) source.set(memory.u8.subarray(address, address + byteLength));
-      if (allocated) instance.free(address, byteLength, align);
-      else scratch.top = mark;
+      try {
+        memory.sync();
+        if (!guardIntact(memory, address + byteLength)) throw new Error(OVERRUN);
+        // Also after a panic: what Zig wrote before it stays written.
+        if (slot.writable) copyInto(buffer, byteOffset, memory.u8.subarray(address, address + byteLength));
+      } finally {
+        if (allocated) instance.free(address, blockLength, align);
+        else scratch.top = mark;
+      }
     }
   };
 

@@ -55,7 +55,7 @@ pub struct CopiedCall {
     plan: CallPlan,
     buffers: Small<*mut u8>,
     /// Owns the copies' memory until the call is over.
-    _scratch: Option<ScratchBlock>,
+    scratch: Option<ScratchBlock>,
     layout: ScratchLayout,
 }
 
@@ -98,18 +98,23 @@ pub fn prepare(
     let mut scratch = (needed > 0).then(|| ScratchBlock::new(needed));
     let start = scratch.as_mut().map_or(0, |block| block.base() as u64);
     let layout = ScratchLayout::new(&plan, start).map_err(|e| CallError::Plan(e.to_string()))?;
-    let call = CopiedCall { plan, buffers: addresses, _scratch: scratch, layout };
+    let call = CopiedCall { plan, buffers: addresses, scratch, layout };
     call.copy_in();
     write_slots(records, targets, slots, places, buffers, frame, |i| call.layout.target_address(&call.plan, i))?;
     Ok(Prepared::Copied(Box::new(call)))
 }
 
 impl Prepared {
-    /// Copies writable clusters that were moved back into their buffers.
-    pub fn finish(self) {
-        if let Prepared::Copied(call) = self {
-            call.copy_back();
+    /// Copies writable clusters that were moved back into their buffers;
+    /// false when something wrote past the scratch block during the call
+    /// (its guard changed), in which case nothing is copied back.
+    pub fn finish(self) -> bool {
+        let Prepared::Copied(call) = self else { return true };
+        if call.scratch.as_ref().is_some_and(|block| !block.guard_intact()) {
+            return false;
         }
+        call.copy_back();
+        true
     }
 }
 
