@@ -87,9 +87,9 @@ function printRows(title, { zigport, bare, zigDefault }) {
   };
   const imports = zigport.map((s) => s.cold);
   const compiles = zigport.map((s) => s.compile);
-  row('zigport cold import vs bare build-lib', imports, bare);
-  row('zigport compile (cold - warm import) vs bare', compiles, bare, 1.3);
-  if (zigDefault.length) row('the same vs bare, Zig\'s default backend', compiles, zigDefault);
+  row('cold import vs bare build-lib', imports, bare);
+  row('compile (cold - warm import) vs bare', compiles, bare, 1.3);
+  if (zigDefault.length) row('compile vs bare, Zig\'s own backend', compiles, zigDefault);
 }
 
 /** The backend flag zigport gives a native Debug build with Zig `zigVersion`. */
