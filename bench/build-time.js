@@ -3,7 +3,9 @@
 // an empty local cache and Zig's global cache warm, so libc and std are
 // built already), and zigport's warm import. Two modules: one function
 // (zigport's bare build-lib), and one with a C source added by
-// build.extra.zig (zigport's generated build.zig).
+// build.extra.zig (zigport's generated build.zig). First, the cold compile
+// of a one-function module against `zig build-lib` without the exporter
+// (cold-compile.js, also part of `npm run bench`).
 // Run: node bench/build-time.js [runs]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { optionsText } from '../js/internal/compiler/options-module.js';
 import { findZig } from '../js/internal/compiler/toolchain.js';
 import { defaultVersion } from '../js/internal/compiler/wanted-zig.js';
 import { median, report } from './lib/measure.js';
+import { coldCompileTime } from './cold-compile.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REGISTER = join(ROOT, 'js', 'register.js');
@@ -90,6 +93,7 @@ const zig = findZig(cacheRoot(), { request: null, minimum: null, fallback: defau
 mkdirSync(SHARED, { recursive: true });
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-build-time-'));
 try {
+  await coldCompileTime({ scratch, runs });
   for (const testCase of CASES) measure(testCase, zig, scratch, runs);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { webHostCalls } from './wasm-web.js';
 import { tiePages } from './tie-pages.js';
 import { callbackCalls } from './callbacks.js';
 import { planCalls } from './plan.js';
+import { coldCompileTime } from './cold-compile.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zigport-bench-'));
 try {
@@ -26,6 +27,7 @@ try {
   tiePages();
   await importTime({ scratch });
   await prebuiltImportTime({ scratch });
+  await coldCompileTime({ scratch });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -37,8 +37,15 @@ export function buildArguments({
       'build-lib', '-dynamic', '-lc', '-fPIC',
       // A build for other machines names their target; none means this one's.
       ...(triple ? ['-target', triple] : []),
-      // The LLVM backend binds the exporter's write/writev in place of
-      // libc's (see js/zig/console.zig); the self-hosted one does not yet.
+      // LLVM, though Zig's own x86_64 backend compiles a small Debug module
+      // in a quarter of the CPU time (bench/cold-compile.js). Why not it,
+      // in 0.15 to 0.17 on x86_64 Linux: its linker exports the exporter's write, printf...
+      // (js/zig/console.zig, c_stdio.zig) unhidden, so the module's calls
+      // reach libc's unless it is opened with RTLD_DEEPBIND; 0.15's keeps a
+      // value in a register across the __tls_get_addr of a threadlocal
+      // access in a shared library (the error trace a thunk keeps came out
+      // 240 long); 0.16's and 0.17's lay out vectors of u3, i7... one
+      // element per byte (@sizeOf(@Vector(4, u3)) is 16, not 2).
       '-fllvm',
     ];
   return [
