@@ -1,0 +1,50 @@
+// A Zig panic on a thread no call from JS is waiting on (a thread the
+// module spawned, one settling a promise): there is no caller to hand the
+// error to, and going on would leave that thread's promise, join() or locks
+// hanging, so the process ends: the message and stack on stderr, status 70,
+// whether or not the JS thread is inside a call meanwhile. Only native
+// modules have threads (a WebAssembly module runs on its JS thread).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { MODES, runNode } from '../helpers/fixtures.js';
+
+const FAULT_STATUS = 70;
+
+function run(name, argument) {
+  return runNode(['tests/apps/fault-in-zig.mjs', 'panic-on-zig-thread', 'native', name, String(argument)]);
+}
+
+function assertEndedByPanic({ status, signal, stderr }, message) {
+  assert.equal(signal, null, stderr);
+  assert.equal(status, FAULT_STATUS, stderr);
+  assert.match(stderr, new RegExp(`zigport: Zig panicked where no call from JS can receive the error .*: ${message}\n`));
+  assert.match(stderr, /zigport: the process ends with status 70\n$/);
+}
+
+describe('native: a panic on a thread other than the JS thread', { skip: !MODES.includes('native') && 'native mode only' }, () => {
+  test('on a thread Zig spawned and let go, after the call returned', () => {
+    const outcome = run('panicOnThread', 3);
+    assertEndedByPanic(outcome, 'worker 3 gave up');
+    assert.match(outcome.stdout, /^calling\nreturned undefined\n/);
+    // Its stack names the function that panicked.
+    assert.match(outcome.stderr, /in explode/);
+  });
+
+  test('on a thread the JS thread is waiting for in a call', () => {
+    const outcome = run('panicOnThreadAndJoin', 4);
+    assertEndedByPanic(outcome, 'worker 4 gave up');
+    assert.equal(outcome.stdout, 'calling\n');
+  });
+
+  test('on a thread that was to settle a promise', () => {
+    const outcome = run('settleOnThread', 0);
+    assertEndedByPanic(outcome, 'promise worker gave up');
+    assert.doesNotMatch(outcome.stdout, /returned|threw/);
+  });
+
+  test('the same thread settling its promise without panicking', () => {
+    const { status, stdout, stderr } = run('settleOnThread', 5);
+    assert.equal(status, 0, stderr);
+    assert.equal(stdout, 'calling\nreturned 5\nstill alive\nexit handler ran\n');
+  });
+});
