@@ -3,7 +3,9 @@
 // error to, and going on would leave that thread's promise, join() or locks
 // hanging, so the process ends: the message and stack on stderr, status 70,
 // whether or not the JS thread is inside a call meanwhile. Only native
-// modules have threads (a WebAssembly module runs on its JS thread).
+// modules have threads (a WebAssembly module runs on its JS thread). A
+// panic on the JS thread of a native module built without runtime safety,
+// whose calls are not guarded, ends the process the same way.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODES, runNode } from '../helpers/fixtures.js';
@@ -48,3 +50,19 @@ describe('native: a panic on a thread other than the JS thread', { skip: !MODES.
     assert.equal(stdout, 'calling\nreturned 5\nstill alive\nexit handler ran\n');
   });
 });
+
+for (const mode of MODES) {
+  test(`${mode}: a panic in a module built without runtime safety`, () => {
+    const { status, signal, stdout, stderr } = runNode([
+      'tests/apps/fault-in-zig.mjs', 'panic-without-safety', mode, 'explode', '1', 'ReleaseFast',
+    ]);
+    if (mode === 'native') {
+      assertEndedByPanic({ status, signal, stderr }, 'explode was asked to');
+      assert.equal(stdout, 'calling\n');
+    } else {
+      // WebAssembly reports every panic to the host, which throws it.
+      assert.equal(status, 0, stderr);
+      assert.match(stdout, /^calling\nthrew ZIG_PANIC Zig panicked: explode was asked to\nstill alive\n/);
+    }
+  });
+}

@@ -79,3 +79,15 @@ describe('native: faults that are not stack overflows', { skip: !MODES.includes(
     assert.throws(() => writeTo(2 ** 32 - 1), { code: 'ZIG_TRAP', message: /out of bounds/ });
   });
 });
+
+describe('native: a stack overflow in code Zig called', { skip: !MODES.includes('native') && 'native mode only' }, () => {
+  test('ends the process with a message and status 70, since its frames cannot be skipped', () => {
+    const { status, signal, stdout, stderr } = runNode([
+      'tests/apps/fault-in-zig.mjs', 'stack-overflow-in-libc', 'native', 'bottomlessThroughLibc', '0',
+    ]);
+    assert.equal(signal, null, stderr);
+    assert.equal(status, 70, stderr);
+    assert.equal(stdout, 'calling\n');
+    assert.match(stderr, /zigport: stack overflow in code a Zig function called \(not in the Zig module itself\)/);
+  });
+});
