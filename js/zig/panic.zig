@@ -59,8 +59,10 @@ fn endProcess(message: []const u8, first_trace_address: ?usize) noreturn {
     console.release();
     std.debug.print("zigport: Zig panicked where no call from JS can receive the error " ++
         "(on a thread Zig started, or in a module built without runtime safety): {s}\n", .{message});
+    // Said before the stack, which may take seconds to print (and may be
+    // cut short by the wait in `awaitReport` running out).
+    std.debug.print("zigport: the process ends with status {d}; the stack of the panicking thread:\n", .{fault_status});
     compat.dumpCurrentStackTrace(first_trace_address orelse @returnAddress());
-    std.debug.print("zigport: the process ends with status {d}\n", .{fault_status});
     std.c._exit(fault_status);
 }
 

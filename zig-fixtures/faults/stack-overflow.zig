@@ -25,3 +25,10 @@ pub fn bottomlessWide(depth: u32) u64 {
     std.mem.doNotOptimizeAway(&buffer);
     return bottomlessWide(depth +% 1) + buffer[depth % buffer.len];
 }
+
+/// A fault that is no stack overflow, a write to an address nothing maps:
+/// the runtime's handler must leave it to the handler installed before it.
+pub fn writeTo(address: usize) void {
+    const at: *volatile u8 = @ptrFromInt(address);
+    at.* = 1;
+}
