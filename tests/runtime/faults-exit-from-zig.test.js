@@ -6,26 +6,27 @@
 // it throws an Error whose code is the status, and the module keeps working.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODES, importFixture, runNode } from '../helpers/fixtures.js';
+import { MODES, importFixture } from '../helpers/fixtures.js';
+import { runFault } from '../helpers/faults.js';
 
 const FIXTURE = 'exit-from-zig';
 
 function run(mode, name, status) {
-  return runNode(['tests/apps/fault-in-zig.mjs', FIXTURE, mode, name, String(status)]);
+  return runFault(FIXTURE, mode, name, status);
 }
 
 describe('native: exit() from Zig', { skip: !MODES.includes('native') && 'native mode only' }, () => {
   for (const status of [0, 7, 255]) {
-    test(`ends the process with status ${status}, without JS's exit handlers`, () => {
-      const outcome = run('native', 'exitWith', status);
+    test(`ends the process with status ${status}, without JS's exit handlers`, async () => {
+      const outcome = await run('native', 'exitWith', status);
       assert.equal(outcome.signal, null, outcome.stderr);
       assert.equal(outcome.status, status, outcome.stderr);
       assert.equal(outcome.stdout, 'calling\n');
     });
   }
 
-  test('what Zig printed before exiting is not lost', () => {
-    const { status, stdout, stderr } = run('native', 'printThenExit', 9);
+  test('what Zig printed before exiting is not lost', async () => {
+    const { status, stdout, stderr } = await run('native', 'printThenExit', 9);
     assert.equal(status, 9, stderr);
     assert.equal(stdout, 'calling\n');
     // JS will not run again to print it through console.log: it goes to
@@ -43,8 +44,8 @@ for (const mode of MODES.filter((m) => m === 'wasm')) {
       assert.equal(add(1, 2), 3);
     });
 
-    test('in a process of its own, the process goes on with status 0', () => {
-      const { status, stdout, stderr } = run(mode, 'printThenExit', 9);
+    test('in a process of its own, the process goes on with status 0', async () => {
+      const { status, stdout, stderr } = await run(mode, 'printThenExit', 9);
       assert.equal(status, 0, stderr);
       // What Zig printed went to console.log, as every call's output does.
       const threw = 'threw 9 Zig code called exit(9) in a WebAssembly module';

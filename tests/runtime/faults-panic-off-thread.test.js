@@ -8,12 +8,13 @@
 // whose calls are not guarded, ends the process the same way.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODES, runNode } from '../helpers/fixtures.js';
+import { MODES } from '../helpers/fixtures.js';
+import { runFault } from '../helpers/faults.js';
 
 const FAULT_STATUS = 70;
 
 function run(name, argument) {
-  return runNode(['tests/apps/fault-in-zig.mjs', 'panic-on-zig-thread', 'native', name, String(argument)]);
+  return runFault('panic-on-zig-thread', 'native', name, argument);
 }
 
 function assertEndedByPanic({ status, signal, stderr }, message) {
@@ -25,38 +26,36 @@ function assertEndedByPanic({ status, signal, stderr }, message) {
 }
 
 describe('native: a panic on a thread other than the JS thread', { skip: !MODES.includes('native') && 'native mode only' }, () => {
-  test('on a thread Zig spawned and let go, after the call returned', () => {
-    const outcome = run('panicOnThread', 3);
+  test('on a thread Zig spawned and let go, after the call returned', async () => {
+    const outcome = await run('panicOnThread', 3);
     assertEndedByPanic(outcome, 'worker 3 gave up');
     assert.match(outcome.stdout, /^calling\nreturned undefined\n/);
     // Its stack names the function that panicked.
     assert.match(outcome.stderr, /in explode/);
   });
 
-  test('on a thread the JS thread is waiting for in a call', () => {
-    const outcome = run('panicOnThreadAndJoin', 4);
+  test('on a thread the JS thread is waiting for in a call', async () => {
+    const outcome = await run('panicOnThreadAndJoin', 4);
     assertEndedByPanic(outcome, 'worker 4 gave up');
     assert.equal(outcome.stdout, 'calling\n');
   });
 
-  test('on a thread that was to settle a promise', () => {
-    const outcome = run('settleOnThread', 0);
+  test('on a thread that was to settle a promise', async () => {
+    const outcome = await run('settleOnThread', 0);
     assertEndedByPanic(outcome, 'promise worker gave up');
     assert.doesNotMatch(outcome.stdout, /returned|threw/);
   });
 
-  test('the same thread settling its promise without panicking', () => {
-    const { status, stdout, stderr } = run('settleOnThread', 5);
+  test('the same thread settling its promise without panicking', async () => {
+    const { status, stdout, stderr } = await run('settleOnThread', 5);
     assert.equal(status, 0, stderr);
     assert.equal(stdout, 'calling\nreturned 5\nstill alive\nexit handler ran\n');
   });
 });
 
 for (const mode of MODES) {
-  test(`${mode}: a panic in a module built without runtime safety`, () => {
-    const { status, signal, stdout, stderr } = runNode([
-      'tests/apps/fault-in-zig.mjs', 'panic-without-safety', mode, 'explode', '1', 'ReleaseFast',
-    ]);
+  test(`${mode}: a panic in a module built without runtime safety`, async () => {
+    const { status, signal, stdout, stderr } = await runFault('panic-without-safety', mode, 'explode', 1, 'ReleaseFast');
     if (mode === 'native') {
       assertEndedByPanic({ status, signal, stderr }, 'explode was asked to');
       assert.equal(stdout, 'calling\n');

@@ -8,7 +8,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
-import { MODES, fixtureUrl, importFixture, runNode } from '../helpers/fixtures.js';
+import { MODES, fixtureUrl, importFixture } from '../helpers/fixtures.js';
+import { runFault } from '../helpers/faults.js';
 
 const FIXTURE = 'faults/stack-overflow';
 
@@ -63,8 +64,8 @@ for (const mode of MODES) {
 }
 
 describe('native: faults that are not stack overflows', { skip: !MODES.includes('native') && 'native mode only' }, () => {
-  test('a write to an unmapped address still ends the process with SIGSEGV', () => {
-    const { status, signal, stdout } = runNode(['tests/apps/fault-in-zig.mjs', 'stack-overflow', 'native', 'writeTo', '8']);
+  test('a write to an unmapped address still ends the process with SIGSEGV', async () => {
+    const { status, signal, stdout } = await runFault('stack-overflow', 'native', 'writeTo', 8);
     assert.equal(status, null);
     assert.equal(signal, 'SIGSEGV');
     assert.match(stdout, /^calling\n$/);
@@ -80,10 +81,8 @@ describe('native: faults that are not stack overflows', { skip: !MODES.includes(
 });
 
 describe('native: a stack overflow in code Zig called', { skip: !MODES.includes('native') && 'native mode only' }, () => {
-  test('ends the process with a message and status 70, since its frames cannot be skipped', () => {
-    const { status, signal, stdout, stderr } = runNode([
-      'tests/apps/fault-in-zig.mjs', 'stack-overflow-in-libc', 'native', 'bottomlessThroughLibc', '0',
-    ]);
+  test('ends the process with a message and status 70, since its frames cannot be skipped', async () => {
+    const { status, signal, stdout, stderr } = await runFault('stack-overflow-in-libc', 'native', 'bottomlessThroughLibc', 0);
     assert.equal(signal, null, stderr);
     assert.equal(status, 70, stderr);
     assert.equal(stdout, 'calling\n');
