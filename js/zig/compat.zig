@@ -294,3 +294,16 @@ pub fn packsVectorElements(comptime Child: type) bool {
         !builtin.cpu.arch.isX86();
     return !(Child == f80 and f80_as_array);
 }
+
+/// Zig 0.16 made `dumpCurrentStackTrace` take unwind options.
+const trace_takes_options = builtin.zig_version.order(.{ .major = 0, .minor = 16, .patch = 0 }) != .lt;
+
+/// Prints the calling thread's stack to stderr, from return address
+/// `first_address` on when given.
+pub fn dumpCurrentStackTrace(first_address: ?usize) void {
+    if (trace_takes_options) {
+        std.debug.dumpCurrentStackTrace(.{ .first_address = first_address });
+    } else {
+        std.debug.dumpCurrentStackTrace(first_address);
+    }
+}

@@ -22,6 +22,18 @@ pub fn setSink(s: ?Sink) void {
     sink.store(s, .release);
 }
 
+/// The `fd` that asks the host to write what this thread captured to the
+/// real stdout and stderr (runtime/src/console.rs).
+const flush_fd: c_int = -1;
+
+/// Called just before the process ends without returning to JS (exit.zig,
+/// panic.zig): what the host still holds of this thread's output goes to
+/// the real stdout and stderr, and later output goes there directly.
+pub fn release() void {
+    const s = sink.swap(null, .acq_rel) orelse return;
+    _ = s(flush_fd, "", 0);
+}
+
 fn offer(fd: c_int, bytes: [*]const u8, len: usize) bool {
     if ((fd != 1 and fd != 2) or !options.use_redirection) return false;
     const s = sink.load(.acquire) orelse return false;

@@ -14,6 +14,8 @@ comptime {
     // musl on x86_64, where the replacements' C variadic functions compile
     // (Zig's LLVM backend refuses them on aarch64 Linux and on Windows).
     if (builtin.os.tag == .linux and builtin.cpu.arch == .x86_64) _ = @import("c_stdio.zig");
+    // exit() flushes what JS's console was still to print.
+    _ = @import("exit.zig");
 }
 
 // Only a build that keeps error return traces has these two; the host

@@ -13,7 +13,7 @@ use crate::console;
 use crate::env_state::{self, CallTarget};
 use crate::env_state::{Gate, PointerLayout, ResultPlaces};
 use crate::error::{CallError, JsErrorClass};
-use crate::guard;
+use crate::guard::{self, Fault};
 use crate::handles;
 use crate::host_memory::AllocationScope;
 use crate::place_report;
@@ -100,12 +100,12 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
         return throw_range_error(env, c"call frame lies outside the argument arena");
     };
     if !state.shadows.is_empty() {
-        return invoke_shadowed(env, state, target, frame);
+        return invoke_shadowed(env, state, id, target, frame);
     }
     state.callbacks.enter_zig();
     if target.guarded {
         // SAFETY: as below.
-        let returned = unsafe { invoke_guarded(env, target, frame) };
+        let returned = unsafe { invoke_guarded(env, state, id, target, frame) };
         state.callbacks.leave_zig();
         return returned;
     }
@@ -124,6 +124,7 @@ unsafe extern "C" fn invoke(env: sys::napi_env, _info: sys::napi_callback_info) 
 fn invoke_shadowed(
     env: sys::napi_env,
     state: &env_state::EnvState,
+    id: u32,
     target: CallTarget,
     frame: *mut u8,
 ) -> sys::napi_value {
@@ -135,7 +136,7 @@ fn invoke_shadowed(
     state.shadows.refresh_from_zig(env);
     match outcome {
         Ok(()) => after_call(env),
-        Err(message) => throw_panic(env, &message),
+        Err(fault) => throw_fault(env, state, id, fault),
     }
 }
 
@@ -177,8 +178,8 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     if !guarded {
         return throw_error(env, OVERRUN);
     }
-    if let Err(message) = outcome {
-        return throw_panic(env, &message);
+    if let Err(fault) = outcome {
+        return throw_fault(env, state, id, fault);
     }
     let Ok(entries) = entries else {
         return throw_range_error(env, c"the result holds more pointers than one call may return (4096)");
@@ -248,7 +249,7 @@ fn report_outcome(env: sys::napi_env, state: &env_state::EnvState, result: Resul
 ///
 /// # Safety
 /// `frame` must be a valid frame for `target.thunk`.
-unsafe fn run(target: CallTarget, frame: *mut u8) -> Result<(), String> {
+unsafe fn run(target: CallTarget, frame: *mut u8) -> Result<(), Fault> {
     if target.guarded {
         // SAFETY: guaranteed by the caller.
         unsafe { guard::call_guarded(target.thunk, frame.cast()) }
@@ -289,12 +290,39 @@ fn after_call(env: sys::napi_env) -> sys::napi_value {
 /// `frame` must be a valid frame for `target.thunk`.
 #[cold]
 #[inline(never)]
-unsafe fn invoke_guarded(env: sys::napi_env, target: CallTarget, frame: *mut u8) -> sys::napi_value {
+unsafe fn invoke_guarded(
+    env: sys::napi_env,
+    state: &env_state::EnvState,
+    id: u32,
+    target: CallTarget,
+    frame: *mut u8,
+) -> sys::napi_value {
     // SAFETY: guaranteed by the caller.
     match unsafe { guard::call_guarded(target.thunk, frame.cast()) } {
         Ok(()) => after_call(env),
-        Err(message) => throw_panic(env, &message),
+        Err(fault) => throw_fault(env, state, id, fault),
     }
+}
+
+/// Throws the exception for a guarded call of function `id` that did not return.
+fn throw_fault(env: sys::napi_env, state: &env_state::EnvState, id: u32, fault: Fault) -> sys::napi_value {
+    match fault {
+        Fault::Panic(message) => throw_panic(env, &message),
+        Fault::StackOverflow => {
+            let name = state.layout(id).map(|l| format!("{}()", l.name));
+            throw_stack_overflow(env, name.as_deref().unwrap_or("a Zig function"))
+        }
+    }
+}
+
+/// Throws `RangeError("Zig stack overflow in <name>")` with code
+/// ZIG_STACK_OVERFLOW (as the WebAssembly host does for its traps).
+fn throw_stack_overflow(env: sys::napi_env, name: &str) -> sys::napi_value {
+    let text = format!("Zig stack overflow in {name}").replace('\0', " ");
+    let text = std::ffi::CString::new(text).expect("NULs were replaced");
+    // SAFETY: `env` is live; both strings are NUL-terminated.
+    unsafe { sys::napi_throw_range_error(env, c"ZIG_STACK_OVERFLOW".as_ptr(), text.as_ptr()) };
+    ptr::null_mut()
 }
 
 /// Throws `Error("Zig panicked: <message>")` with code ZIG_PANIC.

@@ -55,8 +55,17 @@ pub fn take() -> Vec<u8> {
     taken
 }
 
+/// The `fd` with which the exporter asks for this thread's captured output
+/// to go to the real stdout and stderr: the process is about to end from
+/// Zig (`exit()`, or a panic no call can take) and JS will not print it.
+const FLUSH_AT_EXIT: c_int = -1;
+
 /// The sink handed to every module. Must not unwind: it is called from Zig.
 pub unsafe extern "C" fn sink(fd: c_int, bytes: *const u8, len: usize) -> bool {
+    if fd == FLUSH_AT_EXIT {
+        write_captured_to_descriptors();
+        return true;
+    }
     if bytes.is_null() {
         return len == 0;
     }
@@ -84,6 +93,30 @@ pub unsafe extern "C" fn sink(fd: c_int, bytes: *const u8, len: usize) -> bool {
         Err(_) => false,
     });
     captured.unwrap_or(false)
+}
+
+/// Writes this thread's captured records to their file descriptors.
+fn write_captured_to_descriptors() {
+    let records = take();
+    let mut rest = records.as_slice();
+    while rest.len() >= RECORD_HEADER {
+        let fd = c_int::from(rest[0]);
+        let len = u32::from_le_bytes([rest[1], rest[2], rest[3], rest[4]]) as usize;
+        let data = &rest[RECORD_HEADER..(RECORD_HEADER + len).min(rest.len())];
+        write_all(fd, data);
+        rest = &rest[RECORD_HEADER + data.len()..];
+    }
+}
+
+fn write_all(fd: c_int, mut data: &[u8]) {
+    while !data.is_empty() {
+        // SAFETY: `data` is a live slice of `data.len()` bytes.
+        let written = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+        if written <= 0 {
+            return;
+        }
+        data = &data[written as usize..];
+    }
 }
 
 #[cfg(test)]

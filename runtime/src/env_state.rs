@@ -35,6 +35,8 @@ pub struct CallTarget {
 /// The address slots of one function's frame: its pointer parameters, and
 /// its result when that is a pointer or slice.
 pub struct PointerLayout {
+    /// The function's name, for the errors its calls throw.
+    pub name: String,
     pub params: Vec<PointerSlot>,
     pub result: Option<PointerSlot>,
     /// Whether the function takes an allocator the host must supply.

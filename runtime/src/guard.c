@@ -1,52 +1,224 @@
 /*
- * Guarded calls: run a thunk so that a Zig panic inside it returns here
- * with the panic message instead of ending the process. The exporter's
- * panic handler calls zigport_panic_escape, which jumps back to the
- * innermost guarded call on the same thread. Only Zig frames lie between
- * the two (the thunk and what it called), so no Rust or C++ frame is skipped.
+ * Guarded calls: run a thunk so that a Zig panic or a stack overflow inside
+ * it returns here instead of ending the process.
+ *
+ * A panic: the exporter's panic handler calls zigport_panic_escape, which
+ * jumps back to the innermost guarded call on the same thread with the
+ * message. Only Zig frames lie between the two (the thunk and what it
+ * called), so no Rust or C++ frame is skipped.
+ *
+ * A stack overflow: the fault is taken by a SIGSEGV handler running on an
+ * alternate signal stack (the thread's own stack is used up). It jumps back
+ * only when a guarded call is active on the faulting thread, the faulting
+ * address lies at the low end of that thread's stack, and the faulting
+ * instruction belongs to the module the guarded thunk came from, so again
+ * only Zig frames are skipped. An overflow in other code under a guarded
+ * call (libc, the runtime, V8 running a callback) cannot be unwound safely:
+ * it ends the process with a message and status ZIGPORT_FAULT_STATUS.
+ * Every other fault goes to the handler installed before this one (Node's,
+ * which lets V8 handle WebAssembly traps), or to the default action.
+ *
  * Written in C because setjmp cannot be called soundly from Rust or Zig.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+/* Read by the signal handler: initial-exec, so that reading them there never
+ * allocates (a dynamic TLS block may be allocated on first access). */
+#define ZIGPORT_THREAD_LOCAL __thread __attribute__((tls_model("initial-exec")))
+
+enum { GUARD_RETURNED = 0, GUARD_PANICKED = 1, GUARD_STACK_OVERFLOW = 2 };
+
+/* The status a process ends with on a fault nothing can take as an error. */
+#define ZIGPORT_FAULT_STATUS 70
+/* The alternate stack the handler runs on: room for dladdr and a write. */
+#define ALT_STACK_SIZE (64 * 1024)
+/* How far below the lowest address of the stack a fault still counts as an
+ * overflow of it: the kernel's guard gap below a stack is 1 MiB or less. */
+#define BELOW_STACK (1024 * 1024)
+/* How far above it: the last page the stack can grow into. */
+#define ABOVE_STACK (64 * 1024)
 
 typedef void (*zigport_thunk)(void *frame);
 
 struct zigport_guard {
   sigjmp_buf jump;
+  /* Names the module whose code may be skipped on a stack overflow. */
+  zigport_thunk thunk;
   char *message;
   size_t capacity;
   size_t *length;
 };
 
-static __thread struct zigport_guard *innermost;
+static ZIGPORT_THREAD_LOCAL struct zigport_guard *innermost;
+/* Set by this thread's first guarded call. */
+static ZIGPORT_THREAD_LOCAL int thread_ready;
+/* The lowest address of this thread's stack; 0 when unknown. */
+static ZIGPORT_THREAD_LOCAL uintptr_t stack_low;
 
-/* Returns 0 when the thunk returned, 1 when it panicked (message written). */
+static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+static pthread_key_t alt_stack_key;
+static struct sigaction previous_segv;
+
+static void on_segv(int sig, siginfo_t *info, void *context);
+
+static void free_alt_stack(void *memory) {
+  stack_t off;
+  memset(&off, 0, sizeof off);
+  off.ss_flags = SS_DISABLE;
+  sigaltstack(&off, NULL);
+  munmap(memory, ALT_STACK_SIZE);
+}
+
+static void install_handler(void) {
+  pthread_key_create(&alt_stack_key, free_alt_stack);
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_sigaction = on_segv;
+  action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGSEGV, &action, &previous_segv);
+}
+
+/* Gives this thread an alternate signal stack unless it has one already
+ * (freed when the thread ends). */
+static void ensure_alt_stack(void) {
+  stack_t current;
+  if (sigaltstack(NULL, &current) == 0 && !(current.ss_flags & SS_DISABLE)) return;
+  void *memory = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  if (memory == MAP_FAILED) return;
+  stack_t alt;
+  memset(&alt, 0, sizeof alt);
+  alt.ss_sp = memory;
+  alt.ss_size = ALT_STACK_SIZE;
+  if (sigaltstack(&alt, NULL) != 0) {
+    munmap(memory, ALT_STACK_SIZE);
+    return;
+  }
+  pthread_setspecific(alt_stack_key, memory);
+}
+
+/* Once per thread, before its first guarded call: learns where its stack
+ * ends and sets up what the overflow handler needs. */
+static void prepare_thread(void) {
+  thread_ready = 1;
+  pthread_once(&handler_once, install_handler);
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void *low;
+    size_t size;
+    if (pthread_attr_getstack(&attr, &low, &size) == 0) stack_low = (uintptr_t)low;
+    pthread_attr_destroy(&attr);
+  }
+  ensure_alt_stack();
+}
+
+/* Returns GUARD_RETURNED, GUARD_PANICKED (message written) or
+ * GUARD_STACK_OVERFLOW. */
 int zigport_guarded_call(zigport_thunk thunk, void *frame, char *message, size_t capacity, size_t *length) {
+  if (__builtin_expect(!thread_ready, 0)) prepare_thread();
   struct zigport_guard guard;
   struct zigport_guard *outer = innermost;
+  guard.thunk = thunk;
   guard.message = message;
   guard.capacity = capacity;
   guard.length = length;
   *length = 0;
   innermost = &guard;
   /* savemask 0: no signal-mask syscall on the call path. */
-  if (sigsetjmp(guard.jump, 0) == 0) {
+  int outcome = sigsetjmp(guard.jump, 0);
+  if (outcome == 0) {
     thunk(frame);
     innermost = outer;
-    return 0;
+    return GUARD_RETURNED;
   }
   innermost = outer;
-  return 1;
+  if (outcome == GUARD_STACK_OVERFLOW) {
+    /* The handler jumped out with SIGSEGV still blocked (the mask was not
+     * saved): unblock it, or the next fault would kill the process. */
+    sigset_t segv;
+    sigemptyset(&segv);
+    sigaddset(&segv, SIGSEGV);
+    pthread_sigmask(SIG_UNBLOCK, &segv, NULL);
+  }
+  return outcome;
 }
 
 /* Called by Zig's panic handler. Returns only when no guarded call is active
- * on this thread, so that Zig's default handler can run. */
+ * on this thread, for the exporter to end the process. */
 void zigport_panic_escape(const char *message, size_t length) {
   struct zigport_guard *guard = innermost;
   if (guard == NULL) return;
   size_t n = length < guard->capacity ? length : guard->capacity;
   memcpy(guard->message, message, n);
   *guard->length = n;
-  siglongjmp(guard->jump, 1);
+  siglongjmp(guard->jump, GUARD_PANICKED);
+}
+
+static uintptr_t faulting_instruction(void *context) {
+  const ucontext_t *uc = context;
+#if defined(__x86_64__)
+  return (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+  return (uintptr_t)uc->uc_mcontext.pc;
+#else
+  (void)uc;
+  return 0;
+#endif
+}
+
+/* Whether `pc` lies in the shared object that holds `thunk`. */
+static int in_module_of(uintptr_t pc, zigport_thunk thunk) {
+  Dl_info at, module;
+  if (pc == 0 || !dladdr((void *)pc, &at) || !dladdr((void *)(uintptr_t)thunk, &module)) return 0;
+  return at.dli_fbase == module.dli_fbase;
+}
+
+static void say(const char *text) {
+  size_t left = strlen(text);
+  while (left > 0) {
+    ssize_t n = write(2, text, left);
+    if (n <= 0) return;
+    text += n;
+    left -= (size_t)n;
+  }
+}
+
+static void chain(int sig, siginfo_t *info, void *context) {
+  if (previous_segv.sa_flags & SA_SIGINFO) {
+    if (previous_segv.sa_sigaction != NULL) previous_segv.sa_sigaction(sig, info, context);
+    return;
+  }
+  if (previous_segv.sa_handler != SIG_DFL && previous_segv.sa_handler != SIG_IGN) {
+    previous_segv.sa_handler(sig);
+    return;
+  }
+  /* The default action: the faulting instruction runs again and the fault
+   * ends the process as if no handler had been installed. A SIGSEGV sent by
+   * kill() is raised again instead (delivered once this handler returns). */
+  signal(sig, SIG_DFL);
+  if (info->si_code <= 0) raise(sig);
+}
+
+static void on_segv(int sig, siginfo_t *info, void *context) {
+  struct zigport_guard *guard = innermost;
+  uintptr_t fault = (uintptr_t)info->si_addr;
+  int at_stack_end = stack_low != 0 && fault + BELOW_STACK >= stack_low && fault < stack_low + ABOVE_STACK;
+  if (guard == NULL || !at_stack_end) {
+    chain(sig, info, context);
+    return;
+  }
+  if (in_module_of(faulting_instruction(context), guard->thunk)) siglongjmp(guard->jump, GUARD_STACK_OVERFLOW);
+  say("zigport: stack overflow in code a Zig function called (not in the Zig module itself); "
+      "its frames cannot be skipped safely, so the process ends (status 70)\n");
+  _exit(ZIGPORT_FAULT_STATUS);
 }

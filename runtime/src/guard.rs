@@ -1,11 +1,16 @@
-//! Calls that survive a Zig panic: the thunk runs inside a C trampoline
-//! (`guard.c`) that the exporter's panic handler jumps back to, and the
-//! panic becomes an `Err` carrying Zig's message.
+//! Calls that survive a Zig panic or a stack overflow in Zig: the thunk runs
+//! inside a C trampoline (`guard.c`) that the exporter's panic handler, or
+//! the trampoline's SIGSEGV handler, jumps back to; the fault becomes an
+//! `Err` that the caller throws as a JS exception.
 use std::ffi::c_void;
 
 use crate::library::Thunk;
 
 const MESSAGE_CAPACITY: usize = 512;
+
+/// What `zigport_guarded_call` returns (see guard.c).
+const PANICKED: i32 = 1;
+const STACK_OVERFLOW: i32 = 2;
 
 unsafe extern "C" {
     fn zigport_guarded_call(
@@ -19,18 +24,29 @@ unsafe extern "C" {
     pub fn zigport_panic_escape(message: *const u8, len: usize);
 }
 
-/// Runs `thunk` on `frame`; a panic inside it returns Zig's message.
+/// Why a guarded call did not return.
+#[derive(Debug)]
+pub enum Fault {
+    /// Zig panicked, with this message.
+    Panic(String),
+    /// Zig's own code ran out of stack.
+    StackOverflow,
+}
+
+/// Runs `thunk` on `frame`; a panic inside it returns Zig's message, a
+/// stack overflow in the module's code returns `Fault::StackOverflow`.
 ///
 /// # Safety
 /// `frame` must be a valid frame for `thunk`, as for a direct call.
-pub unsafe fn call_guarded(thunk: Thunk, frame: *mut c_void) -> Result<(), String> {
+pub unsafe fn call_guarded(thunk: Thunk, frame: *mut c_void) -> Result<(), Fault> {
     let mut message = [0u8; MESSAGE_CAPACITY];
     let mut length = 0usize;
     // SAFETY: `frame` is valid per the caller; `message` holds
     // MESSAGE_CAPACITY bytes and the trampoline writes at most that many.
-    let panicked = unsafe { zigport_guarded_call(thunk, frame, message.as_mut_ptr(), MESSAGE_CAPACITY, &mut length) };
-    if panicked == 0 {
-        return Ok(());
+    let outcome = unsafe { zigport_guarded_call(thunk, frame, message.as_mut_ptr(), MESSAGE_CAPACITY, &mut length) };
+    match outcome {
+        PANICKED => Err(Fault::Panic(String::from_utf8_lossy(&message[..length.min(MESSAGE_CAPACITY)]).into_owned())),
+        STACK_OVERFLOW => Err(Fault::StackOverflow),
+        _ => Ok(()),
     }
-    Err(String::from_utf8_lossy(&message[..length.min(MESSAGE_CAPACITY)]).into_owned())
 }

@@ -93,6 +93,7 @@ impl ZigModule {
             None => self.value_places(ret.type_index, ret.offset),
         };
         let layout = PointerLayout {
+            name: function.name.clone(),
             params: self.descriptor.pointer_slots(function),
             result,
             allocates: self.descriptor.allocates(function),

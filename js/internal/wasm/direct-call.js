@@ -25,7 +25,7 @@ export function makeDirectFunction(fn, types, direct, frames) {
   });
   body.push('if (frames.abandoned) throw abandonedError();');
   body.push('let r;');
-  body.push(`try { r = direct(${args.join(', ')}); } catch (err) { throw failure(err); }`);
+  body.push(`try { r = direct(${args.join(', ')}); } catch (err) { throw failure(err, ${str(fn.name)}); }`);
   // Growth detaches the buffer objects view; sync re-points them.
   body.push('if (memory.probe.length === 0) memory.sync();');
   // Everything the call printed reaches console.log before it returns.

@@ -48,6 +48,7 @@ export function openWasmHost(instance, system, { pages = null } = {}) {
       if (fn.frame.size + fn.frame.align > ARENA_SIZE) {
         throw new Error(`function ${fn.name} needs a ${fn.frame.size}-byte call frame; the argument arena holds ${ARENA_SIZE}`);
       }
+      frames.names.set(fn.thunk, fn.name);
       const direct = instance.exports[`zigport_direct_${fn.thunk}`];
       if (direct) return makeDirectFunction(fn, types, direct, frames);
       const slots = instance.layout.functions[index];
@@ -109,10 +110,12 @@ function wasmFrames(instance, output) {
   // leaves it lower, so it is put back.
   const restingStack = instance.stackPointer;
   const top = instance.alloc(ARENA_SIZE, ARENA_ALIGN);
-  const failure = (err) => callFailure(instance, restingStack, err);
+  const failure = (err, name) => callFailure(instance, restingStack, err, name);
   const frames = {
     movable: true,
     abandoned: false,
+    /** The name of each function by its thunk (the id in header[1]), for errors. */
+    names: new Map(),
     output,
     dv: memory.dv,
     header: new Uint32Array(8),
@@ -125,7 +128,7 @@ function wasmFrames(instance, output) {
       try {
         exports.zigport_call(frames.header[1], frames.header[0]);
       } catch (err) {
-        throw failure(err);
+        throw failure(err, frames.names.get(frames.header[1]));
       }
       memory.sync();
       // What Zig printed went out through fd_write; an unfinished line waits for the wrapper.
@@ -137,19 +140,39 @@ function wasmFrames(instance, output) {
 }
 
 /**
- * The exception for a call that did not return: a Zig panic (its message,
- * code ZIG_PANIC, as in native mode), exit(), or another trap. The
- * instance's stack and per-call memory are reset so the next call works.
+ * The exception for a call to function `name` that did not return: a Zig
+ * panic (its message, code ZIG_PANIC, as in native mode), a stack overflow
+ * (code ZIG_STACK_OVERFLOW, as in native mode), exit(), or another trap.
+ * The instance's stack and per-call memory are reset so the next call works.
  */
-function callFailure(instance, restingStack, err) {
+function callFailure(instance, restingStack, err, name = 'a Zig function') {
+  const overflowed = isStackOverflow(instance, restingStack, err);
   instance.stackPointer = restingStack;
   instance.exports.zigport_release_call_memory();
   instance.memory.sync();
   const message = instance.panicMessage;
   instance.panicMessage = null;
   if (message !== null) return Object.assign(new Error(`Zig panicked: ${message}`), { code: 'ZIG_PANIC' });
+  if (overflowed) return stackOverflowError(name);
   if (err instanceof WasiExit || !(err instanceof WebAssembly.RuntimeError)) return err;
   return Object.assign(new Error(`Zig code trapped: ${err.message}`), { code: 'ZIG_TRAP' });
+}
+
+/**
+ * Whether `err` ended a call because a stack ran out: the engine's own
+ * (its RangeError), or the shadow stack in linear memory, which lies first
+ * in memory, so that running out wraps its pointer below address 0 and the
+ * next store traps.
+ */
+function isStackOverflow(instance, restingStack, err) {
+  if (err instanceof RangeError) return /call stack size/.test(err.message);
+  return err instanceof WebAssembly.RuntimeError && instance.stackPointer >>> 0 > restingStack >>> 0;
+}
+
+/** A RangeError naming the function whose call ran out of stack. */
+function stackOverflowError(name) {
+  const where = name === 'a Zig function' ? name : `${name}()`;
+  return Object.assign(new RangeError(`Zig stack overflow in ${where}`), { code: 'ZIG_STACK_OVERFLOW' });
 }
 
 /**

@@ -1,0 +1,91 @@
+// Unbounded recursion in Zig. Natively, a module built with runtime safety
+// runs each call under a guard whose SIGSEGV handler (on an alternate
+// stack) unwinds an overflow in the module's own code back to the call; in
+// WebAssembly the engine's stack limit or the shadow stack's wrap below
+// address 0 ends the call. Either way the call throws a RangeError naming
+// the function and the module keeps working. Faults that are not stack
+// overflows still go to the handler installed before the runtime's.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { MODES, fixtureUrl, importFixture } from '../helpers/fixtures.js';
+import { runFault } from '../helpers/faults.js';
+
+const FIXTURE = 'faults/stack-overflow';
+
+function overflowError(name) {
+  return { name: 'RangeError', code: 'ZIG_STACK_OVERFLOW', message: `Zig stack overflow in ${name}()` };
+}
+
+for (const mode of MODES) {
+  describe(`${mode}: a stack overflow in Zig`, () => {
+    test('is thrown as a RangeError naming the function', async () => {
+      const { recurse, bottomless } = await importFixture(FIXTURE, { mode });
+      assert.equal(recurse(1000), 124948n);
+      assert.throws(() => bottomless(), overflowError('bottomless'));
+      assert.equal(recurse(1000), 124948n);
+    });
+
+    test('with large frames too', async () => {
+      const { recurse, bottomlessWide } = await importFixture(FIXTURE, { mode });
+      assert.throws(() => bottomlessWide(0), overflowError('bottomlessWide'));
+      assert.equal(recurse(10), 55n);
+    });
+
+    test('again and again, the module and the process going on', async () => {
+      const { recurse, bottomless, bottomlessWide } = await importFixture(FIXTURE, { mode });
+      for (let i = 0; i < 20; i++) {
+        assert.throws(() => bottomless(), { code: 'ZIG_STACK_OVERFLOW' });
+        assert.throws(() => bottomlessWide(i), { code: 'ZIG_STACK_OVERFLOW' });
+      }
+      assert.equal(recurse(1000), 124948n);
+    });
+
+    test('in a worker thread, on its own stack', async () => {
+      const url = fixtureUrl(FIXTURE, mode === 'native' ? {} : { target: mode }).href;
+      const source = `
+        import { parentPort, workerData } from 'node:worker_threads';
+        const { recurse, bottomless } = await import(workerData.url);
+        const outcomes = [];
+        for (let i = 0; i < 3; i++) {
+          try { bottomless(); outcomes.push('returned'); } catch (err) { outcomes.push(err.message); }
+        }
+        parentPort.postMessage([...outcomes, String(recurse(1000))]);
+      `;
+      const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData: { url } });
+      const outcomes = await new Promise((resolve, reject) => {
+        worker.on('message', resolve);
+        worker.on('error', reject);
+      });
+      const message = 'Zig stack overflow in bottomless()';
+      assert.deepEqual(outcomes, [message, message, message, '124948']);
+    });
+  });
+}
+
+describe('native: faults that are not stack overflows', { skip: !MODES.includes('native') && 'native mode only' }, () => {
+  test('a write to an unmapped address still ends the process with SIGSEGV', async () => {
+    const { status, signal, stdout } = await runFault('stack-overflow', 'native', 'writeTo', 8);
+    assert.equal(status, null);
+    assert.equal(signal, 'SIGSEGV');
+    assert.match(stdout, /^calling\n$/);
+  });
+
+  test('a WebAssembly trap after a native guarded call is still a trap', async () => {
+    const { bottomless } = await importFixture(FIXTURE);
+    assert.throws(() => bottomless(), { code: 'ZIG_STACK_OVERFLOW' });
+    // Not the shadow stack: an address past the end of memory.
+    const { writeTo } = await importFixture(FIXTURE, { mode: 'wasm' });
+    assert.throws(() => writeTo(2 ** 32 - 1), { code: 'ZIG_TRAP', message: /out of bounds/ });
+  });
+});
+
+describe('native: a stack overflow in code Zig called', { skip: !MODES.includes('native') && 'native mode only' }, () => {
+  test('ends the process with a message and status 70, since its frames cannot be skipped', async () => {
+    const { status, signal, stdout, stderr } = await runFault('stack-overflow-in-libc', 'native', 'bottomlessThroughLibc', 0);
+    assert.equal(signal, null, stderr);
+    assert.equal(status, 70, stderr);
+    assert.equal(stdout, 'calling\n');
+    assert.match(stderr, /zigport: stack overflow in code a Zig function called \(not in the Zig module itself\)/);
+  });
+});
