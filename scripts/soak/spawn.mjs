@@ -1,0 +1,29 @@
+// Runs one soak (child.mjs) in a process of its own, with --expose-gc and
+// zigport's loader, and returns what it printed, or `{ error }` when it
+// failed (a crash is a result the table must show, not a reason to stop).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = fileURLToPath(new URL('./child.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../../js/register.js', import.meta.url));
+
+export function runKind({ kind, mode, calls, optimize }) {
+  const args = ['--expose-gc', '--import', REGISTER, CHILD, kind, mode, String(calls), optimize];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      const line = stdout.trim().split('\n').pop();
+      if (code === 0 && line) {
+        resolve(JSON.parse(line));
+        return;
+      }
+      const why = signal ? `killed by ${signal}` : `exit code ${code}`;
+      const detail = stderr.trim().split('\n').slice(-3).join(' | ');
+      resolve({ kind, mode, calls, error: `${why}: ${detail}` });
+    });
+  });
+}
