@@ -2,6 +2,7 @@
 //! of its own, so that a long run of calls measures what the boundary keeps
 //! (memory, mappings, handles) rather than what Zig does.
 const std = @import("std");
+const builtin = @import("builtin");
 const zigar = @import("zigar");
 
 pub const P = extern struct { x: f64, y: f64, z: f64 };
@@ -63,4 +64,10 @@ pub fn callTwice(f: *const fn (i32) i32, x: i32) i32 {
 /// Promise: settled during the call.
 pub fn resolveNow(x: i32, promise: zigar.function.Promise(i32)) void {
     promise.resolve(x +% 1);
+}
+
+/// Pages of WebAssembly memory (0 in a native library): the soak tells the
+/// module's memory, which never shrinks, from the memory JS objects hold.
+pub fn wasmPages() u32 {
+    return if (builtin.target.cpu.arch.isWasm()) @intCast(@wasmMemorySize(0)) else 0;
 }

@@ -5,6 +5,8 @@
 // Usage: node --expose-gc --import zigport/register scripts/soak/child.mjs
 //        <kind> <mode> <calls> <optimize>
 import { pathToFileURL } from 'node:url';
+import { setImmediate as nextTask } from 'node:timers/promises';
+import { addon } from '../../js/internal/runtime/addon.js';
 import { KINDS } from './kinds.mjs';
 import { sampleNow, sampleSettled } from './sample.mjs';
 
@@ -19,6 +21,12 @@ if (mode !== 'native') url.searchParams.set('target', mode);
 const module = await import(url.href);
 const run = KINDS[kind](module);
 
+/** A sample with the module's WebAssembly memory and the runtime's live ties. */
+async function sample() {
+  const now = await sampleSettled();
+  return { ...now, wasm: module.wasmPages() * 65536, liveTies: addon.liveTies() };
+}
+
 /** Calls per batch between samples of the peak. */
 const BATCH = 10_000;
 const warmCalls = Math.max(1, Math.floor(calls / 10));
@@ -27,16 +35,33 @@ const peak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0, maps: 0 };
 async function runCalls(from, to) {
   for (let start = from; start < to; start += BATCH) {
     await run(start, Math.min(to, start + BATCH));
+    // Back to the event loop between batches, as a program does between
+    // events: Node frees some native memory (that of collected external
+    // buffers) in tasks it queues, which a loop that never yields starves.
+    await nextTask();
     const now = sampleNow();
     for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], now[key]);
   }
 }
 
-const base = await sampleSettled();
+/**
+ * Allocates short-lived garbage until V8 has used every page of its young
+ * generation (pinned in size by spawn.mjs): a kind that allocates little
+ * per call would otherwise touch those pages for the first time after the
+ * warm-up, and their 16 MiB would show as growth of RSS.
+ */
+function fillYoungGeneration() {
+  let keep = null;
+  for (let i = 0; i < 2_000_000; i++) keep = { i, next: keep && i % 64 ? keep : null };
+  return keep;
+}
+
+fillYoungGeneration();
+const base = await sample();
 const started = performance.now();
 await runCalls(0, warmCalls);
-const warm = await sampleSettled();
+const warm = await sample();
 await runCalls(warmCalls, calls);
 const seconds = (performance.now() - started) / 1000;
-const end = await sampleSettled();
+const end = await sample();
 console.log(JSON.stringify({ kind, mode, calls, seconds, base, warm, peak, end }));
