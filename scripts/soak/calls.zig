@@ -66,6 +66,24 @@ pub fn resolveNow(x: i32, promise: zigar.function.Promise(i32)) void {
     promise.resolve(x +% 1);
 }
 
+/// Promise settled by another thread after the call returned (in a
+/// native library; WebAssembly modules are built single-threaded).
+pub fn resolveOnThread(x: i32, promise: zigar.function.Promise(i32)) !void {
+    if (builtin.single_threaded) return error.NoThreads;
+    const thread = try std.Thread.spawn(.{}, settle, .{ promise, x });
+    thread.detach();
+}
+
+fn settle(promise: zigar.function.Promise(i32), x: i32) void {
+    promise.resolve(x +% 1);
+}
+
+/// Errors: half of an even number, error.Odd for an odd one.
+pub fn half(x: i32) !i32 {
+    if (@rem(x, 2) != 0) return error.Odd;
+    return @divExact(x, 2);
+}
+
 /// Pages of WebAssembly memory (0 in a native library): the soak tells the
 /// module's memory, which never shrinks, from the memory JS objects hold.
 pub fn wasmPages() u32 {

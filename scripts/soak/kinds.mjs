@@ -10,6 +10,19 @@ function expect(actual, wanted, what) {
   if (actual !== wanted) throw new Error(`${what}: got ${actual}, wanted ${wanted}`);
 }
 
+/** Kinds that need threads, which WebAssembly modules do not have. */
+export const NATIVE_ONLY = new Set(['promise-thread']);
+
+/** The exception `fn` throws (fails the soak if it returns). */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('the call was to throw');
+}
+
 export const KINDS = {
   /** Two numbers in, one out. */
   scalar: ({ add }) => (from, to) => {
@@ -75,6 +88,38 @@ export const KINDS = {
       for (let i = start; i < end; i++) pending.push(resolveNow(i));
       const results = await Promise.all(pending);
       for (let i = start; i < end; i++) expect(results[i - start], (i + 1) | 0, 'resolveNow');
+    }
+  },
+
+  /**
+   * A promise settled by a thread Zig starts for the purpose, after the
+   * call returned, awaited a hundred at a time (threads exist natively only).
+   */
+  'promise-thread': ({ resolveOnThread }) => async (from, to) => {
+    for (let start = from; start < to; start += 100) {
+      const end = Math.min(to, start + 100);
+      const pending = [];
+      for (let i = start; i < end; i++) pending.push(resolveOnThread(i));
+      const results = await Promise.all(pending);
+      for (let i = start; i < end; i++) expect(results[i - start], (i + 1) | 0, 'resolveOnThread');
+    }
+  },
+
+  /**
+   * Calls that fail: an argument refused before Zig runs (a TypeError) and
+   * an error Zig returns (thrown as a ZigError), in turn with calls that
+   * succeed, since failure paths are where what a call took is easiest to
+   * leave behind.
+   */
+  errors: ({ half, bumpAll }) => (from, to) => {
+    for (let i = from; i < to; i++) {
+      if (i % 3 === 0) {
+        expect(thrown(() => bumpAll([1, 'two'])).name, 'TypeError', 'bumpAll refused');
+      } else if (i % 2 === 1) {
+        expect(thrown(() => half(i)).message, 'Odd', 'half of an odd number');
+      } else {
+        expect(half(i), i / 2, 'half');
+      }
     }
   },
 

@@ -14,19 +14,21 @@ const HEAP_NOISE = 512 * 1024;
 /** Likewise for external memory, which V8 also accounts in pieces. */
 const EXTERNAL_NOISE = 64 * 1024;
 /**
- * Mappings that come and go with no call made (malloc's arenas, V8's code
- * pages): a leak of mappings grows with the calls, by hundreds or more.
+ * Mappings that come and go with no leak (malloc's arenas, V8's heap pages,
+ * its code range split by newly committed code pages): a leak of mappings
+ * grows with the calls, by thousands at 10^6. Mappings of tieable buffers'
+ * files and open descriptors have no such noise: they must not grow at all.
  */
-const MAPS_NOISE = 8;
+const MAPS_NOISE = 16;
 
 /**
- * `{ rss, heap, external, wasm, maps, ties }`, each `{ ok, text }`.
+ * `{ rss, heap, external, wasm, maps, files, ties }`, each `{ ok, text }`.
  * External memory is counted without the module's WebAssembly memory,
  * which never shrinks and has its own check: in the tied kind it grows to
  * the most bytes tied at once (buffers wait tied until collected), and
  * what it checks is that every tie was undone and its region given back.
  */
-export function verdicts({ kind, warm, end }) {
+export function verdicts({ kind, warm, peak, end }) {
   const growth = (a, b) => (b - a) / a;
   const heapGrowth = end.heapUsed - warm.heapUsed;
   const heapOk = heapGrowth <= Math.max(GROWTH * warm.heapUsed, HEAP_NOISE);
@@ -39,6 +41,7 @@ export function verdicts({ kind, warm, end }) {
     external: { ok: externalOk, text: percent(growth(jsExternal(warm), jsExternal(end))) },
     wasm: { ok: wasmOk, text: end.wasm ? `${mib(warm.wasm)}->${mib(end.wasm)}` : '-' },
     maps: { ok: end.maps <= warm.maps + MAPS_NOISE, text: `${warm.maps}->${end.maps}` },
+    files: { ok: end.tieMaps <= warm.tieMaps && end.fds <= warm.fds, text: `${peak.tieMaps}>${end.tieMaps} ${warm.fds}>${end.fds}` },
     ties: { ok: end.liveTies === 0, text: String(end.liveTies) },
   };
 }
@@ -53,7 +56,7 @@ function mib(bytes) {
 
 const COLUMNS = [
   ['mode', 6], ['kind', 14], ['calls', 8], ['s', 5], ['RSS MiB', 12], ['RSS', 7],
-  ['heap MiB', 9], ['heap', 7], ['JS ext MiB peak', 15], ['ext', 7], ['wasm MiB', 11], ['maps', 9], ['ties', 4], ['ok', 3],
+  ['heap MiB', 9], ['heap', 7], ['JS ext MiB peak', 15], ['ext', 7], ['wasm MiB', 11], ['maps', 9], ['tie maps,fds', 13], ['ties', 4], ['ok', 3],
 ];
 
 /** Prints `rows` (results with their checks), with the header if asked. */
@@ -73,6 +76,6 @@ function line(row) {
     `${mib(warm.rss)}->${mib(end.rss)}`, mark(checks.rss),
     `${mib(end.heapUsed)}`, mark(checks.heap),
     `${mib(end.external - end.wasm)} ${mib(peak.external)}`, mark(checks.external),
-    mark(checks.wasm), mark(checks.maps), mark(checks.ties), ok,
+    mark(checks.wasm), mark(checks.maps), mark(checks.files), mark(checks.ties), ok,
   ];
 }

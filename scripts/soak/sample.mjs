@@ -1,18 +1,24 @@
 // What a soak measures of its own process: memory as process.memoryUsage()
-// reports it and the number of mappings in /proc/self/maps, taken once the
-// garbage is collected and the finalizers that free native memory have run.
-import { readFileSync } from 'node:fs';
+// reports it, the number of mappings in /proc/self/maps (all, and those of
+// tieable buffers' memory files) and of open file descriptors, taken once
+// the garbage is collected and the finalizers that free native memory have
+// run.
+import { readdirSync, readFileSync } from 'node:fs';
 import { setImmediate as nextTask } from 'node:timers/promises';
 
-/** The number of mappings of this process (lines of /proc/self/maps). */
-export function mappingCount() {
-  return readFileSync('/proc/self/maps', 'utf8').split('\n').filter(Boolean).length;
+/** The memory file behind a tieable buffer (runtime/src/tie/memfd.rs). */
+const TIE_FILE = '/memfd:zigport-tie';
+
+/** `{ maps, tieMaps }`: mappings of this process, and of tieable buffers' files. */
+export function mappingCounts() {
+  const lines = readFileSync('/proc/self/maps', 'utf8').split('\n').filter(Boolean);
+  return { maps: lines.length, tieMaps: lines.filter((l) => l.includes(TIE_FILE)).length };
 }
 
-/** Memory and mappings now, without collecting first. */
+/** Memory, mappings and descriptors now, without collecting first. */
 export function sampleNow() {
   const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
-  return { rss, heapUsed, external, arrayBuffers, maps: mappingCount() };
+  return { rss, heapUsed, external, arrayBuffers, ...mappingCounts(), fds: readdirSync('/proc/self/fd').length };
 }
 
 /**
