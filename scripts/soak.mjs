@@ -9,8 +9,11 @@
 // goal fails.
 //
 // Usage: node scripts/soak.mjs [--calls N] [--kind k[,k...]] [--mode m[,m...]]
-//                              [--optimize Debug|ReleaseSafe|ReleaseFast|ReleaseSmall]
-// Defaults: 10^6 calls, every kind, native and wasm, ReleaseFast.
+//                              [--optimize Debug|ReleaseSafe|ReleaseFast|ReleaseSmall] [--no-yield]
+// Defaults: 10^6 calls, every kind, native and wasm, ReleaseFast. Calls are
+// made in batches of 10,000 with a return to the event loop between them,
+// as a program has between events; --no-yield makes them all in one go
+// (except the promise kinds, which await their promises).
 import { parseArgs } from 'node:util';
 import { KINDS, NATIVE_ONLY } from './soak/kinds.mjs';
 import { runKind } from './soak/spawn.mjs';
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     kind: { type: 'string', default: Object.keys(KINDS).join(',') },
     mode: { type: 'string', default: 'native,wasm' },
     optimize: { type: 'string', default: 'ReleaseFast' },
+    'no-yield': { type: 'boolean', default: false },
   },
 });
 const calls = Number(values.calls);
@@ -39,7 +43,7 @@ const rows = [];
 for (const mode of modes) {
   for (const kind of kinds) {
     if (mode !== 'native' && NATIVE_ONLY.has(kind)) continue;
-    const result = await runKind({ kind, mode, calls, optimize: values.optimize });
+    const result = await runKind({ kind, mode, calls, optimize: values.optimize, yieldBetween: !values['no-yield'] });
     const row = { ...result, checks: result.error ? null : verdicts(result) };
     rows.push(row);
     printTable([row], { header: rows.length === 1 });

@@ -3,14 +3,16 @@
 // before any call, after the warm-up (the first 10% of the calls) and at the
 // end, plus the peak seen while calls were being made.
 // Usage: node --expose-gc --import zigport/register scripts/soak/child.mjs
-//        <kind> <mode> <calls> <optimize>
+//        <kind> <mode> <calls> <optimize> [no-yield]
 import { pathToFileURL } from 'node:url';
 import { setImmediate as nextTask } from 'node:timers/promises';
 import { addon } from '../../js/internal/runtime/addon.js';
 import { KINDS } from './kinds.mjs';
 import { sampleNow, sampleSettled } from './sample.mjs';
 
-const [kind, mode, callsArg, optimize] = process.argv.slice(2);
+const [kind, mode, callsArg, optimize, yielding] = process.argv.slice(2);
+/** Whether batches return to the event loop between them (see runCalls). */
+const yieldBetween = yielding !== 'no-yield';
 const calls = Number(callsArg);
 if (!globalThis.gc) throw new Error('run with node --expose-gc');
 if (!KINDS[kind]) throw new RangeError(`unknown kind ${kind}`);
@@ -38,8 +40,9 @@ async function runCalls(from, to) {
     await run(start, Math.min(to, start + BATCH));
     // Back to the event loop between batches, as a program does between
     // events: Node frees some native memory (that of collected external
-    // buffers) in tasks it queues, which a loop that never yields starves.
-    await nextTask();
+    // buffers) in tasks it queues, which a loop that never yields starves
+    // (what `no-yield` shows).
+    if (yieldBetween) await nextTask();
     const now = sampleNow();
     for (const [key, value] of Object.entries(now)) peak[key] = Math.max(peak[key] ?? 0, value);
   }

@@ -14,8 +14,9 @@ const REGISTER = fileURLToPath(new URL('../../js/register.js', import.meta.url))
  */
 const YOUNG_GENERATION = ['--min-semi-space-size=8', '--max-semi-space-size=8'];
 
-export function runKind({ kind, mode, calls, optimize }) {
+export function runKind({ kind, mode, calls, optimize, yieldBetween = true }) {
   const args = ['--expose-gc', ...YOUNG_GENERATION, '--import', REGISTER, CHILD, kind, mode, String(calls), optimize];
+  if (!yieldBetween) args.push('no-yield');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
