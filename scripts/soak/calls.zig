@@ -45,7 +45,7 @@ pub fn repeat(allocator: std.mem.Allocator, byte: u8, len: usize) ![]u8 {
     return out;
 }
 
-var table = [_]u32{0} ** 64;
+var table: [64]u32 = @splat(0);
 
 /// Returning Zig memory: a slice of a global, changed by each call.
 pub fn getTable(stamp: u32) []u32 {

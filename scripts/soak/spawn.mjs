@@ -30,7 +30,9 @@ export function runKind({ kind, mode, calls, optimize, yieldBetween = true }) {
         return;
       }
       const why = signal ? `killed by ${signal}` : `exit code ${code}`;
-      const detail = stderr.trim().split('\n').slice(-3).join(' | ');
+      // The first line naming an error says most (a compile error's own line).
+      const lines = stderr.trim().split('\n');
+      const detail = lines.find((l) => /error/i.test(l)) ?? lines.slice(-3).join(' | ');
       resolve({ kind, mode, calls, error: `${why}: ${detail}` });
     });
   });
