@@ -14,6 +14,7 @@ use zigport_marshal::descriptor::{Place, PointerSlot};
 
 use crate::arena::{Arena, ARENA_SIZE};
 use crate::callback::EnvCallbacks;
+use crate::last_view::LastView;
 use crate::library::{Thunk, ZigLibrary};
 use crate::no_external;
 use crate::shadow::ShadowSet;
@@ -72,6 +73,8 @@ pub struct EnvState {
     pub arena_buffer: sys::napi_ref,
     /// JS copies of Zig memory, where external buffers are refused.
     pub shadows: ShadowSet,
+    /// The last buffer made over Zig memory, given again while it lives.
+    pub last_view: LastView,
     /// What runs the JS functions this environment bound to trampolines.
     pub callbacks: &'static EnvCallbacks,
     /// This environment's entry for the lookup cache (leaked, see LAST_ENTRY).
@@ -138,6 +141,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         arena,
         arena_buffer,
         shadows: ShadowSet::default(),
+        last_view: LastView::default(),
         targets: UnsafeCell::new(Vec::new()),
         layouts: RefCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),

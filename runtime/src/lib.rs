@@ -33,6 +33,7 @@ mod error;
 mod guard;
 mod handles;
 mod host_memory;
+mod last_view;
 mod library;
 mod module;
 mod no_external;

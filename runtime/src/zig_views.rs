@@ -49,11 +49,25 @@ pub(crate) fn zig_memory_at(env: sys::napi_env, address: u64, len: u64) -> (sys:
 
 /// An ArrayBuffer over `len` bytes of Zig memory at `address`, without a
 /// finalizer: Zig owns the memory, JS only views it. Where external buffers
-/// are refused, a new shadow of that memory instead.
+/// are refused, a new shadow of that memory instead. The buffer made last is
+/// given again while it lives (see [`crate::last_view`]).
 pub(crate) fn zig_memory(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     if len > 0 && crate::no_external::known_enabled() {
         return shadow_of(env, address, len);
     }
+    let state = crate::env_state::existing(env).filter(|_| len > 0);
+    if let Some(buffer) = state.and_then(|s| s.last_view.get(env, address, len)) {
+        return buffer;
+    }
+    let buffer = external_view(env, address, len);
+    if let Some(state) = state.filter(|_| !buffer.is_null()) {
+        state.last_view.remember(env, address, len, buffer);
+    }
+    buffer
+}
+
+/// A new tagged ArrayBuffer over `len` bytes of Zig memory at `address`.
+fn external_view(env: sys::napi_env, address: u64, len: u64) -> sys::napi_value {
     let mut buffer = ptr::null_mut();
     let status = if len == 0 {
         // SAFETY: `env` is live; an empty buffer needs no data.

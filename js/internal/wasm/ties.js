@@ -15,6 +15,8 @@
 // are a capability the host is given when it runs in Node with the addon
 // (loader/load-wasm.js); elsewhere the host has `NO_TIES` and copies.
 
+import { TieRegions } from './tie-regions.js';
+
 const WASM_PAGE = 65536;
 /** The region of a buffer that is not tieable. */
 const UNTIEABLE = Object.freeze({ address: -1 });
@@ -36,8 +38,8 @@ export class Ties {
     this.regions = new WeakMap();
     this.base = null;
     this.live = new Set();
-    /** Regions of wasm memory no tie uses now, `{ address, length }`. */
-    this.spare = [];
+    /** Regions of wasm memory no tie uses now. */
+    this.spare = new TieRegions();
     this.collected = new FinalizationRegistry((region) => this.release(region));
     instance.memory.onGrowth.push(() => this.checkBase());
   }
@@ -65,7 +67,7 @@ export class Ties {
       return -1; // the memory cannot grow that far: copy instead
     }
     if (!pages.tiePages(instance.memory.buffer, address, buffer, 0, length)) {
-      this.spare.push({ address, length });
+      this.spare.give(address, length);
       return -1;
     }
     if (this.base === null) {
@@ -80,26 +82,27 @@ export class Ties {
   }
 
   /**
-   * `length` bytes of wasm memory for a tie: a spare region left by an
-   * earlier tie when one is large enough, else pages the memory grows by.
-   * Tie regions come from growing the memory rather than from Zig's
-   * allocator, which would round a large request up to a power of two
-   * (and grow the memory by up to four times the buffer's size).
+   * `length` bytes of wasm memory for a tie: a spare region left by earlier
+   * ties when one is large enough, else pages the memory grows by (joined
+   * to a spare region at its end, if there is one). Tie regions come from
+   * growing the memory rather than from Zig's allocator, which would round
+   * a large request up to a power of two (and grow the memory by up to four
+   * times the buffer's size).
    */
   takeSpace(length) {
-    const fit = this.spare.findIndex((s) => s.length >= length);
-    if (fit >= 0) {
-      const region = this.spare[fit];
-      if (region.length === length) this.spare.splice(fit, 1);
-      else this.spare[fit] = { address: region.address + length, length: region.length - length };
-      return region.address;
-    }
+    const found = this.spare.take(length);
+    if (found >= 0) return found;
     const { memory } = this.instance;
-    const pages = Math.ceil(length / WASM_PAGE);
-    const address = memory.memory.grow(pages) * WASM_PAGE;
+    const end = memory.memory.buffer.byteLength;
+    const tail = this.spare.endingAt(end);
+    const start = tail ? tail.address : end;
+    const pages = Math.ceil((start + length - end) / WASM_PAGE);
+    memory.memory.grow(pages);
     memory.sync();
-    if (pages * WASM_PAGE > length) this.spare.push({ address: address + length, length: pages * WASM_PAGE - length });
-    return address;
+    if (tail) this.spare.remove(tail);
+    const grownEnd = end + pages * WASM_PAGE;
+    if (grownEnd > start + length) this.spare.give(start + length, grownEnd - start - length);
+    return start;
   }
 
   /** Undoes the tie of a collected buffer; its region is kept for the next tie. */
@@ -107,7 +110,7 @@ export class Ties {
     if (!this.live.delete(region)) return;
     const { instance } = this;
     if (region.tied) this.pages.untiePages(instance.memory.buffer, region.address, region.length);
-    this.spare.push({ address: region.address, length: region.length });
+    this.spare.give(region.address, region.length);
   }
 
   /**
