@@ -10,8 +10,8 @@ use libfuzzer_sys::fuzz_target;
 use zigport_marshal::descriptor::Place;
 use zigport_marshal::plan::brute_force::{admitted_addresses, fills, overlap_components};
 use zigport_marshal::plan::{
-    build_clusters, for_each_fill, placement_constraint, plan_call_in, BufferId, CallPlan, PlaceRecord, PlanError,
-    Placement, ScratchLayout, Target, TargetLocation,
+    build_clusters, for_each_fill, placement_constraint, plan_call_in, BufferId, CallPlan, PlaceRecord, Placement,
+    PlanError, ScratchLayout, Target, TargetLocation,
 };
 
 /// A number mostly small (so that ranges meet and alignments matter), now
@@ -89,7 +89,13 @@ fn target(raw: &RawTarget) -> Target {
         14 => 3,
         n => 1u64.checked_shl(u32::from(n)).unwrap_or(0),
     };
-    Target { buffer: BufferId(u32::from(raw.buffer % 4)), offset: raw.offset.get(), len: raw.len.get(), align, writable: raw.writable }
+    Target {
+        buffer: BufferId(u32::from(raw.buffer % 4)),
+        offset: raw.offset.get(),
+        len: raw.len.get(),
+        align,
+        writable: raw.writable,
+    }
 }
 
 /// Clusters cover exactly the overlap components, in order and apart; each
@@ -169,22 +175,29 @@ fn check_refusal(targets: &[Target], error: &PlanError, reach: impl Fn(BufferId)
     }
 }
 
-/// The fill walk matches the model on records that keep its precondition
-/// (each parent's children in increasing element and place order).
+/// The fill walk matches the model on records that keep the precondition
+/// the runtime's record reader enforces: a child names an earlier record,
+/// a place of that record's pointee and an element inside its target, and
+/// each parent's children come in increasing (element, place) order. A
+/// record that breaks it loses its parent here, as the runtime refuses it.
 fn check_fills(raw: &[RawRecord], table: &[Vec<bool>]) {
     let places: Vec<Vec<Place>> = table.iter().take(8).map(|l| l.iter().take(8).map(|&n| place(n)).collect()).collect();
-    let mut last: Vec<Option<(u64, usize)>> = vec![None; raw.len()];
-    let mut records = Vec::new();
+    let mut last: Vec<Option<(u64, usize)>> = Vec::new();
+    let mut records: Vec<PlaceRecord> = Vec::new();
     for r in raw.iter().take(32) {
         let spot = (u64::from(r.element), usize::from(r.place));
-        let mut parent = r.parent.map(usize::from).filter(|&p| p < raw.len());
+        let fits = |p: &PlaceRecord| {
+            let count = places.get(p.pointee).map_or(0, Vec::len);
+            p.elem_size > 0 && spot.0 < p.len / p.elem_size && spot.1 < count
+        };
+        let parent = r
+            .parent
+            .map(usize::from)
+            .filter(|&p| p < records.len() && fits(&records[p]) && last[p].is_none_or(|prev| prev < spot));
         if let Some(p) = parent {
-            if last[p].is_some_and(|prev| prev >= spot) {
-                parent = None;
-            } else {
-                last[p] = Some(spot);
-            }
+            last[p] = Some(spot);
         }
+        last.push(None);
         records.push(PlaceRecord {
             parent,
             element: spot.0,

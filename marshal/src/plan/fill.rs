@@ -84,7 +84,7 @@ pub fn for_each_fill(
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::brute_force::fills;
+    use super::super::brute_force;
     use super::*;
 
     fn place(nullable: bool) -> Place {
@@ -155,7 +155,7 @@ mod tests {
             let places = table();
             let mut fills = Vec::new();
             let fast = for_each_fill(&records, &places, |f| fills.push(f)).map(|()| fills);
-            prop_assert_eq!(fast, fills(&records, &places));
+            prop_assert_eq!(fast, brute_force::fills(&records, &places));
         }
     }
 
