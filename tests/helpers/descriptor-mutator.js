@@ -159,6 +159,11 @@ export function targetedMutants(text) {
     c.types.push({ kind: 'allocator', name: 'A', size: 8, align: 4, ptr_offset: 0, vtable_offset: 0 });
     return JSON.stringify(c).replace('"vtable_offset":0', '"vtable_offset":18446744073709551614');
   });
+  edit('variadic offsets that wrap', (c) => {
+    c.functions[0].frame = { size: 16 + 32 * 24, align: 8 };
+    c.functions[0].variadic = { max: 32, count_offset: 12, extras_offset: 16, stride: 24, bits: 0, address: 16 };
+    return JSON.stringify(c).replace('"bits":0', '"bits":18446744073709551608');
+  });
   edit('array of 2^64-1 voids', (c) => {
     c.types.push({ kind: 'void', name: 'v', size: 0, align: 1 });
     c.types.push({ kind: 'array', name: 'av', size: 0, align: 1, child: c.types.length - 1, len: 1 });

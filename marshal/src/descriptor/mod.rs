@@ -37,4 +37,6 @@ mod tests;
 #[cfg(test)]
 mod comptime_tests;
 #[cfg(test)]
+mod overflow_tests;
+#[cfg(test)]
 mod variadic_tests;

@@ -1,7 +1,8 @@
 //! Slow, obviously correct models of the planner's decisions, for the
 //! property tests to compare against. Nothing here is clever on purpose.
 
-use super::{Cluster, Target};
+use super::{Cluster, Fill, MissingTarget, PlaceRecord, Target};
+use crate::descriptor::Place;
 
 /// Whether two targets share at least one byte.
 pub fn overlap(a: &Target, b: &Target) -> bool {
@@ -34,7 +35,7 @@ pub fn overlap_components(targets: &[Target]) -> Vec<Option<usize>> {
 pub fn all_members_aligned(cluster: &Cluster, targets: &[Target], address: u64) -> bool {
     cluster.members.iter().all(|&i| {
         let member = &targets[i];
-        (address + (member.offset - cluster.start)).is_multiple_of(member.align)
+        address.wrapping_add(member.offset - cluster.start).is_multiple_of(member.align)
     })
 }
 
@@ -60,4 +61,27 @@ fn gcd(a: u64, b: u64) -> u64 {
     } else {
         gcd(b, a % b)
     }
+}
+
+/// Every fill [`super::for_each_fill`] makes: for each walked record,
+/// element and place, the child is whichever record names exactly that
+/// spot (the first such), found by searching all records.
+pub fn fills(records: &[PlaceRecord], places: &[Vec<Place>]) -> Result<Vec<Fill>, MissingTarget> {
+    let mut out = Vec::new();
+    for (p, r) in records.iter().enumerate() {
+        let list = places.get(r.pointee).map_or(&[][..], |l| l.as_slice());
+        if !r.walks || list.is_empty() || r.elem_size == 0 {
+            continue;
+        }
+        for element in 0..r.len / r.elem_size {
+            for (j, place) in list.iter().enumerate() {
+                let child = records.iter().position(|c| c.parent == Some(p) && c.element == element && c.place == j);
+                if child.is_none() && !place.nullable {
+                    return Err(MissingTarget { record: p });
+                }
+                out.push(Fill { target: p, offset: element * r.elem_size, place: j, child });
+            }
+        }
+    }
+    Ok(out)
 }

@@ -84,6 +84,7 @@ pub fn for_each_fill(
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::brute_force;
     use super::*;
 
     fn place(nullable: bool) -> Place {
@@ -104,29 +105,6 @@ mod tests {
     /// Type 0 has no places; type 1 has a required place then an optional one.
     fn table() -> Vec<Vec<Place>> {
         vec![vec![], vec![place(false), place(true)]]
-    }
-
-    /// The model: for each walked record, element and place, the child is
-    /// whichever record names exactly that spot.
-    fn brute_force(records: &[PlaceRecord], places: &[Vec<Place>]) -> Result<Vec<Fill>, MissingTarget> {
-        let mut out = Vec::new();
-        for (p, r) in records.iter().enumerate() {
-            let list = &places[r.pointee];
-            if !r.walks || list.is_empty() || r.elem_size == 0 {
-                continue;
-            }
-            for element in 0..r.len / r.elem_size {
-                for (j, pl) in list.iter().enumerate() {
-                    let child =
-                        records.iter().position(|c| c.parent == Some(p) && c.element == element && c.place == j);
-                    if child.is_none() && !pl.nullable {
-                        return Err(MissingTarget { record: p });
-                    }
-                    out.push(Fill { target: p, offset: element * r.elem_size, place: j, child });
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// Records built the way JS writes them: a tree walked depth-first, each
@@ -177,7 +155,7 @@ mod tests {
             let places = table();
             let mut fills = Vec::new();
             let fast = for_each_fill(&records, &places, |f| fills.push(f)).map(|()| fills);
-            prop_assert_eq!(fast, brute_force(&records, &places));
+            prop_assert_eq!(fast, brute_force::fills(&records, &places));
         }
     }
 

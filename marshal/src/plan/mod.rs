@@ -145,7 +145,7 @@ fn empty_address(target: &Target, real: u64) -> u64 {
     }
 }
 
-#[cfg(test)]
-mod brute_force;
+#[cfg(any(test, feature = "models"))]
+pub mod brute_force;
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,8 @@
 //! offset in a scratch block aligned to [`MAX_ALIGN`] or -1 when it is used
 //! in place; then two per target: `in_scratch, address`, the address being
 //! relative to the scratch block when `in_scratch` is 1.
+use std::collections::HashMap;
+
 use zigport_marshal::plan::{
     plan_call_in, BufferId, CallPlan, Placement, PlanError, ScratchLayout, Target, TargetLocation, MAX_ALIGN,
 };
@@ -23,7 +25,9 @@ pub fn plan_copies(numbers: &[f64]) -> Result<Vec<f64>, CallError> {
         return Err(CallError::Records("target list is not whole records"));
     }
     let mut targets = Vec::with_capacity(numbers.len() / TARGET_FIELDS);
-    let mut reach = Vec::new();
+    // Keyed by id, not indexed: an id is any u32 JS sends, so a table as
+    // long as the largest id could be gigabytes.
+    let mut reach = HashMap::new();
     for n in numbers.chunks_exact(TARGET_FIELDS) {
         let buffer = whole(n[0])? as u32;
         targets.push(Target {
@@ -34,12 +38,10 @@ pub fn plan_copies(numbers: &[f64]) -> Result<Vec<f64>, CallError> {
             writable: n[4] != 0.0,
         });
         let address = if n[5] < 0.0 { None } else { Some(whole(n[5])?) };
-        if reach.len() <= buffer as usize {
-            reach.resize(buffer as usize + 1, None);
-        }
-        reach[buffer as usize] = address;
+        // The last record naming a buffer decides where it is.
+        reach.insert(buffer, address);
     }
-    let plan = plan_call_in(&targets, |b| reach.get(b.0 as usize).copied().flatten()).map_err(|e| match e {
+    let plan = plan_call_in(&targets, |b| reach.get(&b.0).copied().flatten()).map_err(|e| match e {
         PlanError::Alignment(conflict) => CallError::Alignment(conflict),
         other => CallError::Plan(other.to_string()),
     })?;
@@ -114,6 +116,14 @@ mod tests {
     fn an_aligned_target_in_reach_is_used_in_place() {
         let out = plan_copies(&target(8.0, 4.0, 4.0, 65536.0)).unwrap();
         assert_eq!(out, [0.0, 1.0, 0.0, 8.0, 4.0, -1.0, 0.0, 0.0, 65544.0]);
+    }
+
+    #[test]
+    fn the_largest_buffer_id_needs_no_table_as_long_as_it() {
+        // Found by fuzzing: a buffer id of 2^32 - 1 grew a table of 2^32 addresses (64 GiB).
+        let numbers = [4_294_967_295.0, 8.0, 4.0, 4.0, 1.0, 65536.0];
+        let out = plan_copies(&numbers).unwrap();
+        assert_eq!(out, [0.0, 1.0, 4_294_967_295.0, 8.0, 4.0, -1.0, 0.0, 0.0, 65544.0]);
     }
 
     #[test]

@@ -59,15 +59,15 @@ fn check_variadic(d: &Descriptor, f: &Function) -> Problem {
     if v.max == 0 || v.max > MAX_VARIADIC_EXTRAS {
         return Err(format!("{} variadic extras is not between 1 and {MAX_VARIADIC_EXTRAS}", v.max));
     }
-    let apart = v.bits + 8 <= v.address || v.address + 8 <= v.bits;
-    let inside = |at: u64| at >= 4 && at.is_multiple_of(8) && at + 8 <= v.stride;
+    // Saturating: a bogus offset must fail the check, not overflow.
+    let apart = v.bits.saturating_add(8) <= v.address || v.address.saturating_add(8) <= v.bits;
+    let inside = |at: u64| at >= 4 && at.is_multiple_of(8) && at.saturating_add(8) <= v.stride;
     if v.stride % 8 != 0 || !inside(v.bits) || !inside(v.address) || !apart {
         return Err(format!(
             "variadic extras of {} bytes with bits at {} and address at {} do not fit",
             v.stride, v.bits, v.address
         ));
     }
-    // Saturating: a bogus offset must fail the check, not overflow.
     let extras = v.extras_offset..v.extras_offset.saturating_add(u64::from(v.max).saturating_mul(v.stride));
     let count = v.count_offset..v.count_offset.saturating_add(4);
     let fits = |r: &std::ops::Range<u64>| r.end <= f.frame.size;

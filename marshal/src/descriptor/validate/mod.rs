@@ -135,6 +135,13 @@ pub(super) fn within(outer: &Type, range: std::ops::Range<u64>, align: u64) -> P
     expect(range.start.is_multiple_of(align), "member is misaligned")
 }
 
+/// The bytes `start..start + len`, refused when the end would not fit a u64
+/// (any offset comes from the descriptor, so the sum is not to be trusted).
+pub(super) fn span(start: u64, len: u64) -> Result<std::ops::Range<u64>, String> {
+    let end = start.checked_add(len).ok_or_else(|| format!("bytes from {start} lie outside any type"))?;
+    Ok(start..end)
+}
+
 pub(super) fn is_integer_text(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())

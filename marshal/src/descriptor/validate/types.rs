@@ -4,7 +4,7 @@
 use super::super::model::{ErrorMember, Field, FunctionRole, StructLayout, Type, TypeKind};
 use super::super::Descriptor;
 use super::values::check_value;
-use super::{comptime_only, expect, followable, in_memory, is_integer_text, nested, within, Problem, MAX_EXTENT};
+use super::{comptime_only, expect, followable, in_memory, is_integer_text, nested, span, within, Problem, MAX_EXTENT};
 
 pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
     if !t.align.is_power_of_two() || t.align > 1 << 16 {
@@ -61,8 +61,8 @@ pub(super) fn check_type(d: &Descriptor, index: usize, t: &Type) -> Problem {
         TypeKind::Allocator { ptr_offset, vtable_offset } => {
             let word = d.pointer_size;
             expect(t.size == 2 * word && t.align == word, "an allocator must be two addresses wide")?;
-            within(t, *ptr_offset..*ptr_offset + word, word)?;
-            within(t, *vtable_offset..*vtable_offset + word, word)?;
+            within(t, span(*ptr_offset, word)?, word)?;
+            within(t, span(*vtable_offset, word)?, word)?;
             expect(ptr_offset.abs_diff(*vtable_offset) >= word, "an allocator's two addresses overlap")
         }
         TypeKind::Array { child, len, bit_packed: true, .. } => check_bit_vector(d, index, t, *child, *len),

@@ -59,14 +59,14 @@ function checkVariadic(d, f) {
   if (v.max === 0n || v.max > MAX_VARIADIC_EXTRAS) {
     throw new Problem(`${v.max} variadic extras is not between 1 and ${MAX_VARIADIC_EXTRAS}`);
   }
-  const apart = add(v.bits, 8n) <= v.address || add(v.address, 8n) <= v.bits;
-  const fitsRecord = (offset) => offset >= 4n && isMultipleOf(offset, 8n) && add(offset, 8n) <= v.stride;
+  // Saturating: a bogus offset must fail the check, not overflow.
+  const apart = saturatingAdd(v.bits, 8n) <= v.address || saturatingAdd(v.address, 8n) <= v.bits;
+  const fitsRecord = (offset) => offset >= 4n && isMultipleOf(offset, 8n) && saturatingAdd(offset, 8n) <= v.stride;
   if (v.stride % 8n !== 0n || !fitsRecord(v.bits) || !fitsRecord(v.address) || !apart) {
     throw new Problem(
       `variadic extras of ${v.stride} bytes with bits at ${v.bits} and address at ${v.address} do not fit`,
     );
   }
-  // Saturating: a bogus offset must fail the check, not overflow.
   const extras = [v.extrasOffset, saturatingAdd(v.extrasOffset, saturatingMul(v.max, v.stride))];
   const count = [v.countOffset, saturatingAdd(v.countOffset, 4n)];
   const fits = ([, end]) => end <= f.frame.size;

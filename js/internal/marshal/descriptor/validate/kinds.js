@@ -1,6 +1,6 @@
 // What the checks ask of a type's kind, and the bounds they share (the
 // helpers of marshal/src/descriptor/validate/mod.rs).
-import { at, isMultipleOf } from '../u64.js';
+import { at, checkedAdd, isMultipleOf } from '../u64.js';
 import { Problem, expect } from './problem.js';
 
 /** Upper bound on every size and offset, so that sums of two never overflow. */
@@ -43,6 +43,13 @@ export function inside(outer, start, end, align) {
     throw new Problem(`bytes ${start}..${end} lie outside its ${outer.size} bytes`);
   }
   expect(isMultipleOf(start, align), 'member is misaligned');
+}
+
+/** The end of `start..start + len`, refused when it would not fit a u64 (Rust's `span`). */
+export function span(start, len) {
+  const end = checkedAdd(start, len);
+  if (end === null) throw new Problem(`bytes from ${start} lie outside any type`);
+  return end;
 }
 
 export const isIntegerText = (s) => /^-?[0-9]+$/.test(s);

@@ -3,7 +3,7 @@
 // every member lies inside its type. Children may not be checked yet when
 // their parent is, so sums with their sizes wrap as Rust's do.
 import { absDiff, add, at, checkedAdd, checkedMul, divCeil, isMultipleOf, isPowerOfTwo, mul } from '../u64.js';
-import { comptimeOnly, followable, inMemory, inside, isIntegerText, MAX_EXTENT, nested } from './kinds.js';
+import { comptimeOnly, followable, inMemory, inside, isIntegerText, MAX_EXTENT, nested, span } from './kinds.js';
 import { Problem, expect, within } from './problem.js';
 import { checkValue } from './values.js';
 
@@ -80,8 +80,8 @@ function checkFunctionPointer(d, t, k) {
 function checkAllocator(d, t, k) {
   const word = d.pointerSize;
   expect(t.size === 2n * word && t.align === word, 'an allocator must be two addresses wide');
-  inside(t, k.ptrOffset, add(k.ptrOffset, word), word);
-  inside(t, k.vtableOffset, add(k.vtableOffset, word), word);
+  inside(t, k.ptrOffset, span(k.ptrOffset, word), word);
+  inside(t, k.vtableOffset, span(k.vtableOffset, word), word);
   expect(absDiff(k.ptrOffset, k.vtableOffset) >= word, "an allocator's two addresses overlap");
 }
 
