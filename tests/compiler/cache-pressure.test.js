@@ -5,11 +5,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   MODES, REGISTER, ROOT, TEST_CACHE_DIR, copyFixtures, freshCacheDir, modeOptions, runNode, tempDir,
 } from '../helpers/fixtures.js';
+import { recordingZig } from '../helpers/recording-zig.js';
 
 /** Writes `app.mjs` into `dir`, which imports source-version.zig in `mode` and prints `version()`. */
 function writeApp(dir, mode) {
@@ -21,33 +22,37 @@ function writeApp(dir, mode) {
 
 /**
  * Starts the import of `app` in its own process group and kills the whole
- * group (node and the zig it runs) with SIGKILL once the compile has been
- * under way for a moment; resolves when the process is gone.
+ * group (node and the zig it runs) with SIGKILL once `zig` (a stalling
+ * recording zig) has been asked to compile; resolves when the process is gone.
  */
-function killDuringCompile(app, env) {
+function killDuringCompile(app, env, zigLog) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', REGISTER, app], {
       env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      stderr += chunk;
-      // Shown one second into the compile, while zig is running.
-      if (/zigport: compiling/.test(stderr)) process.kill(-child.pid, 'SIGKILL');
-    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
+    const poll = setInterval(() => {
+      if (!/^build/m.test(readFileSync(zigLog, 'utf8'))) return;
+      clearInterval(poll);
+      process.kill(-child.pid, 'SIGKILL');
+    }, 50);
     child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stderr }));
+    child.on('close', (status, signal) => {
+      clearInterval(poll);
+      resolve({ status, signal, stderr });
+    });
   });
 }
 
 for (const mode of MODES) {
   describe(`${mode}: the compile cache under pressure`, () => {
     test('a compile killed midway leaves no entry, and the next import compiles and works', async (t) => {
-      // Even with Zig's std compiled already, a module's compile lasts seconds.
       const cache = freshCacheDir(t);
       const src = copyFixtures(t, ['compiler/source-version.zig']);
       const app = writeApp(src, mode);
-      const killed = await killDuringCompile(app, { ZIGPORT_CACHE_DIR: cache });
+      const { zig, log } = recordingZig(t, { stallCompiles: 60 });
+      const killed = await killDuringCompile(app, { ZIGPORT_CACHE_DIR: cache, ZIG: zig }, log);
       assert.equal(killed.signal, 'SIGKILL', `the import ended before it could be killed: ${killed.stderr}`);
       assert.deepEqual(readdirSync(join(cache, 'modules')), [], 'no library from the killed compile');
       assert.equal(readdirSync(join(cache, 'locks')).length, 1, 'the dead compile left its lock');
