@@ -66,7 +66,7 @@ impl SingleBuffer {
         }
         match self.size_shift {
             Some(shift) => (len & (self.elem_size - 1) == 0).then_some(len >> shift),
-            None => (len % self.elem_size == 0).then_some(len / self.elem_size),
+            None => len.is_multiple_of(self.elem_size).then_some(len / self.elem_size),
         }
     }
 }
