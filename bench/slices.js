@@ -5,8 +5,16 @@ import { compare, report } from './lib/measure.js';
 const MiB = 1 << 20;
 
 export async function sliceCalls() {
-  const { touchBytes, bumpFirst } = await import('./fixtures/slice-touch.zig?optimize=ReleaseFast');
+  const { touchBytes, bumpFirst, firstByte } = await import('./fixtures/slice-touch.zig?optimize=ReleaseFast');
+  const { add } = await import('./fixtures/scalar-add.zig?optimize=ReleaseFast');
   const small = new Uint8Array(16);
+  const one = compare({
+    scalar(n) { let s = 0; for (let i = 0; i < n; i++) s = add(i, 1); return s; },
+    b16(n) { let s = 0; for (let i = 0; i < n; i++) s = firstByte(small); return s; },
+  }, { n: 500_000 });
+  console.log('\n## One aligned 16-byte []const u8 (ns per call, median of 7 runs)');
+  report('firstByte(16 B) vs add(i32, i32)', one.b16, one.scalar, 4);
+
   const mid = new Uint8Array(MiB);
   const large = new Uint8Array(64 * MiB);
   const zero = compare({

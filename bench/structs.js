@@ -10,7 +10,7 @@ export async function structCalls() {
     norm(n) { let s = 0; for (let i = 0; i < n; i++) s = norm(p); return s; },
   }, { n: 300_000 });
   console.log('\n## Struct by pointer (ns per call, median of 7 runs)');
-  report('norm(p: *const P) vs add(i32, i32)', calls.norm, calls.scalar);
+  report('norm(p: *const P) vs add(i32, i32)', calls.norm, calls.scalar, 4);
 
   const plainObject = { x: 1, y: 2, z: 3 };
   const access = compare({
@@ -20,6 +20,6 @@ export async function structCalls() {
     zigWrite(n) { for (let i = 0; i < n; i++) p.x = i; },
   }, { n: 1_000_000 });
   console.log('\n## Struct fields (ns per operation, median of 7 runs)');
-  report('read two fields vs plain JS object', access.zigRead, access.jsRead);
+  report('read two fields vs plain JS object', access.zigRead, access.jsRead, 2);
   report('write one field vs plain JS object', access.zigWrite, access.jsWrite);
 }

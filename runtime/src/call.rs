@@ -38,6 +38,8 @@ pub enum Invoker {
     Scalar,
     /// Functions with pointer parameters; the ArrayBuffers are its arguments.
     Pointers,
+    /// Functions with one plain buffer parameter (see `single_buffer`).
+    Buffer,
 }
 
 /// Creates one of this environment's invoker functions.
@@ -45,6 +47,7 @@ pub fn create_invoker(env: sys::napi_env, kind: Invoker) -> napi::Result<sys::na
     let (name, callback): (&str, sys::napi_callback) = match kind {
         Invoker::Scalar => ("invoke", Some(invoke)),
         Invoker::Pointers => ("invokeWithPointers", Some(invoke_with_pointers)),
+        Invoker::Buffer => ("invokeWithBuffer", Some(crate::single_buffer::invoke_with_buffer)),
     };
     let mut function = ptr::null_mut();
     // SAFETY: `env` is live; `name` is valid for its length; no data pointer.
@@ -326,7 +329,7 @@ fn throw_stack_overflow(env: sys::napi_env, name: &str) -> sys::napi_value {
 }
 
 /// Throws `Error("Zig panicked: <message>")` with code ZIG_PANIC.
-fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
+pub(crate) fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
     let text = format!("Zig panicked: {message}").replace('\0', " ");
     let text = std::ffi::CString::new(text).expect("NULs were replaced");
     // SAFETY: `env` is live; both strings are NUL-terminated.

@@ -18,6 +18,7 @@ use crate::last_view::LastView;
 use crate::library::{Thunk, ZigLibrary};
 use crate::no_external;
 use crate::shadow::ShadowSet;
+use crate::single_buffer::SingleBuffer;
 
 /// What the hot path needs to run one function: plain data, copied out of
 /// the table before the thunk runs, so a call that re-enters and registers
@@ -85,6 +86,8 @@ pub struct EnvState {
     targets: UnsafeCell<Vec<CallTarget>>,
     /// Where each registered function's frame holds addresses, by the same id.
     layouts: RefCell<Vec<Arc<PointerLayout>>>,
+    /// The fast shape of each function that has one (see `single_buffer`).
+    single_buffers: RefCell<Vec<Option<SingleBuffer>>>,
     /// Keeps the code behind every registered thunk mapped.
     libraries: RefCell<Vec<Arc<ZigLibrary>>>,
 }
@@ -93,6 +96,7 @@ impl EnvState {
     /// Registers a function and returns the id JS writes into the arena
     /// header to call it.
     pub fn register(&self, target: CallTarget, layout: PointerLayout, library: &Arc<ZigLibrary>) -> u32 {
+        self.single_buffers.borrow_mut().push(SingleBuffer::of(&layout));
         self.layouts.borrow_mut().push(Arc::new(layout));
         let mut libraries = self.libraries.borrow_mut();
         if !libraries.iter().any(|l| Arc::ptr_eq(l, library)) {
@@ -117,6 +121,12 @@ impl EnvState {
     /// Where function `id`'s frame holds addresses.
     pub fn layout(&self, id: u32) -> Option<Arc<PointerLayout>> {
         self.layouts.borrow().get(id as usize).cloned()
+    }
+
+    /// Function `id`'s fast shape, when it takes one plain buffer.
+    #[inline]
+    pub fn single_buffer(&self, id: u32) -> Option<SingleBuffer> {
+        self.single_buffers.borrow().get(id as usize).copied().flatten()
     }
 
     #[inline]
@@ -144,6 +154,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         last_view: LastView::default(),
         targets: UnsafeCell::new(Vec::new()),
         layouts: RefCell::new(Vec::new()),
+        single_buffers: RefCell::new(Vec::new()),
         libraries: RefCell::new(Vec::new()),
     }));
     // SAFETY: `env` is live; the finalizer frees `state` exactly once, when

@@ -40,6 +40,7 @@ mod no_external;
 mod place_report;
 mod pointer_call;
 mod shadow;
+mod single_buffer;
 mod throw;
 mod tie;
 mod transfer;
@@ -116,6 +117,14 @@ pub fn invoker(env: Env) -> napi::Result<sys::napi_value> {
 pub fn pointer_invoker(env: Env) -> napi::Result<sys::napi_value> {
     env_state::env_state(env.raw())?;
     call::create_invoker(env.raw(), call::Invoker::Pointers)
+}
+
+/// The invoker for functions with one plain buffer parameter; takes the
+/// typed array or DataView itself (see `single_buffer`).
+#[napi]
+pub fn buffer_invoker(env: Env) -> napi::Result<sys::napi_value> {
+    env_state::env_state(env.raw())?;
+    call::create_invoker(env.raw(), call::Invoker::Buffer)
 }
 
 /// Installs this environment's callback dispatcher: the JS function that

@@ -2,10 +2,14 @@
 // source, specialised to its parameter types, so that a scalar call is a few
 // guarded DataView stores, one N-API call and one load. A function with one
 // pointer parameter is generated too: its record (see pointer-call.js) is
-// written inline and its ArrayBuffer is the pointer invoker's one argument.
+// written inline and its ArrayBuffer is the pointer invoker's one argument,
+// unless the argument has the fast shape (a typed array of a slice's
+// elements, a struct for a pointer to it), which the buffer invoker takes
+// as it is.
 // Functions with several pointer parameters use pointer-call.js.
 import { argumentCountError } from '../errors.js';
 import { invokeWithStandIn } from './resizable-stand-ins.js';
+import { AT, DV, READ_ONLY } from '../types/memory.js';
 
 /**
  * Makes the callable for function descriptor `fn`.
@@ -39,19 +43,20 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   });
   body.push(`header[0] = f; header[1] = ${id};`);
   if (pointerParam < 0) body.push('const printed = invoke();');
-  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam));
+  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam, frames.invokeWithBuffer != null));
   body.push('if (printed !== undefined) afterOutput();');
   if (frames.movable) body.push('dv = frames.dv;');
   const at = `f + ${fn.ret.offset}`;
   if (ret.kind !== 'void') body.push(`return ${ret.inline?.get ? ret.inline.get('dv', at) : `tr.read(dv, ${at})`};`);
   const names = [
-    'argumentCountError', 'frames', 'dv', 'header', 'invoke', 'invokeWithPointers', 'invokeWithStandIn', 'afterOutput', 'tr',
-    ...fn.params.map((_, i) => `t${i}`),
+    'argumentCountError', 'frames', 'dv', 'header', 'invoke', 'invokeWithPointers', 'invokeWithBuffer', 'invokeWithStandIn',
+    'afterOutput', 'tr', 'DV', 'AT', 'READ_ONLY', ...fn.params.map((_, i) => `t${i}`), ...fn.params.map((_, i) => `v${i}`),
   ];
   const values = [
-    argumentCountError, frames, frames.dv, frames.header, frames.invoke, frames.invokeWithPointers, invokeWithStandIn, afterOutput,
-    ret,
-    ...fn.params.map((p) => types[p.type]),
+    argumentCountError, frames, frames.dv, frames.header, frames.invoke, frames.invokeWithPointers,
+    frames.invokeWithBuffer, invokeWithStandIn, afterOutput, ret, DV, AT, READ_ONLY, ...fn.params.map((p) => types[p.type]),
+    // The class a fast-shaped pointer argument is checked against.
+    ...fn.params.map((p) => types[p.type].fast?.view ?? types[p.type].fast?.object),
   ];
   const source = `return function ${identifier(fn.name)}(${args.join(', ')}) {\n  ${body.join('\n  ')}\n};`;
   const made = new Function(...names, source)(...values);
@@ -59,27 +64,62 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   return made;
 }
 
-/** The lines that pass pointer parameter `i` (slot 0) and call. */
-function pointerCall(fn, t, i) {
+/**
+ * The lines that pass pointer parameter `i` (slot 0) and call: through the
+ * buffer invoker when the argument has the fast shape (`fastCall`), else,
+ * or when the runtime declines it, through the pointer invoker.
+ */
+function pointerCall(fn, t, i, buffered) {
   const a = `a${i}`;
   const table = `f + ${alignUp(fn.frame.size, 8)}`;
   const found = t.pointer.optional
     ? `const m = ${a} === null || ${a} === undefined ? null : t${i}.target(${a}, ${where(fn, i)});`
     : `const m = t${i}.target(${a}, ${where(fn, i)});`;
+  const fast = buffered && t.fast ? fastCall(t, i) : [];
   return [
-    found,
-    `header[3] = ${table};`,
-    'if (m === null) { header[2] = 0; invokeWithPointers(); } else {',
-    `  dv.setUint32(${table}, 0, true); dv.setUint32(${table} + 4, 0, true);`,
-    `  dv.setFloat64(${table} + 8, m.byteOffset, true); dv.setFloat64(${table} + 16, m.byteLength, true);`,
-    `  dv.setUint32(${table} + 24, 0xffffffff, true); dv.setUint32(${table} + 28, 0, true);`,
-    `  dv.setUint32(${table} + 32, 0xffffffff, true);`,
+    'let printed = false;',
+    ...fast,
+    'if (printed === false) {',
+    `  ${found}`,
+    `  header[3] = ${table};`,
+    '  if (m === null) { header[2] = 0; invokeWithPointers(); } else {',
+    `    dv.setUint32(${table}, 0, true); dv.setUint32(${table} + 4, 0, true);`,
+    `    dv.setFloat64(${table} + 8, m.byteOffset, true); dv.setFloat64(${table} + 16, m.byteLength, true);`,
+    `    dv.setUint32(${table} + 24, 0xffffffff, true); dv.setUint32(${table} + 28, 0, true);`,
+    `    dv.setUint32(${table} + 32, 0xffffffff, true);`,
     // A resizable buffer goes as a fixed copy (resizable-stand-ins.js).
-    '  header[2] = 1;',
-    '  if (m.buffer.resizable !== true) invokeWithPointers(m.buffer); else invokeWithStandIn(invokeWithPointers, m.buffer);',
-    '}',
+    '    header[2] = 1;',
+    '    if (m.buffer.resizable !== true) invokeWithPointers(m.buffer); else invokeWithStandIn(invokeWithPointers, m.buffer);',
+    '  }',
     // The pointer invoker reports console output in the header.
-    'const printed = header[4] !== 0 ? true : undefined;',
+    '  printed = header[4] !== 0 ? true : undefined;',
+    '}',
+  ];
+}
+
+/**
+ * The buffer invoker's call (runtime/src/single_buffer.rs): the view itself
+ * is its argument, header words 2 and 3 the byte range in it (0xffffffff:
+ * to its end). It returns false, having run nothing, when it declines.
+ */
+function fastCall(t, i) {
+  const a = `a${i}`;
+  // The class is a closure variable, which TurboFan cannot fold into an
+  // `instanceof`; the constructor read off the prototype it can. Instances
+  // of subclasses (a Buffer for Uint8Array) pass the slower check after it.
+  const ofClass = `(${a}?.constructor === v${i} || ${a} instanceof v${i})`;
+  // A resizable buffer takes the general path, which hands Zig a fixed copy
+  // (resizable-stand-ins.js): a callback shrinking it would unmap Zig's memory.
+  if (t.fast.view) {
+    return [`if (${ofClass} && ${a}.buffer.resizable !== true) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`];
+  }
+  // A struct's own memory, as `target` would take it: never read-only
+  // memory for a pointer Zig may write through.
+  const open = t.pointer.writable ? ` && ${a}[READ_ONLY] === false` : '';
+  return [
+    `if (${ofClass} && ${a}[DV] !== undefined${open} && ${a}[DV].buffer.resizable !== true) {`,
+    `  header[2] = ${a}[AT]; header[3] = ${t.pointee.size}; printed = invokeWithBuffer(${a}[DV]);`,
+    '}',
   ];
 }
 

@@ -2,6 +2,7 @@
 // importable. `load` compiles the file (or finds it in the cache), reads the
 // names it exports from its descriptor, and returns a small ES module that
 // loads the library on the importing thread and re-exports its values.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../compiler/options.js';
 import { compileModule } from '../compiler/index.js';
@@ -16,7 +17,32 @@ const OPENERS = {
   wasm: { from: new URL('./load-wasm.js', import.meta.url).href, name: 'loadWasmFile' },
 };
 
+/**
+ * zigport's own modules (this package's js/ folder, all ES modules) import
+ * one another by relative paths to files that exist. Every import a thread
+ * makes crosses to this hooks thread and back, once to resolve and once to
+ * load; the generated module's runtime is some sixty files, so Node's own
+ * resolution (stat calls, package scope lookups) and asynchronous reads for
+ * each were most of a warm import: here they are a URL join and one read.
+ */
+const OWN = new URL('../../', import.meta.url).href;
+
+function isOwn(url) {
+  return url.startsWith(OWN) && url.endsWith('.js') && !url.includes('/node_modules/', OWN.length);
+}
+
+export async function resolve(specifier, context, nextResolve) {
+  if (specifier.startsWith('.') && context.parentURL !== undefined && isOwn(context.parentURL)) {
+    const url = new URL(specifier, context.parentURL).href;
+    if (isOwn(url)) return { url, format: 'module', shortCircuit: true };
+  }
+  return nextResolve(specifier, context);
+}
+
 export async function load(url, context, nextLoad) {
+  if (isOwn(url) && context.format === 'module') {
+    return { format: 'module', source: readFileSync(fileURLToPath(url)), shortCircuit: true };
+  }
   const parsed = new URL(url);
   if (parsed.protocol !== 'file:' || !parsed.pathname.endsWith('.zig')) return nextLoad(url, context);
   const options = parseOptions(parsed.searchParams, process.env, fileURLToPath(parsed));

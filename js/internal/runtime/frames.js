@@ -12,7 +12,7 @@ import { addon } from './addon.js';
  * `openFrames`, so that a process that loads no native module never asks
  * the addon (which may be absent) for it.
  */
-export const frames = { dv: null, header: null, top: 0, invoke: null, invokeWithPointers: null };
+export const frames = { dv: null, header: null, top: 0, invoke: null, invokeWithPointers: null, invokeWithBuffer: null };
 
 /** Fills `frames` from the addon on this thread's first native module. */
 export function openFrames() {
@@ -23,4 +23,5 @@ export function openFrames() {
   frames.top = addon.frameBase();
   frames.invoke = addon.invoker();
   frames.invokeWithPointers = addon.pointerInvoker();
+  frames.invokeWithBuffer = addon.bufferInvoker();
 }

@@ -46,6 +46,7 @@ export function pointerType(t, child) {
     pointee: child,
     // `optional`: JS may pass null (`?*T`, `?[]T`, `[*c]T`).
     pointer: { isSlice, writable, elemSize: child.size, optional: t.nullable === true },
+    fast: fastShape(t, child, primary, objectClass),
     /**
      * What a returned pointer means to JS, given the memory it points at: a
      * slice view, the struct/array object it points to, or (for a pointer
@@ -182,6 +183,24 @@ export function pointerType(t, child) {
       throw rangeError(where, `${t.name} cannot be copied from ${count} elements: no memory for ${byteLength} bytes`);
     }
   }
+}
+
+/**
+ * Which values a call may hand the runtime's buffer invoker as they are
+ * (calls/function.js): for a plain slice, a typed array of exactly its
+ * elements; for a single-item pointer, an instance of the pointee's class.
+ * `target` would take such a value's memory whole, with no copy and no
+ * terminator, so the runtime sees the same bytes either way. Undefined for
+ * every other shape (sentinels, many-item and C pointers, pointers to
+ * pointers), which takes the general path; so does a pointee that holds
+ * pointers, which the runtime declines.
+ */
+function fastShape(t, child, primary, objectClass) {
+  if (t.terminated || t.c_string || t.many || child.pointer) return undefined;
+  if (t.kind === 'slice') {
+    return primary?.BYTES_PER_ELEMENT === child.size ? { view: primary } : undefined;
+  }
+  return objectClass && child.size > 0 ? { object: objectClass } : undefined;
 }
 
 /** Whether the `size` bytes at `offset` of `buffer` are all zero. */

@@ -8,6 +8,7 @@ import {
   defineSpecialProperties, displayName, plain,
 } from './memory.js';
 import { packedField } from './packed-field.js';
+import { fieldGetter } from './field-getter.js';
 import { comptimeFieldError, typeMismatch } from '../errors.js';
 import { fixedValue } from './comptime.js';
 import { fromDefault } from './defaults.js';
@@ -148,8 +149,10 @@ export function structType(t, fieldType, describe, held) {
       return childView(this, f.name, (dv, at, ro) => type.view(dv, at + f.offset, ro));
     }
     unchecked.set(f.name, read);
+    // A plain scalar field of a struct that is not a union reads straight from memory.
+    const direct = !object && !tag && !selector ? fieldGetter(type, f.offset, f.name) : null;
     return {
-      get() {
+      get: direct ?? function get() {
         if (tag && activeField(this) !== f.name) return null;
         selector?.check(this, f.name, where);
         return read.call(this);

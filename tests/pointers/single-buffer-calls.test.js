@@ -1,0 +1,81 @@
+// Calls whose one pointer argument is a typed array of a slice's elements
+// or a struct for a pointer to it, which the native runtime passes without
+// records or planning: every case it must decline (shared, detached, empty
+// or misaligned memory, read-only structs, the wrong kind of array) still
+// gets what the general path gives, in both modes.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { MODES, importFixture } from '../helpers/fixtures.js';
+
+const FIXTURE = 'pointers/single-buffer-calls';
+
+for (const mode of MODES) {
+  describe(`${mode}: single-buffer calls`, () => {
+    test('typed arrays, subarrays and Buffers are read where they are', async () => {
+      const { firstOf, sumU32 } = await importFixture(FIXTURE, { mode });
+      assert.equal(firstOf(new Uint8Array([9, 8])), 9);
+      assert.equal(firstOf(new Uint8Array([9, 8, 7]).subarray(2)), 7);
+      assert.equal(firstOf(Buffer.from([5])), 5);
+      assert.equal(sumU32(new Uint32Array([1, 2, 4000000000])), 4000000003n);
+    });
+
+    test("Zig's writes land in the viewed bytes only, beside a scalar argument", async () => {
+      const { fillBytes } = await importFixture(FIXTURE, { mode });
+      const bytes = new Uint8Array(6);
+      fillBytes(bytes.subarray(1, 4), 3);
+      assert.deepEqual([...bytes], [0, 3, 3, 3, 0, 0]);
+    });
+
+    test('empty, shared and detached memory get the general answers', async () => {
+      const { firstOf, fillBytes } = await importFixture(FIXTURE, { mode });
+      assert.equal(firstOf(new Uint8Array(0)), 0);
+      const shared = new Uint8Array(new SharedArrayBuffer(4));
+      assert.throws(() => firstOf(shared), { name: 'TypeError', message: /firstOf\(args\[0\]\).*SharedArrayBuffer/ });
+      const detached = new Uint8Array(4);
+      structuredClone(detached.buffer, { transfer: [detached.buffer] });
+      assert.throws(() => fillBytes(detached, 1), { name: 'TypeError', message: /fillBytes\(args\[0\]\).*detached/ });
+    });
+
+    test('an array of other elements is refused, an optional slice may be null', async () => {
+      const { sumU32, maybeLen } = await importFixture(FIXTURE, { mode });
+      assert.throws(() => sumU32(new Uint8Array(4)), { name: 'TypeError', message: /sumU32\(args\[0\]\)/ });
+      assert.equal(maybeLen(null), 0);
+      assert.equal(maybeLen(new Uint8Array(3)), 3);
+    });
+
+    test('a struct is passed by pointer, and Zig writes into it', async () => {
+      const { P, sumP, scaleP } = await importFixture(FIXTURE, { mode });
+      const p = new P({ x: 1.5, y: 2 });
+      assert.equal(sumP(p), 3.5);
+      scaleP(p, 2);
+      assert.deepEqual([p.x, p.y], [3, 4]);
+    });
+
+    test('a struct inside another is passed at its own offset', async () => {
+      const { Q, sumP, scaleP } = await importFixture(FIXTURE, { mode });
+      const q = new Q({ n: 7, inner: { x: 1, y: 10 } });
+      assert.equal(sumP(q.inner), 11);
+      scaleP(q.inner, 3);
+      assert.deepEqual([q.n, q.inner.x, q.inner.y], [7, 3, 30]);
+    });
+
+    test('a struct over misaligned memory is copied and written back', async () => {
+      const { P, sumP, scaleP } = await importFixture(FIXTURE, { mode });
+      const bytes = new Uint8Array(20);
+      const p = P(new DataView(bytes.buffer, 4, 16));
+      p.x = 2;
+      p.y = 5;
+      assert.equal(sumP(p), 7);
+      scaleP(p, -1);
+      assert.deepEqual([p.x, p.y], [-2, -5]);
+      assert.deepEqual([...bytes.subarray(0, 4)], [0, 0, 0, 0]);
+    });
+
+    test('a constant struct is read, but never handed to a writable pointer', async () => {
+      const { unit, sumP, scaleP } = await importFixture(FIXTURE, { mode });
+      assert.equal(sumP(unit), 2);
+      assert.throws(() => scaleP(unit, 2), { name: 'TypeError', message: /scaleP\(args\[0\]\)/ });
+      assert.deepEqual([unit.x, unit.y], [1, 1]);
+    });
+  });
+}
