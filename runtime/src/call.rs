@@ -308,7 +308,7 @@ unsafe fn invoke_guarded(
 }
 
 /// Throws the exception for a guarded call of function `id` that did not return.
-fn throw_fault(env: sys::napi_env, state: &env_state::EnvState, id: u32, fault: Fault) -> sys::napi_value {
+pub(crate) fn throw_fault(env: sys::napi_env, state: &env_state::EnvState, id: u32, fault: Fault) -> sys::napi_value {
     match fault {
         Fault::Panic(message) => throw_panic(env, &message),
         Fault::StackOverflow => {
@@ -329,7 +329,7 @@ fn throw_stack_overflow(env: sys::napi_env, name: &str) -> sys::napi_value {
 }
 
 /// Throws `Error("Zig panicked: <message>")` with code ZIG_PANIC.
-pub(crate) fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
+fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
     let text = format!("Zig panicked: {message}").replace('\0', " ");
     let text = std::ffi::CString::new(text).expect("NULs were replaced");
     // SAFETY: `env` is live; both strings are NUL-terminated.

@@ -121,8 +121,8 @@ pub unsafe extern "C" fn invoke_with_buffer(env: sys::napi_env, info: sys::napi_
         }
     };
     state.callbacks.leave_zig();
-    if let Err(message) = outcome {
-        return crate::call::throw_panic(env, &message);
+    if let Err(fault) = outcome {
+        return crate::call::throw_fault(env, state, id, fault);
     }
     if console::has_pending() {
         return boolean(env, true);
