@@ -158,6 +158,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
         Ok(prepared) => prepared,
         Err(e) => return throw_call_error(env, &e),
     };
+    let lending = state.lent.lend(memory.lent_buffers());
     let scope = layout.allocates.then(|| AllocationScope::open(env));
     state.callbacks.enter_zig();
     // SAFETY: `frame` is the thunk's frame and every address slot in it now
@@ -177,6 +178,7 @@ unsafe extern "C" fn invoke_with_pointers(env: sys::napi_env, info: sys::napi_ca
     };
     // Zig may have written before it panicked; JS sees what it wrote.
     let guarded = prepared.finish();
+    drop(lending);
     state.shadows.refresh_from_zig(env);
     if !guarded {
         return throw_error(env, OVERRUN);

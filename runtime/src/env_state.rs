@@ -15,6 +15,7 @@ use zigport_marshal::descriptor::{Place, PointerSlot};
 use crate::arena::{Arena, ARENA_SIZE};
 use crate::callback::EnvCallbacks;
 use crate::last_view::LastView;
+use crate::lent_buffers::LentBuffers;
 use crate::library::{Thunk, ZigLibrary};
 use crate::no_external;
 use crate::shadow::ShadowSet;
@@ -76,6 +77,8 @@ pub struct EnvState {
     pub shadows: ShadowSet,
     /// The last buffer made over Zig memory, given again while it lives.
     pub last_view: LastView,
+    /// The JS buffers that calls under way have handed to Zig.
+    pub lent: LentBuffers,
     /// What runs the JS functions this environment bound to trampolines.
     pub callbacks: &'static EnvCallbacks,
     /// This environment's entry for the lookup cache (leaked, see LAST_ENTRY).
@@ -152,6 +155,7 @@ pub fn env_state(env: sys::napi_env) -> napi::Result<&'static EnvState> {
         arena_buffer,
         shadows: ShadowSet::default(),
         last_view: LastView::default(),
+        lent: LentBuffers::default(),
         targets: UnsafeCell::new(Vec::new()),
         layouts: RefCell::new(Vec::new()),
         single_buffers: RefCell::new(Vec::new()),

@@ -13,6 +13,7 @@
 //! - [`abort_cell`]: the memory an abort signal parameter points at;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
 //! - [`guard`]: calls that turn a Zig panic into a JS exception;
+//! - [`lent_buffers`]: JS buffers Zig is using, checked when JS runs mid-call;
 //! - [`host_memory`]: JS ArrayBuffers as the memory Zig allocates in a call;
 //! - [`tie`]: memfd-backed buffers whose pages map into WebAssembly memory;
 //! - [`wasm`]: descriptor checks and call plans for WebAssembly modules;
@@ -34,6 +35,7 @@ mod guard;
 mod handles;
 mod host_memory;
 mod last_view;
+mod lent_buffers;
 mod library;
 mod module;
 mod no_external;

@@ -95,7 +95,7 @@ pub unsafe extern "C" fn invoke_with_buffer(env: sys::napi_env, info: sys::napi_
         return boolean(env, false);
     }
     let (start, wanted) = state.arena.record_table();
-    let Some((data, count)) = view_memory(env, info, start, wanted, &single) else {
+    let Some((data, count, buffer)) = view_memory(env, info, start, wanted, &single) else {
         return boolean(env, false);
     };
     // SAFETY: the slot offsets come from the validated descriptor and lie
@@ -109,6 +109,7 @@ pub unsafe extern "C" fn invoke_with_buffer(env: sys::napi_env, info: sys::napi_
             transfer::write_flag(frame.add(at), true);
         }
     }
+    let lending = state.lent.lend([buffer]);
     state.callbacks.enter_zig();
     // SAFETY: `frame` is the thunk's frame, and its address slot points at
     // memory of the argument JS holds for the whole call.
@@ -121,6 +122,7 @@ pub unsafe extern "C" fn invoke_with_buffer(env: sys::napi_env, info: sys::napi_
         }
     };
     state.callbacks.leave_zig();
+    drop(lending);
     if let Err(fault) = outcome {
         return crate::call::throw_fault(env, state, id, fault);
     }
@@ -132,14 +134,14 @@ pub unsafe extern "C" fn invoke_with_buffer(env: sys::napi_env, info: sys::napi_
 
 /// The address and element count of bytes `start..` (`wanted` long, or to
 /// the end) of the call's one argument, a typed array or DataView over an
-/// ordinary ArrayBuffer; None when the fast path cannot take it.
+/// ordinary ArrayBuffer, and that buffer; None when the fast path cannot take it.
 fn view_memory(
     env: sys::napi_env,
     info: sys::napi_callback_info,
     start: usize,
     wanted: usize,
     single: &SingleBuffer,
-) -> Option<(*mut u8, usize)> {
+) -> Option<(*mut u8, usize, sys::napi_value)> {
     let mut argc = 1usize;
     let mut value = ptr::null_mut();
     // SAFETY: one argument slot for Node to fill.
@@ -160,7 +162,7 @@ fn view_memory(
     // SAFETY: `start` lies inside the view, just checked.
     let address = unsafe { data.add(start) };
     let count = single.count(len)?;
-    (address as usize & single.align_mask == 0).then_some((address, count))
+    (address as usize & single.align_mask == 0).then_some((address, count, buffer))
 }
 
 /// Data pointer (at the view's start), byte length and ArrayBuffer of a

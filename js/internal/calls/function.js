@@ -111,7 +111,7 @@ function fastCall(t, i) {
   // A resizable buffer takes the general path, which hands Zig a fixed copy
   // (resizable-stand-ins.js): a callback shrinking it would unmap Zig's memory.
   if (t.fast.view) {
-    return [`if (${ofClass} && ${a}.buffer.resizable !== true) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`];
+    return [`if (${ofClass} && ArrayBuffer.isView(${a}) && ${a}.buffer.resizable !== true) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`];
   }
   // A struct's own memory, as `target` would take it: never read-only
   // memory for a pointer Zig may write through.

@@ -134,6 +134,10 @@ fn dispatch(owner: &EnvCallbacks, frame: Option<(*mut u8, usize)>) -> bool {
             && sys::napi_call_function(env, receiver, function, argv.len(), argv.as_ptr(), &mut result)
                 == sys::Status::napi_ok;
         shadows.inspect(|s| s.push_to_zig(env));
+        // Before Zig resumes: JS must not have detached what Zig is using.
+        if let Some(state) = env_state::existing(env) {
+            state.lent.ensure_attached(env);
+        }
         if let (true, Some((frame, len)), Some((_, data))) = (ok, frame, copy) {
             // The buffer is alive until the scope closes below.
             ptr::copy_nonoverlapping(data, frame, len);

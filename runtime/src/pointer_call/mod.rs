@@ -45,6 +45,14 @@ pub struct CallMemory {
     buffers: Small<BufferInfo>,
 }
 
+impl CallMemory {
+    /// The ArrayBuffers whose memory the call uses (in place, or to copy
+    /// back into): the arguments that are not handles.
+    pub fn lent_buffers(&self) -> impl Iterator<Item = sys::napi_value> + '_ {
+        self.buffers.iter().filter(|b| !b.handle && b.data.is_some()).map(|b| b.value)
+    }
+}
+
 /// What must happen after the call: nothing, or copies back from scratch.
 pub enum Prepared {
     InPlace,
