@@ -17,8 +17,10 @@ import { AT, DV, READ_ONLY } from '../types/memory.js';
  * - `frames`: this thread's frame stack (runtime/frames.js)
  * - `id`: the function's id with the invoker (ZigModule.bindFunction)
  * - `afterOutput`: called when the call printed to the console
+ * - `reentrant`: whether JS can run during the call (the module has
+ *   function pointers that JS functions stand in for)
  */
-export function makeFunction(fn, types, frames, id, afterOutput) {
+export function makeFunction(fn, types, frames, id, afterOutput, { reentrant = true } = {}) {
   const n = fn.params.length;
   const ret = types[fn.ret.type];
   const pointerParam = fn.params.findIndex((p) => types[p.type].pointer);
@@ -43,7 +45,7 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
   });
   body.push(`header[0] = f; header[1] = ${id};`);
   if (pointerParam < 0) body.push('const printed = invoke();');
-  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam, frames.invokeWithBuffer != null));
+  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam, frames.invokeWithBuffer != null, reentrant));
   body.push('if (printed !== undefined) afterOutput();');
   if (frames.movable) body.push('dv = frames.dv;');
   const at = `f + ${fn.ret.offset}`;
@@ -69,13 +71,13 @@ export function makeFunction(fn, types, frames, id, afterOutput) {
  * buffer invoker when the argument has the fast shape (`fastCall`), else,
  * or when the runtime declines it, through the pointer invoker.
  */
-function pointerCall(fn, t, i, buffered) {
+function pointerCall(fn, t, i, buffered, reentrant) {
   const a = `a${i}`;
   const table = `f + ${alignUp(fn.frame.size, 8)}`;
   const found = t.pointer.optional
     ? `const m = ${a} === null || ${a} === undefined ? null : t${i}.target(${a}, ${where(fn, i)});`
     : `const m = t${i}.target(${a}, ${where(fn, i)});`;
-  const fast = buffered && t.fast ? fastCall(t, i) : [];
+  const fast = buffered && t.fast ? fastCall(t, i, reentrant) : [];
   return [
     'let printed = false;',
     ...fast,
@@ -102,22 +104,25 @@ function pointerCall(fn, t, i, buffered) {
  * is its argument, header words 2 and 3 the byte range in it (0xffffffff:
  * to its end). It returns false, having run nothing, when it declines.
  */
-function fastCall(t, i) {
+function fastCall(t, i, reentrant) {
   const a = `a${i}`;
   // The class is a closure variable, which TurboFan cannot fold into an
   // `instanceof`; the constructor read off the prototype it can. Instances
   // of subclasses (a Buffer for Uint8Array) pass the slower check after it.
   const ofClass = `(${a}?.constructor === v${i} || ${a} instanceof v${i})`;
-  // A resizable buffer takes the general path, which hands Zig a fixed copy
-  // (resizable-stand-ins.js): a callback shrinking it would unmap Zig's memory.
+  // Where JS can run during the call, a resizable buffer takes the general
+  // path, which hands Zig a fixed copy (resizable-stand-ins.js): a callback
+  // shrinking it would unmap Zig's memory. The check costs as much as the
+  // rest of the call, so modules that never call JS skip it.
+  const fixed = reentrant ? ` && ArrayBuffer.isView(${a}) && ${a}.buffer.resizable !== true` : '';
   if (t.fast.view) {
-    return [`if (${ofClass} && ArrayBuffer.isView(${a}) && ${a}.buffer.resizable !== true) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`];
+    return [`if (${ofClass}${fixed}) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`];
   }
   // A struct's own memory, as `target` would take it: never read-only
   // memory for a pointer Zig may write through.
   const open = t.pointer.writable ? ` && ${a}[READ_ONLY] === false` : '';
   return [
-    `if (${ofClass} && ${a}[DV] !== undefined${open} && ${a}[DV].buffer.resizable !== true) {`,
+    `if (${ofClass} && ${a}[DV] !== undefined${open}${reentrant ? ` && ${a}[DV].buffer.resizable !== true` : ''}) {`,
     `  header[2] = ${a}[AT]; header[3] = ${t.pointee.size}; printed = invokeWithBuffer(${a}[DV]);`,
     '}',
   ];

@@ -21,6 +21,9 @@ export function openNativeHost(path, system) {
   livePlaces.write = addon.writePlace;
   // Every function bound on this thread, so that abandon() can stop them all.
   const ids = [];
+  // Whether JS functions can stand in for the module's function pointers,
+  // and so run while Zig does (known once `callbacks` has been asked).
+  let reentrant = true;
   return {
     descriptor: native.descriptor,
     errorName: (code) => native.errorName(code),
@@ -49,7 +52,7 @@ export function openNativeHost(path, system) {
       const simple = !fn.variadic && pointers.length <= 1 && !pointers.some((p) => p.holdsPointers) && !types[fn.ret.type].pointer
         && !allocates && !walks;
       const make = simple ? makeFunction : makePointerFunction;
-      return make(fn, types, frames, id, system.output.flushNative);
+      return make(fn, types, frames, id, system.output.flushNative, { reentrant });
     },
     /** One more (`on`) or one fewer reason to stay alive for calls from Zig threads. */
     keepAlive: (on) => addon.keepAliveForThreads(on),
@@ -60,7 +63,8 @@ export function openNativeHost(path, system) {
     },
     /** What runs the JS functions Zig calls through function pointers (calls/callbacks.js). */
     callbacks(descriptor, types) {
-      if (!descriptor.functions.some((fn) => fn.callback)) return null;
+      reentrant = descriptor.functions.some((fn) => fn.callback);
+      if (!reentrant) return null;
       installDispatcher();
       const key = moduleCallbacks.length;
       const callbacks = new ModuleCallbacks(descriptor, types, {
