@@ -11,14 +11,14 @@ use napi::sys;
 
 use crate::console;
 use crate::env_state::{self, CallTarget};
-use crate::env_state::{Gate, PointerLayout, ResultPlaces};
 use crate::error::{CallError, JsErrorClass};
+use crate::function_layout::{Gate, PointerLayout, ResultPlaces};
 use crate::guard::{self, Fault};
 use crate::handles;
 use crate::host_memory::AllocationScope;
 use crate::place_report;
 use crate::pointer_call::{self, CallMemory, ResultMemory, Walked};
-use crate::throw::{throw_error, throw_range_error};
+use crate::throw::{throw_error, throw_fault, throw_range_error};
 use crate::transfer;
 use crate::zig_views::zig_memory_at;
 
@@ -307,36 +307,6 @@ unsafe fn invoke_guarded(
         Ok(()) => after_call(env),
         Err(fault) => throw_fault(env, state, id, fault),
     }
-}
-
-/// Throws the exception for a guarded call of function `id` that did not return.
-pub(crate) fn throw_fault(env: sys::napi_env, state: &env_state::EnvState, id: u32, fault: Fault) -> sys::napi_value {
-    match fault {
-        Fault::Panic(message) => throw_panic(env, &message),
-        Fault::StackOverflow => {
-            let name = state.layout(id).map(|l| format!("{}()", l.name));
-            throw_stack_overflow(env, name.as_deref().unwrap_or("a Zig function"))
-        }
-    }
-}
-
-/// Throws `RangeError("Zig stack overflow in <name>")` with code
-/// ZIG_STACK_OVERFLOW (as the WebAssembly host does for its traps).
-fn throw_stack_overflow(env: sys::napi_env, name: &str) -> sys::napi_value {
-    let text = format!("Zig stack overflow in {name}").replace('\0', " ");
-    let text = std::ffi::CString::new(text).expect("NULs were replaced");
-    // SAFETY: `env` is live; both strings are NUL-terminated.
-    unsafe { sys::napi_throw_range_error(env, c"ZIG_STACK_OVERFLOW".as_ptr(), text.as_ptr()) };
-    ptr::null_mut()
-}
-
-/// Throws `Error("Zig panicked: <message>")` with code ZIG_PANIC.
-fn throw_panic(env: sys::napi_env, message: &str) -> sys::napi_value {
-    let text = format!("Zig panicked: {message}").replace('\0', " ");
-    let text = std::ffi::CString::new(text).expect("NULs were replaced");
-    // SAFETY: `env` is live; both strings are NUL-terminated.
-    unsafe { sys::napi_throw_error(env, c"ZIG_PANIC".as_ptr(), text.as_ptr()) };
-    ptr::null_mut()
 }
 
 #[cold]

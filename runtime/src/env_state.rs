@@ -10,16 +10,14 @@ use std::sync::Arc;
 
 use napi::sys;
 
-use zigport_marshal::descriptor::{Place, PointerSlot};
-
 use crate::arena::{Arena, ARENA_SIZE};
 use crate::callback::EnvCallbacks;
+use crate::function_layout::{PointerLayout, SingleBuffer};
 use crate::last_view::LastView;
 use crate::lent_buffers::LentBuffers;
 use crate::library::{Thunk, ZigLibrary};
 use crate::no_external;
 use crate::shadow::ShadowSet;
-use crate::single_buffer::SingleBuffer;
 
 /// What the hot path needs to run one function: plain data, copied out of
 /// the table before the thunk runs, so a call that re-enters and registers
@@ -33,39 +31,6 @@ pub struct CallTarget {
     pub guarded: bool,
     /// Its module was abandoned (`__zigar.abandon()`): calls throw instead.
     pub abandoned: bool,
-}
-
-/// The address slots of one function's frame: its pointer parameters, and
-/// its result when that is a pointer or slice.
-pub struct PointerLayout {
-    /// The function's name, for the errors its calls throw.
-    pub name: String,
-    pub params: Vec<PointerSlot>,
-    pub result: Option<PointerSlot>,
-    /// Whether the function takes an allocator the host must supply.
-    pub allocates: bool,
-    /// The places of each of the module's types, by type index.
-    pub places: Arc<Vec<Vec<Place>>>,
-    /// Where the result holds pointers JS must learn about, if it does.
-    pub result_places: Option<ResultPlaces>,
-}
-
-/// Where a result's own pointers are: in the target of its pointer (whose
-/// elements are of type `pointee`), or in the result value itself, passed by
-/// value at frame offset `offset` (a struct holding slices).
-#[derive(Clone, Copy)]
-pub enum ResultPlaces {
-    InTarget,
-    InFrame { offset: u64, size: u64, type_index: usize, gate: Gate },
-}
-
-/// What says whether a value in the frame is there at all: an optional's
-/// presence flag, an error union's error code (at frame offset, of size).
-#[derive(Clone, Copy)]
-pub enum Gate {
-    Always,
-    Present(u64),
-    NoError(u64, u64),
 }
 
 pub struct EnvState {

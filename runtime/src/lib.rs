@@ -9,6 +9,7 @@
 //! - [`pointer_call`]: planning and executing calls with pointer arguments;
 //! - [`transfer`]: scratch memory and the copies in and out of it;
 //! - [`env_state`]: per-environment state (arena, function table);
+//! - [`function_layout`]: where each function's frame holds pointers;
 //! - [`arena`]: memory where call frames are written;
 //! - [`abort_cell`]: the memory an abort signal parameter points at;
 //! - [`console`]: Zig's stdout/stderr, captured for `console.log`;
@@ -31,6 +32,7 @@ mod callback;
 mod console;
 mod env_state;
 mod error;
+mod function_layout;
 mod guard;
 mod handles;
 mod host_memory;

@@ -13,63 +13,14 @@ use std::ptr;
 use napi::sys;
 
 use crate::console;
-use crate::env_state::{self, PointerLayout};
+use crate::env_state;
+use crate::function_layout::SingleBuffer;
 use crate::guard;
-use crate::throw::throw_range_error;
+use crate::throw::{throw_fault, throw_range_error};
 use crate::transfer;
 
 /// Header word 3 meaning "to the end of the view".
 const WHOLE_VIEW: usize = u32::MAX as usize;
-
-/// Where a fast function's one pointer goes in its frame.
-#[derive(Clone, Copy)]
-pub struct SingleBuffer {
-    address_offset: usize,
-    len_offset: Option<usize>,
-    present_offset: Option<usize>,
-    elem_size: usize,
-    /// log2 of `elem_size` when it is a power of two: a division costs a
-    /// quarter of this path's own time.
-    size_shift: Option<u32>,
-    /// `elem_align - 1` (alignments are powers of two).
-    align_mask: usize,
-    /// A slice takes whole elements; a single-item pointer exactly one.
-    is_slice: bool,
-}
-
-impl SingleBuffer {
-    /// The fast shape of `layout`, if it has it: one pointer parameter, not
-    /// a handle, many-item or sentinel pointer, whose pointee holds no
-    /// pointers, no pointer result and no allocator to supply.
-    pub fn of(layout: &PointerLayout) -> Option<SingleBuffer> {
-        let [slot] = layout.params.as_slice() else { return None };
-        let plain = !slot.handle && !slot.many && !slot.terminated && !slot.c_string && slot.elem_size > 0;
-        let holds_pointers = layout.places.get(slot.pointee).is_none_or(|p| !p.is_empty());
-        if !plain || holds_pointers || layout.result.is_some() || layout.result_places.is_some() || layout.allocates {
-            return None;
-        }
-        Some(SingleBuffer {
-            address_offset: usize::try_from(slot.address_offset).ok()?,
-            len_offset: slot.len_offset.map(usize::try_from).transpose().ok()?,
-            present_offset: slot.present_offset.map(usize::try_from).transpose().ok()?,
-            elem_size: usize::try_from(slot.elem_size).ok()?,
-            size_shift: slot.elem_size.is_power_of_two().then(|| slot.elem_size.trailing_zeros()),
-            align_mask: usize::try_from(slot.elem_align).ok()?.checked_next_power_of_two()? - 1,
-            is_slice: slot.len_offset.is_some(),
-        })
-    }
-
-    /// The element count Zig gets for `len` bytes, if they fit this slot.
-    fn count(&self, len: usize) -> Option<usize> {
-        if !self.is_slice {
-            return (len == self.elem_size).then_some(1);
-        }
-        match self.size_shift {
-            Some(shift) => (len & (self.elem_size - 1) == 0).then_some(len >> shift),
-            None => len.is_multiple_of(self.elem_size).then_some(len / self.elem_size),
-        }
-    }
-}
 
 /// The buffer invoker: runs the function the header names on the memory
 /// of its one argument. Returns `true` when console output may be waiting,
@@ -124,7 +75,7 @@ pub unsafe extern "C" fn invoke_with_buffer(env: sys::napi_env, info: sys::napi_
     state.callbacks.leave_zig();
     drop(lending);
     if let Err(fault) = outcome {
-        return crate::call::throw_fault(env, state, id, fault);
+        return throw_fault(env, state, id, fault);
     }
     if console::has_pending() {
         return boolean(env, true);
