@@ -19,6 +19,6 @@ const next_definition: ?*anyopaque = @ptrFromInt(std.math.maxInt(usize));
 fn exit(status: c_int) callconv(.c) noreturn {
     console.release();
     const found = std.c.dlsym(next_definition, "exit") orelse std.c._exit(status);
-    const libc_exit: *const fn (c_int) callconv(.c) noreturn = @ptrCast(found);
+    const libc_exit: *const fn (c_int) callconv(.c) noreturn = @ptrCast(@alignCast(found));
     libc_exit(status);
 }
