@@ -15,20 +15,11 @@ export function framed(r, Ctor, count, values, { resizable = false } = {}) {
   const after = r.int(1, 4) * size;
   const total = before + count * size + after;
   const buffer = resizable ? new ArrayBuffer(total, { maxByteLength: total * 2 }) : new ArrayBuffer(total);
-  const bytes = new Uint8Array(buffer);
-  for (let i = 0; i < total; i++) bytes[i] = r.byte();
-  const view = new Ctor(buffer, before, count);
-  values.forEach((v, i) => { view[i] = v; });
-  const snapshot = bytes.slice();
-  return {
-    view,
-    buffer,
-    snapshot,
-    /** Bytes [from, to) of the view that Zig may have written. */
-    check(writable = null) {
-      return compareOutside(bytes, snapshot, before, before + count * size, writable);
-    },
-  };
+  return withCanaries(r, buffer, before, count * size, () => {
+    const view = new Ctor(buffer, before, count);
+    values.forEach((v, i) => { view[i] = v; });
+    return view;
+  });
 }
 
 /** A DataView of `byteLength` bytes at an offset that may be odd, with canaries around it. */
@@ -36,15 +27,28 @@ export function framedDataView(r, byteLength, fill) {
   const before = r.int(0, 9);
   const after = r.int(1, 9);
   const buffer = new ArrayBuffer(before + byteLength + after);
+  return withCanaries(r, buffer, before, byteLength, () => {
+    const view = new DataView(buffer, before, byteLength);
+    fill(view);
+    return view;
+  });
+}
+
+/**
+ * Fills `buffer` with random canary bytes, makes the view of `byteLength`
+ * bytes at `before` with `makeView` (which writes its values) and returns
+ * `{ view, buffer, snapshot, check(writable) }`.
+ */
+function withCanaries(r, buffer, before, byteLength, makeView) {
   const bytes = new Uint8Array(buffer);
   for (let i = 0; i < bytes.length; i++) bytes[i] = r.byte();
-  const view = new DataView(buffer, before, byteLength);
-  fill(view);
+  const view = makeView();
   const snapshot = bytes.slice();
   return {
     view,
     buffer,
     snapshot,
+    /** Bytes of the view that Zig may have written are checked by `writable`. */
     check(writable = null) {
       return compareOutside(bytes, snapshot, before, before + byteLength, writable);
     },
