@@ -5,7 +5,9 @@
 // into place (build.js), so even two compiles that overlap leave one whole
 // file. A lock whose holder died (SIGKILL, power loss) is recognised as
 // stale, because its owner no longer runs or has stopped renewing it.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,8 +43,44 @@ export async function buildOnce(root, target, build) {
       }
       return;
     }
-    if (isStale(file)) rmSync(file, { force: true });
+    const stale = staleLock(file);
+    if (stale) breakStaleLock(file, stale);
     else await sleep(POLL_EVERY_MS);
+  }
+}
+
+/**
+ * Removes the lock at `file` that was judged stale when it read `stale`,
+ * unless another waiter broke it first and took a fresh lock there
+ * meanwhile: deleting by name would then delete that one, and a third
+ * process would compile beside it. Moving the file aside is atomic, so of
+ * several waiters breaking the same lock, one gets it; a lock moved aside
+ * that is not the stale one (another owner) is linked back. (Not the
+ * inode: a lock made right after the old one was removed often reuses it.)
+ */
+export function breakStaleLock(file, stale) {
+  const aside = `${file}.${process.pid}.broken`;
+  try {
+    renameSync(file, aside);
+  } catch (err) {
+    if (err.code === 'ENOENT') return;
+    throw err;
+  }
+  if (readText(aside) !== stale) {
+    try {
+      linkSync(aside, file);
+    } catch {
+      // Yet another lock is there by now: its holder compiles, and the rename keeps the result whole.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+function readText(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 
@@ -58,6 +96,7 @@ function tryLock(file) {
   }
   writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
   closeSync(fd);
+  const own = readText(file);
   const renew = setInterval(() => {
     const now = new Date();
     try {
@@ -71,24 +110,30 @@ function tryLock(file) {
   return {
     release() {
       clearInterval(renew);
-      rmSync(file, { force: true });
+      // Ours only: if it was taken over as stale (a stalled process), the file is another's lock now.
+      if (readText(file) === own) rmSync(file, { force: true });
     },
   };
 }
 
-/** Whether the lock at `file` was left by a process that is gone or no longer renews it. */
-function isStale(file) {
+/**
+ * What the lock at `file` reads (its owner) if it was left by a process
+ * that is gone or no longer renews it, else null.
+ */
+export function staleLock(file) {
   const stats = statSync(file, { throwIfNoEntry: false });
-  if (!stats) return false;
-  if (Date.now() - stats.mtimeMs > STALE_AFTER_MS) return true;
+  if (!stats) return null;
+  const text = readText(file);
+  if (text === null) return null;
+  if (Date.now() - stats.mtimeMs > STALE_AFTER_MS) return text;
   let owner;
   try {
-    owner = JSON.parse(readFileSync(file, 'utf8'));
+    owner = JSON.parse(text);
   } catch {
     // Being written this very moment; judged by its age alone.
-    return false;
+    return null;
   }
-  return owner.host === hostname() && !isRunning(owner.pid);
+  return owner.host === hostname() && !isRunning(owner.pid) ? text : null;
 }
 
 function isRunning(pid) {
