@@ -47,7 +47,7 @@ for version in "${versions[@]}"; do
   tap="$reports/$version.tap"
   started=$SECONDS
   # The spec report is for reading; the TAP copy is for counting.
-  if ZIGPORT_ZIG_VERSION=$version node --import ./js/register.js --test \
+  if ZIGPORT_ZIG_VERSION=$version node --import ./js/register.js --test --test-concurrency="$(nproc)" \
       --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}"; then
     outcome=ok

@@ -16,7 +16,10 @@ export ZIGPORT_CACHE_DIR="${ZIGPORT_CACHE_DIR:-$PWD/.zigport-cache/tests}"
 # The suite's modules outgrow the cache's default size cap; pruning them mid-run would only recompile them.
 export ZIGPORT_CACHE_MAX_SIZE="${ZIGPORT_CACHE_MAX_SIZE:-0}"
 mapfile -t files < <(find tests -name '*.test.js' | sort)
-run() { node --import ./js/register.js --test --test-reporter=spec "$@"; }
+# One test file per processor: most of a file's time is a zig compile on one
+# core, and node --test alone would leave one processor of these two idle.
+JOBS=$(nproc)
+run() { node --import ./js/register.js --test --test-concurrency="$JOBS" --test-reporter=spec "$@"; }
 
 # Native mode, and every test that is not about one mode, with the addon.
 ZIGPORT_TEST_MODES=native run "${files[@]}"
