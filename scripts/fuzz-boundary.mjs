@@ -8,6 +8,10 @@
 //
 //   node scripts/fuzz-boundary.mjs --cases 1000000 --seed 1 --mode native
 //
+// --fixture hostile-values-direct fuzzes the same targets, less those
+// taking function pointers, in a module that never calls JS: natively, its
+// calls write a typed array's address into the frame themselves.
+//
 // Exit status: 0 when every case held, 1 on findings, 2 on a crash or hang.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +28,14 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '100000' },
     seed: { type: 'string' },
     mode: { type: 'string', default: 'native,wasm' },
+    fixture: { type: 'string', default: 'hostile-values-targets' },
   },
 });
 const cases = Number(values.cases);
 const seed = values.seed !== undefined ? Number(values.seed) : (Math.random() * 2 ** 32) >>> 0;
 let status = 0;
 for (const mode of values.mode.split(',')) {
-  console.log(`fuzz-boundary: ${mode}, ${cases} cases, seed ${seed}`);
+  console.log(`fuzz-boundary: ${mode}, ${values.fixture}, ${cases} cases, seed ${seed}`);
   const run = await runChild({ mode, seed, first: 0, count: cases });
   for (const f of run.findings) report(mode, f);
   if (run.done) {
@@ -51,7 +56,7 @@ process.exit(status);
 function report(mode, f) {
   console.log(`  FINDING (${mode}, seed ${seed}, case ${f.index}): ${f.target}: ${f.problem}`);
   for (const a of f.args) console.log(`    ${a}`);
-  console.log(`    replay: node scripts/fuzz-boundary.mjs --mode ${mode} --seed ${seed} (case ${f.index})`);
+  console.log(`    replay: node scripts/fuzz-boundary.mjs --mode ${mode} --fixture ${values.fixture} --seed ${seed} (case ${f.index})`);
 }
 
 /** Replays the cases from the last progress mark one at a time to name the one that crashes. */
@@ -71,7 +76,10 @@ async function pinpoint(mode, seed, last) {
  * hung, stderr, describe }` (`last`: the last case it reported reaching).
  */
 function runChild({ mode, seed, first = 0, count = 0, trace = false, describe }) {
-  const args = ['--import', REGISTER, CHILD, '--mode', mode, '--seed', String(seed), '--first', String(first), '--count', String(count)];
+  const args = [
+    '--import', REGISTER, CHILD, '--mode', mode, '--fixture', values.fixture,
+    '--seed', String(seed), '--first', String(first), '--count', String(count),
+  ];
   if (trace) args.push('--trace');
   if (describe !== undefined) args.push('--describe', String(describe));
   return new Promise((resolve) => {

@@ -155,3 +155,43 @@ pub fn keep_alive_for_threads(env: Env, on: bool) -> napi::Result<()> {
 pub fn abort_cell(env: &Env) -> napi::Result<(f64, ArrayBuffer<'_>)> {
     abort_cell::create(env)
 }
+
+/// Where function `id`'s one slice goes in its frame, when the function has
+/// the fast one-buffer shape and that pointer is a slice (see
+/// `single_buffer`): JS writes a typed array's address and length there
+/// itself once `view_address` has told it where the array's memory is.
+#[napi(object)]
+pub struct SliceSlots {
+    /// Byte offset of the address in the frame.
+    pub address: u32,
+    /// Byte offset of the element count.
+    pub length: u32,
+    /// Byte offset of the flag an optional slice has, if it is one.
+    pub present: Option<u32>,
+    /// The alignment the elements need.
+    pub align: u32,
+}
+
+#[napi]
+pub fn slice_slots(env: Env, id: u32) -> napi::Result<Option<SliceSlots>> {
+    let state = env_state::env_state(env.raw())?;
+    let slots = state.single_buffer(id).and_then(|single| {
+        Some(SliceSlots {
+            address: u32::try_from(single.address_offset).ok()?,
+            length: u32::try_from(single.len_offset?).ok()?,
+            present: single.present_offset.map(u32::try_from).transpose().ok()?,
+            align: u32::try_from(single.align_mask + 1).ok()?,
+        })
+    });
+    Ok(slots)
+}
+
+/// The address of a typed array's first element, as a number, or null for
+/// anything else and for a typed array over a SharedArrayBuffer or without
+/// memory. Asking materialises an array kept on the JS heap into an
+/// ArrayBuffer of its own, so the address holds for as long as the array is
+/// not detached.
+#[napi]
+pub fn view_address(env: &Env, view: Unknown<'_>) -> Option<f64> {
+    single_buffer::typed_array_address(env.raw(), view.raw())
+}

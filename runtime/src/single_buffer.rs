@@ -126,6 +126,17 @@ fn view_info(env: sys::napi_env, value: sys::napi_value, typed: bool) -> Option<
     }
 }
 
+/// The address of the first element of typed array `value`, when it views
+/// an ordinary ArrayBuffer's memory (see `view_address` in lib.rs).
+pub fn typed_array_address(env: sys::napi_env, value: sys::napi_value) -> Option<f64> {
+    let (data, _, buffer) = typed_array_info(env, value)?;
+    let mut plain = false;
+    // SAFETY: `buffer` is the array's buffer, a live value of this callback.
+    unsafe { sys::napi_is_arraybuffer(env, buffer, &mut plain) };
+    // Addresses below 2^53 (every user-space address) are exact as numbers.
+    (plain && !data.is_null()).then_some(data as usize as f64)
+}
+
 fn typed_array_info(env: sys::napi_env, value: sys::napi_value) -> Option<(*mut u8, usize, sys::napi_value)> {
     let (mut kind, mut length, mut data, mut buffer, mut offset) =
         (0, 0usize, ptr::null_mut(), ptr::null_mut(), 0usize);

@@ -1,5 +1,5 @@
 // The fuzzing process that scripts/fuzz-boundary.mjs starts (with zigport's
-// loader): imports the target module in one mode and runs a range of cases,
+// loader): imports the target module (--fixture) in one mode and runs a range of cases,
 // printing a progress line every 1000 cases, each finding as it is found,
 // and a summary at the end. With --trace it names every case before running
 // it, so that the parent can tell which case crashed the process; with
@@ -17,13 +17,14 @@ const { values } = parseArgs({
     count: { type: 'string', default: '1000' },
     trace: { type: 'boolean', default: false },
     describe: { type: 'string' },
+    fixture: { type: 'string', default: 'hostile-values-targets' },
   },
 });
 const mode = values.mode;
 const seed = Number(values.seed);
 const line = (text) => writeSync(1, `${text}\n`);
 
-const mod = await importFixture('runtime/hostile-values-targets', { mode });
+const mod = await importFixture(`runtime/${values.fixture}`, { mode });
 if (values.describe !== undefined) {
   const { target, described } = generateCase(fuzzContext(mod, mode), seed, Number(values.describe));
   line(JSON.stringify({ describe: { target: target.fn, args: described } }));

@@ -71,6 +71,47 @@ for (const mode of MODES) {
       assert.deepEqual([...bytes.subarray(0, 4)], [0, 0, 0, 0]);
     });
 
+    // The same array passed again, after its memory changed between calls.
+    test('an array passed again after its buffer was transferred gets the detached answer', async () => {
+      const { firstOf, fillBytes } = await importFixture(FIXTURE, { mode });
+      const bytes = new Uint8Array([4, 5]);
+      assert.equal(firstOf(bytes), 4);
+      const moved = structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+      assert.throws(() => fillBytes(bytes, 1), { name: 'TypeError', message: /fillBytes\(args\[0\]\).*detached/ });
+      assert.deepEqual([...new Uint8Array(moved)], [4, 5]);
+    });
+
+    test('an array over a resizable buffer passed again after it shrank and grew gets its length then', async () => {
+      const { fillBytes, sumU32 } = await importFixture(FIXTURE, { mode });
+      const buffer = new ArrayBuffer(16, { maxByteLength: 64 });
+      const values = new Uint32Array(buffer);
+      values.fill(1);
+      assert.equal(sumU32(values), 4n);
+      buffer.resize(8);
+      assert.equal(sumU32(values), 2n);
+      buffer.resize(32);
+      assert.equal(sumU32(values), 2n, 'grown memory reads as zeros');
+      const bytes = new Uint8Array(buffer, 4, 4);
+      fillBytes(bytes, 7);
+      // A fixed-length view that now reaches past the end reads as empty, as JS has it.
+      buffer.resize(6);
+      fillBytes(bytes, 9);
+      assert.deepEqual([...new Uint8Array(buffer)], [1, 0, 0, 0, 7, 7]);
+    });
+
+    test('a length property of its own on an array does not change what Zig gets', async () => {
+      const { sumU32, fillBytes } = await importFixture(FIXTURE, { mode });
+      const values = new Uint32Array([1, 2, 3]);
+      assert.equal(sumU32(values), 6n);
+      Object.defineProperty(values, 'length', { value: 1000 });
+      assert.equal(sumU32(values), 6n);
+      const backing = new Uint8Array(8);
+      const bytes = backing.subarray(0, 2);
+      Object.defineProperty(bytes, 'length', { value: 8 });
+      fillBytes(bytes, 1);
+      assert.deepEqual([...backing], [1, 1, 0, 0, 0, 0, 0, 0]);
+    });
+
     test('a constant struct is read, but never handed to a writable pointer', async () => {
       const { unit, sumP, scaleP } = await importFixture(FIXTURE, { mode });
       assert.equal(sumP(unit), 2);

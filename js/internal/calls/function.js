@@ -10,6 +10,7 @@
 import { argumentCountError } from '../errors.js';
 import { invokeWithStandIn } from './resizable-stand-ins.js';
 import { AT, DV, READ_ONLY } from '../types/memory.js';
+import { addressOf, lengthOf } from './view-addresses.js';
 
 /**
  * Makes the callable for function descriptor `fn`.
@@ -45,18 +46,20 @@ export function makeFunction(fn, types, frames, id, afterOutput, { reentrant = t
   });
   body.push(`header[0] = f; header[1] = ${id};`);
   if (pointerParam < 0) body.push('const printed = invoke();');
-  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam, frames.invokeWithBuffer != null, reentrant));
+  else body.push(...pointerCall(fn, types[fn.params[pointerParam].type], pointerParam, frames, id, reentrant));
   body.push('if (printed !== undefined) afterOutput();');
   if (frames.movable) body.push('dv = frames.dv;');
   const at = `f + ${fn.ret.offset}`;
   if (ret.kind !== 'void') body.push(`return ${ret.inline?.get ? ret.inline.get('dv', at) : `tr.read(dv, ${at})`};`);
   const names = [
     'argumentCountError', 'frames', 'dv', 'header', 'invoke', 'invokeWithPointers', 'invokeWithBuffer', 'invokeWithStandIn',
-    'afterOutput', 'tr', 'DV', 'AT', 'READ_ONLY', ...fn.params.map((_, i) => `t${i}`), ...fn.params.map((_, i) => `v${i}`),
+    'afterOutput', 'tr', 'DV', 'AT', 'READ_ONLY', 'addressOf', 'viewAddress', 'lengthOf',
+    ...fn.params.map((_, i) => `t${i}`), ...fn.params.map((_, i) => `v${i}`),
   ];
   const values = [
     argumentCountError, frames, frames.dv, frames.header, frames.invoke, frames.invokeWithPointers,
-    frames.invokeWithBuffer, invokeWithStandIn, afterOutput, ret, DV, AT, READ_ONLY, ...fn.params.map((p) => types[p.type]),
+    frames.invokeWithBuffer, invokeWithStandIn, afterOutput, ret, DV, AT, READ_ONLY, addressOf, frames.viewAddress, lengthOf,
+    ...fn.params.map((p) => types[p.type]),
     // The class a fast-shaped pointer argument is checked against.
     ...fn.params.map((p) => types[p.type].fast?.view ?? types[p.type].fast?.object),
   ];
@@ -71,13 +74,15 @@ export function makeFunction(fn, types, frames, id, afterOutput, { reentrant = t
  * buffer invoker when the argument has the fast shape (`fastCall`), else,
  * or when the runtime declines it, through the pointer invoker.
  */
-function pointerCall(fn, t, i, buffered, reentrant) {
+function pointerCall(fn, t, i, frames, id, reentrant) {
   const a = `a${i}`;
   const table = `f + ${alignUp(fn.frame.size, 8)}`;
   const found = t.pointer.optional
     ? `const m = ${a} === null || ${a} === undefined ? null : t${i}.target(${a}, ${where(fn, i)});`
     : `const m = t${i}.target(${a}, ${where(fn, i)});`;
-  const fast = buffered && t.fast ? fastCall(t, i, reentrant) : [];
+  // Without JS running mid-call, a typed array for a slice needs no look by the invoker at all.
+  const slots = !reentrant && t.fast?.view && frames.sliceSlots ? frames.sliceSlots(id) : null;
+  const fast = slots ? addressCall(t, i, slots) : frames.invokeWithBuffer != null && t.fast ? fastCall(t, i, reentrant) : [];
   return [
     'let printed = false;',
     ...fast,
@@ -95,6 +100,33 @@ function pointerCall(fn, t, i, buffered, reentrant) {
     '  }',
     // The pointer invoker reports console output in the header.
     '  printed = header[4] !== 0 ? true : undefined;',
+    '}',
+  ];
+}
+
+/**
+ * The call of a function whose one slice gets a typed array, in a module
+ * that never calls JS back: the array's address (view-addresses.js) and
+ * length go into the frame here, and the scalar invoker runs it. Anything
+ * else (no such array, an empty or misaligned one) takes the general path.
+ */
+function addressCall(t, i, slots) {
+  const a = `a${i}`;
+  // A typed array of the slice's elements is aligned to their size; only a
+  // slice declared with a larger alignment needs its address checked.
+  const aligned = slots.align > t.fast.view.BYTES_PER_ELEMENT ? ` && (at.lo & ${slots.align - 1}) === 0` : '';
+  const write64 = (offset, lo, hi) => `dv.setUint32(f + ${offset}, ${lo}, true); dv.setUint32(f + ${offset + 4}, ${hi}, true);`;
+  return [
+    `if (${a}?.constructor === v${i} || ${a} instanceof v${i}) {`,
+    `  const at = addressOf(${a}, viewAddress);`,
+    `  const n = at === null ? 0 : lengthOf(${a});`,
+    `  if (n !== 0${aligned}) {`,
+    `    ${write64(slots.address, 'at.lo', 'at.hi')}`,
+    // setUint32 keeps the low 32 bits of each (ToUint32).
+    `    ${write64(slots.length, 'n', 'n / 4294967296')}`,
+    ...(slots.present === null || slots.present === undefined ? [] : [`    dv.setUint8(f + ${slots.present}, 1);`]),
+    '    printed = invoke();',
+    '  }',
     '}',
   ];
 }

@@ -4,15 +4,20 @@
 import { addon } from './addon.js';
 
 /**
- * `{ dv, header, top, invoke }`; `top` is the offset where the next call
+ * `{ dv, header, top, invoke... }`; `top` is the offset where the next call
  * writes its frame. A call does not move `top`: nothing else runs on this
  * thread until it returns. Whatever runs JS while Zig is on the stack (a
  * callback) must first move `top` past the active frame (header[0] plus
- * that function's frame size) and restore it afterwards. Filled by
+ * that function's frame size) and restore it afterwards. `sliceSlots(id)`
+ * and `viewAddress` are what calls that write a typed array's address
+ * themselves ask the addon (calls/view-addresses.js); null where they may
+ * not. Filled by
  * `openFrames`, so that a process that loads no native module never asks
  * the addon (which may be absent) for it.
  */
-export const frames = { dv: null, header: null, top: 0, invoke: null, invokeWithPointers: null, invokeWithBuffer: null };
+export const frames = {
+  dv: null, header: null, top: 0, invoke: null, invokeWithPointers: null, invokeWithBuffer: null, sliceSlots: null, viewAddress: null,
+};
 
 /** Fills `frames` from the addon on this thread's first native module. */
 export function openFrames() {
@@ -24,4 +29,11 @@ export function openFrames() {
   frames.invoke = addon.invoker();
   frames.invokeWithPointers = addon.pointerInvoker();
   frames.invokeWithBuffer = addon.bufferInvoker();
+  // Where JS holds copies of Zig memory instead of views (external buffers
+  // refused), a typed array may be such a copy, which only the invokers
+  // reconcile: calls there never write an array's address themselves.
+  if (addon.externalBuffers()) {
+    frames.sliceSlots = (id) => addon.sliceSlots(id);
+    frames.viewAddress = addon.viewAddress;
+  }
 }
