@@ -72,10 +72,12 @@ for (const mode of MODES) {
     });
 
     // The same array passed again, after its memory changed between calls.
+    // (Natively, in a module that never calls JS, an array's calls from its
+    // second on write its address themselves, which these must not fool.)
     test('an array passed again after its buffer was transferred gets the detached answer', async () => {
       const { firstOf, fillBytes } = await importFixture(FIXTURE, { mode });
       const bytes = new Uint8Array([4, 5]);
-      assert.equal(firstOf(bytes), 4);
+      for (let i = 0; i < 3; i++) assert.equal(firstOf(bytes), 4);
       const moved = structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
       assert.throws(() => fillBytes(bytes, 1), { name: 'TypeError', message: /fillBytes\(args\[0\]\).*detached/ });
       assert.deepEqual([...new Uint8Array(moved)], [4, 5]);
@@ -86,12 +88,13 @@ for (const mode of MODES) {
       const buffer = new ArrayBuffer(16, { maxByteLength: 64 });
       const values = new Uint32Array(buffer);
       values.fill(1);
-      assert.equal(sumU32(values), 4n);
+      for (let i = 0; i < 3; i++) assert.equal(sumU32(values), 4n);
       buffer.resize(8);
       assert.equal(sumU32(values), 2n);
       buffer.resize(32);
       assert.equal(sumU32(values), 2n, 'grown memory reads as zeros');
       const bytes = new Uint8Array(buffer, 4, 4);
+      fillBytes(bytes, 7);
       fillBytes(bytes, 7);
       // A fixed-length view that now reaches past the end reads as empty, as JS has it.
       buffer.resize(6);
@@ -102,13 +105,13 @@ for (const mode of MODES) {
     test('a length property of its own on an array does not change what Zig gets', async () => {
       const { sumU32, fillBytes } = await importFixture(FIXTURE, { mode });
       const values = new Uint32Array([1, 2, 3]);
-      assert.equal(sumU32(values), 6n);
+      for (let i = 0; i < 3; i++) assert.equal(sumU32(values), 6n);
       Object.defineProperty(values, 'length', { value: 1000 });
       assert.equal(sumU32(values), 6n);
       const backing = new Uint8Array(8);
       const bytes = backing.subarray(0, 2);
       Object.defineProperty(bytes, 'length', { value: 8 });
-      fillBytes(bytes, 1);
+      for (let i = 0; i < 3; i++) fillBytes(bytes, 1);
       assert.deepEqual([...backing], [1, 1, 0, 0, 0, 0, 0, 0]);
     });
 

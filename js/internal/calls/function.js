@@ -107,8 +107,9 @@ function pointerCall(fn, t, i, frames, id, reentrant) {
 /**
  * The call of a function whose one slice gets a typed array, in a module
  * that never calls JS back: the array's address (view-addresses.js) and
- * length go into the frame here, and the scalar invoker runs it. Anything
- * else (no such array, an empty or misaligned one) takes the general path.
+ * length go into the frame here, and the scalar invoker runs it. An array
+ * seen for the first time goes to the buffer invoker instead; anything else
+ * (no such array, an empty or misaligned one) takes the general path.
  */
 function addressCall(t, i, slots) {
   const a = `a${i}`;
@@ -119,8 +120,9 @@ function addressCall(t, i, slots) {
   return [
     `if (${a}?.constructor === v${i} || ${a} instanceof v${i}) {`,
     `  const at = addressOf(${a}, viewAddress);`,
-    `  const n = at === null ? 0 : lengthOf(${a});`,
-    `  if (n !== 0${aligned}) {`,
+    `  const n = at === undefined || at === null ? 0 : lengthOf(${a});`,
+    `  if (at === undefined) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`,
+    `  else if (n !== 0${aligned}) {`,
     `    ${write64(slots.address, 'at.lo', 'at.hi')}`,
     // setUint32 keeps the low 32 bits of each (ToUint32).
     `    ${write64(slots.length, 'n', 'n / 4294967296')}`,

@@ -1,4 +1,5 @@
-// Where each typed array's memory is, asked of the addon once per array, so
+// Where each typed array's memory is, asked of the addon once per array
+// (from its second call on), so
 // that a call passing one to a slice parameter can write the address and
 // length into its frame itself and run through the scalar invoker: N-API's
 // look at a typed array (its kind, length, offset and buffer) costs more
@@ -23,14 +24,33 @@ export const lengthOf = Function.prototype.call.bind(getLength);
 const known = new WeakMap();
 
 /**
+ * The arrays seen lately whose addresses are not known: an array is learned
+ * on its second call, not its first. Code that makes a new array for every
+ * call would otherwise pay for remembering each (a WeakMap entry costs
+ * about as much as the call), and gain nothing. A few are kept, so that
+ * calls alternating between arrays learn them too; they are strong
+ * references, so at most this many arrays stay alive for it.
+ */
+const recent = [null, null, null, null];
+let next = 0;
+
+/**
  * The two u32 halves of the address of `view`'s first element, `{ lo, hi }`;
  * null for a typed array whose memory a call cannot take in place (shared,
- * absent) and for anything that is no typed array. `viewAddress` is the
- * addon's query, asked on the first sight of each array.
+ * absent) and for anything that is no typed array; undefined the first time
+ * an array is seen, when the caller passes it the usual way. `viewAddress`
+ * is the addon's query.
  */
 export function addressOf(view, viewAddress) {
   let found = known.get(view);
   if (found === undefined) {
+    const at = recent.indexOf(view);
+    if (at < 0) {
+      recent[next] = view;
+      next = (next + 1) % recent.length;
+      return undefined;
+    }
+    recent[at] = null;
     const address = viewAddress(view);
     found = address === null ? null : { lo: address % 0x1_0000_0000, hi: Math.floor(address / 0x1_0000_0000) };
     known.set(view, found);
