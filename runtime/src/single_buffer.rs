@@ -102,9 +102,7 @@ fn view_memory(
     }
     // JS gives a struct's DataView a length, a slice's typed array none.
     let (data, byte_len, buffer) = view_info(env, value, wanted == WHOLE_VIEW)?;
-    let mut plain = false;
-    // SAFETY: `buffer` is the view's buffer, a live value of this callback.
-    unsafe { sys::napi_is_arraybuffer(env, buffer, &mut plain) };
+    let plain = is_plain_buffer(env, buffer);
     let len = if wanted == WHOLE_VIEW { byte_len.checked_sub(start)? } else { wanted };
     let fits = start.checked_add(len).is_some_and(|end| end <= byte_len);
     if !plain || data.is_null() || len == 0 || !fits {
@@ -130,11 +128,18 @@ fn view_info(env: sys::napi_env, value: sys::napi_value, typed: bool) -> Option<
 /// an ordinary ArrayBuffer's memory (see `view_address` in lib.rs).
 pub fn typed_array_address(env: sys::napi_env, value: sys::napi_value) -> Option<f64> {
     let (data, _, buffer) = typed_array_info(env, value)?;
-    let mut plain = false;
-    // SAFETY: `buffer` is the array's buffer, a live value of this callback.
-    unsafe { sys::napi_is_arraybuffer(env, buffer, &mut plain) };
+    let plain = is_plain_buffer(env, buffer);
     // Addresses below 2^53 (every user-space address) are exact as numbers.
     (plain && !data.is_null()).then_some(data as usize as f64)
+}
+
+/// Whether `buffer`, a view's buffer, is an ordinary ArrayBuffer (not a
+/// SharedArrayBuffer, whose memory other threads may change mid-call).
+fn is_plain_buffer(env: sys::napi_env, buffer: sys::napi_value) -> bool {
+    let mut plain = false;
+    // SAFETY: `buffer` is a view's buffer, a live value of the current callback.
+    unsafe { sys::napi_is_arraybuffer(env, buffer, &mut plain) };
+    plain
 }
 
 fn typed_array_info(env: sys::napi_env, value: sys::napi_value) -> Option<(*mut u8, usize, sys::napi_value)> {

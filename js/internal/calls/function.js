@@ -118,19 +118,36 @@ function addressCall(t, i, slots) {
   const aligned = slots.align > t.fast.view.BYTES_PER_ELEMENT ? ` && (at.lo & ${slots.align - 1}) === 0` : '';
   const write64 = (offset, lo, hi) => `dv.setUint32(f + ${offset}, ${lo}, true); dv.setUint32(f + ${offset + 4}, ${hi}, true);`;
   return [
-    `if (${a}?.constructor === v${i} || ${a} instanceof v${i}) {`,
+    `if (${ofClass(i)}) {`,
     `  const at = addressOf(${a}, viewAddress);`,
-    `  const n = at === undefined || at === null ? 0 : lengthOf(${a});`,
-    `  if (at === undefined) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`,
-    `  else if (n !== 0${aligned}) {`,
-    `    ${write64(slots.address, 'at.lo', 'at.hi')}`,
+    `  if (at === undefined) { ${wholeViewCall(a)} }`,
+    '  else if (at !== null) {',
+    `    const n = lengthOf(${a});`,
+    `    if (n !== 0${aligned}) {`,
+    `      ${write64(slots.address, 'at.lo', 'at.hi')}`,
     // setUint32 keeps the low 32 bits of each (ToUint32).
-    `    ${write64(slots.length, 'n', 'n / 4294967296')}`,
-    ...(slots.present === null || slots.present === undefined ? [] : [`    dv.setUint8(f + ${slots.present}, 1);`]),
-    '    printed = invoke();',
+    `      ${write64(slots.length, 'n', 'n / 4294967296')}`,
+    ...(slots.present === null || slots.present === undefined ? [] : [`      dv.setUint8(f + ${slots.present}, 1);`]),
+    '      printed = invoke();',
+    '    }',
     '  }',
     '}',
   ];
+}
+
+/**
+ * Whether argument `i` is an instance of its fast shape's class (`v${i}`).
+ * The class is a closure variable, which TurboFan cannot fold into an
+ * `instanceof`; the constructor read off the prototype it can. Instances
+ * of subclasses (a Buffer for Uint8Array) pass the slower check after it.
+ */
+function ofClass(i) {
+  return `(a${i}?.constructor === v${i} || a${i} instanceof v${i})`;
+}
+
+/** The buffer invoker's call on the whole of typed array `a`. */
+function wholeViewCall(a) {
+  return `header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a});`;
 }
 
 /**
@@ -140,23 +157,19 @@ function addressCall(t, i, slots) {
  */
 function fastCall(t, i, reentrant) {
   const a = `a${i}`;
-  // The class is a closure variable, which TurboFan cannot fold into an
-  // `instanceof`; the constructor read off the prototype it can. Instances
-  // of subclasses (a Buffer for Uint8Array) pass the slower check after it.
-  const ofClass = `(${a}?.constructor === v${i} || ${a} instanceof v${i})`;
   // Where JS can run during the call, a resizable buffer takes the general
   // path, which hands Zig a fixed copy (resizable-stand-ins.js): a callback
   // shrinking it would unmap Zig's memory. The check costs as much as the
   // rest of the call, so modules that never call JS skip it.
   const fixed = reentrant ? ` && ArrayBuffer.isView(${a}) && ${a}.buffer.resizable !== true` : '';
   if (t.fast.view) {
-    return [`if (${ofClass}${fixed}) { header[2] = 0; header[3] = 0xffffffff; printed = invokeWithBuffer(${a}); }`];
+    return [`if (${ofClass(i)}${fixed}) { ${wholeViewCall(a)} }`];
   }
   // A struct's own memory, as `target` would take it: never read-only
   // memory for a pointer Zig may write through.
   const open = t.pointer.writable ? ` && ${a}[READ_ONLY] === false` : '';
   return [
-    `if (${ofClass} && ${a}[DV] !== undefined${open}${reentrant ? ` && ${a}[DV].buffer.resizable !== true` : ''}) {`,
+    `if (${ofClass(i)} && ${a}[DV] !== undefined${open}${reentrant ? ` && ${a}[DV].buffer.resizable !== true` : ''}) {`,
     `  header[2] = ${a}[AT]; header[3] = ${t.pointee.size}; printed = invokeWithBuffer(${a}[DV]);`,
     '}',
   ];

@@ -94,9 +94,9 @@ function tryLock(file) {
     if (err.code === 'EEXIST') return null;
     throw err;
   }
-  writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
+  const own = JSON.stringify({ pid: process.pid, host: hostname() });
+  writeSync(fd, own);
   closeSync(fd);
-  const own = readText(file);
   const renew = setInterval(() => {
     const now = new Date();
     try {

@@ -11,9 +11,8 @@ import { addon } from './addon.js';
  * that function's frame size) and restore it afterwards. `sliceSlots(id)`
  * and `viewAddress` are what calls that write a typed array's address
  * themselves ask the addon (calls/view-addresses.js); null where they may
- * not. Filled by
- * `openFrames`, so that a process that loads no native module never asks
- * the addon (which may be absent) for it.
+ * not. Filled by `openFrames`, so that a process that loads no native
+ * module never asks the addon (which may be absent) for it.
  */
 export const frames = {
   dv: null, header: null, top: 0, invoke: null, invokeWithPointers: null, invokeWithBuffer: null, sliceSlots: null, viewAddress: null,
@@ -33,7 +32,7 @@ export function openFrames() {
   // refused), a typed array may be such a copy, which only the invokers
   // reconcile: calls there never write an array's address themselves.
   if (addon.externalBuffers()) {
-    frames.sliceSlots = (id) => addon.sliceSlots(id);
+    frames.sliceSlots = addon.sliceSlots;
     frames.viewAddress = addon.viewAddress;
   }
 }
