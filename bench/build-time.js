@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheRoot } from '../js/internal/compiler/cache.js';
+import { cacheRoot } from '../js/internal/compiler/cache-root.js';
 import { exporterPaths } from '../js/internal/compiler/build.js';
 import { optionsText } from '../js/internal/compiler/options-module.js';
 import { findZig } from '../js/internal/compiler/toolchain.js';

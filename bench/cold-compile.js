@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArguments } from '../js/internal/compiler/build.js';
-import { cacheRoot } from '../js/internal/compiler/cache.js';
+import { cacheRoot } from '../js/internal/compiler/cache-root.js';
 import { findZig } from '../js/internal/compiler/toolchain.js';
 import { defaultVersion } from '../js/internal/compiler/wanted-zig.js';
 import { median, report } from './lib/measure.js';

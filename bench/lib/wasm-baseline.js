@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheRoot } from '../../js/internal/compiler/cache.js';
+import { cacheRoot } from '../../js/internal/compiler/cache-root.js';
 import { findZig } from '../../js/internal/compiler/toolchain.js';
 
 /**

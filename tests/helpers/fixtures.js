@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cacheRoot } from '../../js/internal/compiler/cache.js';
+import { cacheRoot } from '../../js/internal/compiler/cache-root.js';
 import { findZig } from '../../js/internal/compiler/toolchain.js';
 import { defaultVersion } from '../../js/internal/compiler/wanted-zig.js';
 import { compareVersions, parseVersion } from '../../js/internal/compiler/zig-version.js';

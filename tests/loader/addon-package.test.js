@@ -4,11 +4,12 @@
 // addon from @zigport/addon-<platform> (the installed zigport has no
 // native/ folder, and the repository's build is out of its reach). What
 // is missing is named: a ZIGPORT_ADDON_PATH that does not exist, and an
-// uninstalled platform package.
+// uninstalled platform package. The installed runtime keeps V8's code
+// cache of its bundle in zigport's cache, and survives a damaged one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -129,4 +130,51 @@ test('on a platform without an addon package the error lists the platforms that 
   assert.ok(failed, 'the addon was found');
   const names = ADDON_PLATFORMS.map((platform) => platform.name).join(', ');
   assert.ok(failed.stderr.includes(`zigport has no prebuilt native addon for linux-riscv64-${PLATFORM.libc === 'glibc' ? 'gnu' : 'musl'}; packages exist for ${names}`), failed.stderr);
+});
+
+/** The code cache file of the installed runtime's bundle in the tests' cache (named by its size and time). */
+function runtimeCodeCache() {
+  const script = statSync(join(app, 'node_modules/zigport/internal/runtime/shared-bundle.script.js'));
+  const suffix = `-${script.size}-${Math.trunc(script.mtimeMs)}.v8`;
+  const dir = join(TEST_CACHE_DIR, 'code');
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('shared-bundle.script-') && name.endsWith(suffix)) : [];
+  assert.ok(names.length <= 1, names.join(', '));
+  return names.length ? join(dir, names[0]) : null;
+}
+
+test("an installed zigport keeps its runtime's compiled code in the cache and runs from it", { skip: NATIVE_ONLY }, async () => {
+  assert.equal((await runInApp('native')).stdout.split('\n')[0], '42');
+  const cache = runtimeCodeCache();
+  assert.ok(cache, 'no code cache was written');
+  const written = { bytes: readFileSync(cache), time: statSync(cache).mtimeMs };
+  const again = await runInApp('native');
+  assert.equal(again.stdout.split('\n')[0], '42', again.stderr);
+  // V8 took it: a rejected cache is written anew.
+  assert.deepEqual({ bytes: readFileSync(cache), time: statSync(cache).mtimeMs }, written);
+});
+
+test('a damaged code cache is replaced, not run', { skip: NATIVE_ONLY }, async () => {
+  if (!runtimeCodeCache()) await runInApp('native');
+  const cache = runtimeCodeCache();
+  const damaged = Buffer.alloc(statSync(cache).size, 0x5a);
+  writeFileSync(cache, damaged);
+  const ran = await runInApp('native');
+  assert.equal(ran.status, 0, ran.stderr);
+  assert.equal(ran.stdout.split('\n')[0], '42');
+  assert.notDeepEqual(readFileSync(cache), damaged);
+});
+
+test('where the code cache cannot be written the runtime still runs', { skip: NATIVE_ONLY }, async () => {
+  const dir = join(TEST_CACHE_DIR, 'code');
+  if (existsSync(dir)) renameSync(dir, `${dir}.away`);
+  writeFileSync(dir, 'not a folder');
+  try {
+    const ran = await runInApp('native');
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.equal(ran.stdout.split('\n')[0], '42');
+    assert.equal(ran.stderr, '');
+  } finally {
+    rmSync(dir, { force: true });
+    if (existsSync(`${dir}.away`)) renameSync(`${dir}.away`, dir);
+  }
 });

@@ -2,7 +2,7 @@
 // holds, and removing the compiled modules no import has used lately.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheRoot } from '../compiler/cache.js';
+import { cacheRoot } from '../compiler/cache-root.js';
 import { DEFAULT_SIZE_LIMIT, parseDuration, parseSize, sizeLimit } from '../compiler/cache-limit.js';
 import { cacheEntries, folderSize, pruneCache } from '../compiler/cache-prune.js';
 import { UsageError } from './usage-error.js';

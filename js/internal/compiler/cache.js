@@ -1,16 +1,9 @@
-// Where compiled modules live: $ZIGPORT_CACHE_DIR, else $XDG_CACHE_HOME or
-// ~/.cache, under "zigport". A module's file name carries the hash of
-// everything that affects the build, so a stale entry is never picked up.
+// Where compiled modules live in the cache (whose root cache-root.js gives).
+// A module's file name carries the hash of everything that affects the
+// build, so a stale entry is never picked up.
 import { createHash } from 'node:crypto';
 import { statSync, utimesSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
-
-/** The cache root directory. */
-export function cacheRoot(env = process.env) {
-  if (env.ZIGPORT_CACHE_DIR) return env.ZIGPORT_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'zigport');
-}
 
 /** Hash of every input of a build, as a short hex string. */
 export function buildKey(parts) {

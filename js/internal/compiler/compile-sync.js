@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { planModule } from './index.js';
-import { cacheHit, cacheRoot } from './cache.js';
+import { cacheHit } from './cache.js';
+import { cacheRoot } from './cache-root.js';
 import { asCacheError } from './cache-errors.js';
 import { ZigCompileError, ZigToolchainError } from '../errors.js';
 

@@ -3,10 +3,10 @@
 // key exists. A module with a build.extra.zig or under a build.zig.zon is
 // built with Zig's build system; any other with one bare `zig build-lib`
 // (or `build-exe` for WebAssembly), which skips compiling a build runner.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildKey, cacheHit, cacheRoot, libraryPath } from './cache.js';
+import { buildKey, cacheHit, libraryPath } from './cache.js';
+import { cacheRoot } from './cache-root.js';
 import { asCacheError } from './cache-errors.js';
 import { sizeLimit } from './cache-limit.js';
 import { buildOnce } from './cache-lock.js';
@@ -21,8 +21,8 @@ import { findPackage, packageInputs } from './packages.js';
 import { cInputs } from './inputs.js';
 import { extraFile, zigBuild } from './zig-build.js';
 import { PLATFORMS } from './platforms.js';
+import { exporterDigest } from './exporter-digest.js';
 
-const EXPORTER_DIR = fileURLToPath(new URL('../../zig/', import.meta.url));
 const NATIVE_TARGET = `${process.platform}-${process.arch}`;
 
 /**
@@ -87,7 +87,7 @@ export function planModule(source, options) {
     // The command line itself, so that changing a flag rebuilds.
     ...buildArguments({ ...settings, source: '', output: '', root: '', cModule: header && 'c' }),
     optionsText(options),
-    ...exporterSources().flatMap((s) => [s.name, s.content]),
+    exporterDigest(),
     ...sources.flatMap((s) => [s.path, s.content]),
     ...inputs.flatMap((file) => [file, readFileSync(file)]),
   ]);
@@ -135,15 +135,4 @@ const C_REFERENCE = /@import\(\s*"c"\s*\)|\bextern\s+(?:"c"\s+)?fn\b|\bstd\.c\./
 /** Whether Zig source `file` imports C, declares an external function, or uses std.c. */
 function reachesC({ path, content }) {
   return path.endsWith('.zig') && C_REFERENCE.test(content.toString('utf8'));
-}
-
-let exporter = null;
-
-/** Every file of the exporter, subfolders included (js/zig/builtins/), by relative name. */
-function exporterSources() {
-  exporter ??= readdirSync(EXPORTER_DIR, { recursive: true })
-    .filter((name) => name.endsWith('.zig') || name.endsWith('.h'))
-    .sort()
-    .map((name) => ({ name, content: readFileSync(join(EXPORTER_DIR, name)) }));
-  return exporter;
 }
