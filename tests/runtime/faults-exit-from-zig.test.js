@@ -33,6 +33,13 @@ describe('native: exit() from Zig', { skip: !MODES.includes('native') && 'native
     // the descriptor Zig wrote it to.
     assert.match(stderr, /leaving with 9\n$/);
   });
+
+  test('an exit on a thread Zig spawned still writes what the JS thread printed', async () => {
+    const { status, stdout, stderr } = await runFault('exit-from-zig-thread', 'native', 'printThenExitOnThread', 4);
+    assert.equal(status, 4, stderr);
+    assert.equal(stdout, 'calling\n');
+    assert.match(stderr, /printed on the JS thread\n$/);
+  });
 });
 
 for (const mode of MODES.filter((m) => m === 'wasm')) {
