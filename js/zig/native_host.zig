@@ -18,6 +18,8 @@ comptime {
     _ = @import("exit.zig");
 }
 
+const thread_start = @import("thread_start.zig");
+
 // Only a build that keeps error return traces has these two; the host
 // looks for them (see error_trace.zig).
 comptime {
@@ -46,6 +48,11 @@ export fn zigport_set_console(sink: ?console.Sink) void {
 
 export fn zigport_set_panic_escape(escape: ?panic_escape.Escape) void {
     panic_escape.setEscape(escape);
+}
+
+/// Installs what every thread the module starts runs first (see thread_start.zig).
+export fn zigport_set_thread_start(hook: ?thread_start.Hook) void {
+    thread_start.setHook(hook);
 }
 
 export fn zigport_set_host_alloc(alloc: ?host_allocator.Alloc) void {

@@ -64,6 +64,8 @@ static ZIGPORT_THREAD_LOCAL struct zigport_guard *innermost;
 static ZIGPORT_THREAD_LOCAL int thread_ready;
 /* The lowest address of this thread's stack; 0 when unknown. */
 static ZIGPORT_THREAD_LOCAL uintptr_t stack_low;
+/* Set on a thread the module started (zigport_prepare_zig_thread). */
+static ZIGPORT_THREAD_LOCAL int started_by_zig;
 
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
 static pthread_key_t alt_stack_key;
@@ -120,6 +122,14 @@ static void prepare_thread(void) {
     pthread_attr_destroy(&attr);
   }
   ensure_alt_stack();
+}
+
+/* What every thread a module starts runs first (js/zig/thread_start.zig):
+ * no call from JS can take a fault there, but the handler can still say
+ * what happened if it has a stack to run on and knows where this one ends. */
+void zigport_prepare_zig_thread(void) {
+  prepare_thread();
+  started_by_zig = 1;
 }
 
 /* Returns GUARD_RETURNED, GUARD_PANICKED (message written) or
@@ -213,6 +223,11 @@ static void on_segv(int sig, siginfo_t *info, void *context) {
   struct zigport_guard *guard = innermost;
   uintptr_t fault = (uintptr_t)info->si_addr;
   int at_stack_end = stack_low != 0 && fault + BELOW_STACK >= stack_low && fault < stack_low + ABOVE_STACK;
+  if (guard == NULL && started_by_zig && at_stack_end) {
+    say("zigport: stack overflow on a thread Zig started; no call from JS can take it, "
+        "so the process ends (status 70)\n");
+    _exit(ZIGPORT_FAULT_STATUS);
+  }
   if (guard == NULL || !at_stack_end) {
     chain(sig, info, context);
     return;

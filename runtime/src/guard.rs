@@ -22,6 +22,8 @@ unsafe extern "C" {
     ) -> i32;
     /// Handed to each module as its panic escape.
     pub fn zigport_panic_escape(message: *const u8, len: usize);
+    /// Handed to each module as what its threads run first.
+    pub fn zigport_prepare_zig_thread();
 }
 
 /// Why a guarded call did not return.

@@ -31,6 +31,8 @@ type ErrorNameFn = unsafe extern "C" fn(code: u32, len: *mut usize) -> *const u8
 type SetConsoleFn = unsafe extern "C" fn(sink: Option<Sink>);
 type PanicEscape = unsafe extern "C" fn(message: *const u8, len: usize);
 type SetPanicEscapeFn = unsafe extern "C" fn(escape: Option<PanicEscape>);
+type ThreadStart = unsafe extern "C" fn();
+type SetThreadStartFn = unsafe extern "C" fn(hook: Option<ThreadStart>);
 type HostAlloc = unsafe extern "C" fn(len: usize, alignment: usize) -> *mut u8;
 type SetHostAllocFn = unsafe extern "C" fn(alloc: Option<HostAlloc>);
 /// What a trampoline calls to run a bound JS function (see `callback`).
@@ -73,6 +75,8 @@ pub struct ZigLibrary {
     error_name: ErrorNameFn,
     set_console: SetConsoleFn,
     set_panic_escape: SetPanicEscapeFn,
+    /// Absent from modules built by an exporter older than the hook.
+    set_thread_start: Option<SetThreadStartFn>,
     set_host_alloc: SetHostAllocFn,
     set_callback_host: SetCallbackHostFn,
     callback_context: CallbackContextFn,
@@ -114,6 +118,7 @@ impl ZigLibrary {
             error_name: symbol(&library, path, "zigport_error_name")?,
             set_console: symbol(&library, path, "zigport_set_console")?,
             set_panic_escape: symbol(&library, path, "zigport_set_panic_escape")?,
+            set_thread_start: symbol(&library, path, "zigport_set_thread_start").ok(),
             set_host_alloc: symbol(&library, path, "zigport_set_host_alloc")?,
             set_callback_host: symbol(&library, path, "zigport_set_callback_host")?,
             callback_context: symbol(&library, path, "zigport_callback_context")?,
@@ -166,6 +171,15 @@ impl ZigLibrary {
         // SAFETY: the exporter stores the pointer atomically; `escape` is a
         // plain function that lives as long as the process.
         unsafe { (self.set_panic_escape)(Some(escape)) }
+    }
+
+    /// Makes every thread the module starts run `hook` first (see guard.c).
+    pub fn set_thread_start(&self, hook: ThreadStart) {
+        if let Some(set) = self.set_thread_start {
+            // SAFETY: the exporter stores the pointer atomically; `hook` is a
+            // plain function that lives as long as the process.
+            unsafe { set(Some(hook)) }
+        }
     }
 
     /// Makes the allocator the module hands its functions call `alloc`.

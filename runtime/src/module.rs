@@ -55,6 +55,7 @@ impl ZigModule {
         console::capture_this_thread();
         library.set_console(console::sink);
         library.set_panic_escape(guard::zigport_panic_escape);
+        library.set_thread_start(guard::zigport_prepare_zig_thread);
         library.set_host_alloc(host_memory::host_alloc);
         let places = Arc::new(descriptor.place_table());
         let takes_callbacks = descriptor.functions.iter().any(|f| f.callback.is_some());

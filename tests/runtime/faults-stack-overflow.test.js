@@ -89,3 +89,25 @@ describe('native: a stack overflow in code Zig called', { skip: !MODES.includes(
     assert.match(stderr, /zigport: stack overflow in code a Zig function called \(not in the Zig module itself\)/);
   });
 });
+
+describe('native: faults on a thread Zig started', { skip: !MODES.includes('native') && 'native mode only' }, () => {
+  test('a stack overflow there ends the process with a message and status 70', async () => {
+    const { status, signal, stdout, stderr } = await runFault('stack-overflow-on-zig-thread', 'native', 'overflowOnThread', 0);
+    assert.equal(signal, null, stderr);
+    assert.equal(status, 70, stderr);
+    assert.equal(stdout, 'calling\n');
+    assert.match(stderr, /zigport: stack overflow on a thread Zig started; no call from JS can take it, so the process ends \(status 70\)/);
+  });
+
+  test('a write to an unmapped address there is still a SIGSEGV', async () => {
+    const { status, signal } = await runFault('stack-overflow-on-zig-thread', 'native', 'writeOnThread', 8);
+    assert.equal(status, null);
+    assert.equal(signal, 'SIGSEGV');
+  });
+
+  test('a thread that ends normally returns its work', async () => {
+    const { sumOnThread } = await importFixture('faults/stack-overflow-on-zig-thread');
+    assert.equal(sumOnThread(100), 5050n);
+    assert.equal(sumOnThread(10), 55n);
+  });
+});
