@@ -1,8 +1,9 @@
 // Runs the packed package's bundled runtime (runtime/shared-bundle.js,
-// written by scripts/packaging.mjs) as a classic script with V8's code
-// cache, kept in zigport's cache beside the compiled modules. Compiling the
-// 200 KB runtime took a third of a warm import; from the cache, V8 reads
-// the code of the script and of each function the first import ran.
+// written by scripts/packaging/bundles.mjs) as a classic script with V8's
+// code cache, kept in zigport's cache beside the compiled modules.
+// Compiling the 200 KB runtime took a quarter of a warm import; from the
+// cache, V8 reads the code of the script and of each function the first
+// import ran.
 //
 // The cache is used only where zigport's cache folder already exists (an
 // import under the loader has compiled into it), so that a prebuilt module
