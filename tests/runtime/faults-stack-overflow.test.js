@@ -8,7 +8,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
-import { MODES, fixtureUrl, importFixture } from '../helpers/fixtures.js';
+import { MODES, fixtureUrl, importFixture, runNode } from '../helpers/fixtures.js';
 import { runFault } from '../helpers/faults.js';
 
 const FIXTURE = 'faults/stack-overflow';
@@ -71,12 +71,23 @@ describe('native: faults that are not stack overflows', { skip: !MODES.includes(
     assert.match(stdout, /^calling\n$/);
   });
 
+  // In a process of its own: after this file's other tests (overflows on
+  // worker threads, again and again), this sequence has ended the test
+  // process with SIGSEGV on this machine; an open bug, see the issue's note.
   test('a WebAssembly trap after a native guarded call is still a trap', async () => {
-    const { bottomless } = await importFixture(FIXTURE);
-    assert.throws(() => bottomless(), { code: 'ZIG_STACK_OVERFLOW' });
-    // Not the shadow stack: an address past the end of memory.
-    const { writeTo } = await importFixture(FIXTURE, { mode: 'wasm' });
-    assert.throws(() => writeTo(2 ** 32 - 1), { code: 'ZIG_TRAP', message: /out of bounds/ });
+    await importFixture(FIXTURE);
+    await importFixture(FIXTURE, { mode: 'wasm' });
+    const code = [
+      `const { bottomless } = await import(${JSON.stringify(fixtureUrl(FIXTURE).href)});`,
+      "try { bottomless(); } catch (err) { console.log(err.code); }",
+      // Not the shadow stack: an address past the end of memory.
+      `const { writeTo } = await import(${JSON.stringify(fixtureUrl(FIXTURE, { target: 'wasm' }).href)});`,
+      "try { writeTo(2 ** 32 - 1); } catch (err) { console.log(err.code, err.message); }",
+    ].join('\n');
+    const { status, signal, stdout, stderr } = runNode(['--input-type=module', '-e', code]);
+    assert.equal(signal, null, stderr);
+    assert.equal(status, 0, stderr);
+    assert.match(stdout, /^ZIG_STACK_OVERFLOW\nZIG_TRAP .*out of bounds/);
   });
 });
 
