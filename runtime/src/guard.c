@@ -8,13 +8,20 @@
  * called), so no Rust or C++ frame is skipped.
  *
  * A stack overflow: the fault is taken by a SIGSEGV handler running on an
- * alternate signal stack (the thread's own stack is used up). It jumps back
+ * alternate signal stack (the thread's own stack is used up). It goes back
  * only when a guarded call is active on the faulting thread, the faulting
  * address lies at the low end of that thread's stack, and the faulting
  * instruction belongs to the module the guarded thunk came from, so again
- * only Zig frames are skipped. An overflow in other code under a guarded
- * call (libc, the runtime, V8 running a callback) cannot be unwound safely:
- * it ends the process with a message and status ZIGPORT_FAULT_STATUS.
+ * only Zig frames are skipped. It does not jump from the handler: it edits
+ * the interrupted context so that returning from the handler resumes in
+ * resume_after_overflow, on the thread's own stack below the guarded call,
+ * which then jumps. Returning lets the kernel restore what it changed for
+ * the handler and a jump would leave changed: the signal mask and, on CPUs
+ * with memory protection keys, the PKRU register, whose handler value
+ * denies access to the pages V8 guards with a key (its WebAssembly code;
+ * the next wasm trap would then crash). An overflow in other code under a
+ * guarded call (libc, the runtime, V8 running a callback) cannot be unwound
+ * safely: it ends the process with a message and status ZIGPORT_FAULT_STATUS.
  * Every other fault goes to the handler installed before this one (Node's,
  * which lets V8 handle WebAssembly traps), or to the default action.
  *
@@ -54,6 +61,9 @@ struct zigport_guard {
   sigjmp_buf jump;
   /* Names the module whose code may be skipped on a stack overflow. */
   zigport_thunk thunk;
+  /* An address in the frame that calls the thunk: the stack below it is
+   * free once the thunk is abandoned. */
+  uintptr_t thunk_stack;
   char *message;
   size_t capacity;
   size_t *length;
@@ -132,6 +142,13 @@ void zigport_prepare_zig_thread(void) {
   started_by_zig = 1;
 }
 
+/* Calls the thunk from a frame of its own, noting where that frame is. */
+static __attribute__((noinline)) void run_thunk(struct zigport_guard *guard, void *frame) {
+  volatile char here = 0;
+  guard->thunk_stack = (uintptr_t)&here;
+  guard->thunk(frame);
+}
+
 /* Returns GUARD_RETURNED, GUARD_PANICKED (message written) or
  * GUARD_STACK_OVERFLOW. */
 int zigport_guarded_call(zigport_thunk thunk, void *frame, char *message, size_t capacity, size_t *length) {
@@ -147,19 +164,11 @@ int zigport_guarded_call(zigport_thunk thunk, void *frame, char *message, size_t
   /* savemask 0: no signal-mask syscall on the call path. */
   int outcome = sigsetjmp(guard.jump, 0);
   if (outcome == 0) {
-    thunk(frame);
+    run_thunk(&guard, frame);
     innermost = outer;
     return GUARD_RETURNED;
   }
   innermost = outer;
-  if (outcome == GUARD_STACK_OVERFLOW) {
-    /* The handler jumped out with SIGSEGV still blocked (the mask was not
-     * saved): unblock it, or the next fault would kill the process. */
-    sigset_t segv;
-    sigemptyset(&segv);
-    sigaddset(&segv, SIGSEGV);
-    pthread_sigmask(SIG_UNBLOCK, &segv, NULL);
-  }
   return outcome;
 }
 
@@ -183,6 +192,34 @@ static uintptr_t faulting_instruction(void *context) {
 #else
   (void)uc;
   return 0;
+#endif
+}
+
+/* Where the handler's return lands after an overflow: back on the thread's
+ * own stack, with the signal mask and PKRU as they were before the fault. */
+static void resume_after_overflow(void) {
+  siglongjmp(innermost->jump, GUARD_STACK_OVERFLOW);
+}
+
+/* Makes the handler's return resume in resume_after_overflow, on the stack
+ * the abandoned thunk used. Elsewhere than these two architectures
+ * faulting_instruction knows no pc, so no overflow gets this far. */
+static void resume_at_guard(void *context, const struct zigport_guard *guard) {
+  /* Below the frame that called the thunk, clear of anything still live. */
+  uintptr_t top = (guard->thunk_stack - 256) & ~(uintptr_t)15;
+  ucontext_t *uc = context;
+#if defined(__x86_64__)
+  /* As if called: a return address slot, so the stack is 16n + 8 on entry. */
+  top -= sizeof(uintptr_t);
+  *(uintptr_t *)top = 0;
+  uc->uc_mcontext.gregs[REG_RSP] = (greg_t)top;
+  uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)resume_after_overflow;
+#elif defined(__aarch64__)
+  uc->uc_mcontext.sp = top;
+  uc->uc_mcontext.pc = (uintptr_t)resume_after_overflow;
+#else
+  (void)top;
+  (void)uc;
 #endif
 }
 
@@ -232,7 +269,10 @@ static void on_segv(int sig, siginfo_t *info, void *context) {
     chain(sig, info, context);
     return;
   }
-  if (in_module_of(faulting_instruction(context), guard->thunk)) siglongjmp(guard->jump, GUARD_STACK_OVERFLOW);
+  if (in_module_of(faulting_instruction(context), guard->thunk)) {
+    resume_at_guard(context, guard);
+    return;
+  }
   say("zigport: stack overflow in code a Zig function called (not in the Zig module itself); "
       "its frames cannot be skipped safely, so the process ends (status 70)\n");
   _exit(ZIGPORT_FAULT_STATUS);

@@ -71,23 +71,27 @@ describe('native: faults that are not stack overflows', { skip: !MODES.includes(
     assert.match(stdout, /^calling\n$/);
   });
 
-  // In a process of its own: after this file's other tests (overflows on
-  // worker threads, again and again), this sequence has ended the test
-  // process with SIGSEGV on this machine; an open bug, see the issue's note.
-  test('a WebAssembly trap after a native guarded call is still a trap', async () => {
+  // In a process of its own, so that a crash fails this test and not the
+  // run. The wasm module is compiled before the overflows: on CPUs with
+  // memory protection keys V8 guards that code with a key, which a handler
+  // that jumped out of the signal (rather than returning) left unreadable.
+  test('a WebAssembly trap after native stack overflows is still a trap', async () => {
     await importFixture(FIXTURE);
     await importFixture(FIXTURE, { mode: 'wasm' });
     const code = [
-      `const { bottomless } = await import(${JSON.stringify(fixtureUrl(FIXTURE).href)});`,
-      "try { bottomless(); } catch (err) { console.log(err.code); }",
+      `const wasm = await import(${JSON.stringify(fixtureUrl(FIXTURE, { target: 'wasm' }).href)});`,
+      `const native = await import(${JSON.stringify(fixtureUrl(FIXTURE).href)});`,
+      'for (let i = 0; i < 2; i++) {',
+      '  try { native.bottomless(); } catch (err) { console.log(err.code); }',
       // Not the shadow stack: an address past the end of memory.
-      `const { writeTo } = await import(${JSON.stringify(fixtureUrl(FIXTURE, { target: 'wasm' }).href)});`,
-      "try { writeTo(2 ** 32 - 1); } catch (err) { console.log(err.code, err.message); }",
+      '  try { wasm.writeTo(2 ** 32 - 1); } catch (err) { console.log(err.code, err.message); }',
+      '}',
     ].join('\n');
     const { status, signal, stdout, stderr } = runNode(['--input-type=module', '-e', code]);
     assert.equal(signal, null, stderr);
     assert.equal(status, 0, stderr);
-    assert.match(stdout, /^ZIG_STACK_OVERFLOW\nZIG_TRAP .*out of bounds/);
+    const trap = 'ZIG_TRAP Zig code trapped: memory access out of bounds';
+    assert.equal(stdout, `ZIG_STACK_OVERFLOW\n${trap}\n`.repeat(2));
   });
 });
 
