@@ -67,8 +67,9 @@ async function writeZigportPackage(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of zigport.files) cpSync(join(ROOT, 'js', entry), join(dir, entry), { recursive: true });
-  await bundleOpeners(dir);
+  // The hooks first: their script takes what it imports from the sources, not from the openers' bundles.
   await bundleHooks(dir);
+  await bundleOpeners(dir);
   writeFileSync(join(dir, 'zig', DIGEST_FILE), `${hashExporter(join(dir, 'zig'))}\n`);
   copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
   const optionalDependencies = Object.fromEntries(ADDON_PLATFORMS.map((platform) => [addonPackageName(platform), zigport.version]));

@@ -33,7 +33,7 @@ export class ZigCompileError extends Error {
 /**
  * No Zig zigport can build a module with: the one asked for is unsupported or
  * not installed, or ZIG is not a supported zig. `where` names what asked
- * (ZIG=…, a query, a config file, a build.zig.zon).
+ * (ZIG=..., a query, a config file, a build.zig.zon).
  */
 export class ZigToolchainError extends Error {
   constructor(where, problem) {
@@ -73,7 +73,7 @@ export function argumentCountError(fn, expected, received, atLeast = false) {
 /** Shows a JS value in a message without calling user code. */
 export function showValue(value) {
   switch (typeof value) {
-    case 'string': return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+    case 'string': return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '\u2026' : value);
     case 'bigint': return `${value}n`;
     case 'number': case 'boolean': case 'undefined': return String(value);
     case 'symbol': return value.toString();

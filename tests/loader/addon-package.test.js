@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { MODES, ROOT, TEST_CACHE_DIR, zigBinary } from '../helpers/fixtures.js';
 import { ADDON_PLATFORMS, addonPackageName, addonPlatform } from '../../js/internal/runtime/addon-platforms.js';
@@ -132,37 +132,46 @@ test('on a platform without an addon package the error lists the platforms that 
   assert.ok(failed.stderr.includes(`zigport has no prebuilt native addon for linux-riscv64-${PLATFORM.libc === 'glibc' ? 'gnu' : 'musl'}; packages exist for ${names}`), failed.stderr);
 });
 
-/** The code cache file of the installed runtime's bundle in the tests' cache (named by its size and time). */
-function runtimeCodeCache() {
-  const script = statSync(join(app, 'node_modules/zigport/internal/runtime/shared-bundle.script.js'));
-  const suffix = `-${script.size}-${Math.trunc(script.mtimeMs)}.v8`;
+/** The scripts an installed zigport runs with V8's code cache, by what they are. */
+const CACHED_SCRIPTS = {
+  'its runtime': 'runtime/shared-bundle.script.js',
+  "its loader's hooks": 'loader/hooks.script.js',
+};
+
+/** The code cache file of the installed package's `script` in the tests' cache (named by its size and time). */
+function codeCacheOf(script) {
+  const stats = statSync(join(app, 'node_modules/zigport/internal', script));
+  const prefix = `${basename(script, '.js')}-`;
+  const suffix = `-${stats.size}-${Math.trunc(stats.mtimeMs)}.v8`;
   const dir = join(TEST_CACHE_DIR, 'code');
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('shared-bundle.script-') && name.endsWith(suffix)) : [];
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith(suffix)) : [];
   assert.ok(names.length <= 1, names.join(', '));
   return names.length ? join(dir, names[0]) : null;
 }
 
-test("an installed zigport keeps its runtime's compiled code in the cache and runs from it", { skip: NATIVE_ONLY }, async () => {
-  assert.equal((await runInApp('native')).stdout.split('\n')[0], '42');
-  const cache = runtimeCodeCache();
-  assert.ok(cache, 'no code cache was written');
-  const written = { bytes: readFileSync(cache), time: statSync(cache).mtimeMs };
-  const again = await runInApp('native');
-  assert.equal(again.stdout.split('\n')[0], '42', again.stderr);
-  // V8 took it: a rejected cache is written anew.
-  assert.deepEqual({ bytes: readFileSync(cache), time: statSync(cache).mtimeMs }, written);
-});
+for (const [what, script] of Object.entries(CACHED_SCRIPTS)) {
+  test(`an installed zigport keeps the compiled code of ${what} in the cache and runs from it`, { skip: NATIVE_ONLY }, async () => {
+    assert.equal((await runInApp('native')).stdout.split('\n')[0], '42');
+    const cache = codeCacheOf(script);
+    assert.ok(cache, 'no code cache was written');
+    const written = { bytes: readFileSync(cache), time: statSync(cache).mtimeMs };
+    const again = await runInApp('native');
+    assert.equal(again.stdout.split('\n')[0], '42', again.stderr);
+    // V8 took it: a rejected cache is written anew.
+    assert.deepEqual({ bytes: readFileSync(cache), time: statSync(cache).mtimeMs }, written);
+  });
 
-test('a damaged code cache is replaced, not run', { skip: NATIVE_ONLY }, async () => {
-  if (!runtimeCodeCache()) await runInApp('native');
-  const cache = runtimeCodeCache();
-  const damaged = Buffer.alloc(statSync(cache).size, 0x5a);
-  writeFileSync(cache, damaged);
-  const ran = await runInApp('native');
-  assert.equal(ran.status, 0, ran.stderr);
-  assert.equal(ran.stdout.split('\n')[0], '42');
-  assert.notDeepEqual(readFileSync(cache), damaged);
-});
+  test(`a damaged code cache of ${what} is replaced, not run`, { skip: NATIVE_ONLY }, async () => {
+    if (!codeCacheOf(script)) await runInApp('native');
+    const cache = codeCacheOf(script);
+    const damaged = Buffer.alloc(statSync(cache).size, 0x5a);
+    writeFileSync(cache, damaged);
+    const ran = await runInApp('native');
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.equal(ran.stdout.split('\n')[0], '42');
+    assert.notDeepEqual(readFileSync(cache), damaged);
+  });
+}
 
 test('where the code cache cannot be written the runtime still runs', { skip: NATIVE_ONLY }, async () => {
   const dir = join(TEST_CACHE_DIR, 'code');

@@ -16,7 +16,7 @@ export const Status = Object.freeze({ done: 0, failed: 1, released: 4 });
 export class ModuleCallbacks {
   /**
    * - `descriptor`, `types`: the module's, once built (`types` may fill later)
-   * - `slots`: the host's `{ bind(caller) → { slot, address } | null, release(caller, slot) }`
+   * - `slots`: the host's `{ bind(caller) -> { slot, address } | null, release(caller, slot) }`
    */
   constructor(descriptor, types, slots) {
     this.types = types;
@@ -25,7 +25,7 @@ export class ModuleCallbacks {
     descriptor.functions.forEach((fn, index) => {
       if (fn.role === 'caller') this.layouts.set(index, { name: fn.name.replace(/^\?/, ''), callback: fn.callback, problem: fn.callback_problem });
     });
-    /** Per caller: JS function → binding, and binding by slot. */
+    /** Per caller: JS function -> binding, and binding by slot. */
     this.byFunction = new Map();
     this.bySlot = new Map();
     /** Every binding by trampoline address, for reading a pointer back. */

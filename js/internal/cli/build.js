@@ -1,7 +1,7 @@
 // `zigport build`: compiles modules ahead of time for the platforms a
 // package will run on, so that its users need neither Zig nor a compile.
 // Each module gets an entry (`lib/sum.js`) beside a folder of libraries
-// (`lib/sum.zigport/linux-x64-gnu.so`, `…/wasm32.wasm`) and a TypeScript
+// (`lib/sum.zigport/linux-x64-gnu.so`, `.../wasm32.wasm`) and a TypeScript
 // declaration file (`lib/sum.d.ts`).
 import { copyFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -121,7 +121,7 @@ function writeAtomically(path, text) {
 
 function report({ source, entry }, built, ms) {
   const shown = (path) => relative(process.cwd(), path) || path;
-  process.stdout.write(`${shown(source)} → ${shown(entry)} (${(ms / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(`${shown(source)} \u2192 ${shown(entry)} (${(ms / 1000).toFixed(1)} s)\n`);
   for (const [target, { path }] of Object.entries(built)) {
     process.stdout.write(`  ${target.padEnd(17)}${shown(path)}  ${formatSize(statSync(path).size)}\n`);
   }

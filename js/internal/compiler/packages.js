@@ -60,7 +60,7 @@ function depth(code, at) {
   return open;
 }
 
-/** `text` (a zon file in `dir`) with each `.path = "…"` made relative to `buildDir`. */
+/** `text` (a zon file in `dir`) with each `.path = "..."` made relative to `buildDir`. */
 function relocated(text, dir, buildDir) {
   return text.replace(PATH_FIELD, (whole, field, path) => `${field}${JSON.stringify(relative(buildDir, resolve(dir, path)))}`);
 }

@@ -1,5 +1,5 @@
 // Accessor properties from functions named `get <name>` and `set <name>`
-// (ZIGAR-COMPAT.md §1.4, runtime/accessors.js): on a namespace or class
+// (ZIGAR-COMPAT.md section 1.4, runtime/accessors.js): on a namespace or class
 // from functions without `self`, on instances from those taking it. A
 // property with a getter only is read-only (the runtime refuses writes).
 import { isVisible } from './functions.js';

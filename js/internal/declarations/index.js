@@ -1,6 +1,6 @@
 // TypeScript declarations for a zigport module: from the module's
 // descriptor, the text of a `.d.ts` file describing what importing it
-// gives — its named exports (as loader/export-names.js computes them),
+// gives: its named exports (as loader/export-names.js computes them),
 // the default export (the module's namespace, with its variables), and
 // `__zigar`. Types are in type-text.js, signatures in functions.js, the
 // classes of Zig types in classes.js; this file lays the module out.

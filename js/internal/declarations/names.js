@@ -44,11 +44,11 @@ export class Identifiers {
 
 /**
  * A readable identifier for Zig type name `zigName`: its last part
- * (`module.Point` → `Point`, `Point(i32)` → `Point`); for the types Zig
+ * (`module.Point` -> `Point`, `Point(i32)` -> `Point`); for the types Zig
  * names after where they appear, what they are: a union's tag enum
- * (`@typeInfo(m.Shape).@"union".tag_type.?` → `ShapeTag`), an anonymous
- * struct a function returns (`m.pair__struct_123` → `PairStruct`), an
- * inline error set (`error{A,B}` → `Errors`).
+ * (`@typeInfo(m.Shape).@"union".tag_type.?` -> `ShapeTag`), an anonymous
+ * struct a function returns (`m.pair__struct_123` -> `PairStruct`), an
+ * inline error set (`error{A,B}` -> `Errors`).
  */
 export function shortName(zigName) {
   const tag = /^@typeInfo\((.*)\)\.@"union"\.tag_type\.\?$/s.exec(zigName);

@@ -1,6 +1,6 @@
 // Writes a module's declarations beside its source as `f.d.zig.ts`, the
 // file TypeScript (with `allowArbitraryExtensions`) reads for
-// `import … from './f.zig'`. Shared by `zigport types` and the loader.
+// `import ... from './f.zig'`. Shared by `zigport types` and the loader.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { moduleDeclarations } from './index.js';
 

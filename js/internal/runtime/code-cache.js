@@ -1,9 +1,10 @@
-// Runs the packed package's bundled runtime (runtime/shared-bundle.js,
-// written by scripts/packaging/bundles.mjs) as a classic script with V8's
-// code cache, kept in zigport's cache beside the compiled modules.
-// Compiling the 200 KB runtime took a quarter of a warm import; from the
-// cache, V8 reads the code of the script and of each function the first
-// import ran.
+// Runs the packed package's bundles (the runtime the openers share, and the
+// loader's hooks; scripts/packaging/bundles.mjs writes them) as classic
+// scripts with V8's code cache, kept in zigport's cache beside the compiled
+// modules. Compiling the 200 KB runtime took a quarter of a warm import,
+// and compiling the hooks' functions most of what the loader's thread spent
+// on one; from the cache, V8 reads the code of the script and of each
+// function that had run when the cache was saved.
 //
 // The cache is used only where zigport's cache folder already exists (an
 // import under the loader has compiled into it), so that a prebuilt module
@@ -16,11 +17,15 @@ import { Script } from 'node:vm';
 import { cacheRoot } from '../compiler/cache-root.js';
 
 /**
- * The exports of the script at `url`, a function expression
- * `(function (exports, require) { ... })` whose `require(specifier)`
- * returns `imports[specifier]` (the module namespaces it imports).
- * `digest` is the script's own, written in when it was packed: V8 checks
- * a cache against the length of the source only.
+ * Runs the script at `url`, a function expression
+ * `(function (exports, require, scriptUrl) { ... })` whose
+ * `require(specifier)` returns `imports[specifier]` (the module namespaces
+ * it imports) and whose `scriptUrl` is its own URL. Returns `{ exports,
+ * saveCache }`: `saveCache()` writes the code cache the first time it is
+ * called, when there was none or V8 rejected it; the caller calls it once
+ * the script has done representative work, so that the cache holds the
+ * functions that work compiled. `digest` is the script's own, written in
+ * when it was packed: V8 checks a cache against the length of the source only.
  */
 export function runCachedScript(url, digest, imports) {
   const path = fileURLToPath(url);
@@ -28,17 +33,17 @@ export function runCachedScript(url, digest, imports) {
   const cacheFile = codeCacheFile(path, digest);
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   const script = new Script(source, { filename: path, cachedData });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    // Written once the import that loaded the runtime has run, so that the
-    // cache holds the functions it compiled too.
-    setImmediate(() => writeCache(cacheFile, script));
-  }
+  let unsaved = cacheFile !== null && (!cachedData || script.cachedDataRejected);
+  const saveCache = () => {
+    if (unsaved) writeCache(cacheFile, script);
+    unsaved = false;
+  };
   const exports = {};
   script.runInThisContext()(exports, (specifier) => {
-    if (!Object.hasOwn(imports, specifier)) throw new Error(`zigport's bundled runtime imports ${specifier}, which it was not given`);
+    if (!Object.hasOwn(imports, specifier)) throw new Error(`zigport's bundled ${path} imports ${specifier}, which it was not given`);
     return imports[specifier];
-  });
-  return exports;
+  }, url.href);
+  return { exports, saveCache };
 }
 
 /**

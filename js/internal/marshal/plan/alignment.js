@@ -1,7 +1,7 @@
 // Step 2 of a call plan (the twin of `marshal/src/plan/alignment.rs`): where
 // a cluster may sit so that every member is aligned. With `m` the member of
-// largest alignment, the cluster's address A needs A ≡ −o_m (mod a_m), and
-// that suffices exactly when (o_m − o_j) mod a_j = 0 for every member j.
+// largest alignment, the cluster's address A needs A = -o_m (mod a_m), and
+// that suffices exactly when (o_m - o_j) mod a_j = 0 for every member j.
 //
 // Residues use `&`, which works on the low 32 bits of a number's integer
 // value (wrapping, two's complement): every alignment divides 2^32, so this
