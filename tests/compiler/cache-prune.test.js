@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MODES, ROOT, copyFixtures, freshCacheDir, modeOptions, runNode } from '../helpers/fixtures.js';
 
 const CLI = join(ROOT, 'js', 'bin', 'zigport.js');
@@ -64,6 +64,27 @@ describe('zigport cache', () => {
     assert.match(run.stdout, /^removed 1 module \(100 B\); 1 kept \(100 B\)/m);
     assert.deepEqual(modules(cache), ['recent-11111111111111111111111111111111.so']);
     assert.equal(existsSync(join(cache, 'builds', KEY)), false);
+  });
+
+  test("prune --older-than removes code caches of zigport's scripts written that long ago", (t) => {
+    const cache = freshCacheDir(t);
+    const code = join(cache, 'code');
+    mkdirSync(code, { recursive: true });
+    const old = join(code, 'hooks.script-0123456789abcdef-v20.0.0-x64-100-1.v8');
+    const recent = join(code, 'shared-bundle.script-0123456789abcdef-v20.0.0-x64-100-2.v8');
+    writeFileSync(old, Buffer.alloc(300));
+    writeFileSync(recent, Buffer.alloc(200));
+    const when = new Date(Date.now() - 40 * DAY);
+    utimesSync(old, when, when);
+    const info = zigport(['cache', 'info'], cache);
+    assert.match(info.stdout, /^code caches: +500 B \(V8's, of zigport's own scripts\)$/m);
+    const dry = zigport(['cache', 'prune', '--older-than', '30d', '--dry-run'], cache);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^would remove code\/hooks\.script-\S+\.v8 \(a code cache of zigport's scripts, 300 B\)$/m);
+    assert.equal(readdirSync(code).length, 2, '--dry-run removes nothing');
+    const pruned = zigport(['cache', 'prune', '--older-than', '30d'], cache);
+    assert.equal(pruned.status, 0, pruned.stderr);
+    assert.deepEqual(readdirSync(code), [basename(recent)]);
   });
 
   test('prune --max-size removes the least recently used first, and spares modules in use', (t) => {

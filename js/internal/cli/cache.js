@@ -2,7 +2,7 @@
 // holds, and removing the compiled modules no import has used lately.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cacheRoot } from '../compiler/cache-root.js';
+import { CODE_CACHE_FOLDER, cacheRoot } from '../compiler/cache-root.js';
 import { DEFAULT_SIZE_LIMIT, parseDuration, parseSize, sizeLimit } from '../compiler/cache-limit.js';
 import { cacheEntries, folderSize, pruneCache } from '../compiler/cache-prune.js';
 import { UsageError } from './usage-error.js';
@@ -18,8 +18,10 @@ module, named by the hash of its inputs, and Zig's own caches.
 info     its location, how many compiled modules it holds and their size
 prune    removes the compiled modules last used more than AGE ago, then
          the least recently used until the rest fit in SIZE; modules used
-         in the last five minutes stay. Without options: --older-than 30d
-         and the size cap (ZIGPORT_CACHE_MAX_SIZE, default 1GB).
+         in the last five minutes stay. Code caches of zigport's own
+         scripts older than AGE go too (the next import writes them again).
+         Without options: --older-than 30d and the size cap
+         (ZIGPORT_CACHE_MAX_SIZE, default 1GB).
 
 Options:
   --older-than AGE   such as 30d, 12h, 2w
@@ -47,6 +49,7 @@ function info(args) {
     `modules:         ${entries.length} (${formatSize(total)})`,
     `size limit:      ${formatLimit(sizeLimit(null))}`,
     `zig's caches:    ${formatSize(folderSize(join(root, 'zig-cache')) + folderSize(join(root, 'zig-global-cache')))}`,
+    `code caches:     ${formatSize(folderSize(join(root, CODE_CACHE_FOLDER)))} (V8's, of zigport's own scripts)`,
   ];
   if (entries.length > 0) lines.push(`least recent use: ${new Date(entries[0].lastUsed).toISOString()}`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -66,10 +69,11 @@ function prune(args) {
   const limit = values['max-size'] !== undefined ? parseSize(values['max-size'], '--max-size') : chosen ? 0 : sizeLimit(null);
   const root = cacheRoot();
   const dryRun = values['dry-run'] ?? false;
-  const { removed, kept, leftovers } = pruneCache(root, { olderThanMs, maxBytes: limit > 0 ? limit : null, dryRun });
+  const { removed, kept, leftovers, codeCaches } = pruneCache(root, { olderThanMs, maxBytes: limit > 0 ? limit : null, dryRun });
   const verb = dryRun ? 'would remove' : 'removed';
   for (const entry of removed) process.stdout.write(`${verb} ${entry.name} (${formatSize(entry.size)})\n`);
   for (const dir of leftovers) process.stdout.write(`${verb} ${dir} (left by a compile that did not finish)\n`);
+  for (const cache of codeCaches) process.stdout.write(`${verb} ${CODE_CACHE_FOLDER}/${cache.name} (a code cache of zigport's scripts, ${formatSize(cache.size)})\n`);
   const freed = removed.reduce((sum, entry) => sum + entry.size, 0);
   const left = kept.reduce((sum, entry) => sum + entry.size, 0);
   process.stdout.write(`${verb} ${removed.length} module${removed.length === 1 ? '' : 's'} (${formatSize(freed)}); `

@@ -3,9 +3,13 @@
 // entry's modification time is when an import last used it (cache.js
 // renews it on a hit). Entries used in the last few minutes are never
 // removed: another process may be between finding one and loading it.
-// Compiles that died leave scratch folders, which go too once old.
+// Compiles that died leave scratch folders, which go too once old; and
+// V8's code caches of the packed package's scripts go with age alone (they
+// are not renewed on use: one removed while in use is written again by
+// the next import, for the cost of compiling the script once).
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CODE_CACHE_FOLDER } from './cache-root.js';
 
 /** How recently used an entry must be to be spared whatever the limits. */
 export const IN_USE_MS = 5 * 60_000;
@@ -29,8 +33,9 @@ export function cacheEntries(root) {
  * Removes (or, with `dryRun`, only lists) the entries of cache `root` last
  * used more than `olderThanMs` ago, then the least recently used until the
  * rest fit in `maxBytes` (either null for no such limit), sparing the paths
- * in `keep` and entries in use. `{ removed, kept, leftovers }`: the entries
- * removed and kept, and the scratch folders of dead compiles removed.
+ * in `keep` and entries in use. `{ removed, kept, leftovers, codeCaches }`:
+ * the entries removed and kept, the scratch folders of dead compiles
+ * removed, and the code caches older than `olderThanMs` removed.
  */
 export function pruneCache(root, { olderThanMs = null, maxBytes = null, keep = [], dryRun = false, now = Date.now() } = {}) {
   const entries = existsDir(join(root, 'modules')) ? cacheEntries(root) : [];
@@ -49,11 +54,13 @@ export function pruneCache(root, { olderThanMs = null, maxBytes = null, keep = [
     }
   }
   const leftovers = scratchLeftovers(root, now);
+  const codeCaches = olderThanMs === null ? [] : codeCachesOlderThan(root, now - olderThanMs);
   if (!dryRun) {
     for (const entry of removed) removeEntry(root, entry);
     for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+    for (const cache of codeCaches) rmSync(cache.path, { force: true });
   }
-  return { removed, kept, leftovers };
+  return { removed, kept, leftovers, codeCaches };
 }
 
 /** Removes an entry, and the build folder `zig build` used for it, if any. */
@@ -69,6 +76,16 @@ function scratchLeftovers(root, now) {
     .filter((name) => name.startsWith('tmp-'))
     .map((name) => join(root, name))
     .filter((dir) => now - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? now) > LEFTOVER_AFTER_MS);
+}
+
+/** The code caches of cache `root` written before `time`: `{ path, name, size }`. */
+function codeCachesOlderThan(root, time) {
+  const dir = join(root, CODE_CACHE_FOLDER);
+  if (!existsDir(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => ({ path: join(dir, name), name, stats: statSync(join(dir, name), { throwIfNoEntry: false }) }))
+    .filter(({ stats }) => stats?.isFile() && stats.mtimeMs < time)
+    .map(({ path, name, stats }) => ({ path, name, size: stats.size }));
 }
 
 function existsDir(path) {

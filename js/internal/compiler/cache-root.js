@@ -4,6 +4,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** The folder, under the cache root, of V8's code caches of the packed package's scripts (runtime/code-cache.js). */
+export const CODE_CACHE_FOLDER = 'code';
+
 /** The cache root directory. */
 export function cacheRoot(env = process.env) {
   if (env.ZIGPORT_CACHE_DIR) return env.ZIGPORT_CACHE_DIR;

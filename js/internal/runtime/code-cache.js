@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheRoot } from '../compiler/cache-root.js';
+import { CODE_CACHE_FOLDER, cacheRoot } from '../compiler/cache-root.js';
 
 /**
  * Runs the script at `url`, a function expression
@@ -58,7 +58,7 @@ function codeCacheFile(path, digest) {
   if (!existsSync(root)) return null;
   const stats = statSync(path);
   const name = [basename(path, '.js'), digest.slice(0, 16), process.version, process.arch, stats.size, Math.trunc(stats.mtimeMs)].join('-');
-  return join(root, 'code', `${name}.v8`);
+  return join(root, CODE_CACHE_FOLDER, `${name}.v8`);
 }
 
 function readCache(file) {
