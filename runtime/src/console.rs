@@ -10,7 +10,9 @@
 //! Bytes written from a thread that is not capturing (a thread Zig spawned)
 //! go to the real file descriptor instead. Every capturing thread's buffer
 //! is also listed process-wide, so that an `exit()` on any thread, one Zig
-//! spawned included, writes out what every JS thread was still holding.
+//! spawned included, writes out what every JS thread was still holding, as
+//! does the end of the process after a stack overflow on a thread Zig
+//! spawned ([`zigport_write_held_output`], from the signal handler).
 //!
 //! The check made after every call is one relaxed load of a process-wide
 //! count of threads holding captured output (a thread-local lookup in a
@@ -19,7 +21,7 @@
 use std::cell::RefCell;
 use std::ffi::c_int;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError, Weak};
 
 /// Signature of the console sink the exporter calls (`console.Sink` in
 /// `js/zig/console.zig`).
@@ -134,6 +136,30 @@ fn write_captured_to_descriptors() {
 fn take_from_every_thread() -> Vec<Vec<u8>> {
     let buffers: Vec<Captured> = locked(&CAPTURING).iter().filter_map(Weak::upgrade).collect();
     buffers.iter().map(|buffer| take_from(&mut locked(buffer))).collect()
+}
+
+/// Writes what every capturing thread holds to its file descriptors, from
+/// the SIGSEGV handler before it ends the process (runtime/src/guard.c).
+/// Neither allocates nor waits, since the faulting thread may hold the
+/// allocator's lock or be anywhere: a lock that is taken is passed over,
+/// and its bytes are lost with the process.
+#[unsafe(no_mangle)]
+pub extern "C" fn zigport_write_held_output() {
+    let Some(all) = try_locked(&CAPTURING) else { return };
+    for buffer in all.iter().filter_map(Weak::upgrade) {
+        if let Some(records) = try_locked(&buffer) {
+            write_records(&records);
+        }
+    }
+}
+
+/// A lock taken only if free at once (a compare-and-swap, no wait).
+fn try_locked<T>(mutex: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
+    match mutex.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+        Err(TryLockError::WouldBlock) => None,
+    }
 }
 
 fn write_records(records: &[u8]) {

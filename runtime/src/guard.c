@@ -82,6 +82,9 @@ static pthread_key_t alt_stack_key;
 static struct sigaction previous_segv;
 
 static void on_segv(int sig, siginfo_t *info, void *context);
+/* runtime/src/console.rs: writes what JS threads printed and still hold,
+ * without allocating or waiting. */
+void zigport_write_held_output(void);
 
 static void free_alt_stack(void *memory) {
   stack_t off;
@@ -261,6 +264,7 @@ static void on_segv(int sig, siginfo_t *info, void *context) {
   uintptr_t fault = (uintptr_t)info->si_addr;
   int at_stack_end = stack_low != 0 && fault + BELOW_STACK >= stack_low && fault < stack_low + ABOVE_STACK;
   if (guard == NULL && started_by_zig && at_stack_end) {
+    zigport_write_held_output();
     say("zigport: stack overflow on a thread Zig started; no call from JS can take it, "
         "so the process ends (status 70)\n");
     _exit(ZIGPORT_FAULT_STATUS);

@@ -114,6 +114,12 @@ describe('native: faults on a thread Zig started', { skip: !MODES.includes('nati
     assert.match(stderr, /zigport: stack overflow on a thread Zig started; no call from JS can take it, so the process ends \(status 70\)/);
   });
 
+  test('what the JS thread printed and still held is written out before the message', async () => {
+    const { status, stderr } = await runFault('stack-overflow-on-zig-thread', 'native', 'printThenOverflowOnThread', 0);
+    assert.equal(status, 70, stderr);
+    assert.match(stderr, /printed on the JS thread\nzigport: stack overflow on a thread Zig started/);
+  });
+
   test('a write to an unmapped address there is still a SIGSEGV', async () => {
     const { status, signal } = await runFault('stack-overflow-on-zig-thread', 'native', 'writeOnThread', 8);
     assert.equal(status, null);

@@ -1,5 +1,6 @@
 //! Unbounded recursion on a thread the module started, while the JS thread
-//! waits for it in a call; and a bad write there, which is no overflow.
+//! waits for it in a call (after printing, or not); and a bad write there,
+//! which is no overflow.
 //! Native only: WebAssembly modules are built single-threaded.
 const std = @import("std");
 
@@ -21,6 +22,14 @@ fn writeTo(address: u32) void {
 
 /// Starts a thread that recurses until its stack runs out, and joins it.
 pub fn overflowOnThread(_: u32) !void {
+    const thread = try std.Thread.spawn(.{}, overflow, .{0});
+    thread.join();
+}
+
+/// Prints a line, then starts a thread that recurses until its stack runs
+/// out: the line is still held for JS's console when the process ends.
+pub fn printThenOverflowOnThread(_: u32) !void {
+    std.debug.print("printed on the JS thread\n", .{});
     const thread = try std.Thread.spawn(.{}, overflow, .{0});
     thread.join();
 }
