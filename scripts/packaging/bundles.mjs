@@ -61,10 +61,10 @@ export async function bundleHooks(dir) {
 
 /**
  * Bundles with rollup (Node's built-ins left external) into ES modules; the
- * output's chunks. A chunk imports only what its own code uses: not, as
- * rollup does by default, the imports of the chunks it imports (hoisted so
- * that their loading starts sooner), nor built-ins imported only for a side
- * effect they do not have. Under the loader each of those was a round trip.
+ * output's chunks. A chunk keeps the imports of the chunks it imports
+ * (rollup's default, so that a whole graph's files are requested at once
+ * rather than one level at a time), but not a built-in it imports for
+ * nothing: under the loader each import is a round trip to its thread.
  */
 async function bundleInPlace(input, output, what) {
   const bundle = await rollup({
@@ -73,7 +73,7 @@ async function bundleInPlace(input, output, what) {
     onwarn: (warning) => { throw new Error(`bundling ${what}: ${warning.message}`); },
     ...input,
   });
-  const written = await bundle.write({ format: 'es', hoistTransitiveImports: false, ...output });
+  const written = await bundle.write({ format: 'es', ...output });
   await bundle.close();
   return written.output;
 }
@@ -110,13 +110,15 @@ function builtinsByRequire({ except = () => false } = {}) {
     renderChunk(code, chunk) {
       if (except(chunk)) return null;
       let taken = 0;
+      // Built-ins imported for their side effects (rollup keeps a chunk's
+      // dependencies' imports, so that they load sooner) have none.
       const rewritten = code.replace(/^import (?:(.+?) from )?'(node:[^']+)';\n/gm, (statement, clause, specifier) => {
         if (clause === undefined) return '';
         if (specifier === 'node:module') return statement;
         taken += 1;
         return `${bindingsOf(clause, `zigportBuiltin(${JSON.stringify(specifier)})`, statement)}\n`;
       });
-      if (taken === 0) return null;
+      if (taken === 0) return rewritten === code ? null : { code: rewritten, map: null };
       const prelude = "import { createRequire as zigportRequireFrom } from 'node:module';\n" +
         'const zigportBuiltin = zigportRequireFrom(import.meta.url);\n';
       return { code: prelude + rewritten, map: null };
