@@ -200,7 +200,8 @@ function hooksExports(names) {
     ...names.filter((name) => name !== 'load').map((name) => `export const ${name} = bundle.${name};`),
     'export async function load(url, context, nextLoad) {',
     '  const loaded = await bundle.load(url, context, nextLoad);',
-    "  if (new URL(url).pathname.endsWith('.zig')) setImmediate(saveCache);",
+    // A string test, not a URL parse: this runs for every module the process loads.
+    "  if (/\\.zig(?:[?#]|$)/.test(url)) setImmediate(saveCache);",
     '  return loaded;',
     '}',
   ];

@@ -19,14 +19,18 @@ const KEY = /-([0-9a-f]{32})\.[a-z]+$/;
 
 /** The compiled modules in cache `root`: `{ path, name, size, lastUsed }`, least recently used first. */
 export function cacheEntries(root) {
-  const dir = join(root, 'modules');
-  const entries = [];
+  return filesIn(join(root, 'modules')).sort((a, b) => a.lastUsed - b.lastUsed);
+}
+
+/** The files in `dir`: `{ path, name, size, lastUsed }`, `lastUsed` being the modification time. */
+function filesIn(dir) {
+  const files = [];
   for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name)) {
     const stats = statSync(join(dir, name), { throwIfNoEntry: false });
     // Gone since the listing: pruned or replaced by another process.
-    if (stats) entries.push({ path: join(dir, name), name, size: stats.size, lastUsed: stats.mtimeMs });
+    if (stats) files.push({ path: join(dir, name), name, size: stats.size, lastUsed: stats.mtimeMs });
   }
-  return entries.sort((a, b) => a.lastUsed - b.lastUsed);
+  return files;
 }
 
 /**
@@ -78,14 +82,10 @@ function scratchLeftovers(root, now) {
     .filter((dir) => now - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? now) > LEFTOVER_AFTER_MS);
 }
 
-/** The code caches of cache `root` written before `time`: `{ path, name, size }`. */
+/** The code caches of cache `root` written before `time` (see filesIn). */
 function codeCachesOlderThan(root, time) {
   const dir = join(root, CODE_CACHE_FOLDER);
-  if (!existsDir(dir)) return [];
-  return readdirSync(dir)
-    .map((name) => ({ path: join(dir, name), name, stats: statSync(join(dir, name), { throwIfNoEntry: false }) }))
-    .filter(({ stats }) => stats?.isFile() && stats.mtimeMs < time)
-    .map(({ path, name, stats }) => ({ path, name, size: stats.size }));
+  return existsDir(dir) ? filesIn(dir).filter((file) => file.lastUsed < time) : [];
 }
 
 function existsDir(path) {
