@@ -32,6 +32,7 @@ export function floatType(t) {
       guard: (v) => `(typeof ${v} === "number")`,
       get: (dv, off) => `${dv}.getFloat${t.bits}(${off}, true)`,
       set: (dv, off, v) => `${dv}.setFloat${t.bits}(${off}, ${v}, true)`,
+      array: t.bits === 32 ? Float32Array : Float64Array,
     } : null,
   };
 }

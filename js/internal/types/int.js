@@ -8,6 +8,12 @@ const ACCESSORS = {
   2: ['getInt16', 'setInt16', 'getUint16', 'setUint16'],
   4: ['getInt32', 'setInt32', 'getUint32', 'setUint32'],
 };
+// Typed arrays reading the full-width integers (see element-view.js).
+const ELEMENT_ARRAYS = {
+  1: [Int8Array, Uint8Array],
+  2: [Int16Array, Uint16Array],
+  4: [Int32Array, Uint32Array],
+};
 
 // Expressions that are true exactly when `v` is an in-range JS number for
 // the common widths; cheaper than range comparisons. The typeof test comes
@@ -74,6 +80,7 @@ function smallInt(t) {
       guard: EXACT_GUARDS[name] ?? ((v) => `(Number.isInteger(${v}) && ${v} >= ${min} && ${v} <= ${max})`),
       get: bits === size * 8 ? (dv, off) => `${dv}.${get}(${off}, true)` : null,
       set: (dv, off, v) => `${dv}.${set}(${off}, ${v}, true)`,
+      array: bits === size * 8 ? ELEMENT_ARRAYS[size][signed ? 0 : 1] : null,
     },
   };
 }
@@ -113,6 +120,7 @@ function bigInt(t) {
       guard: (v) => `(typeof ${v} === "bigint" && ${v} >= ${lim.min}n && ${v} <= ${lim.max}n)`,
       get: (dv, off) => `${dv}.${signed ? 'getBigInt64' : 'getBigUint64'}(${off}, true)`,
       set: (dv, off, v) => `${dv}.${signed ? 'setBigInt64' : 'setBigUint64'}(${off}, ${v}, true)`,
+      array: signed ? BigInt64Array : BigUint64Array,
     } : null,
   };
 }

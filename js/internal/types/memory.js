@@ -7,12 +7,15 @@ import { readOnlyError, typeMismatch } from '../errors.js';
 import { copyTargets } from './pointer-targets.js';
 import { isZigMemory } from '../runtime/zig-memory.js';
 import { fromBase64, toBase64 } from '../members/base64.js';
+import { ELEMENTS, ELEMENT_LAYOUT, elementsAt } from './element-view.js';
 
 /** Private slots of memory-backed objects. */
 export const DV = Symbol('zigport.dataView');
 export const AT = Symbol('zigport.offset');
 export const READ_ONLY = Symbol('zigport.readOnly');
 export const CHILDREN = Symbol('zigport.children');
+/** Constructor argument asking a class for an instance with nothing bound or assigned. */
+export const BLANK = Symbol('zigport.blank');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** The Zig type's display name without the root module's prefix. */
@@ -60,8 +63,17 @@ export function bind(object, dv, offset, readOnly = false) {
   object[AT] = offset;
   object[READ_ONLY] = readOnly;
   object[CHILDREN] = null;
+  const layout = object[ELEMENT_LAYOUT];
+  if (layout !== undefined) object[ELEMENTS] = elementsAt(layout, dv, offset);
   if (movable.size !== 0) movable.get(dv.buffer)?.track(object, dv);
   return object;
+}
+
+/** Points a bound object at `dv`, the same bytes in a buffer that replaced its own. */
+export function repoint(object, dv) {
+  object[DV] = dv;
+  const layout = object[ELEMENT_LAYOUT];
+  if (layout !== undefined) object[ELEMENTS] = elementsAt(layout, dv, object[AT]);
 }
 
 /** Fresh zeroed memory for a new object of `size` bytes. */
@@ -192,10 +204,11 @@ export function defineSpecialProperties(proto, type, assign, sizeOf = () => type
  * `read` copies out of the memory (frames are reused, so results must not
  * view them); `write` copies an instance's bytes, or fills a temporary from
  * a plain value first so that a bad field leaves the target untouched.
- * `wrap` turns a bound object into what users see (arrays add a Proxy).
+ * `wrap` turns a bound object into what users see (arrays add a Proxy);
+ * `blank` makes an instance with nothing bound yet.
  */
-export function copyingAccess(Class, size, assign, wrap = (object) => object) {
-  const fresh = () => bind(Object.create(Class.prototype), freshMemory(size), 0);
+export function copyingAccess(Class, size, assign, wrap = (object) => object, blank = () => Object.create(Class.prototype)) {
+  const fresh = () => bind(blank(), freshMemory(size), 0);
   return {
     read(dv, offset) {
       const copy = fresh();

@@ -4,11 +4,12 @@
 // `new Point({ x: 1 })` fills missing fields from Zig's defaults; calling
 // `Point(dataView)` without `new` casts existing memory without copying.
 import {
-  AT, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, copyingAccess,
+  AT, BLANK, DV, bind, freshMemory, castMemory, childView, assertWritable, copyBytes, copyingAccess,
   defineSpecialProperties, displayName, plain,
 } from './memory.js';
 import { packedField } from './packed-field.js';
 import { fieldGetter } from './field-getter.js';
+import { ELEMENT_LAYOUT, elementLayout } from './element-view.js';
 import { comptimeFieldError, typeMismatch } from '../errors.js';
 import { fixedValue } from './comptime.js';
 import { fromDefault } from './defaults.js';
@@ -50,12 +51,24 @@ export function structType(t, fieldType, describe, held) {
   // Each field's read without that check (iteration reads them all, as Zigar does).
   const unchecked = new Map();
 
+  // Plain scalar fields of a struct that is not a union read straight from
+  // memory, those of the most common element type through a typed array.
+  const direct = (f) => !tag && !selector && !pointsAway(f) && typeof f.type.view !== 'function';
+  const layout = t.layout === 'packed' ? null : elementLayout(fields.filter(direct), t.size);
+
+  // Instances are made by the constructor even where nothing is assigned
+  // (`blank`): V8 then keeps room in each object for every slot bind()
+  // adds, where objects from Object.create keep four and put the rest in
+  // a second allocation.
+  const blank = () => new Struct(BLANK);
   function Struct(init) {
-    if (!new.target) return bind(Object.create(Struct.prototype), castMemory(init, t.size, `${name}()`), 0);
+    if (init === BLANK) return;
+    if (!new.target) return bind(blank(), castMemory(init, t.size, `${name}()`), 0);
     bind(this, freshMemory(t.size), 0);
     assign(this, init ?? {}, `new ${name}()`);
   }
   Object.defineProperty(Struct, 'name', { value: name });
+  if (layout) Object.defineProperty(Struct.prototype, ELEMENT_LAYOUT, { value: layout });
   for (const f of fields) {
     const access = t.layout === 'packed' ? packedField(f, describe(f.typeIndex).kind, name, t.size) : byteField(f);
     Object.defineProperty(Struct.prototype, f.name, withMetaRead(access, f.meta));
@@ -149,10 +162,9 @@ export function structType(t, fieldType, describe, held) {
       return childView(this, f.name, (dv, at, ro) => type.view(dv, at + f.offset, ro));
     }
     unchecked.set(f.name, read);
-    // A plain scalar field of a struct that is not a union reads straight from memory.
-    const direct = !object && !tag && !selector ? fieldGetter(type, f.offset, f.name) : null;
+    const getter = direct(f) ? fieldGetter(type, f.offset, f.name, layout) : null;
     return {
-      get: direct ?? function get() {
+      get: getter ?? function get() {
         if (tag && activeField(this) !== f.name) return null;
         selector?.check(this, f.name, where);
         return read.call(this);
@@ -190,8 +202,8 @@ export function structType(t, fieldType, describe, held) {
     ...t,
     constructor: Struct,
     fieldType: (key) => byName.get(key)?.type,
-    ...copyingAccess(Struct, t.size, assign),
-    view: (dv, offset, readOnly) => bind(Object.create(Struct.prototype), dv, offset, readOnly),
+    ...copyingAccess(Struct, t.size, assign, undefined, blank),
+    view: (dv, offset, readOnly) => bind(blank(), dv, offset, readOnly),
     inline: null,
   };
 }

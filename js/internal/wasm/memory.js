@@ -5,7 +5,7 @@
 // over the memory is re-pointed at the new buffer at the same place. Reads
 // and writes need no check of their own: between two syncs nothing can
 // grow the memory.
-import { DV, trackBuffer } from '../types/memory.js';
+import { repoint, trackBuffer } from '../types/memory.js';
 import { markZigMemory } from '../runtime/zig-memory.js';
 import { wasmObject } from './objects.js';
 import { getTarget } from '../types/pointer-targets.js';
@@ -162,7 +162,7 @@ export class WasmMemory {
     for (const entry of this.views) {
       const object = entry.object.deref();
       if (object === undefined) this.views.delete(entry);
-      else object[DV] = new DataView(this.buffer, entry.offset, entry.length);
+      else repoint(object, new DataView(this.buffer, entry.offset, entry.length));
     }
     for (const listener of this.onGrowth) listener(this);
   }
