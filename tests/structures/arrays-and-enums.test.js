@@ -26,6 +26,17 @@ for (const mode of MODES) {
       const { default: mod } = await importFixture(FIXTURE, { mode });
       assert.throws(() => mod.scores[4], { name: 'RangeError', message: /out of bounds/ });
       assert.throws(() => { mod.scores[9] = 1; }, { name: 'RangeError' });
+      assert.throws(() => mod.scores['99999999999999999999'], { name: 'RangeError', message: /out of bounds/ });
+    });
+
+    test('keys that are not canonical indexes are plain properties', async () => {
+      const { default: mod } = await importFixture(FIXTURE, { mode });
+      const scores = mod.scores;
+      for (const key of ['01', '1.0', '1.5', '-1', '1e1', ' 1', '0x1']) assert.equal(scores[key], undefined, key);
+      assert.equal('01' in scores, false);
+      assert.equal('3' in scores, true);
+      assert.equal('4' in scores, false);
+      assert.equal(scores['3'], scores.get(3));
     });
 
     test('numeric arrays have a typedArray view and u8 arrays a string', async () => {

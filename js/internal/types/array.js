@@ -41,6 +41,25 @@ export function encodeText(elementName, text) {
 }
 
 const INDEX = /^(0|[1-9]\d*)$/;
+// `where` of an element reached as `x[i]`: its message names the index.
+const BY_INDEX = Symbol('zigport.byIndex');
+
+/**
+ * The element index a property key names (a canonical array index), or -1.
+ * Keys not starting with a digit, as every other property's, are told
+ * apart by their first character alone: every `x.length` and method call
+ * on an array passes through here.
+ */
+function indexOfKey(key) {
+  if (typeof key !== 'string') return -1;
+  const first = key.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return -1;
+  const index = Number(key);
+  // A number printing back as the key is canonical, the common case; the
+  // pattern settles the rest (digits past a double's precision).
+  if (Number.isInteger(index) && `${index}` === key) return index;
+  return INDEX.test(key) ? index : -1;
+}
 const LENGTH = Symbol('zigport.length');
 
 /** The element converter of an array or slice object (so a slice parameter can take it). */
@@ -145,17 +164,19 @@ function elementsClass(t, child, lengthOf, sentinel) {
   const bytes = (self) => new Uint8Array(self[DV].buffer, self[DV].byteOffset + self[AT], lengthOf(self) * stride);
 
   function Elements() {}
+  const getWhere = `${name}.get()`;
   function check(self, index, where) {
     const length = lengthOf(self);
     if (!Number.isInteger(index) || index < 0 || index >= length) {
-      throw rangeError(where, `index ${index} is out of bounds for ${name} (length ${length})`);
+      const at = where === BY_INDEX ? `${name}[${index}]` : where;
+      throw rangeError(at, `index ${index} is out of bounds for ${name} (length ${length})`);
     }
   }
   Object.defineProperties(Elements.prototype, {
     [ELEMENT_TYPE]: { value: child },
     length: { get() { return lengthOf(this); } },
     get: {
-      value(index, where = `${name}.get()`) {
+      value(index, where = getWhere) {
         check(this, index, where);
         if (object) return childView(this, index, (dv, at, ro) => child.view(dv, at + index * stride, ro));
         return readAt(this[DV], this[AT], index);
@@ -232,19 +253,19 @@ function elementsClass(t, child, lengthOf, sentinel) {
   function indexed(target) {
     return new Proxy(target, {
       get(obj, key) {
-        if (typeof key === 'string' && INDEX.test(key)) return obj.get(Number(key), `${name}[${key}]`);
+        const index = indexOfKey(key);
+        if (index >= 0) return obj.get(index, BY_INDEX);
         return Reflect.get(obj, key, obj);
       },
       set(obj, key, value) {
-        if (typeof key === 'string' && INDEX.test(key)) {
-          obj.set(Number(key), value);
-          return true;
-        }
-        return Reflect.set(obj, key, value, obj);
+        const index = indexOfKey(key);
+        if (index < 0) return Reflect.set(obj, key, value, obj);
+        obj.set(index, value);
+        return true;
       },
       has(obj, key) {
-        if (typeof key === 'string' && INDEX.test(key)) return Number(key) < lengthOf(obj);
-        return Reflect.has(obj, key);
+        const index = indexOfKey(key);
+        return index >= 0 ? index < lengthOf(obj) : Reflect.has(obj, key);
       },
     });
   }
