@@ -22,6 +22,9 @@
  * the next wasm trap would then crash). An overflow in other code under a
  * guarded call (libc, the runtime, V8 running a callback) cannot be unwound
  * safely: it ends the process with a message and status ZIGPORT_FAULT_STATUS.
+ * A module built without runtime safety has no guard around its calls (they
+ * are direct, for speed): an overflow in its code on a thread that loaded
+ * it ends the process with a message saying so and the same status.
  * Every other fault goes to the handler installed before this one (Node's,
  * which lets V8 handle WebAssembly traps), or to the default action.
  *
@@ -78,6 +81,14 @@ static ZIGPORT_THREAD_LOCAL uintptr_t stack_low;
 static ZIGPORT_THREAD_LOCAL int started_by_zig;
 
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+/* Where the modules built without runtime safety are mapped (dladdr's
+ * base of each), for the handler to tell their code. Appended under the
+ * lock, read by the handler without it: a base is written before the
+ * count that covers it is published. */
+#define MAX_UNGUARDED_MODULES 64
+static uintptr_t unguarded_bases[MAX_UNGUARDED_MODULES];
+static int unguarded_count;
+static pthread_mutex_t unguarded_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t alt_stack_key;
 static struct sigaction previous_segv;
 
@@ -143,6 +154,24 @@ static void prepare_thread(void) {
 void zigport_prepare_zig_thread(void) {
   prepare_thread();
   started_by_zig = 1;
+}
+
+/* Called when a module built without runtime safety is opened, on the
+ * thread that will call it: `code` is any address in the module. */
+void zigport_note_unguarded_module(const void *code) {
+  if (!thread_ready) prepare_thread();
+  Dl_info info;
+  if (!dladdr(code, &info)) return;
+  uintptr_t base = (uintptr_t)info.dli_fbase;
+  pthread_mutex_lock(&unguarded_lock);
+  int count = unguarded_count;
+  int known = 0;
+  for (int i = 0; i < count; i++) known |= unguarded_bases[i] == base;
+  if (!known && count < MAX_UNGUARDED_MODULES) {
+    unguarded_bases[count] = base;
+    __atomic_store_n(&unguarded_count, count + 1, __ATOMIC_RELEASE);
+  }
+  pthread_mutex_unlock(&unguarded_lock);
 }
 
 /* Calls the thunk from a frame of its own, noting where that frame is. */
@@ -233,6 +262,17 @@ static int in_module_of(uintptr_t pc, zigport_thunk thunk) {
   return at.dli_fbase == module.dli_fbase;
 }
 
+/* Whether `pc` lies in a module built without runtime safety. */
+static int in_unguarded_module(uintptr_t pc) {
+  int count = __atomic_load_n(&unguarded_count, __ATOMIC_ACQUIRE);
+  Dl_info at;
+  if (count == 0 || pc == 0 || !dladdr((void *)pc, &at)) return 0;
+  for (int i = 0; i < count; i++) {
+    if (unguarded_bases[i] == (uintptr_t)at.dli_fbase) return 1;
+  }
+  return 0;
+}
+
 static void say(const char *text) {
   size_t left = strlen(text);
   while (left > 0) {
@@ -267,6 +307,13 @@ static void on_segv(int sig, siginfo_t *info, void *context) {
     zigport_write_held_output();
     say("zigport: stack overflow on a thread Zig started; no call from JS can take it, "
         "so the process ends (status 70)\n");
+    _exit(ZIGPORT_FAULT_STATUS);
+  }
+  if (at_stack_end && in_unguarded_module(faulting_instruction(context))) {
+    zigport_write_held_output();
+    say("zigport: stack overflow in a Zig module built without runtime safety (ReleaseFast or "
+        "ReleaseSmall), whose calls have no guard to return to, so the process ends (status 70); "
+        "built with Debug or ReleaseSafe, the call throws a RangeError instead\n");
     _exit(ZIGPORT_FAULT_STATUS);
   }
   if (guard == NULL || !at_stack_end) {

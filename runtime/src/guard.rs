@@ -24,6 +24,16 @@ unsafe extern "C" {
     pub fn zigport_panic_escape(message: *const u8, len: usize);
     /// Handed to each module as what its threads run first.
     pub fn zigport_prepare_zig_thread();
+    fn zigport_note_unguarded_module(code: *const c_void);
+}
+
+/// Tells the overflow handler about a module built without runtime safety,
+/// opened on this thread: an overflow in its code (whose calls are not
+/// guarded) then ends the process with a message instead of a bare SIGSEGV.
+pub fn note_unguarded_module(code: *const c_void) {
+    // SAFETY: the function only reads `code` through dladdr, which accepts
+    // any address.
+    unsafe { zigport_note_unguarded_module(code) }
 }
 
 /// Why a guarded call did not return.

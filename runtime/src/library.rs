@@ -133,6 +133,11 @@ impl ZigLibrary {
         &self.path
     }
 
+    /// An address in the module's code, to tell its mapping by.
+    pub fn code_address(&self) -> *const c_void {
+        self.descriptor as *const c_void
+    }
+
     /// The descriptor text the module carries (not yet validated).
     pub fn descriptor_text(&self) -> Result<String, RuntimeError> {
         let mut len = 0;

@@ -56,6 +56,9 @@ impl ZigModule {
         library.set_console(console::sink);
         library.set_panic_escape(guard::zigport_panic_escape);
         library.set_thread_start(guard::zigport_prepare_zig_thread);
+        if !descriptor.runtime_safety {
+            guard::note_unguarded_module(library.code_address());
+        }
         library.set_host_alloc(host_memory::host_alloc);
         let places = Arc::new(descriptor.place_table());
         let takes_callbacks = descriptor.functions.iter().any(|f| f.callback.is_some());

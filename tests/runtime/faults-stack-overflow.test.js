@@ -95,6 +95,23 @@ describe('native: faults that are not stack overflows', { skip: !MODES.includes(
   });
 });
 
+describe('native: a stack overflow in a module built without runtime safety', { skip: !MODES.includes('native') && 'native mode only' }, () => {
+  test('ends the process with a message and status 70, as no guard can take it', async () => {
+    const { status, signal, stdout, stderr } = await runFault('stack-overflow', 'native', 'recurse', 2 ** 32 - 1, 'ReleaseFast');
+    assert.equal(signal, null, stderr);
+    assert.equal(status, 70, stderr);
+    assert.equal(stdout, 'calling\n');
+    assert.match(stderr, /zigport: stack overflow in a Zig module built without runtime safety \(ReleaseFast or ReleaseSmall\)/);
+    assert.match(stderr, /built with Debug or ReleaseSafe, the call throws a RangeError instead/);
+  });
+
+  test('a write to an unmapped address there is still a SIGSEGV', async () => {
+    const { status, signal } = await runFault('stack-overflow', 'native', 'writeTo', 8, 'ReleaseFast');
+    assert.equal(status, null);
+    assert.equal(signal, 'SIGSEGV');
+  });
+});
+
 describe('native: a stack overflow in code Zig called', { skip: !MODES.includes('native') && 'native mode only' }, () => {
   test('ends the process with a message and status 70, since its frames cannot be skipped', async () => {
     const { status, signal, stdout, stderr } = await runFault('stack-overflow-in-libc', 'native', 'bottomlessThroughLibc', 0);
