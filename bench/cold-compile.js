@@ -99,7 +99,7 @@ function zigportBackend(zigVersion) {
 }
 
 /** Prints both comparisons, medians of `runs`; `scratch` receives every cache. */
-export async function coldCompileTime({ scratch, runs = 3 }) {
+export async function coldCompileTime({ scratch, runs = 5 }) {
   const zig = findZig(cacheRoot(), { request: null, minimum: null, fallback: defaultVersion() });
   const backend = zigportBackend(zig.version);
   const warmGlobal = join(scratch, 'warm-global-cache');
