@@ -101,5 +101,17 @@ for (const mode of MODES) {
       assert.equal(s.a, -4);
       assert.deepEqual([s.b, s.count, s.small, s.big], [-2.25, -7, 200, 1n << 40n]);
     });
+
+    test('elements of an array of structs read what Zig wrote, also after the memory grew', async () => {
+      const { default: zig, setReadingV, grow } = await importFixture(FIXTURE, { mode });
+      const second = zig.readings[1];
+      assert.deepEqual([second.t, second.id, second.v, second.w], [2, 2, 20, 200]);
+      setReadingV(1, 2.5);
+      assert.equal(second.v, 2.5);
+      grow(32);
+      setReadingV(1, -8);
+      assert.equal(second.v, -8);
+      assert.equal(zig.readings[0].w, 100);
+    });
   });
 }

@@ -9,10 +9,18 @@ pub const Reading = extern struct { t: f32, id: u16, v: f32, w: f32 };
 pub const Wide = extern struct { lo: u64, hi: i64, mid: u32, neg: i16 };
 
 pub var sample: Sample = .{ .a = 1.5, .b = -2.25, .count = -7, .small = 200, .big = 1 << 40 };
+pub var readings = [_]Reading{
+    .{ .t = 1, .id = 1, .v = 10, .w = 100 },
+    .{ .t = 2, .id = 2, .v = 20, .w = 200 },
+};
 var kept: std.ArrayListUnmanaged([]u8) = .empty;
 
 pub fn setSampleA(value: f64) void {
     sample.a = value;
+}
+
+pub fn setReadingV(index: usize, value: f32) void {
+    readings[index].v = value;
 }
 
 pub fn brightness(c: Rgba) u32 {

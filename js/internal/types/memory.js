@@ -64,16 +64,18 @@ export function bind(object, dv, offset, readOnly = false) {
   object[READ_ONLY] = readOnly;
   object[CHILDREN] = null;
   const layout = object[ELEMENT_LAYOUT];
-  if (layout !== undefined) object[ELEMENTS] = elementsAt(layout, dv, offset);
+  if (layout !== undefined) object[ELEMENTS] = makingChild ? null : elementsAt(layout, dv, offset);
   if (movable.size !== 0) movable.get(dv.buffer)?.track(object, dv);
   return object;
 }
 
-/** Points a bound object at `dv`, the same bytes in a buffer that replaced its own. */
+/**
+ * Points a bound object at `dv`, the same bytes in a buffer that replaced
+ * its own; an element array it has follows (one it lacks stays lacking).
+ */
 export function repoint(object, dv) {
   object[DV] = dv;
-  const layout = object[ELEMENT_LAYOUT];
-  if (layout !== undefined) object[ELEMENTS] = elementsAt(layout, dv, object[AT]);
+  if (object[ELEMENTS]) object[ELEMENTS] = elementsAt(object[ELEMENT_LAYOUT], dv, object[AT]);
 }
 
 /** Fresh zeroed memory for a new object of `size` bytes. */
@@ -93,12 +95,24 @@ export function castMemory(value, size, where) {
   return dv;
 }
 
+// True while childView makes a child: bind() then gives it no element
+// array. Children (elements of arrays, struct-valued fields) are made by
+// the thousand as code walks an array, where x[i]'s Proxy costs a hundred
+// times a field read; an array each would double what a kept child costs.
+let makingChild = false;
+
 /** Child object of `parent` at `offset`, the same object each time. */
 export function childView(parent, key, make) {
   parent[CHILDREN] ??= new Map();
   let child = parent[CHILDREN].get(key);
   if (!child) {
-    child = make(parent[DV], parent[AT], parent[READ_ONLY]);
+    const outer = makingChild;
+    makingChild = true;
+    try {
+      child = make(parent[DV], parent[AT], parent[READ_ONLY]);
+    } finally {
+      makingChild = outer;
+    }
     parent[CHILDREN].set(key, child);
   }
   return child;
