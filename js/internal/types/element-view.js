@@ -2,7 +2,8 @@
 // array held in an object's slot faster than it reads through a DataView
 // (the DataView's offset arithmetic and bounds checks do not fold away),
 // so a struct whose scalar fields mostly share one element type gets, when
-// bound, one typed array over its bytes of that type; each field of that
+// bound, one typed array over its bytes of that type (unless it is a child
+// of an array or struct: see childView in memory.js); each field of that
 // type reads its element. The DataView stays the truth: a misaligned
 // object has no array, and an array whose buffer was detached, shrunk or
 // replaced (WebAssembly growth) reads `undefined`, which sends the read to
