@@ -54,10 +54,19 @@ class AddressNote extends Stamp {
  * call would otherwise pay for noting each (as much as the call), and
  * gain nothing. A few are kept, so that calls alternating between arrays
  * learn them too; they are strong references, so at most this many arrays
- * stay alive for it.
+ * stay alive for it, none of them large (below).
  */
 const recent = [null, null, null, null];
 let next = 0;
+
+/**
+ * Arrays of this many bytes or more are noted on their first call instead:
+ * the query costs nothing next to work on that much memory, and holding
+ * them here would keep up to four large arrays alive after the program
+ * dropped them (four files read and hashed once each, say). A small view
+ * over a large buffer still goes through the ring, and keeps that buffer.
+ */
+const NOTED_AT_ONCE = 64 * 1024;
 
 /**
  * The two u32 halves of the address of `view`'s first element, `{ lo, hi }`;
@@ -73,12 +82,12 @@ export function addressOf(view, viewAddress) {
   const noted = AddressNote.of(view);
   if (noted !== undefined) return noted;
   const at = recent.indexOf(view);
-  if (at < 0) {
+  if (at >= 0) recent[at] = null;
+  else if (byteLengthOf(view) < NOTED_AT_ONCE) {
     recent[next] = view;
     next = (next + 1) % recent.length;
     return undefined;
   }
-  recent[at] = null;
   const address = viewAddress(view);
   const found = address === null ? null : { lo: address % 0x1_0000_0000, hi: Math.floor(address / 0x1_0000_0000) };
   try {
@@ -89,4 +98,15 @@ export function addressOf(view, viewAddress) {
     return undefined;
   }
   return found;
+}
+
+const getByteLength = Object.getOwnPropertyDescriptor(TypedArray.prototype, 'byteLength').get;
+
+/** The byte length of typed array `view`; 0 for what is no typed array. */
+function byteLengthOf(view) {
+  try {
+    return getByteLength.call(view);
+  } catch {
+    return 0;
+  }
 }
