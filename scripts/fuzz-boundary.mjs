@@ -12,10 +12,11 @@
 // taking function pointers, in a module that never calls JS: natively, its
 // calls write a typed array's address into the frame themselves.
 //
-// Exit status: 0 when every case held, 1 on findings, 2 on a crash or hang.
+// Exit status: 0 when every case held, 1 on findings, 2 on a crash or hang,
+// 64 on a command line it cannot use.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { listOf, scriptOptions, wholeNumber } from './lib/options.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./fuzz-boundary/child.mjs', import.meta.url));
@@ -23,18 +24,21 @@ const REGISTER = fileURLToPath(new URL('../js/register.js', import.meta.url));
 /** A child that reports nothing for this long is hung. */
 const SILENCE_MS = 120_000;
 
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string', default: '100000' },
-    seed: { type: 'string' },
-    mode: { type: 'string', default: 'native,wasm' },
-    fixture: { type: 'string', default: 'hostile-values-targets' },
-  },
+const USAGE = `Usage: node scripts/fuzz-boundary.mjs [--cases N] [--seed S] [--mode native,wasm]
+                                      [--fixture hostile-values-targets|hostile-values-direct]
+Defaults: 100000 cases, a random seed, both modes, hostile-values-targets.`;
+const values = scriptOptions(USAGE, {
+  cases: { type: 'string', default: '100000' },
+  seed: { type: 'string' },
+  mode: { type: 'string', default: 'native,wasm' },
+  fixture: { type: 'string', default: 'hostile-values-targets' },
 });
-const cases = Number(values.cases);
-const seed = values.seed !== undefined ? Number(values.seed) : (Math.random() * 2 ** 32) >>> 0;
+const cases = wholeNumber(USAGE, 'cases', values.cases, 1);
+const seed = values.seed !== undefined ? wholeNumber(USAGE, 'seed', values.seed) : (Math.random() * 2 ** 32) >>> 0;
+const modes = listOf(USAGE, 'mode', values.mode, ['native', 'wasm']);
+listOf(USAGE, 'fixture', values.fixture, ['hostile-values-targets', 'hostile-values-direct']);
 let status = 0;
-for (const mode of values.mode.split(',')) {
+for (const mode of modes) {
   console.log(`fuzz-boundary: ${mode}, ${values.fixture}, ${cases} cases, seed ${seed}`);
   const run = await runChild({ mode, seed, first: 0, count: cases });
   for (const f of run.findings) report(mode, f);

@@ -8,36 +8,31 @@
 // not grow (report.mjs has the exact bounds). Prints a table; exits 1 if a
 // goal fails.
 //
-// Usage: node scripts/soak.mjs [--calls N] [--kind k[,k...]] [--mode m[,m...]]
-//                              [--optimize Debug|ReleaseSafe|ReleaseFast|ReleaseSmall] [--no-yield]
-// Defaults: 10^6 calls, every kind, native and wasm, ReleaseFast. Calls are
-// made in batches of 10,000 with a return to the event loop between them,
-// as a program has between events; --no-yield makes them all in one go
-// (except the promise kinds, which await their promises).
-import { parseArgs } from 'node:util';
+// Usage: USAGE below (or --help). Defaults: 10^6 calls, every kind, native
+// and wasm, ReleaseFast. Calls are made in batches of 10,000 with a return
+// to the event loop between them, as a program has between events;
+// --no-yield makes them all in one go (except the promise kinds, which
+// await their promises).
+import { listOf, scriptOptions, wholeNumber } from './lib/options.mjs';
 import { KINDS, NATIVE_ONLY } from './soak/kinds.mjs';
 import { runKind } from './soak/spawn.mjs';
 import { verdicts, printTable } from './soak/report.mjs';
 
-const { values } = parseArgs({
-  options: {
-    calls: { type: 'string', default: '1000000' },
-    kind: { type: 'string', default: Object.keys(KINDS).join(',') },
-    mode: { type: 'string', default: 'native,wasm' },
-    optimize: { type: 'string', default: 'ReleaseFast' },
-    'no-yield': { type: 'boolean', default: false },
-  },
+const USAGE = `Usage: node scripts/soak.mjs [--calls N] [--kind k[,k...]] [--mode m[,m...]]
+                             [--optimize Debug|ReleaseSafe|ReleaseFast|ReleaseSmall] [--no-yield]
+kinds: ${Object.keys(KINDS).join(', ')}; modes: native, wasm
+Exit status: 0 when every run met every goal, 1 when one failed, 64 on a command line it cannot use.`;
+const values = scriptOptions(USAGE, {
+  calls: { type: 'string', default: '1000000' },
+  kind: { type: 'string', default: Object.keys(KINDS).join(',') },
+  mode: { type: 'string', default: 'native,wasm' },
+  optimize: { type: 'string', default: 'ReleaseFast' },
+  'no-yield': { type: 'boolean', default: false },
 });
-const calls = Number(values.calls);
-if (!Number.isInteger(calls) || calls < 10) throw new RangeError(`--calls must be a whole number of at least 10, not ${values.calls}`);
-const kinds = values.kind.split(',');
-for (const kind of kinds) {
-  if (!KINDS[kind]) throw new RangeError(`--kind ${kind} is not one of ${Object.keys(KINDS).join(', ')}`);
-}
-const modes = values.mode.split(',');
-for (const mode of modes) {
-  if (mode !== 'native' && mode !== 'wasm') throw new RangeError(`--mode ${mode} is not native or wasm`);
-}
+const calls = wholeNumber(USAGE, 'calls', values.calls, 10);
+const kinds = listOf(USAGE, 'kind', values.kind, Object.keys(KINDS));
+const modes = listOf(USAGE, 'mode', values.mode, ['native', 'wasm']);
+listOf(USAGE, 'optimize', values.optimize, ['Debug', 'ReleaseSafe', 'ReleaseFast', 'ReleaseSmall']);
 
 const rows = [];
 for (const mode of modes) {
