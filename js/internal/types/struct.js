@@ -8,7 +8,7 @@ import {
   defineSpecialProperties, displayName, plain,
 } from './memory.js';
 import { packedField } from './packed-field.js';
-import { fieldGetter } from './field-getter.js';
+import { fieldGetter, fieldSetter } from './field-accessors.js';
 import { ELEMENT_LAYOUT, elementLayout } from './element-view.js';
 import { comptimeFieldError, typeMismatch } from '../errors.js';
 import { fixedValue } from './comptime.js';
@@ -163,13 +163,14 @@ export function structType(t, fieldType, describe, held) {
     }
     unchecked.set(f.name, read);
     const getter = direct(f) ? fieldGetter(type, f.offset, f.name, layout) : null;
+    const setter = direct(f) ? fieldSetter(type, f.offset, f.name, layout, where) : null;
     return {
       get: getter ?? function get() {
         if (tag && activeField(this) !== f.name) return null;
         selector?.check(this, f.name, where);
         return read.call(this);
       },
-      set(value, at = where) {
+      set: setter ?? function set(value, at = where) {
         assertWritable(this, where);
         selector?.check(this, f.name, at);
         type.write(this[DV], this[AT] + f.offset, value, at);
