@@ -1,13 +1,14 @@
-// Typed-array views for struct field reads. V8 reads an element of a typed
-// array held in an object's slot faster than it reads through a DataView
-// (the DataView's offset arithmetic and bounds checks do not fold away),
-// so a struct whose scalar fields mostly share one element type gets, when
-// bound, one typed array over its bytes of that type (unless it is a child
-// of an array or struct: see childView in memory.js); each field of that
-// type reads its element. The DataView stays the truth: a misaligned
-// object has no array, and an array whose buffer was detached, shrunk or
-// replaced (WebAssembly growth) reads `undefined`, which sends the read to
-// the DataView, with its error or its new buffer.
+// Typed-array views for struct field access. V8 reads and writes an
+// element of a typed array held in an object's slot faster than it goes
+// through a DataView (the DataView's offset arithmetic and bounds checks do
+// not fold away), so a struct whose scalar fields mostly share one element
+// type gets, when bound, one typed array over its bytes of that type
+// (unless it is a child of an array or struct: see childView in memory.js);
+// each field of that type reads and writes its element (field-accessors.js).
+// The DataView stays the truth: a misaligned object has no array, and an
+// array whose buffer was detached, shrunk or replaced (WebAssembly growth)
+// reads `undefined` and has length 0, which sends the access to the
+// DataView, with its error or its new buffer.
 
 /** Slot of a bound object holding its element array, or null. */
 export const ELEMENTS = Symbol('zigport.elements');
